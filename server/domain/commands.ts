@@ -1,0 +1,33 @@
+/** What someone asks the hall to do. The service fills in ids it generates (ticket ids). */
+import type { Channel, MappingEntry, PauseReason, Priority } from '../../shared/schemas';
+
+export type Command =
+  | {
+      type: 'issueTicket';
+      id: string;
+      queue: string;
+      priority?: Priority | undefined;
+      channel: Channel;
+      matters: string[];
+      note?: string | undefined;
+      /** For appointments checked in on time: the slot start (dispatch rule 4). */
+      arrivedAt?: number | undefined;
+    }
+  | { type: 'signIn'; windowNo: number; clerkId: string }
+  /** `clerkId` is the clerk at the window; a manager closing someone else's window passes `force`. */
+  | { type: 'signOut'; windowNo: number; clerkId: string; force?: boolean }
+  | { type: 'next'; windowNo: number; clerkId: string }
+  | { type: 'recall'; windowNo: number; clerkId: string }
+  | { type: 'noShow'; windowNo: number; clerkId: string }
+  | { type: 'start'; windowNo: number; clerkId: string }
+  | { type: 'complete'; windowNo: number; clerkId: string }
+  | { type: 'transfer'; windowNo: number; clerkId: string; queue: string }
+  | { type: 'specialCall'; windowNo: number; clerkId: string; number: string }
+  | { type: 'pause'; windowNo: number; clerkId: string; reason: PauseReason }
+  | { type: 'resume'; windowNo: number; clerkId: string }
+  | { type: 'setMapping'; windowNo: number; mapping: MappingEntry[] }
+  | { type: 'reinstate'; ticketId: string }
+  | { type: 'cancel'; ticketId: string; by: 'holder' | 'staff' }
+  | { type: 'startDay'; serviceDay: string };
+
+export type CommandType = Command['type'];

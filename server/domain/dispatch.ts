@@ -1,0 +1,118 @@
+/**
+ * Which ticket a window calls next. Pure: it sees only the heads of the queues the window may
+ * serve (mapping ∩ the clerk's skills), so its cost does not grow with queue length. The hall
+ * simulator calls these same functions.
+ *
+ * Rules (docs/dispatch.md explains them with figures):
+ * 1. a primary queue's head beats an overflow queue's head, unless the overflow head has waited
+ *    past its queue's target (SLA pull), or no primary queue has anyone (work-conserving);
+ * 2. priority tickets go first, but after `prioritySwapAfter` priority calls in a row at this
+ *    window the choice is made among all heads, so normal tickets never starve;
+ * 3. among the eligible heads, the largest wait relative to the queue's target wins (ties: the
+ *    earlier arrival, then the earlier issue);
+ * 4. appointments arrive at their slot time (the caller sets `arrivedAt`);
+ * 5. exclusivity and idempotency are the service's job (one writer, one transaction).
+ */
+import type { MappingRole } from '../../shared/schemas';
+
+export interface QueueHead {
+  id: string;
+  arrivedAt: number;
+  order: number;
+}
+
+export interface DispatchCandidate {
+  queue: string;
+  role: MappingRole;
+  targetWaitSeconds: number;
+  priorityHead?: QueueHead | undefined;
+  normalHead?: QueueHead | undefined;
+}
+
+export interface DispatchInput {
+  now: number;
+  /** In the window's mapping order. */
+  candidates: DispatchCandidate[];
+  priorityStreak: number;
+  prioritySwapAfter: number;
+}
+
+export type DispatchReason = 'primary' | 'sla_pull' | 'overflow';
+
+export interface DispatchChoice {
+  ticketId: string;
+  queue: string;
+  priority: boolean;
+  reason: DispatchReason;
+}
+
+export type DispatchPolicy = (input: DispatchInput) => DispatchChoice | null;
+
+interface Head extends QueueHead {
+  queue: string;
+  priority: boolean;
+  targetWaitSeconds: number;
+  reason: DispatchReason;
+}
+
+function oldestOf(c: DispatchCandidate): QueueHead | undefined {
+  const p = c.priorityHead;
+  const n = c.normalHead;
+  if (!p) return n;
+  if (!n) return p;
+  return p.arrivedAt < n.arrivedAt || (p.arrivedAt === n.arrivedAt && p.order < n.order) ? p : n;
+}
+
+function headsOf(c: DispatchCandidate, reason: DispatchReason): Head[] {
+  const out: Head[] = [];
+  const base = { queue: c.queue, targetWaitSeconds: c.targetWaitSeconds, reason };
+  if (c.priorityHead) out.push({ ...c.priorityHead, ...base, priority: true });
+  if (c.normalHead) out.push({ ...c.normalHead, ...base, priority: false });
+  return out;
+}
+
+/** Wait relative to target: 1.0 means the head is exactly at its queue's target wait. */
+export function urgency(now: number, arrivedAt: number, targetWaitSeconds: number): number {
+  const waited = Math.max(0, now - arrivedAt) / 1000;
+  return waited / Math.max(60, targetWaitSeconds);
+}
+
+function better(now: number, a: Head, b: Head): boolean {
+  const ua = urgency(now, a.arrivedAt, a.targetWaitSeconds);
+  const ub = urgency(now, b.arrivedAt, b.targetWaitSeconds);
+  if (ua !== ub) return ua > ub;
+  if (a.arrivedAt !== b.arrivedAt) return a.arrivedAt < b.arrivedAt;
+  return a.order < b.order;
+}
+
+function pick(now: number, heads: Head[]): Head | undefined {
+  let best: Head | undefined;
+  for (const h of heads) if (!best || better(now, h, best)) best = h;
+  return best;
+}
+
+/** The eligible heads under rule 1. */
+export function eligibleHeads(input: DispatchInput): Head[] {
+  const primary: Head[] = [];
+  const slaPulled: Head[] = [];
+  const overflow: Head[] = [];
+  for (const c of input.candidates) {
+    const oldest = oldestOf(c);
+    if (!oldest) continue;
+    if (c.role === 'primary') primary.push(...headsOf(c, 'primary'));
+    else if ((input.now - oldest.arrivedAt) / 1000 > c.targetWaitSeconds) slaPulled.push(...headsOf(c, 'sla_pull'));
+    else overflow.push(...headsOf(c, 'overflow'));
+  }
+  const preferred = [...primary, ...slaPulled];
+  return preferred.length > 0 ? preferred : overflow;
+}
+
+export const defaultPolicy: DispatchPolicy = (input) => {
+  const heads = eligibleHeads(input);
+  if (heads.length === 0) return null;
+  const priorityHeads = heads.filter((h) => h.priority);
+  const pool = priorityHeads.length > 0 && input.priorityStreak < input.prioritySwapAfter ? priorityHeads : heads;
+  const chosen = pick(input.now, pool);
+  if (!chosen) return null;
+  return { ticketId: chosen.id, queue: chosen.queue, priority: chosen.priority, reason: chosen.reason };
+};

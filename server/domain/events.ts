@@ -1,0 +1,36 @@
+/** What happened in a hall. Events are facts: the store appends them, `evolve` applies them. */
+import type { ClosedReason, MappingEntry, PauseReason } from '../../shared/schemas';
+import type { DispatchReason } from './dispatch';
+import type { TicketRec } from './types';
+
+export type DomainEvent =
+  | { type: 'TicketIssued'; at: number; ticket: TicketRec }
+  | { type: 'TicketCalled'; at: number; ticketId: string; windowNo: number; clerkId: string; special: boolean; reason?: DispatchReason }
+  | { type: 'TicketRecalled'; at: number; ticketId: string; windowNo: number }
+  | { type: 'TicketStarted'; at: number; ticketId: string; windowNo: number }
+  | { type: 'TicketCompleted'; at: number; ticketId: string; windowNo: number }
+  | { type: 'TicketNoShow'; at: number; ticketId: string; windowNo: number; reason: 'clerk' | 'recall_limit' }
+  | { type: 'TicketReinstated'; at: number; ticketId: string }
+  | { type: 'TicketTransferred'; at: number; ticketId: string; windowNo: number; from: string; to: string }
+  /** A called ticket goes back to waiting (its window closed), keeping its place. */
+  | { type: 'TicketRequeued'; at: number; ticketId: string; windowNo: number }
+  | { type: 'TicketCancelled'; at: number; ticketId: string; reason: ClosedReason }
+  | { type: 'WindowSignedIn'; at: number; windowNo: number; clerkId: string }
+  | { type: 'WindowSignedOut'; at: number; windowNo: number; clerkId: string }
+  | { type: 'WindowPaused'; at: number; windowNo: number; reason: PauseReason }
+  | { type: 'WindowResumed'; at: number; windowNo: number }
+  | { type: 'MappingChanged'; at: number; windowNo: number; mapping: MappingEntry[]; before: MappingEntry[] }
+  | { type: 'DayStarted'; at: number; serviceDay: string; previous: string };
+
+export type EventType = DomainEvent['type'];
+
+/** The ticket an event is about, if any. */
+export function ticketIdOf(e: DomainEvent): string | undefined {
+  if (e.type === 'TicketIssued') return e.ticket.id;
+  return 'ticketId' in e ? e.ticketId : undefined;
+}
+
+/** The window an event is about, if any. */
+export function windowNoOf(e: DomainEvent): number | undefined {
+  return 'windowNo' in e ? e.windowNo : undefined;
+}

@@ -1,0 +1,11 @@
+export * from './types';
+export * from './commands';
+export * from './events';
+export * from './decide';
+export * from './evolve';
+export * from './dispatch';
+export * from './eta';
+export * from './views';
+export * from './time';
+export * from './numbering';
+export { WaitList, SortedRun, type WaitEntry } from './waitlist';

@@ -1,0 +1,115 @@
+/**
+ * The hall's state as the domain core sees it. Plain data: no I/O, no clock, no sockets.
+ * Times are epoch milliseconds inside the domain; the edges turn them into ISO strings.
+ */
+import type {
+  Channel,
+  ClosedReason,
+  MappingEntry,
+  PauseReason,
+  Priority,
+  Role,
+  TicketStatus,
+  WindowKind,
+} from '../../shared/schemas';
+import type { WaitList } from './waitlist';
+
+export interface HallSettings {
+  /** How many times a called ticket may be recalled; the next recall marks it no_show. */
+  recallLimit: number;
+  /** After this many priority calls in a row at one window, the longest-waiting ticket goes next. */
+  prioritySwapAfter: number;
+  /** Anyone may take a ticket through the public API (kiosks without a device token). */
+  publicTicketing: boolean;
+  voiceLanguages: ('zh' | 'en')[];
+  voiceRepeat: number;
+  notices: string[];
+}
+
+export interface QueueDef {
+  code: string;
+  name: string;
+  nameEn: string;
+  category: string;
+  targetWaitMinutes: number;
+  /** Tickets of this queue are `priority` unless said otherwise (老年人服务). */
+  priorityQueue: boolean;
+  numberStart: number;
+  numberEnd: number;
+  sort: number;
+}
+
+export interface QueueRuntime extends QueueDef {
+  /** The next number to hand out today. */
+  nextNumber: number;
+  /** Moving average of service time (seconds), for ETA. */
+  avgServiceSeconds: number;
+}
+
+export interface WindowRec {
+  no: number;
+  name: string;
+  nameEn: string;
+  zone: string;
+  kind: WindowKind;
+  mapping: MappingEntry[];
+  clerkId?: string;
+  pauseReason?: PauseReason;
+  currentTicketId?: string;
+  /** Priority calls in a row at this window (the swap rule's counter). */
+  priorityStreak: number;
+}
+
+export interface Clerk {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  /** Queue codes this person may serve (人随事定). Managers and clerks both may hold skills. */
+  skills: string[];
+}
+
+export interface TicketRec {
+  id: string;
+  serviceDay: string;
+  number: string;
+  queue: string;
+  status: TicketStatus;
+  priority: Priority;
+  channel: Channel;
+  matters: string[];
+  note?: string;
+  issuedAt: number;
+  arrivedAt: number;
+  /** Ties on arrival are broken by issue order, so ordering is total and stable. */
+  order: number;
+  calledAt?: number;
+  startedAt?: number;
+  finishedAt?: number;
+  windowNo?: number;
+  servedBy?: string;
+  recalls: number;
+  closedReason?: ClosedReason;
+  transferredFrom?: string;
+}
+
+export interface HallState {
+  id: string;
+  name: string;
+  nameEn: string;
+  timezone: string;
+  serviceDay: string;
+  seq: number;
+  settings: HallSettings;
+  queues: Map<string, QueueRuntime>;
+  windows: Map<number, WindowRec>;
+  clerks: Map<string, Clerk>;
+  /** Today's tickets (and any still open), by id. */
+  tickets: Map<string, TicketRec>;
+  /** Today's ticket ids by number. */
+  byNumber: Map<string, string>;
+  /** Waiting tickets per queue, ordered (see waitlist.ts). */
+  waiting: Map<string, WaitList>;
+  /** Highest issue order handed out so far. */
+  lastOrder: number;
+}

@@ -1,0 +1,36 @@
+/**
+ * The one closed list of error codes a client can receive, REST or Socket.IO.
+ * Adding a code is a contract change: document it in docs/protocol.md.
+ */
+export const ERROR_CODES = [
+  'BAD_REQUEST', // malformed JSON, wrong types or values
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHORIZED', // no token, bad token, expired token, wrong password
+  'FORBIDDEN', // authenticated but the role may not do this
+  'RATE_LIMITED',
+  'NOT_FOUND', // unknown route or socket event
+  'UNKNOWN_QUEUE',
+  'UNKNOWN_WINDOW',
+  'UNKNOWN_TICKET',
+  'UNKNOWN_USER',
+  'WINDOW_HELD', // another clerk is signed in at that window
+  'NOT_SIGNED_IN', // the clerk is not signed in at that window
+  'WINDOW_PAUSED',
+  'WINDOW_CLOSED',
+  'NO_CURRENT_TICKET',
+  'INVALID_STATE', // the ticket or window is not in a state that allows the command
+  'NOT_SKILLED', // the clerk has no skill for that queue
+  'NUMBERS_EXHAUSTED', // the queue's daily number range is used up
+  'CONFLICT',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** The one reply shape: socket acknowledgements use it as is; REST sends `data` or `{error}`. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ApiError };

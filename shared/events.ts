@@ -1,0 +1,65 @@
+/**
+ * The typed Socket.IO event maps. Server: `Server<StaffClientEvents, ServerToClientEvents>`;
+ * apps: `Socket<ServerToClientEvents, ViewerClientEvents | StaffClientEvents>`.
+ * Type-only: nothing here reaches a bundle.
+ */
+import type { Reply } from './errors';
+import type {
+  Call,
+  HallChange,
+  IssueTicketBody,
+  MappingEntry,
+  PauseReason,
+  Snapshot,
+  Ticket,
+  TicketDetail,
+  Window,
+} from './schemas';
+
+export type Ack<T> = (reply: Reply<T>) => void;
+
+export interface ServerToClientEvents {
+  /** Full state: on connect, and as the answer to `snapshot:get`. */
+  snapshot: (snapshot: Snapshot) => void;
+  /** Contract event: a window called or recalled a ticket. Carries the seq of its change. */
+  call: (call: Call) => void;
+  /** Every change of the hall, with its seq (one per change). */
+  'hall:changed': (change: HallChange) => void;
+  /** To the watchers of one ticket (phone pages). */
+  'ticket:updated': (ticket: Ticket) => void;
+}
+
+/** What an anonymous viewer (display, phone page) may send. No commands. */
+export interface ViewerClientEvents {
+  'snapshot:get': (ack: Ack<Snapshot>) => void;
+  'ticket:watch': (payload: { ticketId: string }, ack: Ack<Ticket>) => void;
+  'ticket:unwatch': (payload: { ticketId: string }) => void;
+}
+
+type W = { windowNo: number };
+
+/** Staff (connected with `auth: {token}`): the viewer events plus the commands of the contract. */
+export interface StaffClientEvents extends ViewerClientEvents {
+  'ticket:issue': (payload: IssueTicketBody, ack: Ack<TicketDetail>) => void;
+  'ticket:get': (payload: { ticketId: string }, ack: Ack<TicketDetail>) => void;
+  'ticket:reinstate': (payload: { ticketId: string }, ack: Ack<TicketDetail>) => void;
+  'ticket:cancel': (payload: { ticketId: string }, ack: Ack<TicketDetail>) => void;
+  'window:signIn': (payload: W, ack: Ack<Window>) => void;
+  'window:signOut': (payload: W, ack: Ack<Window>) => void;
+  /** `data` is null when nothing waits for this window (REST answers 204). */
+  'window:next': (payload: W & { requestId?: string }, ack: Ack<TicketDetail | null>) => void;
+  'window:recall': (payload: W, ack: Ack<TicketDetail>) => void;
+  'window:noShow': (payload: W, ack: Ack<TicketDetail>) => void;
+  'window:start': (payload: W, ack: Ack<TicketDetail>) => void;
+  'window:complete': (payload: W, ack: Ack<TicketDetail>) => void;
+  'window:transfer': (payload: W & { queue: string }, ack: Ack<TicketDetail>) => void;
+  'window:call': (payload: W & { number: string }, ack: Ack<TicketDetail>) => void;
+  'window:pause': (payload: W & { reason: PauseReason }, ack: Ack<Window>) => void;
+  'window:resume': (payload: W, ack: Ack<Window>) => void;
+  'window:mapping': (payload: W & { mapping: MappingEntry[] }, ack: Ack<Window>) => void;
+}
+
+export interface SocketData {
+  userId?: string;
+  role?: 'manager' | 'clerk' | 'guide' | 'kiosk';
+}

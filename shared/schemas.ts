@@ -1,0 +1,199 @@
+/**
+ * zod schemas for everything that crosses the wire; the TypeScript types are inferred from them.
+ * Incoming payloads are validated with these at the edge (REST and Socket.IO alike).
+ */
+import { z } from 'zod';
+
+export const QueueCode = z.string().regex(/^[A-Z]$/, 'a queue code is one capital letter');
+export const TicketNumber = z.string().regex(/^[A-Z]\d{1,4}$/, 'a ticket number looks like A001');
+export const WindowNo = z.coerce.number().int().min(1).max(9999);
+export const Priority = z.enum(['normal', 'priority']);
+export const Channel = z.enum(['kiosk', 'guide', 'appointment', 'mobile']);
+export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled']);
+export const WindowKind = z.enum(['dedicated', 'comprehensive', 'special']);
+export const WindowState = z.enum(['closed', 'open', 'calling', 'serving', 'paused']);
+export const MappingRole = z.enum(['primary', 'overflow']);
+export const Role = z.enum(['manager', 'clerk', 'guide', 'kiosk']);
+export const PauseReason = z.enum(['break', 'meeting', 'system', 'other']);
+/** Why a ticket left the queue without being served (beside `status`). */
+export const ClosedReason = z.enum(['day_end', 'recall_limit', 'cancelled_by_holder', 'cancelled_by_staff']);
+
+export const MappingEntry = z.object({ queue: QueueCode, role: MappingRole });
+export const Mapping = z.array(MappingEntry).max(26);
+
+// ---- what the server sends ------------------------------------------------------------------
+
+export const Ticket = z.object({
+  id: z.string(),
+  number: TicketNumber,
+  queue: QueueCode,
+  status: TicketStatus,
+  priority: Priority,
+  channel: Channel,
+  issuedAt: z.string(),
+  /** When it counts as arrived for ordering (transfers keep it; appointments use the slot). */
+  arrivedAt: z.string(),
+  calledAt: z.string().optional(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  windowNo: z.number().int().optional(),
+  recalls: z.number().int(),
+  matters: z.array(z.string()),
+  closedReason: ClosedReason.optional(),
+  ahead: z.number().int(),
+  etaSeconds: z.number().int(),
+});
+
+/** What staff see of a ticket: the public ticket plus the guide's note. */
+export const TicketDetail = Ticket.extend({ note: z.string().optional() });
+
+export const ClerkRef = z.object({ id: z.string(), username: z.string(), name: z.string() });
+
+export const Window = z.object({
+  no: z.number().int(),
+  name: z.string(),
+  nameEn: z.string(),
+  zone: z.string(),
+  kind: WindowKind,
+  state: WindowState,
+  pauseReason: PauseReason.optional(),
+  clerk: ClerkRef.optional(),
+  current: Ticket.optional(),
+  mapping: Mapping,
+});
+
+export const QueueSummary = z.object({
+  code: QueueCode,
+  name: z.string(),
+  nameEn: z.string(),
+  waiting: z.number().int(),
+  longestWaitSeconds: z.number().int(),
+  /** Arrival time of the longest-waiting ticket, so screens can tick the wait live. */
+  oldestArrivedAt: z.string().optional(),
+  targetWaitMinutes: z.number().int(),
+  priorityQueue: z.boolean(),
+});
+
+export const Call = z.object({
+  seq: z.number().int(),
+  number: TicketNumber,
+  windowNo: z.number().int(),
+  windowName: z.string(),
+  queue: QueueCode,
+  at: z.string(),
+  recall: z.boolean(),
+  audioUrl: z.string(),
+});
+
+export const HallInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  serviceDay: z.string(),
+  timezone: z.string(),
+  voiceLanguages: z.array(z.enum(['zh', 'en'])),
+  voiceRepeat: z.number().int(),
+  notices: z.array(z.string()),
+});
+
+export const Snapshot = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  hall: HallInfo,
+  queues: z.array(QueueSummary),
+  windows: z.array(Window),
+  recentCalls: z.array(Call),
+});
+
+/** Pushed to the hall room after every change: what changed, with the hall's new `seq`. */
+export const HallChange = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  windows: z.array(Window),
+  queues: z.array(QueueSummary),
+  hall: HallInfo.optional(),
+});
+
+export const User = z.object({ id: z.string(), username: z.string(), name: z.string(), role: Role });
+export const LoginResult = z.object({ token: z.string(), expiresAt: z.string(), user: User });
+
+export const Matter = z.object({
+  id: z.string(),
+  queue: QueueCode,
+  name: z.string(),
+  nameEn: z.string(),
+  materials: z.array(z.string()),
+  timeLimitMinutes: z.number().int(),
+});
+
+export const QueueInfo = z.object({
+  code: QueueCode,
+  name: z.string(),
+  nameEn: z.string(),
+  category: z.string(),
+  targetWaitMinutes: z.number().int(),
+  priorityQueue: z.boolean(),
+  numberStart: z.number().int(),
+  numberEnd: z.number().int(),
+});
+
+export const Catalogue = z.object({ queues: z.array(QueueInfo), matters: z.array(Matter) });
+
+// ---- what clients send ----------------------------------------------------------------------
+
+export const LoginBody = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+export const IssueTicketBody = z.object({
+  queue: QueueCode,
+  priority: Priority.optional(),
+  channel: Channel.optional(),
+  matters: z.array(z.string().min(1).max(64)).max(20).optional(),
+  note: z.string().max(500).optional(),
+});
+
+export const RequestId = z.string().min(1).max(100);
+export const NextBody = z.object({ requestId: RequestId.optional() });
+export const TransferBody = z.object({ queue: QueueCode });
+export const SpecialCallBody = z.object({ number: TicketNumber });
+export const PauseBody = z.object({ reason: PauseReason });
+export const TicketIdParam = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+// Socket.IO payloads: the same bodies plus the window they address.
+export const WindowRef = z.object({ windowNo: WindowNo });
+export const NextCommand = WindowRef.extend({ requestId: RequestId.optional() });
+export const TransferCommand = WindowRef.extend({ queue: QueueCode });
+export const SpecialCallCommand = WindowRef.extend({ number: TicketNumber });
+export const PauseCommand = WindowRef.extend({ reason: PauseReason });
+export const MappingCommand = WindowRef.extend({ mapping: Mapping });
+export const TicketRef = z.object({ ticketId: TicketIdParam });
+
+export type QueueCode = z.infer<typeof QueueCode>;
+export type Priority = z.infer<typeof Priority>;
+export type Channel = z.infer<typeof Channel>;
+export type TicketStatus = z.infer<typeof TicketStatus>;
+export type WindowKind = z.infer<typeof WindowKind>;
+export type WindowState = z.infer<typeof WindowState>;
+export type MappingRole = z.infer<typeof MappingRole>;
+export type MappingEntry = z.infer<typeof MappingEntry>;
+export type Role = z.infer<typeof Role>;
+export type PauseReason = z.infer<typeof PauseReason>;
+export type ClosedReason = z.infer<typeof ClosedReason>;
+export type Ticket = z.infer<typeof Ticket>;
+export type TicketDetail = z.infer<typeof TicketDetail>;
+export type ClerkRef = z.infer<typeof ClerkRef>;
+export type Window = z.infer<typeof Window>;
+export type QueueSummary = z.infer<typeof QueueSummary>;
+export type Call = z.infer<typeof Call>;
+export type HallInfo = z.infer<typeof HallInfo>;
+export type Snapshot = z.infer<typeof Snapshot>;
+export type HallChange = z.infer<typeof HallChange>;
+export type User = z.infer<typeof User>;
+export type LoginResult = z.infer<typeof LoginResult>;
+export type Matter = z.infer<typeof Matter>;
+export type QueueInfo = z.infer<typeof QueueInfo>;
+export type Catalogue = z.infer<typeof Catalogue>;
+export type LoginBody = z.infer<typeof LoginBody>;
+export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
