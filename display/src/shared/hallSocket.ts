@@ -1,0 +1,117 @@
+/**
+ * The one socket module of the citizen-facing displays. It connects as an anonymous viewer,
+ * feeds HallSync (the seq/resync rules) and exposes reactive state to the Vue components, which
+ * never touch the socket themselves.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import type { ServerToClientEvents, ViewerClientEvents } from '../../../shared/events';
+import type { Call, Snapshot } from '../../../shared/schemas';
+import { serverOffsetMs } from './clock';
+import type { HallState } from './hallState';
+import { HallSync, type ConnectionStatus } from './hallSync';
+import type { HallTransport } from './transport';
+
+/** How long to wait for the answer to `snapshot:get` before asking again. */
+const SNAPSHOT_TIMEOUT_MS = 8000;
+
+type ViewerSocket = Socket<ServerToClientEvents, ViewerClientEvents>;
+
+export function socketTransport(): HallTransport {
+  let socket: ViewerSocket | null = null;
+  return {
+    start(handlers) {
+      const s: ViewerSocket = io({
+        path: '/socket.io',
+        // Forever, with a calm back-off: a display must come back by itself after any outage.
+        reconnection: true,
+        reconnectionDelay: 1000,
+        reconnectionDelayMax: 5000,
+      });
+      socket = s;
+      s.on('connect', () => handlers.opened());
+      s.on('disconnect', (reason) => {
+        handlers.lost();
+        // After a server-side disconnect Socket.IO does not retry on its own; a display must.
+        if (reason === 'io server disconnect') setTimeout(() => s.connect(), 2000);
+      });
+      s.on('snapshot', (snapshot) => handlers.snapshot(snapshot));
+      s.on('hall:changed', (change) => handlers.change(change));
+      s.on('call', (call) => handlers.call(call));
+    },
+    requestSnapshot() {
+      return new Promise<Snapshot>((resolve, reject) => {
+        if (socket === null) {
+          reject(new Error('not started'));
+          return;
+        }
+        socket.timeout(SNAPSHOT_TIMEOUT_MS).emit('snapshot:get', (err, reply) => {
+          if (err) reject(err);
+          else if (reply.ok) resolve(reply.data);
+          else reject(new Error(reply.error.message));
+        });
+      });
+    },
+    stop() {
+      socket?.disconnect();
+      socket = null;
+    },
+  };
+}
+
+export interface HallConnection {
+  state: ShallowRef<HallState | null>;
+  status: Ref<ConnectionStatus>;
+  /** Server time minus local time, for the clock. */
+  clockOffsetMs: Ref<number>;
+  /** Subscribe to live calls (the audio queue does). Returns the unsubscribe function. */
+  onCall(listener: (call: Call) => void): () => void;
+  close(): void;
+}
+
+export function connectHall(transport: HallTransport = socketTransport()): HallConnection {
+  const state = shallowRef<HallState | null>(null);
+  const status = ref<ConnectionStatus>('connecting');
+  const clockOffsetMs = ref(0);
+  const listeners = new Set<(call: Call) => void>();
+
+  const sync = new HallSync({
+    requestSnapshot: () => transport.requestSnapshot(),
+    onState: (next) => {
+      state.value = next;
+    },
+    onCall: (call) => {
+      // A live call's time is "now" on the server: a good moment to set the clock.
+      clockOffsetMs.value = serverOffsetMs(call.at, Date.now(), clockOffsetMs.value);
+      for (const listener of listeners) listener(call);
+    },
+    onStatus: (next) => {
+      status.value = next;
+    },
+  });
+
+  transport.start({
+    opened: () => sync.connectionOpened(),
+    lost: () => sync.connectionLost(),
+    snapshot: (snapshot) => sync.receiveSnapshot(snapshot),
+    change: (change) => {
+      sync.receiveChange(change);
+      clockOffsetMs.value = serverOffsetMs(change.at, Date.now(), clockOffsetMs.value);
+    },
+    call: (call) => sync.receiveCall(call),
+  });
+
+  return {
+    state,
+    status,
+    clockOffsetMs,
+    onCall(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      transport.stop();
+      listeners.clear();
+    },
+  };
+}
