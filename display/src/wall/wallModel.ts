@@ -1,0 +1,69 @@
+/**
+ * What the wall shows and says, derived from the hall connection and the page's URL
+ * (`?zone=`, `?queues=`, `?lang=`, `?sound=off`). Components only read from here.
+ */
+import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue';
+import type { Call } from '../../../shared/schemas';
+import { AnnouncementQueue } from '../shared/announcementQueue';
+import type { HallConnection } from '../shared/hallSocket';
+import { callMatches, hallView, parseFilter, type HallFilter, type HallView } from '../shared/hallFilter';
+import { parseLangMode, type LangMode } from '../shared/i18n';
+import { autoplayAllowed, htmlAudioPlayer } from '../shared/htmlAudioPlayer';
+
+export interface WallModel {
+  connection: HallConnection;
+  filter: HallFilter;
+  langMode: LangMode;
+  view: ComputedRef<HallView | null>;
+  /** Seq of the newest call that arrived live (it blinks); null after a (re)load. */
+  liveCallSeq: Ref<number | null>;
+  soundEnabled: boolean;
+  soundBlocked: Ref<boolean>;
+  speaking: ShallowRef<Call | null>;
+  enableSound(): void;
+}
+
+export function createWallModel(connection: HallConnection, search: string): WallModel {
+  const filter = parseFilter(search);
+  const params = new URLSearchParams(search);
+  const soundEnabled = !['0', 'off', 'false'].includes(params.get('sound') ?? '');
+  const liveCallSeq = ref<number | null>(null);
+  const soundBlocked = ref(false);
+  const speaking = shallowRef<Call | null>(null);
+
+  const queue = soundEnabled
+    ? new AnnouncementQueue({
+        player: htmlAudioPlayer(),
+        onBlockedChange: (blocked) => {
+          soundBlocked.value = blocked;
+        },
+        onSpeaking: (call) => {
+          speaking.value = call;
+        },
+      })
+    : null;
+
+  if (queue !== null) {
+    void autoplayAllowed().then((allowed) => {
+      if (!allowed) queue.markBlocked();
+    });
+  }
+
+  connection.onCall((call) => {
+    if (!callMatches(connection.state.value, filter, call)) return;
+    liveCallSeq.value = call.seq;
+    queue?.enqueue(call);
+  });
+
+  return {
+    connection,
+    filter,
+    langMode: parseLangMode(search),
+    view: computed(() => (connection.state.value === null ? null : hallView(connection.state.value, filter))),
+    liveCallSeq,
+    soundEnabled,
+    soundBlocked,
+    speaking,
+    enableSound: () => queue?.unlock(),
+  };
+}
