@@ -1,0 +1,113 @@
+/**
+ * createApp builds the whole server from its dependencies: Express (REST, pages, audio) and
+ * Socket.IO on one HTTP server. It opens nothing and listens nowhere by itself (main.ts does),
+ * so tests start it on a free port with an in-memory database and a manual clock.
+ */
+import express from 'express';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Server } from 'socket.io';
+import { registerAuthRoutes, authenticate } from './http/auth';
+import { registerCommandRoutes } from './http/commands';
+import { apiErrorHandler } from './http/errors';
+import { registerPages } from './http/pages';
+import { registerQueryRoutes } from './http/queries';
+import { sendError } from './http/reply';
+import { createAuthService } from './service/auth-service';
+import { systemClock, type Clock } from './service/clock';
+import { createHallService } from './service/hall-service';
+import { attachSocket, type HallServer } from './socket';
+import type { Store } from './store';
+import type { Voice } from './voice';
+
+export interface AppDeps {
+  store: Store;
+  voice: Voice;
+  clock?: Clock;
+  /** Which hall this process serves (one writer per hall). Defaults to the only hall in the store. */
+  hallId?: string;
+  log?: (msg: string) => void;
+  /** Where the built apps are (dist/). */
+  distDir?: string;
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const HOUR = 60 * 60 * 1000;
+
+export function createApp(deps: AppDeps) {
+  const clock = deps.clock ?? systemClock;
+  const log = deps.log ?? ((msg: string) => console.log(msg));
+  const hallId = deps.hallId ?? deps.store.halls.hallIds()[0];
+  if (!hallId) throw new Error('the database has no hall; seed one first');
+
+  const service = createHallService({ store: deps.store, clock, voice: deps.voice, hallId, log });
+  const auth = createAuthService({ store: deps.store, clock });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  app.use('/api/audio', deps.voice.router());
+  const api = express.Router();
+  api.use(express.json({ limit: '100kb', strict: false }));
+  api.use(authenticate(auth));
+  registerAuthRoutes(api, auth);
+  registerQueryRoutes(api, service);
+  registerCommandRoutes(api, service);
+  api.use((req, res) => sendError(res, 'NOT_FOUND', `no route ${req.method} /api${req.path}`));
+  api.use(apiErrorHandler(log));
+  app.use('/api', api);
+  registerPages(app, deps.distDir ?? join(ROOT, 'dist'));
+
+  const httpServer: HttpServer = createServer(app);
+  const io: HallServer = new Server(httpServer, {
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
+    maxHttpBufferSize: 100_000,
+    serveClient: false,
+  });
+  service.setPublisher(attachSocket(io, { service, auth, log }));
+
+  const warnDemo = () => {
+    const n = deps.store.users.demoPasswordsInUse();
+    if (n > 0) log(`WARNING: ${n} account(s) still use the published demo passwords; change them before real use.`);
+  };
+  warnDemo();
+  let lastWarn = clock.now();
+  const timer = setInterval(() => {
+    service.tick();
+    auth.purgeExpired();
+    if (clock.now() - lastWarn >= HOUR) {
+      lastWarn = clock.now();
+      warnDemo();
+    }
+  }, 30_000);
+  timer.unref();
+
+  return {
+    app,
+    httpServer,
+    io,
+    service,
+    auth,
+    listen(port: number, host?: string): Promise<number> {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
+      });
+    },
+    async close(): Promise<void> {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      await deps.voice.close();
+    },
+  };
+}
+
+export type App = ReturnType<typeof createApp>;

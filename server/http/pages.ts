@@ -1,0 +1,44 @@
+/** The built apps (display/, counter/) at the contract's paths, and their assets under /static. */
+import express, { type Express, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PAGES: { path: string; app: 'display' | 'counter'; file: string }[] = [
+  { path: '/display', app: 'display', file: 'wall.html' },
+  { path: '/display/window/:no', app: 'display', file: 'window.html' },
+  { path: '/kiosk', app: 'display', file: 'kiosk.html' },
+  { path: '/t/:ticketId', app: 'display', file: 'ticket.html' },
+  { path: '/counter', app: 'counter', file: 'counter.html' },
+  { path: '/admin', app: 'counter', file: 'admin.html' },
+];
+
+const LANDING = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>排队叫号系统</title>
+<style>body{font:18px/1.6 system-ui,"Noto Sans CJK SC",sans-serif;max-width:40em;margin:3em auto;color:#1f2937}a{color:#1d4ed8}</style>
+<h1>排队叫号系统 <small>Queue &amp; calling system</small></h1><ul>
+<li><a href="/display">大厅叫号屏 Wall display</a></li><li><a href="/display/window/1">窗口屏 Window screen</a></li>
+<li><a href="/kiosk">取号机 Kiosk</a></li><li><a href="/counter">窗口工作台 Counter panel</a></li>
+<li><a href="/admin">管理后台 Manager console</a></li></ul></html>`;
+
+function notBuilt(res: Response): void {
+  res
+    .status(503)
+    .type('html')
+    .send('<!doctype html><meta charset="utf-8"><p>界面尚未构建。请先运行 <code>npm run build</code>。<br>The apps are not built yet: run <code>npm run build</code>.</p>');
+}
+
+export function registerPages(app: Express, distDir: string): void {
+  app.get('/', (_req, res) => {
+    res.type('html').send(LANDING);
+  });
+  for (const name of ['display', 'counter'] as const) {
+    app.use(`/static/${name}`, express.static(join(distDir, name), { index: false, immutable: true, maxAge: '30d' }));
+  }
+  for (const p of PAGES) {
+    const file = join(distDir, p.app, p.file);
+    app.get(p.path, (_req, res) => {
+      if (!existsSync(file)) return notBuilt(res);
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(file);
+    });
+  }
+}

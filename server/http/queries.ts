@@ -1,0 +1,35 @@
+/** Read-only routes: snapshot, catalogue, windows. */
+import type { Router } from 'express';
+import type { Catalogue } from '../../shared/schemas';
+import type { HallService } from '../service/hall-service';
+import { sortedQueues } from '../domain';
+import { sendError } from './reply';
+
+export function registerQueryRoutes(router: Router, service: HallService): void {
+  router.get('/snapshot', (_req, res) => {
+    res.json(service.snapshot());
+  });
+
+  router.get('/catalogue', (_req, res) => {
+    const catalogue: Catalogue = {
+      queues: sortedQueues(service.state()).map((q) => ({
+        code: q.code,
+        name: q.name,
+        nameEn: q.nameEn,
+        category: q.category,
+        targetWaitMinutes: q.targetWaitMinutes,
+        priorityQueue: q.priorityQueue,
+        numberStart: q.numberStart,
+        numberEnd: q.numberEnd,
+      })),
+      matters: service.matters(),
+    };
+    res.json(catalogue);
+  });
+
+  router.get('/windows/:no', (req, res) => {
+    const w = service.windowView(Number(req.params.no));
+    if (!w) return sendError(res, 'UNKNOWN_WINDOW', `window ${req.params.no} does not exist`);
+    res.json(w);
+  });
+}

@@ -1,0 +1,29 @@
+/** Entry point: read the configuration, open the store, seed the demo hall if new, listen. */
+import { createApp } from './app';
+import { seedDemoIfEmpty } from './demo/seed';
+import { openStore } from './store';
+import { createVoice } from './voice';
+
+const port = Number(process.env.PORT ?? 3000);
+const dbPath = process.env.HALL_DB ?? 'data/hall.db';
+const demo = process.env.HALL_DEMO !== '0';
+const log = (msg: string) => console.log(`[hall] ${msg}`);
+
+const store = openStore(dbPath);
+if (demo && seedDemoIfEmpty(store, { now: Date.now() })) log(`seeded the demo hall into ${dbPath}`);
+if (store.halls.hallIds().length === 0) {
+  log(`the database ${dbPath} has no hall and HALL_DEMO=0: nothing to serve`);
+  process.exit(1);
+}
+const server = createApp({ store, voice: createVoice({ log }), log, hallId: process.env.HALL_ID });
+const bound = await server.listen(port, process.env.HOST);
+log(`serving on http://localhost:${bound}  (display /display · counter /counter · admin /admin · kiosk /kiosk)`);
+
+const stop = async (signal: string) => {
+  log(`${signal}: closing`);
+  await server.close();
+  store.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,268 @@
+/**
+ * The hall service: the only door to a hall's state. It keeps the hall in memory (one writer per
+ * hall), runs each command through the pure domain, commits its events and state changes in one
+ * transaction, then publishes the change. Nothing is applied to memory unless it was committed.
+ */
+import type { Reply } from '../../shared/errors';
+import type { Call, HallChange, HallInfo, Matter, Snapshot, Ticket, TicketDetail, Window } from '../../shared/schemas';
+import {
+  decide,
+  evolve,
+  iso,
+  queueSummary,
+  serviceDayOf,
+  sortedQueues,
+  sortedWindows,
+  ticketDetailView,
+  ticketIdOf,
+  ticketView,
+  windowNoOf,
+  windowView,
+  type Command,
+  type DomainEvent,
+  type HallState,
+  type TicketRec,
+  type WindowRec,
+} from '../domain';
+import type { EventRecord, Store } from '../store';
+import { actorId, SYSTEM, type Actor } from './actor';
+import type { Clock } from './clock';
+import { err, ok } from './errors';
+import { nullPublisher, type Publisher } from './publisher';
+
+export interface CallVoice {
+  callAudioUrl(a: { number: string; windowNo: number; languages: ('zh' | 'en')[]; repeat: number }): string;
+}
+
+export interface HallServiceDeps {
+  store: Store;
+  clock: Clock;
+  voice: CallVoice;
+  hallId: string;
+  publisher?: Publisher;
+  log?: (msg: string) => void;
+}
+
+export interface Executed {
+  events: DomainEvent[];
+  seq: number;
+}
+
+/** Remember the reply of a request id in the same transaction as the command. */
+export interface Remember<R> {
+  scope: string;
+  requestId: string;
+  reply: (x: Executed) => Reply<R>;
+}
+
+const RECENT_CALLS = 12;
+
+export function createHallService(deps: HallServiceDeps) {
+  const { store, clock, voice, hallId } = deps;
+  let publisher = deps.publisher ?? nullPublisher;
+  const log = deps.log ?? (() => {});
+
+  const loaded = store.halls.load(hallId);
+  if (!loaded) throw new Error(`hall ${hallId} is not in the database`);
+  let state: HallState = loaded;
+  let recentCalls: Call[] = store.events.recentCalls(hallId, state.serviceDay, RECENT_CALLS);
+  let matters = new Map<string, Matter>(store.catalogue.matters(hallId).map((m) => [m.id, m]));
+
+  const snapshotOf = (v: TicketRec | WindowRec | undefined) => (v ? structuredClone(v) : undefined);
+
+  function entityOf(e: DomainEvent): TicketRec | WindowRec | undefined {
+    const tid = ticketIdOf(e);
+    if (tid) return state.tickets.get(tid);
+    const wno = windowNoOf(e);
+    return wno === undefined ? undefined : state.windows.get(wno);
+  }
+
+  function hallInfo(): HallInfo {
+    return {
+      id: state.id,
+      name: state.name,
+      nameEn: state.nameEn,
+      serviceDay: state.serviceDay,
+      timezone: state.timezone,
+      voiceLanguages: [...state.settings.voiceLanguages],
+      voiceRepeat: state.settings.voiceRepeat,
+      notices: [...state.settings.notices],
+    };
+  }
+
+  function callOf(e: DomainEvent, seq: number): Call | undefined {
+    if (e.type !== 'TicketCalled' && e.type !== 'TicketRecalled') return undefined;
+    const t = state.tickets.get(e.ticketId);
+    const w = state.windows.get(e.windowNo);
+    if (!t || !w) return undefined;
+    return {
+      seq,
+      number: t.number,
+      windowNo: w.no,
+      windowName: w.name,
+      queue: t.queue,
+      at: iso(e.at),
+      recall: e.type === 'TicketRecalled',
+      audioUrl: voice.callAudioUrl({
+        number: t.number,
+        windowNo: w.no,
+        languages: state.settings.voiceLanguages,
+        repeat: state.settings.voiceRepeat,
+      }),
+    };
+  }
+
+  /**
+   * Runs one command: decide → apply → commit → publish. Returns the events, or the domain's
+   * refusal. A failed commit reloads the hall from the database, so memory never runs ahead.
+   */
+  function execute<R = never>(actor: Actor, cmd: Command, remember?: Remember<R>): Reply<Executed> | { ok: true; data: Executed; reply: Reply<R> } {
+    const now = clock.now();
+    if (cmd.type !== 'startDay') ensureServiceDay(now);
+    const d = decide(state, cmd, now);
+    if (!d.ok) return { ok: false, error: d.error };
+    if (d.events.length === 0 && !remember) return ok({ events: [], seq: state.seq });
+
+    const seq = d.events.length > 0 ? state.seq + 1 : state.seq;
+    const records: EventRecord[] = [];
+    const tickets = new Map<string, TicketRec>();
+    const windows = new Map<number, WindowRec>();
+    const queues = new Set<string>();
+    const calls: Call[] = [];
+    for (const e of d.events) {
+      const before = snapshotOf(entityOf(e));
+      evolve(state, e);
+      records.push({ event: e, before, after: snapshotOf(entityOf(e)) });
+      const tid = ticketIdOf(e);
+      const t = tid ? state.tickets.get(tid) : undefined;
+      if (t) {
+        tickets.set(t.id, t);
+        queues.add(t.queue);
+        if (t.windowNo !== undefined) windows.set(t.windowNo, state.windows.get(t.windowNo)!);
+      }
+      if (e.type === 'TicketTransferred') queues.add(e.from);
+      const wno = windowNoOf(e);
+      const w = wno === undefined ? undefined : state.windows.get(wno);
+      if (w) windows.set(w.no, w);
+      if (e.type === 'DayStarted') {
+        for (const q of state.queues.keys()) queues.add(q);
+        for (const w2 of state.windows.values()) windows.set(w2.no, w2);
+        recentCalls = [];
+      }
+      const call = callOf(e, seq);
+      if (call) calls.push(call);
+    }
+    // The tickets closed by a day change left the in-memory maps: persist them from the events.
+    for (const r of records) {
+      const tid = ticketIdOf(r.event);
+      if (tid && !tickets.has(tid) && r.after) tickets.set(tid, r.after as TicketRec);
+    }
+    state.seq = seq;
+    const executed: Executed = { events: d.events, seq };
+    const reply = remember ? remember.reply(executed) : undefined;
+    try {
+      store.halls.commit({
+        hallId,
+        seq,
+        serviceDay: state.serviceDay,
+        at: now,
+        actor: actorId(actor),
+        events: records,
+        tickets: [...tickets.values()],
+        windows: [...windows.values()],
+        queues: [...queues].map((q) => state.queues.get(q)).filter((q) => q !== undefined),
+        calls,
+        ...(remember && reply ? { request: { scope: remember.scope, requestId: remember.requestId, reply } } : {}),
+      });
+    } catch (e) {
+      log(`commit failed, reloading hall ${hallId}: ${String(e)}`);
+      reload();
+      return err('INTERNAL', 'the change could not be saved; nothing was changed');
+    }
+    if (d.events.length > 0) {
+      recentCalls = [...calls.reverse(), ...recentCalls].slice(0, RECENT_CALLS);
+      const change: HallChange = {
+        seq,
+        at: iso(now),
+        windows: [...windows.values()].sort((a, b) => a.no - b.no).map((w) => windowView(state, w)),
+        queues: [...queues].map((q) => state.queues.get(q)).filter((q) => q !== undefined).map((q) => queueSummary(state, q, now)),
+      };
+      if (d.events.some((e) => e.type === 'DayStarted')) change.hall = hallInfo();
+      publisher.publish({ hallId, change, calls: [...calls].reverse(), ticketIds: [...tickets.keys()], queues: [...queues] });
+    }
+    return remember && reply ? { ok: true, data: executed, reply } : ok(executed);
+  }
+
+  function reload(): void {
+    const fresh = store.halls.load(hallId);
+    if (fresh) state = fresh;
+    recentCalls = store.events.recentCalls(hallId, state.serviceDay, RECENT_CALLS);
+  }
+
+  /** Starts a new service day when the calendar has moved on (checked before every command and by a timer). */
+  function ensureServiceDay(now: number): void {
+    const day = serviceDayOf(now, state.timezone);
+    if (day > state.serviceDay) {
+      log(`hall ${hallId}: service day ${state.serviceDay} ended, starting ${day}`);
+      execute(SYSTEM, { type: 'startDay', serviceDay: day });
+    }
+  }
+
+  return {
+    hallId,
+    execute,
+    setPublisher(p: Publisher) {
+      publisher = p;
+    },
+    tick(): void {
+      ensureServiceDay(clock.now());
+    },
+    state(): HallState {
+      return state;
+    },
+    now: () => clock.now(),
+    snapshot(): Snapshot {
+      const now = clock.now();
+      return {
+        seq: state.seq,
+        at: iso(now),
+        hall: hallInfo(),
+        queues: sortedQueues(state).map((q) => queueSummary(state, q, now)),
+        windows: sortedWindows(state).map((w) => windowView(state, w)),
+        recentCalls: [...recentCalls],
+      };
+    },
+    /** A ticket of any day by id: today's from memory, older ones from the store. */
+    findTicket(id: string): TicketRec | undefined {
+      return state.tickets.get(id) ?? store.halls.ticket(hallId, id);
+    },
+    ticketByNumber(number: string): TicketRec | undefined {
+      const id = state.byNumber.get(number);
+      return id ? state.tickets.get(id) : undefined;
+    },
+    ticketView(t: TicketRec): Ticket {
+      return ticketView(state, t);
+    },
+    ticketDetail(t: TicketRec): TicketDetail {
+      return ticketDetailView(state, t);
+    },
+    windowView(no: number): Window | undefined {
+      const w = state.windows.get(no);
+      return w ? windowView(state, w) : undefined;
+    },
+    matter(id: string): Matter | undefined {
+      return matters.get(id);
+    },
+    matters(): Matter[] {
+      return [...matters.values()];
+    },
+    reloadCatalogue(): void {
+      matters = new Map(store.catalogue.matters(hallId).map((m) => [m.id, m]));
+    },
+    rememberedReply(scope: string, requestId: string): unknown {
+      return store.halls.request(hallId, scope, requestId);
+    },
+  };
+}
+
+export type HallService = ReturnType<typeof createHallService>;

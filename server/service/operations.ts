@@ -1,0 +1,249 @@
+/**
+ * Every command of the contract, once: who may call it, the schema of its payload, and what it
+ * does. REST routes and Socket.IO events both dispatch here, so neither holds rules.
+ */
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { Reply } from '../../shared/errors';
+import {
+  IssueTicketBody,
+  MappingCommand,
+  NextCommand,
+  PauseCommand,
+  SpecialCallCommand,
+  TicketRef,
+  TransferCommand,
+  WindowRef,
+  type Role,
+  type Ticket,
+  type TicketDetail,
+  type Window,
+} from '../../shared/schemas';
+import { ticketIdOf, type Command, type DomainEvent } from '../domain';
+import { hasRole, type Actor } from './actor';
+import { err, ok } from './errors';
+import type { Executed, HallService } from './hall-service';
+
+export interface Operation<S extends z.ZodType, R> {
+  /** Who may call it; the run function may narrow further (e.g. public ticketing). */
+  roles: readonly Role[] | 'anyone';
+  schema: S;
+  run(service: HallService, actor: Actor, input: z.infer<S>): Reply<R>;
+}
+
+const define = <S extends z.ZodType, R>(op: Operation<S, R>): Operation<S, R> => op;
+
+const WINDOW_ROLES: readonly Role[] = ['clerk', 'manager'];
+const STAFF: readonly Role[] = ['clerk', 'manager', 'guide'];
+
+/** Ticket ids are the phone page's only secret: 128 random bits. */
+export function newTicketId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+function userId(actor: Actor): string {
+  return actor.kind === 'user' ? actor.id : '';
+}
+
+type WindowCommand = Extract<Command, { windowNo: number; clerkId: string }>;
+
+function lastTicketEvent(events: DomainEvent[], type?: DomainEvent['type']): string | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (type && e.type !== type) continue;
+    const id = ticketIdOf(e);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** Runs a command at a window and answers with the ticket it acted on. */
+function ticketCommand(service: HallService, actor: Actor, cmd: WindowCommand, pick?: DomainEvent['type']): Reply<TicketDetail> {
+  const r = service.execute(actor, cmd);
+  if (!r.ok) return r;
+  const id = lastTicketEvent(r.data.events, pick) ?? service.state().windows.get(cmd.windowNo)?.currentTicketId;
+  const t = id ? service.findTicket(id) : undefined;
+  return t ? ok(service.ticketDetail(t)) : err('NO_CURRENT_TICKET', `window ${cmd.windowNo} has no ticket in service`);
+}
+
+function windowCommand(service: HallService, actor: Actor, cmd: Command & { windowNo: number }): Reply<Window> {
+  const r = service.execute(actor, cmd);
+  if (!r.ok) return r;
+  const w = service.windowView(cmd.windowNo);
+  return w ? ok(w) : err('UNKNOWN_WINDOW', `window ${cmd.windowNo} does not exist`);
+}
+
+function ticketOf(service: HallService, actor: Actor, id: string): Reply<Ticket | TicketDetail> {
+  const t = service.findTicket(id);
+  if (!t) return err('UNKNOWN_TICKET', 'no such ticket');
+  return ok(hasRole(actor, STAFF) ? service.ticketDetail(t) : service.ticketView(t));
+}
+
+export const operations = {
+  'ticket:issue': define({
+    roles: 'anyone',
+    schema: IssueTicketBody,
+    run(service, actor, input): Reply<TicketDetail> {
+      const staffIssuer = hasRole(actor, ['guide', 'manager']);
+      if (!hasRole(actor, ['kiosk', 'guide', 'manager']) && !service.state().settings.publicTicketing) {
+        return err('UNAUTHORIZED', 'this hall issues tickets only at kiosks and the guide desk');
+      }
+      const channel = input.channel ?? (hasRole(actor, ['guide']) ? 'guide' : 'kiosk');
+      if (channel === 'appointment' && !staffIssuer) return err('FORBIDDEN', 'appointments are checked in by staff or the kiosk check-in');
+      const matters = input.matters ?? [];
+      const unknown = matters.find((m) => !service.matter(m));
+      if (unknown) return err('BAD_REQUEST', `unknown matter ${unknown}`);
+      const id = newTicketId();
+      const r = service.execute(actor, {
+        type: 'issueTicket',
+        id,
+        queue: input.queue,
+        priority: input.priority,
+        channel,
+        matters,
+        note: staffIssuer ? input.note : undefined,
+      });
+      if (!r.ok) return r;
+      return ok(service.ticketDetail(service.findTicket(id)!));
+    },
+  }),
+
+  'ticket:get': define({
+    roles: 'anyone',
+    schema: TicketRef,
+    run: (service, actor, input) => ticketOf(service, actor, input.ticketId),
+  }),
+
+  'ticket:reinstate': define({
+    roles: WINDOW_ROLES,
+    schema: TicketRef,
+    run(service, actor, input): Reply<TicketDetail> {
+      const r = service.execute(actor, { type: 'reinstate', ticketId: input.ticketId });
+      if (!r.ok) return r;
+      return ok(service.ticketDetail(service.findTicket(input.ticketId)!));
+    },
+  }),
+
+  'ticket:cancel': define({
+    roles: 'anyone',
+    schema: TicketRef,
+    run(service, actor, input): Reply<Ticket> {
+      const staff = hasRole(actor, STAFF);
+      const r = service.execute(actor, { type: 'cancel', ticketId: input.ticketId, by: staff ? 'staff' : 'holder' });
+      if (!r.ok) return r;
+      const t = service.findTicket(input.ticketId)!;
+      return ok(staff ? service.ticketDetail(t) : service.ticketView(t));
+    },
+  }),
+
+  'window:signIn': define({
+    roles: WINDOW_ROLES,
+    schema: WindowRef,
+    run: (service, actor, input) => windowCommand(service, actor, { type: 'signIn', windowNo: input.windowNo, clerkId: userId(actor) }),
+  }),
+
+  'window:signOut': define({
+    roles: WINDOW_ROLES,
+    schema: WindowRef,
+    run: (service, actor, input) =>
+      windowCommand(service, actor, { type: 'signOut', windowNo: input.windowNo, clerkId: userId(actor), force: hasRole(actor, ['manager']) }),
+  }),
+
+  'window:next': define({
+    roles: WINDOW_ROLES,
+    schema: NextCommand,
+    run(service, actor, input): Reply<TicketDetail | null> {
+      const cmd: Command = { type: 'next', windowNo: input.windowNo, clerkId: userId(actor) };
+      const answer = (x: Executed): Reply<TicketDetail | null> => {
+        const id = lastTicketEvent(x.events, 'TicketCalled');
+        const t = id ? service.findTicket(id) : undefined;
+        return ok(t ? service.ticketDetail(t) : null);
+      };
+      if (!input.requestId) {
+        const r = service.execute(actor, cmd);
+        return r.ok ? answer(r.data) : r;
+      }
+      // A retried press (same request id) gets the first answer and changes nothing.
+      const scope = `window:${input.windowNo}`;
+      const before = service.rememberedReply(scope, input.requestId);
+      if (before !== undefined) return before as Reply<TicketDetail | null>;
+      const r = service.execute(actor, cmd, { scope, requestId: input.requestId, reply: answer });
+      if (!r.ok) return r;
+      return 'reply' in r ? r.reply : answer(r.data);
+    },
+  }),
+
+  'window:recall': define({
+    roles: WINDOW_ROLES,
+    schema: WindowRef,
+    run: (service, actor, input) => ticketCommand(service, actor, { type: 'recall', windowNo: input.windowNo, clerkId: userId(actor) }),
+  }),
+
+  'window:noShow': define({
+    roles: WINDOW_ROLES,
+    schema: WindowRef,
+    run: (service, actor, input) => ticketCommand(service, actor, { type: 'noShow', windowNo: input.windowNo, clerkId: userId(actor) }),
+  }),
+
+  'window:start': define({
+    roles: WINDOW_ROLES,
+    schema: WindowRef,
+    run: (service, actor, input) => ticketCommand(service, actor, { type: 'start', windowNo: input.windowNo, clerkId: userId(actor) }),
+  }),
+
+  'window:complete': define({
+    roles: WINDOW_ROLES,
+    schema: WindowRef,
+    run: (service, actor, input) => ticketCommand(service, actor, { type: 'complete', windowNo: input.windowNo, clerkId: userId(actor) }),
+  }),
+
+  'window:transfer': define({
+    roles: WINDOW_ROLES,
+    schema: TransferCommand,
+    run: (service, actor, input) =>
+      ticketCommand(service, actor, { type: 'transfer', windowNo: input.windowNo, clerkId: userId(actor), queue: input.queue }),
+  }),
+
+  'window:call': define({
+    roles: WINDOW_ROLES,
+    schema: SpecialCallCommand,
+    run: (service, actor, input) =>
+      ticketCommand(service, actor, { type: 'specialCall', windowNo: input.windowNo, clerkId: userId(actor), number: input.number }, 'TicketCalled'),
+  }),
+
+  'window:pause': define({
+    roles: WINDOW_ROLES,
+    schema: PauseCommand,
+    run: (service, actor, input) =>
+      windowCommand(service, actor, { type: 'pause', windowNo: input.windowNo, clerkId: userId(actor), reason: input.reason }),
+  }),
+
+  'window:resume': define({
+    roles: WINDOW_ROLES,
+    schema: WindowRef,
+    run: (service, actor, input) => windowCommand(service, actor, { type: 'resume', windowNo: input.windowNo, clerkId: userId(actor) }),
+  }),
+
+  'window:mapping': define({
+    roles: ['manager'],
+    schema: MappingCommand,
+    run: (service, actor, input) => windowCommand(service, actor, { type: 'setMapping', windowNo: input.windowNo, mapping: input.mapping }),
+  }),
+};
+
+export type OperationName = keyof typeof operations;
+
+/** Validates, checks the role, runs. Never throws for bad input. */
+export function invoke(service: HallService, actor: Actor, name: OperationName, payload: unknown): Reply<unknown> {
+  const op = operations[name] as Operation<z.ZodType, unknown>;
+  if (op.roles !== 'anyone') {
+    if (actor.kind !== 'user') return err('UNAUTHORIZED', 'sign in first');
+    if (!hasRole(actor, op.roles)) return err('FORBIDDEN', 'your role may not do this');
+  }
+  const parsed = op.schema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return err('BAD_REQUEST', issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'invalid payload');
+  }
+  return op.run(service, actor, parsed.data);
+}

@@ -1,0 +1,18 @@
+import type { Call, HallChange } from '../../shared/schemas';
+
+/** One committed change as the transport broadcasts it. */
+export interface Publication {
+  hallId: string;
+  change: HallChange;
+  calls: Call[];
+  /** Tickets whose state changed, and queues whose order changed (their waiting tickets' ahead/ETA moved). */
+  ticketIds: string[];
+  queues: string[];
+}
+
+/** The service's only way out to clients. The socket layer implements it over rooms. */
+export interface Publisher {
+  publish(p: Publication): void;
+}
+
+export const nullPublisher: Publisher = { publish: () => {} };

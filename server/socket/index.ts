@@ -1,0 +1,120 @@
+/**
+ * Socket.IO: viewers (no token) get the snapshot and every change; staff (auth.token) also send
+ * the contract's commands with acknowledgements. Rooms: `hall:<id>` (everyone), `staff`,
+ * `window:<no>` (window screens that say which window they are), `ticket:<id>` (phone pages).
+ */
+import type { Server, Socket } from 'socket.io';
+import type { ErrorCode, Reply } from '../../shared/errors';
+import type { ServerToClientEvents, SocketData, StaffClientEvents } from '../../shared/events';
+import { TicketRef } from '../../shared/schemas';
+import { PUBLIC, type Actor } from '../service/actor';
+import type { AuthService } from '../service/auth-service';
+import type { HallService } from '../service/hall-service';
+import { invoke, operations, type OperationName } from '../service/operations';
+import type { Publication, Publisher } from '../service/publisher';
+
+export type HallServer = Server<StaffClientEvents, ServerToClientEvents, Record<string, never>, SocketData & { actor?: Actor }>;
+type HallSocket = Socket<StaffClientEvents, ServerToClientEvents, Record<string, never>, SocketData & { actor?: Actor }>;
+
+const OP_NAMES = new Set<string>(Object.keys(operations));
+const VIEWER_EVENTS = new Set(['snapshot:get', 'ticket:watch', 'ticket:unwatch']);
+
+const failure = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
+
+/** Splits socket arguments into payload and acknowledgement, whatever the client sent. */
+function split(args: unknown[]): { payload: unknown; ack?: (r: unknown) => void } {
+  const last = args[args.length - 1];
+  if (typeof last === 'function') return { payload: args.length > 1 ? args[0] : undefined, ack: last as (r: unknown) => void };
+  return { payload: args[0] };
+}
+
+export function attachSocket(io: HallServer, deps: { service: HallService; auth: AuthService; log: (msg: string) => void }): Publisher {
+  const { service, auth, log } = deps;
+  const hallRoom = `hall:${service.hallId}`;
+
+  io.use((socket, next) => {
+    const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
+    if (token === undefined || token === null || token === '') {
+      socket.data.actor = PUBLIC;
+      return next();
+    }
+    const actor = typeof token === 'string' ? auth.authenticate(token) : undefined;
+    if (!actor || actor.kind !== 'user') return next(new Error('UNAUTHORIZED'));
+    socket.data.actor = actor;
+    socket.data.userId = actor.id;
+    socket.data.role = actor.role;
+    next();
+  });
+
+  io.on('connection', (raw) => {
+    const socket = raw as HallSocket;
+    const actor = (): Actor => socket.data.actor ?? PUBLIC;
+    void socket.join(hallRoom);
+    if (actor().kind === 'user') void socket.join('staff');
+    const windowNo = Number(socket.handshake.query.window);
+    if (Number.isInteger(windowNo) && windowNo > 0) void socket.join(`window:${windowNo}`);
+    // A recovered connection had its missed events replayed; anyone else starts from a snapshot.
+    if (!socket.recovered) socket.emit('snapshot', service.snapshot());
+
+    const guard = (name: string, fn: (payload: unknown) => Reply<unknown>) => (...args: unknown[]) => {
+      const { payload, ack } = split(args);
+      let reply: Reply<unknown>;
+      try {
+        reply = fn(payload);
+      } catch (e) {
+        log(`socket ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        reply = failure('INTERNAL', 'internal error');
+      }
+      ack?.(reply);
+    };
+
+    socket.on('snapshot:get', guard('snapshot:get', () => ({ ok: true, data: service.snapshot() })));
+
+    socket.on(
+      'ticket:watch',
+      guard('ticket:watch', (payload) => {
+        const ref = TicketRef.safeParse(payload);
+        if (!ref.success) return failure('BAD_REQUEST', 'ticketId is required');
+        const t = service.findTicket(ref.data.ticketId);
+        if (!t) return failure('UNKNOWN_TICKET', 'no such ticket');
+        void socket.join(`ticket:${t.id}`);
+        return { ok: true, data: service.ticketView(t) };
+      }),
+    );
+
+    socket.on('ticket:unwatch', (payload: unknown) => {
+      const ref = TicketRef.safeParse(payload);
+      if (ref.success) void socket.leave(`ticket:${ref.data.ticketId}`);
+    });
+
+    for (const name of OP_NAMES) {
+      (socket as Socket).on(name, guard(name, (payload) => invoke(service, actor(), name as OperationName, payload)));
+    }
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (OP_NAMES.has(event) || VIEWER_EVENTS.has(event)) return;
+      split(args).ack?.(failure('NOT_FOUND', `unknown event ${String(event).slice(0, 60)}`));
+    });
+  });
+
+  return {
+    publish(p: Publication) {
+      io.to(hallRoom).emit('hall:changed', p.change);
+      for (const call of p.calls) {
+        io.to(hallRoom).emit('call', call);
+      }
+      // Phone pages: the ticket itself changed, or its queue moved (people ahead, ETA).
+      const changed = new Set(p.ticketIds);
+      const queues = new Set(p.queues);
+      for (const room of io.of('/').adapter.rooms.keys()) {
+        if (!room.startsWith('ticket:')) continue;
+        const id = room.slice(7);
+        const t = service.findTicket(id);
+        if (!t) continue;
+        if (changed.has(id) || (t.status === 'waiting' && queues.has(t.queue))) {
+          io.to(room).emit('ticket:updated', service.ticketView(t));
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,170 @@
+/** The hall's state tables and its event log: load at start-up, commit one change at a time. */
+import { buildHallState, type Clerk, type DomainEvent, type HallSettings, type HallState, type QueueRuntime, type TicketRec, type WindowRec } from '../domain';
+import type { Call } from '../../shared/schemas';
+import type { Db } from './open';
+import {
+  queueFromRow,
+  queueToRow,
+  ticketFromRow,
+  ticketToRow,
+  windowFromRow,
+  windowToRow,
+  type HallRow,
+  type QueueRow,
+  type TicketRow,
+  type WindowRow,
+} from './rows';
+
+export interface EventRecord {
+  event: DomainEvent;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Everything one command changed: written in one transaction. */
+export interface Commit {
+  hallId: string;
+  seq: number;
+  serviceDay: string;
+  at: number;
+  actor: string;
+  events: EventRecord[];
+  tickets: TicketRec[];
+  windows: WindowRec[];
+  queues: QueueRuntime[];
+  settings?: HallSettings;
+  calls: Call[];
+  /** The reply to remember for a request id (idempotent retries). */
+  request?: { scope: string; requestId: string; reply: unknown };
+}
+
+export interface NewHall {
+  id: string;
+  name: string;
+  nameEn: string;
+  timezone: string;
+  serviceDay: string;
+  settings: HallSettings;
+  queues: QueueRuntime[];
+  windows: WindowRec[];
+}
+
+export function createHallRepo(db: Db) {
+  const s = {
+    hall: db.prepare<[string], HallRow>('SELECT * FROM halls WHERE id = ?'),
+    hallIds: db.prepare<[], { id: string }>('SELECT id FROM halls ORDER BY id'),
+    queues: db.prepare<[string], QueueRow>('SELECT * FROM queues WHERE hall_id = ?'),
+    windows: db.prepare<[string], WindowRow>('SELECT * FROM windows WHERE hall_id = ?'),
+    tickets: db.prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE hall_id = ? AND service_day = ?'),
+    ticketById: db.prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE hall_id = ? AND id = ?'),
+    clerks: db.prepare<[string], { id: string; username: string; name: string; role: string; skills: string }>(
+      'SELECT id, username, name, role, skills FROM users WHERE hall_id = ? AND active = 1',
+    ),
+    insertHall: db.prepare(
+      'INSERT INTO halls (id, name, name_en, timezone, service_day, seq, settings) VALUES (@id, @name, @name_en, @timezone, @service_day, @seq, @settings)',
+    ),
+    updateHall: db.prepare<[number, string, string]>('UPDATE halls SET seq = ?, service_day = ? WHERE id = ?'),
+    updateSettings: db.prepare<[string, string]>('UPDATE halls SET settings = ? WHERE id = ?'),
+    upsertQueue: db.prepare(`INSERT INTO queues VALUES (@hall_id, @code, @name, @name_en, @category, @target_wait_minutes,
+        @priority_queue, @number_start, @number_end, @sort, @next_number, @avg_service_seconds)
+      ON CONFLICT (hall_id, code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, category = excluded.category,
+        target_wait_minutes = excluded.target_wait_minutes, priority_queue = excluded.priority_queue,
+        number_start = excluded.number_start, number_end = excluded.number_end, sort = excluded.sort,
+        next_number = excluded.next_number, avg_service_seconds = excluded.avg_service_seconds`),
+    upsertWindow: db.prepare(`INSERT INTO windows VALUES (@hall_id, @no, @name, @name_en, @zone, @kind, @mapping, @clerk_id,
+        @pause_reason, @current_ticket_id, @priority_streak)
+      ON CONFLICT (hall_id, no) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, zone = excluded.zone,
+        kind = excluded.kind, mapping = excluded.mapping, clerk_id = excluded.clerk_id, pause_reason = excluded.pause_reason,
+        current_ticket_id = excluded.current_ticket_id, priority_streak = excluded.priority_streak`),
+    upsertTicket: db.prepare(`INSERT INTO tickets VALUES (@id, @hall_id, @service_day, @number, @queue, @status, @priority,
+        @channel, @matters, @note, @issued_at, @arrived_at, @ord, @called_at, @started_at, @finished_at, @window_no,
+        @served_by, @recalls, @closed_reason, @transferred_from)
+      ON CONFLICT (id) DO UPDATE SET queue = excluded.queue, status = excluded.status, called_at = excluded.called_at,
+        started_at = excluded.started_at, finished_at = excluded.finished_at, window_no = excluded.window_no,
+        served_by = excluded.served_by, recalls = excluded.recalls, closed_reason = excluded.closed_reason,
+        transferred_from = excluded.transferred_from`),
+    insertEvent: db.prepare<[string, number, number, string, string, string, string | null, string | null]>(
+      'INSERT INTO events (hall_id, seq, at, actor, type, data, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertRequest: db.prepare<[string, string, string, number, string]>(
+      'INSERT OR REPLACE INTO requests (hall_id, scope, request_id, at, reply) VALUES (?, ?, ?, ?, ?)',
+    ),
+    request: db.prepare<[string, string, string], { reply: string }>(
+      'SELECT reply FROM requests WHERE hall_id = ? AND scope = ? AND request_id = ?',
+    ),
+    insertCall: db.prepare<[string, string, number, string]>('INSERT INTO calls (hall_id, service_day, seq, call) VALUES (?, ?, ?, ?)'),
+    purgeRequests: db.prepare<[string, number]>('DELETE FROM requests WHERE hall_id = ? AND at < ?'),
+  };
+
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+
+  const commit = db.transaction((c: Commit) => {
+    for (const r of c.events) {
+      s.insertEvent.run(c.hallId, c.seq, r.event.at, c.actor, r.event.type, JSON.stringify(r.event), json(r.before), json(r.after));
+    }
+    for (const t of c.tickets) s.upsertTicket.run(ticketToRow(c.hallId, t));
+    for (const w of c.windows) s.upsertWindow.run(windowToRow(c.hallId, w));
+    for (const q of c.queues) s.upsertQueue.run(queueToRow(c.hallId, q));
+    for (const call of c.calls) s.insertCall.run(c.hallId, c.serviceDay, c.seq, JSON.stringify(call));
+    if (c.settings) s.updateSettings.run(JSON.stringify(c.settings), c.hallId);
+    if (c.request) s.insertRequest.run(c.hallId, c.request.scope, c.request.requestId, c.at, JSON.stringify(c.request.reply));
+    s.updateHall.run(c.seq, c.serviceDay, c.hallId);
+  });
+
+  return {
+    hallIds(): string[] {
+      return s.hallIds.all().map((r) => r.id);
+    },
+
+    load(hallId: string): HallState | undefined {
+      const h = s.hall.get(hallId);
+      if (!h) return undefined;
+      const clerks = new Map<string, Clerk>();
+      for (const u of s.clerks.all(hallId)) {
+        clerks.set(u.id, { id: u.id, username: u.username, name: u.name, role: u.role as Clerk['role'], skills: JSON.parse(u.skills) as string[] });
+      }
+      return buildHallState(
+        {
+          id: h.id,
+          name: h.name,
+          nameEn: h.name_en,
+          timezone: h.timezone,
+          serviceDay: h.service_day,
+          seq: h.seq,
+          settings: JSON.parse(h.settings) as HallSettings,
+          queues: new Map(s.queues.all(hallId).map((r) => [r.code, queueFromRow(r)])),
+          windows: new Map(s.windows.all(hallId).map((r) => [r.no, windowFromRow(r)])),
+          clerks,
+        },
+        s.tickets.all(hallId, h.service_day).map(ticketFromRow),
+      );
+    },
+
+    /** A ticket of any day (the in-memory state only holds today's). */
+    ticket(hallId: string, id: string): TicketRec | undefined {
+      const r = s.ticketById.get(hallId, id);
+      return r ? ticketFromRow(r) : undefined;
+    },
+
+    insertHall: db.transaction((h: NewHall) => {
+      s.insertHall.run({ id: h.id, name: h.name, name_en: h.nameEn, timezone: h.timezone, service_day: h.serviceDay, seq: 0, settings: JSON.stringify(h.settings) });
+      for (const q of h.queues) s.upsertQueue.run(queueToRow(h.id, q));
+      for (const w of h.windows) s.upsertWindow.run(windowToRow(h.id, w));
+    }),
+
+    commit(c: Commit): void {
+      commit(c);
+    },
+
+    request(hallId: string, scope: string, requestId: string): unknown {
+      const r = s.request.get(hallId, scope, requestId);
+      return r ? (JSON.parse(r.reply) as unknown) : undefined;
+    },
+
+    purgeRequests(hallId: string, olderThan: number): void {
+      s.purgeRequests.run(hallId, olderThan);
+    },
+  };
+}
+
+export type HallRepo = ReturnType<typeof createHallRepo>;

@@ -1,0 +1,31 @@
+import { createCatalogueRepo } from './catalogue-repo';
+import { createEventRepo } from './event-repo';
+import { createHallRepo } from './hall-repo';
+import { migrate } from './migrate';
+import { openDatabase, type Db } from './open';
+import { createUserRepo } from './user-repo';
+
+export type { Db } from './open';
+export type { Commit, EventRecord, HallRepo, NewHall } from './hall-repo';
+export type { UserRepo, UserRow, NewUser } from './user-repo';
+export type { CatalogueRepo } from './catalogue-repo';
+export type { EventRepo, AuditRow } from './event-repo';
+
+/** The store: one database, migrated, with its typed repositories. */
+export function createStore(db: Db) {
+  migrate(db);
+  return {
+    db,
+    halls: createHallRepo(db),
+    users: createUserRepo(db),
+    catalogue: createCatalogueRepo(db),
+    events: createEventRepo(db),
+    close: () => db.close(),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+export function openStore(path: string): Store {
+  return createStore(openDatabase(path));
+}

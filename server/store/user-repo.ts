@@ -1,0 +1,62 @@
+/** Accounts and their sessions (bearer tokens, stored only as hashes). */
+import type { Role } from '../../shared/schemas';
+import type { Db } from './open';
+
+export interface UserRow {
+  id: string;
+  hall_id: string;
+  username: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  skills: string;
+  active: number;
+  demo_password: number;
+  created_at: string;
+}
+
+export interface NewUser {
+  id: string;
+  hallId: string;
+  username: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  skills: string[];
+  demoPassword: boolean;
+  createdAt: string;
+}
+
+export function createUserRepo(db: Db) {
+  const s = {
+    byUsername: db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?'),
+    byId: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
+    insert: db.prepare(`INSERT INTO users (id, hall_id, username, name, role, password_hash, skills, active, demo_password, created_at)
+      VALUES (@id, @hallId, @username, @name, @role, @passwordHash, @skills, 1, @demo, @createdAt)`),
+    demoCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users WHERE demo_password = 1 AND active = 1'),
+    insertSession: db.prepare<[string, string, string, number]>(
+      'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+    ),
+    session: db.prepare<[string, number], UserRow & { expires_at: number }>(
+      `SELECT u.*, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
+    ),
+    deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
+    purgeSessions: db.prepare<[number]>('DELETE FROM sessions WHERE expires_at <= ?'),
+  };
+  return {
+    byUsername: (username: string) => s.byUsername.get(username),
+    byId: (id: string) => s.byId.get(id),
+    insert: db.transaction((users: NewUser[]) => {
+      for (const u of users) s.insert.run({ ...u, skills: JSON.stringify(u.skills), demo: u.demoPassword ? 1 : 0 });
+    }),
+    demoPasswordsInUse: () => s.demoCount.get()?.n ?? 0,
+    insertSession: (tokenHash: string, userId: string, createdAt: string, expiresAt: number) =>
+      void s.insertSession.run(tokenHash, userId, createdAt, expiresAt),
+    session: (tokenHash: string, now: number) => s.session.get(tokenHash, now),
+    deleteSession: (tokenHash: string) => void s.deleteSession.run(tokenHash),
+    purgeSessions: (now: number) => void s.purgeSessions.run(now),
+  };
+}
+
+export type UserRepo = ReturnType<typeof createUserRepo>;
