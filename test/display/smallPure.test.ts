@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockText, serverOffsetMs } from '../../display/src/shared/clock';
-import { languages, parseLangMode, windowStateText, words } from '../../display/src/shared/i18n';
+import { languages, parseLangMode, pauseReasonText, windowStateText, words } from '../../display/src/shared/i18n';
 import { textWidthEm } from '../../display/src/shared/textWidth';
 import { windowNoFromLocation } from '../../display/src/window/windowNo';
 
@@ -29,7 +29,8 @@ describe('i18n', () => {
   it('names windows 3号窗口 style and the window states as the issue asks', () => {
     expect(words.zh.window(3)).toBe('3号窗口');
     expect(windowStateText(words.zh, 'paused')).toBe('暂停服务');
-    expect(windowStateText(words.zh, 'paused', 'break')).toBe('暂停服务 · 休息中');
+    expect(pauseReasonText(words.zh, 'break')).toBe('休息中');
+    expect(pauseReasonText(words.zh, 'other')).toBeNull();
     expect(windowStateText(words.zh, 'closed')).toBe('未开放');
   });
 

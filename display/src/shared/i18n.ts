@@ -87,12 +87,12 @@ export function languages(mode: LangMode): Languages {
   return { main: zh, sub: en, mainLang: 'zh' };
 }
 
-export function windowStateText(w: Words, state: WindowState, reason?: PauseReason): string {
+export function windowStateText(w: Words, state: WindowState): string {
   switch (state) {
     case 'closed':
       return w.closed;
     case 'paused':
-      return w.paused + (reason !== undefined && reason !== 'other' ? ` · ${w.pauseReason[reason]}` : '');
+      return w.paused;
     case 'calling':
       return w.calling;
     case 'serving':
@@ -100,4 +100,9 @@ export function windowStateText(w: Words, state: WindowState, reason?: PauseReas
     case 'open':
       return w.idle;
   }
+}
+
+/** Why a window is paused, when that says more than "paused". */
+export function pauseReasonText(w: Words, reason: PauseReason | undefined): string | null {
+  return reason === undefined || reason === 'other' ? null : w.pauseReason[reason];
 }

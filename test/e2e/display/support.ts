@@ -1,0 +1,150 @@
+/**
+ * Helpers for the display's browser tests and its heap bench: a built display (built here if
+ * missing or older than its sources), Debian's Chromium through playwright-core, and a tiny
+ * static server that serves the built pages at the paths the real server uses (for the
+ * `?fixture` dev mode and the bench's pretend hall).
+ */
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const DIST = join(ROOT, 'dist/display');
+const SOURCES = join(ROOT, 'display');
+const LOCK = join(ROOT, 'dist/.display-build.lock');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function upToDate(): boolean {
+  const built = join(DIST, 'wall.html');
+  return existsSync(built) && statSync(built).mtimeMs >= newestMtime(SOURCES);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Build the display once (about two seconds). Several test files may ask at once: one builds
+ * under a lock file, the others wait for it.
+ */
+export async function ensureDisplayBuilt(): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (upToDate()) return;
+    let fd: number;
+    try {
+      fd = openSync(LOCK, 'wx');
+    } catch {
+      // Someone else is building (or a crashed build left the lock: give it a minute).
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 60_000) unlinkSync(LOCK);
+      await sleep(200);
+      continue;
+    }
+    try {
+      if (!upToDate()) {
+        const { build } = await import('vite');
+        await build({ configFile: join(SOURCES, 'vite.config.ts'), logLevel: 'warn' });
+      }
+      return;
+    } finally {
+      closeSync(fd);
+      unlinkSync(LOCK);
+    }
+  }
+  throw new Error('timed out waiting for the display build');
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Chromium as a hall's kiosk box runs it: `autoplay` adds --autoplay-policy=no-user-gesture-required. */
+export function launchChromium(options: { autoplay?: boolean; extraArgs?: string[] } = {}): Promise<Browser> {
+  const args = [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])];
+  if (options.autoplay) args.push('--autoplay-policy=no-user-gesture-required');
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wav': 'audio/wav',
+  '.svg': 'image/svg+xml',
+};
+
+/** Which built html a page path maps to, as the real server does it. */
+export function pageFor(pathname: string): string | null {
+  if (pathname === '/display' || pathname === '/display/') return 'wall.html';
+  if (/^\/display\/window\/\d+\/?$/.test(pathname)) return 'window.html';
+  if (pathname === '/kiosk') return 'kiosk.html';
+  if (/^\/t\/[^/]+$/.test(pathname)) return 'ticket.html';
+  return null;
+}
+
+/** Serves the built pages and /static/display/**; `extra` may answer other paths first. */
+export function serveDisplay(
+  server: Server = createServer(),
+  extra?: (req: IncomingMessage, res: ServerResponse) => boolean,
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (extra?.(req, res)) return;
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (pathname.startsWith('/socket.io')) return; // Socket.IO answers those itself
+    const page = pageFor(pathname);
+    let file: string | null = page === null ? null : join(DIST, page);
+    if (pathname.startsWith('/static/display/')) {
+      const rel = normalize(pathname.slice('/static/display/'.length));
+      if (!rel.startsWith('..')) file = join(DIST, rel);
+    }
+    if (file === null || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      done({
+        url: `http://127.0.0.1:${port}`,
+        server,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+/** A valid WAV of silence, `ms` long (8 kHz mono 8-bit). */
+export function silentWav(ms: number): Buffer {
+  const samples = Math.round((8000 * ms) / 1000);
+  const b = Buffer.alloc(44 + samples, 0x80);
+  b.write('RIFF', 0);
+  b.writeUInt32LE(36 + samples, 4);
+  b.write('WAVEfmt ', 8);
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(8000, 24);
+  b.writeUInt32LE(8000, 28);
+  b.writeUInt16LE(1, 32);
+  b.writeUInt16LE(8, 34);
+  b.write('data', 36);
+  b.writeUInt32LE(samples, 40);
+  return b;
+}
