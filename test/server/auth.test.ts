@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoginResult, Ticket, Window } from '../../shared/schemas';
+import { TOKEN_TTL_MS } from '../../server/service/auth-service';
+import { api, login, startTestServer, type TestServer } from '../support/server';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s.close());
+
+describe('sign-in, roles and sessions', () => {
+  it('logs in with the demo accounts and says who you are', async () => {
+    const r = await api<LoginResult>(s.url, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'admin' } });
+    expect(r.status).toBe(200);
+    expect(r.body.user).toMatchObject({ username: 'admin', role: 'manager' });
+    expect(r.body.token.length).toBeGreaterThan(30);
+    const me = await api<{ role: string }>(s.url, 'GET', '/api/me', { token: r.body.token });
+    expect(me.body.role).toBe('manager');
+  });
+
+  it('refuses a wrong password with 401 and never stores the token itself', async () => {
+    const r = await api<{ error: { code: string } }>(s.url, 'POST', '/api/auth/login', { body: { username: 'c01', password: 'nope' } });
+    expect([r.status, r.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    const token = await login(s.url, 'c02', '1234');
+    const stored = s.store.db.prepare('SELECT token_hash FROM sessions').all() as { token_hash: string }[];
+    expect(stored.some((x) => x.token_hash === token)).toBe(false);
+  });
+
+  it('rate-limits repeated failures for a username', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      codes.push((await api(s.url, 'POST', '/api/auth/login', { body: { username: 'c30', password: `bad${i}` } })).status);
+    }
+    expect(codes.slice(0, 8).every((c) => c === 401)).toBe(true);
+    expect(codes.slice(8)).toEqual([429, 429]);
+    // Even the right password waits until the window passes.
+    expect((await api(s.url, 'POST', '/api/auth/login', { body: { username: 'c30', password: '1234' } })).status).toBe(429);
+    s.clock.advance(11 * 60_000);
+    expect((await api(s.url, 'POST', '/api/auth/login', { body: { username: 'c30', password: '1234' } })).status).toBe(200);
+  });
+
+  it('tokens expire', async () => {
+    const token = await login(s.url, 'c03', '1234');
+    expect((await api(s.url, 'GET', '/api/me', { token })).status).toBe(200);
+    s.clock.advance(TOKEN_TTL_MS + 1000);
+    expect((await api(s.url, 'GET', '/api/me', { token })).status).toBe(401);
+  });
+
+  it('checks roles: kiosks issue tickets but cannot call; guides cannot sign in at windows', async () => {
+    const kiosk = await login(s.url, 'kiosk', 'kiosk');
+    const guide = await login(s.url, 'guide', '1234');
+    expect((await api(s.url, 'POST', '/api/tickets', { token: kiosk, body: { queue: 'A' } })).status).toBe(201);
+    expect((await api(s.url, 'POST', '/api/windows/9/session', { token: kiosk })).status).toBe(403);
+    expect((await api(s.url, 'POST', '/api/windows/9/session', { token: guide })).status).toBe(403);
+    const withNote = await api<Ticket & { note?: string }>(s.url, 'POST', '/api/tickets', { token: guide, body: { queue: 'A', note: '材料齐全' } });
+    expect(withNote.body).toMatchObject({ channel: 'guide', note: '材料齐全' });
+    // The public never sees the note.
+    expect((await api<{ note?: string }>(s.url, 'GET', `/api/tickets/${withNote.body.id}`)).body.note).toBeUndefined();
+  });
+
+  it('one clerk per window: a second clerk gets 409; the clerk or a manager signs out', async () => {
+    const a = await login(s.url, 'c04', '1234');
+    const b = await login(s.url, 'c05', '1234');
+    const manager = await login(s.url, 'admin', 'admin');
+    expect((await api<Window>(s.url, 'POST', '/api/windows/12/session', { token: a })).status).toBe(200);
+    const held = await api<{ error: { code: string } }>(s.url, 'POST', '/api/windows/12/session', { token: b });
+    expect([held.status, held.body.error.code]).toEqual([409, 'WINDOW_HELD']);
+    expect((await api(s.url, 'DELETE', '/api/windows/12/session', { token: b })).status).toBe(403);
+    const closed = await api<Window>(s.url, 'DELETE', '/api/windows/12/session', { token: manager });
+    expect(closed.body.state).toBe('closed');
+    expect((await api(s.url, 'POST', '/api/windows/12/session', { token: b })).status).toBe(200);
+  });
+
+  it('public ticketing can be switched off: then only kiosks and staff issue', async () => {
+    s.app.service.state().settings.publicTicketing = false;
+    try {
+      expect((await api(s.url, 'POST', '/api/tickets', { body: { queue: 'A' } })).status).toBe(401);
+    } finally {
+      s.app.service.state().settings.publicTicketing = true;
+    }
+  });
+});
