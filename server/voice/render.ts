@@ -1,0 +1,98 @@
+/**
+ * The clip engine: a call becomes chime + (sentence per language) × repeat, by copying
+ * prepared 16-bit clips into one zero-filled WAV. No float maths per call: loudness, trims and
+ * fades were done when the pack loaded, the chime was synthesised once.
+ */
+import { synthChime } from './chime';
+import type { CallAnnouncement } from './index';
+import { type LoadedPack, OUTPUT_RATE, type PackSet } from './pack';
+import { type Language, type Token, sentenceTokens } from './text';
+import { allocWav, toInt16 } from './wav';
+
+const ms = (n: number) => Math.round((n / 1000) * OUTPUT_RATE);
+
+/** Timing of the whole announcement (between sentences, not inside them: that is the pack's). */
+export const TIMING = {
+  /** Silence before the chime: amplifiers with auto-standby swallow the first instant. */
+  leadFrames: ms(120),
+  afterChimeFrames: ms(350),
+  betweenSentencesFrames: ms(700),
+  tailFrames: ms(200),
+};
+
+let chime: Int16Array | undefined;
+export function chimeClip(): Int16Array {
+  chime ??= toInt16(synthChime(OUTPUT_RATE));
+  return chime;
+}
+
+export class NoVoiceError extends Error {
+  override name = 'NoVoiceError';
+}
+
+/** A piece of the output: a clip, or a run of silence (a frame count). */
+type Segment = Int16Array | number;
+
+function sentenceSegments(pack: LoadedPack, tokens: Token[], out: Segment[]): void {
+  let prev: Token | undefined;
+  for (const t of tokens) {
+    if ('pause' in t) {
+      out.push(pack.pauseFrames);
+      prev = t;
+      continue;
+    }
+    const clip = pack.clips.get(t.clip);
+    if (!clip) continue; // logged when the pack loaded; a missing word is better than no call
+    if (prev && 'clip' in prev) out.push(prev.spelled && t.spelled ? pack.charGapFrames : pack.gapFrames);
+    out.push(clip);
+    prev = t;
+  }
+}
+
+/**
+ * Renders one call to a WAV buffer. Languages without a pack are skipped; if none is left,
+ * NoVoiceError. Throws RangeError for a number or window the tables cannot speak.
+ */
+export function renderCallWav(packs: PackSet, a: CallAnnouncement): Buffer {
+  const sentences: Segment[][] = [];
+  for (const lang of a.languages) {
+    const pack = packs[lang as Language];
+    if (!pack) continue;
+    const segs: Segment[] = [];
+    sentenceSegments(pack, sentenceTokens(pack.sentence, a.number, a.windowNo, lang), segs);
+    sentences.push(segs);
+  }
+  if (sentences.length === 0) throw new NoVoiceError(`no voice pack for ${a.languages.join(', ') || 'no language'}`);
+
+  const segments: Segment[] = [TIMING.leadFrames, chimeClip(), TIMING.afterChimeFrames];
+  for (let r = 0; r < a.repeat; r++) {
+    for (const s of sentences) {
+      if (segments.length > 3) segments.push(TIMING.betweenSentencesFrames);
+      segments.push(...s);
+    }
+  }
+  segments.push(TIMING.tailFrames);
+
+  return join(segments);
+}
+
+/** Copies the segments into one zero-filled WAV (silence costs nothing). */
+function join(segments: Segment[]): Buffer {
+  let frames = 0;
+  for (const s of segments) frames += typeof s === 'number' ? s : s.length;
+  const { wav, samples } = allocWav(frames, OUTPUT_RATE);
+  let at = 0;
+  for (const s of segments) {
+    if (typeof s !== 'number') samples.set(s, at);
+    at += typeof s === 'number' ? s : s.length;
+  }
+  return wav;
+}
+
+/** A notice spoken by espeak: [chime], the speech (already trimmed and normalised), silence. */
+export function renderNoticeWav(speech: Int16Array, withChime: boolean): Buffer {
+  const segments: Segment[] = withChime
+    ? [TIMING.leadFrames, chimeClip(), TIMING.afterChimeFrames, speech, TIMING.tailFrames]
+    : [TIMING.leadFrames, speech, TIMING.tailFrames];
+  return join(segments);
+}
