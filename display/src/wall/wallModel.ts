@@ -20,6 +20,8 @@ export interface WallModel {
   soundEnabled: boolean;
   soundBlocked: Ref<boolean>;
   speaking: ShallowRef<Call | null>;
+  /** How many announcements have started since the page loaded. */
+  announced: Ref<number>;
   enableSound(): void;
 }
 
@@ -30,6 +32,7 @@ export function createWallModel(connection: HallConnection, search: string): Wal
   const liveCallSeq = ref<number | null>(null);
   const soundBlocked = ref(false);
   const speaking = shallowRef<Call | null>(null);
+  const announced = ref(0);
 
   const queue = soundEnabled
     ? new AnnouncementQueue({
@@ -39,6 +42,7 @@ export function createWallModel(connection: HallConnection, search: string): Wal
         },
         onSpeaking: (call) => {
           speaking.value = call;
+          if (call !== null) announced.value++;
         },
       })
     : null;
@@ -64,6 +68,7 @@ export function createWallModel(connection: HallConnection, search: string): Wal
     soundEnabled,
     soundBlocked,
     speaking,
+    announced,
     enableSound: () => queue?.unlock(),
   };
 }

@@ -148,3 +148,55 @@ export function silentWav(ms: number): Buffer {
   b.writeUInt32LE(samples, 40);
   return b;
 }
+
+/**
+ * A TCP proxy in front of the server, so a test can cut a display off, "restart" the server
+ * (point the proxy at a new one on another port) and let the display find its way back.
+ * `target(null)` is a server that is down: connections are refused until a target is set.
+ */
+export async function tcpProxy(initialPort: number | null): Promise<{
+  url: string;
+  target(port: number | null): void;
+  cutAll(): void;
+  close(): Promise<void>;
+}> {
+  const { createServer: createTcpServer, connect } = await import('node:net');
+  let targetPort = initialPort;
+  const open = new Set<import('node:net').Socket>();
+  const server = createTcpServer((client) => {
+    if (targetPort === null) {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(targetPort, '127.0.0.1');
+    open.add(client);
+    open.add(upstream);
+    const end = (): void => {
+      client.destroy();
+      upstream.destroy();
+      open.delete(client);
+      open.delete(upstream);
+    };
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as AddressInfo;
+  const cutAll = (): void => {
+    for (const s of open) s.destroy();
+    open.clear();
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    target(p) {
+      targetPort = p;
+    },
+    cutAll,
+    close() {
+      cutAll();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
