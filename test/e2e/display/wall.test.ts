@@ -89,7 +89,7 @@ describe('wall display', () => {
     expect(recall.status).toBe(200);
     await expect.poll(() => text(page, '[data-testid="hero"]')).toContain('重呼');
     await expect
-      .poll(() => page.locator('.wall').getAttribute('data-announced'), { timeout: 30_000, intervals: [100] })
+      .poll(() => page.locator('.wall').getAttribute('data-announced'), { timeout: 30_000, interval: 100 })
       .toBe('2');
     expect(Date.now() - firstStarted).toBeGreaterThan(9_000);
     expect(await page.locator('.wall').getAttribute('data-speaking')).toBe(`${called.number}@1`);
