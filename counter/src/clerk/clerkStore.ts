@@ -1,0 +1,471 @@
+/**
+ * The clerk panel's state and actions: one per signed-in clerk. It owns the connection, turns
+ * button presses into commands (one at a time, never lost silently), and derives everything
+ * the components show. Components read from here and call `press`; they never see the socket.
+ */
+import { computed, ref, shallowRef, watch } from 'vue';
+import type { Catalogue, Matter, PauseReason, Ticket, TicketDetail, Window } from '../../../shared/schemas';
+import { request } from '../shared/api';
+import { staffCommands } from '../shared/commands';
+import { errorKey } from '../shared/commonText';
+import { connectHall } from '../shared/connection';
+import { beginNext, endNext, initialNextRequest } from '../shared/nextRequest';
+import type { ClientError, ClientReply } from '../shared/reply';
+import type { StaffSession } from '../shared/session';
+import { useServerNow } from '../shared/ticker';
+import { secondsSince } from '../shared/time';
+import { enabledActions } from './logic/actions';
+import { emptyChecklist, toggleMaterial, type Checklist } from './logic/checklist';
+import { recordCompletion, summarize, type DayFigures } from './logic/figures';
+import { likelyNext, queueRows } from './logic/myQueues';
+import { assignKey, DEFAULT_KEYS, type KeyMap, type ShortcutTarget } from './logic/shortcuts';
+import { serviceSeconds, snooze, suggestBreak, timeLimitSeconds, trackWork, workSeconds, type WorkClock } from './logic/timers';
+import { undoPlan, undoSecondsLeft, type UndoOffer } from './logic/undo';
+import { effectiveWindow, windowAfterTicket, windowOfClerk, type AckOverlay } from './logic/windowView';
+import * as prefs from './prefs';
+import { pick, t } from './text';
+
+export type Dialog = 'pause' | 'transfer' | 'call' | 'settings' | 'signOut' | 'missing' | null;
+
+export interface Notice {
+  kind: 'ok' | 'error';
+  text: string;
+  id: number;
+}
+
+const NOTICE_MS = 6_000;
+
+export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (reason?: string) => void }) {
+  const conn = connectHall({ token: session.token });
+  const cmd = staffCommands(conn);
+  const now = useServerNow(conn.serverOffset);
+  const userId = session.user.id;
+
+  const overlay = shallowRef<AckOverlay | null>(null);
+  const busy = ref<ShortcutTarget | 'signIn' | 'signOut' | null>(null);
+  let nextRequest = initialNextRequest();
+  const notice = shallowRef<Notice | null>(null);
+  const undoOffer = shallowRef<UndoOffer | null>(null);
+  const dialog = ref<Dialog>(null);
+  const catalogue = shallowRef<Catalogue | null>(null);
+  const detail = shallowRef<TicketDetail | null>(null);
+  const keys = ref<KeyMap>(prefs.loadKeys());
+  const breakMinutes = ref(prefs.loadBreakMinutes());
+  const workClock = shallowRef<WorkClock>(prefs.loadWorkClock(userId));
+  const figures = shallowRef<DayFigures | null>(null);
+  const checklist = shallowRef<Checklist>(emptyChecklist(''));
+  /** The hall's recall limit, when the server tells us (see docs/counter.md). */
+  const recallLimit = ref<number | undefined>(undefined);
+
+  // ---- derived state ----------------------------------------------------------------------
+
+  const snapshot = conn.snapshot;
+  const online = computed(() => conn.status.value === 'online');
+
+  const myWindow = computed<Window | undefined>(() => {
+    const snap = snapshot.value;
+    if (!snap) return undefined;
+    const o = overlay.value;
+    const no = o && snap.seq <= o.seq ? o.window.no : windowOfClerk(snap.windows, userId)?.no;
+    if (no === undefined) return undefined;
+    const w = effectiveWindow(
+      snap.windows.find((x) => x.no === no),
+      o,
+      snap.seq,
+    );
+    return w && w.state !== 'closed' && w.clerk?.id === userId ? w : undefined;
+  });
+
+  const current = computed<Ticket | undefined>(() => {
+    const c = myWindow.value?.current;
+    return c && (c.status === 'called' || c.status === 'serving') ? c : undefined;
+  });
+
+  const enabled = computed(() =>
+    enabledActions({
+      online: online.value,
+      busy: false, // presses during a command are ignored in `press`, without greying every button
+      windowState: myWindow.value?.state ?? 'closed',
+      ticketStatus: current.value?.status,
+      recalls: current.value?.recalls,
+      recallLimit: recallLimit.value,
+    }),
+  );
+
+  const matterById = computed(() => new Map<string, Matter>((catalogue.value?.matters ?? []).map((m) => [m.id, m])));
+  const currentMatters = computed<Matter[]>(() =>
+    (current.value?.matters ?? []).map((id) => matterById.value.get(id)).filter((m): m is Matter => m !== undefined),
+  );
+  /** Matters of this window's queues: the guide when a ticket carries none. */
+  const windowMatters = computed<Matter[]>(() => {
+    const qs = new Set(myWindow.value?.mapping.map((m) => m.queue) ?? []);
+    return (catalogue.value?.matters ?? []).filter((m) => qs.has(m.queue));
+  });
+
+  const service = computed(() => {
+    const c = current.value;
+    const elapsed = serviceSeconds(c, now.value);
+    const limit = c ? timeLimitSeconds(c.matters, matterById.value) : null;
+    return { elapsed, limit, started: c?.status === 'serving' };
+  });
+
+  const queues = computed(() => {
+    const snap = snapshot.value;
+    const w = myWindow.value;
+    if (!snap || !w) return [];
+    return queueRows(w.mapping, snap.queues, now.value);
+  });
+  const nextFrom = computed(() => likelyNext(queues.value));
+  const allQueues = computed(() => snapshot.value?.queues ?? []);
+
+  const today = computed(() => (figures.value ? summarize(figures.value) : { served: 0, averageSeconds: null }));
+  const worked = computed(() => workSeconds(workClock.value, now.value));
+  const breakDue = computed(() => suggestBreak(workClock.value, now.value, breakMinutes.value));
+  const undoLeft = computed(() => undoSecondsLeft(undoOffer.value, now.value));
+  // The server does not send when a pause began; we count from when we saw it.
+  const pausedSince = ref<number | null>(null);
+  const pausedFor = computed(() =>
+    pausedSince.value === null ? 0 : Math.max(0, Math.floor((now.value - pausedSince.value) / 1000)),
+  );
+
+  // ---- keeping derived records in step ----------------------------------------------------
+
+  watch(
+    () => [snapshot.value !== null, myWindow.value?.state] as const,
+    ([haveSnapshot, state]) => {
+      if (!haveSnapshot) return; // before the first snapshot we know nothing; keep the clock
+      const next = trackWork(workClock.value, state ?? 'closed', now.value);
+      if (next !== workClock.value) {
+        workClock.value = next;
+        prefs.saveWorkClock(userId, next);
+      }
+      if (state === 'paused') pausedSince.value ??= now.value;
+      else pausedSince.value = null;
+    },
+    { immediate: true },
+  );
+
+  watch(
+    () => snapshot.value?.hall.serviceDay,
+    (day) => {
+      if (day && figures.value?.day !== day) figures.value = prefs.loadFigures(day, userId);
+    },
+    { immediate: true },
+  );
+
+  watch(
+    () => current.value?.id,
+    async (id) => {
+      checklist.value = id ? prefs.loadChecklist(id) : emptyChecklist('');
+      if (!id) {
+        detail.value = null;
+        return;
+      }
+      if (detail.value?.id === id) return;
+      // After a reload the window knows its ticket but not the guide's note: ask once.
+      const r = await cmd.getTicket(id);
+      if (r.ok && current.value?.id === id) detail.value = r.data;
+    },
+    { immediate: true },
+  );
+
+  watch(conn.status, (s) => {
+    if (s === 'unauthorized') hooks.onSignedOut(t('banner.unauthorized'));
+  });
+
+  void request<Catalogue>('GET', '/api/catalogue', { token: session.token }).then((r) => {
+    if (r.ok) catalogue.value = r.data;
+  });
+
+  // ---- results ------------------------------------------------------------------------------
+
+  let noticeId = 0;
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  function say(kind: Notice['kind'], text: string): void {
+    notice.value = { kind, text, id: ++noticeId };
+    clearTimeout(noticeTimer);
+    if (kind === 'ok') noticeTimer = setTimeout(() => (notice.value = null), NOTICE_MS);
+  }
+  const errorText = (e: ClientError): string => t(errorKey(e.code));
+
+  /** Show the window as the acknowledgement says, until the hall change catches up. */
+  function overlayTicket(ticket: Ticket | null): void {
+    const w = myWindow.value;
+    const snap = snapshot.value;
+    if (!w || !snap) return;
+    overlay.value = { seq: snap.seq, window: windowAfterTicket(w, ticket) };
+  }
+  function overlayWindow(window: Window): void {
+    const snap = snapshot.value;
+    if (snap) overlay.value = { seq: snap.seq, window };
+  }
+
+  function recordDone(ticket: Ticket | undefined): void {
+    if (!ticket || !figures.value) return;
+    figures.value = recordCompletion(figures.value, { ticketId: ticket.id, seconds: serviceSeconds(ticket, now.value) });
+    prefs.saveFigures(figures.value);
+  }
+
+  async function run<T>(target: NonNullable<typeof busy.value>, send: () => Promise<ClientReply<T>>, ok: (data: T) => void): Promise<boolean> {
+    busy.value = target;
+    try {
+      const r = await send();
+      if (r.ok) ok(r.data);
+      else say('error', errorText(r.error));
+      return r.ok;
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  const queueName = (code: string): string => {
+    const q = allQueues.value.find((x) => x.code === code);
+    return q ? pick(q.name, q.nameEn) : code;
+  };
+
+  // ---- commands -----------------------------------------------------------------------------
+
+  async function next(no: number): Promise<void> {
+    const begun = beginNext(nextRequest, Date.now(), () => crypto.randomUUID());
+    nextRequest = begun.state;
+    if (!begun.id) return; // a press is already in flight: a double press calls nobody twice
+    const finishing = current.value;
+    busy.value = 'next';
+    try {
+      const r = await cmd.next(no, begun.id);
+      nextRequest = endNext(nextRequest, Date.now(), r.ok || r.error.code !== 'TIMEOUT');
+      if (!r.ok) {
+        say('error', errorText(r.error));
+        return;
+      }
+      if (finishing) recordDone(finishing);
+      if (r.data) detail.value = r.data;
+      overlayTicket(r.data);
+      say('ok', r.data ? t('result.called', { number: r.data.number }) : t('result.nothing'));
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function press(target: ShortcutTarget): Promise<void> {
+    if (busy.value) return;
+    const w = myWindow.value;
+    if (!w) return;
+    if (target === 'undo') return undo();
+    if (!enabled.value[target]) return;
+    const no = w.no;
+    switch (target) {
+      case 'next':
+        return next(no);
+      case 'recall':
+        await run('recall', () => cmd.recall(no), (tk) => {
+          overlayTicket(tk);
+          // Past the recall limit the server records a no-show instead.
+          if (tk.status === 'no_show') offerUndo(tk);
+          else say('ok', t('result.recalled', { number: tk.number }));
+        });
+        return;
+      case 'start':
+        await run('start', () => cmd.start(no), (tk) => {
+          overlayTicket(tk);
+          say('ok', t('result.started', { number: tk.number }));
+        });
+        return;
+      case 'complete': {
+        const finishing = current.value;
+        await run('complete', () => cmd.complete(no), (tk) => {
+          recordDone(finishing ? { ...finishing, startedAt: tk.startedAt ?? finishing.startedAt } : undefined);
+          overlayTicket(tk);
+          say('ok', t('result.completed', { number: tk.number }));
+        });
+        return;
+      }
+      case 'noShow':
+        await run('noShow', () => cmd.noShow(no), (tk) => {
+          overlayTicket(tk);
+          offerUndo(tk);
+        });
+        return;
+      case 'transfer':
+      case 'call':
+      case 'pause':
+        dialog.value = target;
+        return;
+      case 'resume':
+        await run('resume', () => cmd.resume(no), (win) => {
+          overlayWindow(win);
+          say('ok', t('result.resumed'));
+        });
+        return;
+      default:
+        return assertNever(target);
+    }
+  }
+
+  function offerUndo(tk: Ticket): void {
+    undoOffer.value = { ticketId: tk.id, number: tk.number, at: now.value };
+    say('ok', t('result.noShow', { number: tk.number }));
+  }
+
+  async function undo(): Promise<void> {
+    const offer = undoOffer.value;
+    const w = myWindow.value;
+    if (!offer || !w || undoSecondsLeft(offer, now.value) <= 0) return;
+    const plan = undoPlan(current.value !== undefined || w.state === 'paused');
+    const reinstated = await run('undo', () => cmd.reinstate(offer.ticketId), () => {
+      undoOffer.value = null;
+      say('ok', t('result.reinstated', { number: offer.number }));
+    });
+    if (!reinstated || !plan.includes('callBack')) return;
+    await run('undo', () => cmd.callNumber(w.no, offer.number), (tk) => {
+      detail.value = tk;
+      overlayTicket(tk);
+      say('ok', t('result.calledBack', { number: tk.number }));
+    });
+  }
+
+  async function transfer(queue: string): Promise<boolean> {
+    const w = myWindow.value;
+    if (!w) return false;
+    return run('transfer', () => cmd.transfer(w.no, queue), (tk) => {
+      overlayTicket(tk);
+      dialog.value = null;
+      say('ok', t('result.transferred', { number: tk.number, queue: queueName(queue) }));
+    });
+  }
+
+  /** Returns the server's error text for the dialog to show next to the field. */
+  async function callNumber(number: string): Promise<string | null> {
+    const w = myWindow.value;
+    if (!w) return null;
+    let failure: string | null = null;
+    busy.value = 'call';
+    try {
+      const finishing = current.value;
+      const r = await cmd.callNumber(w.no, number);
+      if (!r.ok) {
+        failure = errorText(r.error);
+        return failure;
+      }
+      if (finishing) recordDone(finishing);
+      detail.value = r.data;
+      overlayTicket(r.data);
+      dialog.value = null;
+      say('ok', t('result.called', { number: r.data.number }));
+      return null;
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function pause(reason: PauseReason): Promise<boolean> {
+    const w = myWindow.value;
+    if (!w) return false;
+    return run('pause', () => cmd.pause(w.no, reason), (win) => {
+      overlayWindow(win);
+      dialog.value = null;
+      say('ok', t('result.paused'));
+    });
+  }
+
+  async function signIn(no: number): Promise<ClientError | null> {
+    busy.value = 'signIn';
+    try {
+      const r = await cmd.signIn(no);
+      if (!r.ok) return r.error;
+      overlayWindow(r.data);
+      say('ok', t('result.signedIn', { window: pick(r.data.name, r.data.nameEn) }));
+      return null;
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function signOut(): Promise<void> {
+    const w = myWindow.value;
+    if (w) {
+      const ok = await run('signOut', () => cmd.signOut(w.no), (win) => overlayWindow(win));
+      if (!ok) return;
+    }
+    dialog.value = null;
+    hooks.onSignedOut();
+  }
+
+  function toggleMaterialOf(matterId: string, material: string): void {
+    checklist.value = toggleMaterial(checklist.value, matterId, material);
+    prefs.saveChecklist(checklist.value);
+  }
+
+  function setKey(target: ShortcutTarget, id: string): ShortcutTarget | null {
+    const r = assignKey(keys.value, target, id);
+    keys.value = r.map;
+    prefs.saveKeys(r.map);
+    return r.swappedWith;
+  }
+  function resetKeys(): void {
+    keys.value = { ...DEFAULT_KEYS };
+    prefs.saveKeys(keys.value);
+  }
+  function setBreakMinutes(n: number): void {
+    breakMinutes.value = n;
+    prefs.saveBreakMinutes(n);
+  }
+  function snoozeBreak(): void {
+    workClock.value = snooze(workClock.value, now.value, 15);
+    prefs.saveWorkClock(userId, workClock.value);
+  }
+
+  return {
+    session,
+    conn,
+    now,
+    online,
+    snapshot,
+    myWindow,
+    current,
+    detail,
+    enabled,
+    busy,
+    notice,
+    dialog,
+    undoOffer,
+    undoLeft,
+    catalogue,
+    currentMatters,
+    windowMatters,
+    checklist,
+    service,
+    queues,
+    nextFrom,
+    allQueues,
+    today,
+    worked,
+    breakDue,
+    breakMinutes,
+    pausedFor,
+    keys,
+    recallLimit,
+    press,
+    transfer,
+    callNumber,
+    pause,
+    signIn,
+    signOut,
+    toggleMaterial: toggleMaterialOf,
+    setKey,
+    resetKeys,
+    setBreakMinutes,
+    snoozeBreak,
+    dismissNotice: () => (notice.value = null),
+    openDialog: (d: Exclude<Dialog, null>) => (dialog.value = d),
+    closeDialog: () => (dialog.value = null),
+    waitedMinutes: (tk: Ticket) => Math.floor(secondsSince(tk.arrivedAt, tk.calledAt ? Date.parse(tk.calledAt) : now.value) / 60),
+    close: () => conn.close(),
+  };
+}
+
+export type ClerkStore = ReturnType<typeof createClerkStore>;
+
+function assertNever(x: never): never {
+  throw new Error(`unhandled ${String(x)}`);
+}

@@ -1,0 +1,60 @@
+/**
+ * The materials checklist of the current ticket (一次性告知, pure). The clerk ticks what the
+ * citizen brought; what is left is the one complete list of missing materials to hand over,
+ * so nobody has to come back twice for the same matter.
+ */
+import type { Matter } from '../../../../shared/schemas';
+
+/** Ticked materials per matter id, for one ticket. */
+export interface Checklist {
+  ticketId: string;
+  ticked: Record<string, string[]>;
+}
+
+export const emptyChecklist = (ticketId: string): Checklist => ({ ticketId, ticked: {} });
+
+export function toggleMaterial(list: Checklist, matterId: string, material: string): Checklist {
+  const current = list.ticked[matterId] ?? [];
+  const next = current.includes(material) ? current.filter((m) => m !== material) : [...current, material];
+  return { ...list, ticked: { ...list.ticked, [matterId]: next } };
+}
+
+export const isTicked = (list: Checklist, matterId: string, material: string): boolean =>
+  (list.ticked[matterId] ?? []).includes(material);
+
+export interface MissingItem {
+  matter: Matter;
+  missing: string[];
+}
+
+/** Per matter, the materials not ticked yet; matters with nothing missing are left out. */
+export function missingMaterials(list: Checklist, matters: readonly Matter[]): MissingItem[] {
+  return matters
+    .map((matter) => ({ matter, missing: matter.materials.filter((m) => !isTicked(list, matter.id, m)) }))
+    .filter((x) => x.missing.length > 0);
+}
+
+export function progress(list: Checklist, matters: readonly Matter[]): { ticked: number; total: number } {
+  let ticked = 0;
+  let total = 0;
+  for (const m of matters) {
+    total += m.materials.length;
+    ticked += m.materials.filter((x) => isTicked(list, m.id, x)).length;
+  }
+  return { ticked, total };
+}
+
+export function parseChecklist(raw: string | null, ticketId: string): Checklist {
+  if (!raw) return emptyChecklist(ticketId);
+  try {
+    const v = JSON.parse(raw) as Partial<Checklist>;
+    if (v.ticketId !== ticketId || typeof v.ticked !== 'object' || v.ticked === null) return emptyChecklist(ticketId);
+    const ticked: Record<string, string[]> = {};
+    for (const [k, arr] of Object.entries(v.ticked)) {
+      if (Array.isArray(arr)) ticked[k] = arr.filter((x): x is string => typeof x === 'string');
+    }
+    return { ticketId, ticked };
+  } catch {
+    return emptyChecklist(ticketId);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The contract's staff commands as plain typed functions over one connection. Each resolves
+ * to the server's reply or to an OFFLINE / TIMEOUT error; none throws.
+ */
+import type { MappingEntry, PauseReason } from '../../../shared/schemas';
+import type { HallConnection } from './connection';
+
+export function staffCommands(conn: HallConnection) {
+  const c = conn.command;
+  return {
+    signIn: (windowNo: number) => c('window:signIn', { windowNo }),
+    signOut: (windowNo: number) => c('window:signOut', { windowNo }),
+    /** `requestId` makes a retried press answer with the same ticket (see nextRequest.ts). */
+    next: (windowNo: number, requestId: string) => c('window:next', { windowNo, requestId }),
+    recall: (windowNo: number) => c('window:recall', { windowNo }),
+    noShow: (windowNo: number) => c('window:noShow', { windowNo }),
+    start: (windowNo: number) => c('window:start', { windowNo }),
+    complete: (windowNo: number) => c('window:complete', { windowNo }),
+    transfer: (windowNo: number, queue: string) => c('window:transfer', { windowNo, queue }),
+    callNumber: (windowNo: number, number: string) => c('window:call', { windowNo, number }),
+    pause: (windowNo: number, reason: PauseReason) => c('window:pause', { windowNo, reason }),
+    resume: (windowNo: number) => c('window:resume', { windowNo }),
+    setMapping: (windowNo: number, mapping: MappingEntry[]) => c('window:mapping', { windowNo, mapping }),
+    reinstate: (ticketId: string) => c('ticket:reinstate', { ticketId }),
+    getTicket: (ticketId: string) => c('ticket:get', { ticketId }),
+  };
+}
+
+export type StaffCommands = ReturnType<typeof staffCommands>;

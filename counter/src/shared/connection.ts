@@ -1,0 +1,157 @@
+/**
+ * The one socket module of the staff apps. Components never touch the socket: they read the
+ * reactive snapshot and connection status from here and send typed commands, each of which
+ * ends in the server's reply or in a visible OFFLINE/TIMEOUT error.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import type { Ack, ServerToClientEvents, StaffClientEvents } from '../../../shared/events';
+import type { Call, Snapshot } from '../../../shared/schemas';
+import { emptySync, receiveCall, receiveChange, receiveSnapshot, startResync, type SyncState } from './hallSync';
+import { asReply, offline, timedOut, type ClientReply } from './reply';
+import { clockOffset } from './time';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized';
+
+/** Events that carry a payload and answer with an acknowledgement. */
+export type CommandName = Exclude<keyof StaffClientEvents, 'snapshot:get' | 'ticket:watch' | 'ticket:unwatch'>;
+export type CommandPayload<K extends CommandName> = Parameters<StaffClientEvents[K]>[0];
+export type CommandData<K extends CommandName> = Parameters<StaffClientEvents[K]>[1] extends Ack<infer T> ? T : never;
+
+export interface HallConnection {
+  status: Readonly<Ref<ConnectionStatus>>;
+  /** The hall as last known; kept (greyed out by the screens) while offline. */
+  snapshot: Readonly<ShallowRef<Snapshot | null>>;
+  /** The newest call or recall seen (for the console's ticker). */
+  lastCall: Readonly<ShallowRef<Call | null>>;
+  /** Server clock minus local clock, ms; timers add it to Date.now(). */
+  serverOffset: Readonly<Ref<number>>;
+  /** Incremented on every resync, so screens (and tests) can tell one happened. */
+  resyncs: Readonly<Ref<number>>;
+  command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<ClientReply<CommandData<K>>>;
+  /** Try to reconnect at once instead of waiting for the back-off. */
+  retryNow(): void;
+  close(): void;
+}
+
+export interface ConnectOptions {
+  token: string | null;
+  /** Server origin; default: the page's own. */
+  url?: string;
+  ackTimeoutMs?: number;
+}
+
+/** The minimal shape we need to emit generically; the typed surface is `command`. */
+interface RawEmitter {
+  timeout(ms: number): { emit(ev: string, payload: unknown, cb: (err: Error | null, reply: unknown) => void): void };
+}
+
+const DEFAULT_ACK_TIMEOUT_MS = 8_000;
+
+export function connectHall(opts: ConnectOptions): HallConnection {
+  const ackTimeoutMs = opts.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
+  const status = ref<ConnectionStatus>('connecting');
+  const snapshot = shallowRef<Snapshot | null>(null);
+  const lastCall = shallowRef<Call | null>(null);
+  const serverOffset = ref(0);
+  const resyncs = ref(0);
+  let sync: SyncState = emptySync();
+  /** The first snapshot after (re)connecting replaces ours whatever its seq. */
+  let forceNext = true;
+
+  const socket: Socket<ServerToClientEvents, StaffClientEvents> = io(opts.url ?? '', {
+    auth: opts.token ? { token: opts.token } : {},
+    // Commands must not pile up while offline and fire minutes later: we refuse them instead.
+    // (socket.io buffers emits while disconnected; we check `connected` before each emit.)
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 4_000,
+  });
+
+  const publish = (next: SyncState): void => {
+    sync = next;
+    if (sync.snapshot !== snapshot.value) snapshot.value = sync.snapshot;
+  };
+
+  const requestSnapshot = (): void => {
+    if (!socket.connected) return;
+    publish(startResync(sync));
+    socket.timeout(ackTimeoutMs).emit('snapshot:get', (err: Error | null, reply: unknown) => {
+      if (err) {
+        setTimeout(requestSnapshot, 1_000);
+        return;
+      }
+      const r = asReply<Snapshot>(reply);
+      if (r.ok) takeSnapshot(r.data);
+    });
+  };
+
+  const takeSnapshot = (snap: Snapshot): void => {
+    serverOffset.value = clockOffset(snap.at, Date.now());
+    const r = receiveSnapshot(sync, snap, { force: forceNext });
+    forceNext = false;
+    resyncs.value += 1;
+    publish(r.state);
+    if (r.needResync) requestSnapshot();
+  };
+
+  socket.on('connect', () => {
+    status.value = 'online';
+    forceNext = true;
+    // Hold changes until the fresh snapshot lands; the server pushes one on connect, and we
+    // ask as well in case that push raced the connect handler.
+    publish({ snapshot: sync.snapshot, resyncing: true, buffered: [] });
+    requestSnapshot();
+  });
+  socket.on('disconnect', (reason) => {
+    status.value = 'offline';
+    // The server closed us on purpose (restart, kicked): socket.io will not retry by itself.
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1_000);
+  });
+  socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+    const code = err.data?.code ?? err.message;
+    if (code === 'UNAUTHORIZED' || code === 'FORBIDDEN') {
+      status.value = 'unauthorized';
+      socket.disconnect();
+      return;
+    }
+    status.value = 'offline';
+  });
+  socket.on('snapshot', (snap) => takeSnapshot(snap));
+  socket.on('hall:changed', (change) => {
+    serverOffset.value = clockOffset(change.at, Date.now());
+    const r = receiveChange(sync, change);
+    publish(r.state);
+    if (r.outcome === 'gap') requestSnapshot();
+  });
+  socket.on('call', (call) => {
+    lastCall.value = call;
+    publish(receiveCall(sync, call));
+  });
+
+  const command = <K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<ClientReply<CommandData<K>>> =>
+    new Promise((resolve) => {
+      if (!socket.connected) {
+        resolve(offline());
+        return;
+      }
+      (socket as unknown as RawEmitter).timeout(ackTimeoutMs).emit(name, payload, (err, reply) => {
+        resolve(err ? timedOut() : asReply<CommandData<K>>(reply));
+      });
+    });
+
+  return {
+    status,
+    snapshot,
+    lastCall,
+    serverOffset,
+    resyncs,
+    command,
+    retryNow: () => {
+      if (!socket.connected) socket.connect();
+    },
+    close: () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Helpers for the staff apps' browser tests: a built counter app (built here when missing or
+ * older than its sources), Debian's Chromium through playwright-core, a real test server, and
+ * small shortcuts for signing in and issuing tickets.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { LoginResult, Snapshot, Ticket } from '../../../shared/schemas';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+const DIST = join(ROOT, 'dist/counter');
+const SOURCES = join(ROOT, 'counter');
+const LOCK = join(ROOT, 'dist/.counter-build.lock');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function upToDate(): boolean {
+  const built = join(DIST, 'admin.html');
+  return existsSync(built) && existsSync(join(DIST, 'counter.html')) && statSync(built).mtimeMs >= newestMtime(SOURCES);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Build once (a couple of seconds); parallel test files wait on a lock file for the builder. */
+export async function ensureCounterBuilt(): Promise<void> {
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (upToDate()) return;
+    let fd: number;
+    try {
+      fd = openSync(LOCK, 'wx');
+    } catch {
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 60_000) unlinkSync(LOCK);
+      await sleep(200);
+      continue;
+    }
+    try {
+      if (!upToDate()) {
+        const { build } = await import('vite');
+        await build({ configFile: join(SOURCES, 'vite.config.ts'), logLevel: 'warn' });
+      }
+      return;
+    } finally {
+      closeSync(fd);
+      unlinkSync(LOCK);
+    }
+  }
+  throw new Error('timed out waiting for the counter build');
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function apiCall<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+export async function token(base: string, username: string, password: string): Promise<string> {
+  const r = await apiCall<LoginResult>(base, 'POST', '/api/auth/login', { username, password });
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status}`);
+  return r.body.token;
+}
+
+export async function issue(base: string, queue: string, managerToken?: string): Promise<Ticket> {
+  const r = await apiCall<Ticket>(base, 'POST', '/api/tickets', { queue }, managerToken);
+  if (r.status !== 201) throw new Error(`issue ${queue}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+export async function snapshotOf(base: string): Promise<Snapshot> {
+  return (await apiCall<Snapshot>(base, 'GET', '/api/snapshot')).body;
+}
+
+/** Sign in on the login screen of either app. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.fill('#login-user', username);
+  await page.fill('#login-secret', password);
+  await page.click('[data-testid=login-submit]');
+}
+
+/** Pages must never log errors; tests collect them and assert none at the end. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/WebSocket|socket\.io|ERR_FAILED|net::/.test(m.text())) errors.push(m.text());
+  });
+  return errors;
+}
