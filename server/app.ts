@@ -57,8 +57,9 @@ export function createApp(deps: AppDeps) {
   api.use(express.json({ limit: '100kb', strict: false }));
   api.use(authenticate(auth));
   registerAuthRoutes(api, auth);
+  const ctx = { service, store: deps.store };
   registerQueryRoutes(api, service);
-  registerCommandRoutes(api, service);
+  registerCommandRoutes(api, ctx);
   api.use((req, res) => sendError(res, 'NOT_FOUND', `no route ${req.method} /api${req.path}`));
   api.use(apiErrorHandler(log));
   app.use('/api', api);
@@ -70,7 +71,7 @@ export function createApp(deps: AppDeps) {
     maxHttpBufferSize: 100_000,
     serveClient: false,
   });
-  service.setPublisher(attachSocket(io, { service, auth, log }));
+  service.setPublisher(attachSocket(io, { ctx, auth, log }));
 
   const warnDemo = () => {
     const n = deps.store.users.demoPasswordsInUse();

@@ -3,6 +3,7 @@
  * apps: `Socket<ServerToClientEvents, ViewerClientEvents | StaffClientEvents>`.
  * Type-only: nothing here reaches a bundle.
  */
+import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput, StaffUpdate, TodayStats } from './admin';
 import type { Reply } from './errors';
 import type {
   Call,
@@ -13,6 +14,8 @@ import type {
   Snapshot,
   Ticket,
   TicketDetail,
+  Matter,
+  QueueInfo,
   Window,
 } from './schemas';
 
@@ -57,6 +60,17 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'window:pause': (payload: W & { reason: PauseReason }, ack: Ack<Window>) => void;
   'window:resume': (payload: W, ack: Ack<Window>) => void;
   'window:mapping': (payload: W & { mapping: MappingEntry[] }, ack: Ack<Window>) => void;
+  // Extensions: today's figures (staff) and the manager console (managers).
+  'stats:today': (payload: Record<string, never>, ack: Ack<TodayStats>) => void;
+  'admin:settings:get': (payload: Record<string, never>, ack: Ack<HallSettings>) => void;
+  'admin:settings': (payload: SettingsPatch, ack: Ack<HallSettings>) => void;
+  'admin:queue': (payload: Partial<Omit<QueueInfo, 'code'>> & { code: string }, ack: Ack<QueueInfo>) => void;
+  'admin:staff:list': (payload: Record<string, never>, ack: Ack<StaffAccount[]>) => void;
+  'admin:staff:create': (payload: StaffInput & { password: string }, ack: Ack<StaffAccount>) => void;
+  'admin:staff:update': (payload: StaffUpdate, ack: Ack<StaffAccount>) => void;
+  'admin:matter': (payload: Matter, ack: Ack<Matter>) => void;
+  'admin:matter:remove': (payload: { id: string }, ack: Ack<{ id: string }>) => void;
+  'admin:audit': (payload: { before?: number; limit?: number }, ack: Ack<AuditEntry[]>) => void;
 }
 
 export interface SocketData {

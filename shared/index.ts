@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './schemas';
 export type * from './events';
+export * from './admin';

@@ -112,6 +112,8 @@ export const HallChange = z.object({
   windows: z.array(Window),
   queues: z.array(QueueSummary),
   hall: HallInfo.optional(),
+  /** The matter catalogue changed: fetch GET /api/catalogue again. */
+  catalogueChanged: z.boolean().optional(),
 });
 
 export const User = z.object({ id: z.string(), username: z.string(), name: z.string(), role: Role });

@@ -1,5 +1,6 @@
 /** What someone asks the hall to do. The service fills in ids it generates (ticket ids). */
-import type { Channel, MappingEntry, PauseReason, Priority } from '../../shared/schemas';
+import type { Channel, MappingEntry, Matter, PauseReason, Priority } from '../../shared/schemas';
+import type { Clerk, HallSettings, QueueDef } from './types';
 
 export type Command =
   | {
@@ -28,6 +29,12 @@ export type Command =
   | { type: 'setMapping'; windowNo: number; mapping: MappingEntry[] }
   | { type: 'reinstate'; ticketId: string }
   | { type: 'cancel'; ticketId: string; by: 'holder' | 'staff' }
-  | { type: 'startDay'; serviceDay: string };
+  | { type: 'startDay'; serviceDay: string }
+  | { type: 'updateSettings'; patch: Partial<HallSettings> }
+  | { type: 'updateQueue'; code: string; patch: Partial<Omit<QueueDef, 'code'>> }
+  | { type: 'setClerk'; clerk: Clerk }
+  | { type: 'removeClerk'; clerkId: string }
+  | { type: 'setMatter'; matter: Matter }
+  | { type: 'removeMatter'; matterId: string };
 
 export type CommandType = Command['type'];

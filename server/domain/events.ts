@@ -1,7 +1,7 @@
 /** What happened in a hall. Events are facts: the store appends them, `evolve` applies them. */
-import type { ClosedReason, MappingEntry, PauseReason } from '../../shared/schemas';
+import type { ClosedReason, MappingEntry, Matter, PauseReason } from '../../shared/schemas';
 import type { DispatchReason } from './dispatch';
-import type { TicketRec } from './types';
+import type { Clerk, HallSettings, QueueDef, TicketRec } from './types';
 
 export type DomainEvent =
   | { type: 'TicketIssued'; at: number; ticket: TicketRec }
@@ -20,7 +20,14 @@ export type DomainEvent =
   | { type: 'WindowPaused'; at: number; windowNo: number; reason: PauseReason }
   | { type: 'WindowResumed'; at: number; windowNo: number }
   | { type: 'MappingChanged'; at: number; windowNo: number; mapping: MappingEntry[]; before: MappingEntry[] }
-  | { type: 'DayStarted'; at: number; serviceDay: string; previous: string };
+  | { type: 'DayStarted'; at: number; serviceDay: string; previous: string }
+  // Manager actions on the hall's set-up: audited like everything else.
+  | { type: 'SettingsChanged'; at: number; settings: HallSettings; before: HallSettings }
+  | { type: 'QueueChanged'; at: number; queue: QueueDef; before: QueueDef }
+  | { type: 'ClerkChanged'; at: number; clerk: Clerk; before?: Clerk | undefined }
+  | { type: 'ClerkRemoved'; at: number; clerkId: string }
+  | { type: 'MatterChanged'; at: number; matter: Matter; before?: Matter | undefined }
+  | { type: 'MatterRemoved'; at: number; matterId: string };
 
 export type EventType = DomainEvent['type'];
 

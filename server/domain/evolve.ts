@@ -175,6 +175,26 @@ export function evolve(state: HallState, e: DomainEvent): void {
       for (const w of state.windows.values()) delete w.currentTicketId;
       return;
     }
+    case 'SettingsChanged':
+      state.settings = { ...e.settings, voiceLanguages: [...e.settings.voiceLanguages], notices: [...e.settings.notices] };
+      return;
+    case 'QueueChanged': {
+      const q = state.queues.get(e.queue.code);
+      if (q) Object.assign(q, e.queue);
+      return;
+    }
+    case 'ClerkChanged':
+      state.clerks.set(e.clerk.id, { ...e.clerk, skills: [...e.clerk.skills] });
+      return;
+    case 'ClerkRemoved':
+      state.clerks.delete(e.clerkId);
+      return;
+    case 'MatterChanged':
+      state.matters.set(e.matter.id, { ...e.matter, materials: [...e.matter.materials] });
+      return;
+    case 'MatterRemoved':
+      state.matters.delete(e.matterId);
+      return;
   }
 }
 
@@ -189,8 +209,11 @@ export function queueRuntime(def: QueueDef, nextNumber = def.numberStart, avgSer
  * Builds a hall state from stored rows: open tickets go back into their wait lists.
  * Used at start-up (from the store) and by tests and the simulator (from literals).
  */
-export function buildHallState(init: Omit<HallState, 'tickets' | 'byNumber' | 'waiting' | 'lastOrder'>, tickets: TicketRec[]): HallState {
-  const state: HallState = { ...init, tickets: new Map(), byNumber: new Map(), waiting: new Map(), lastOrder: 0 };
+export function buildHallState(
+  init: Omit<HallState, 'tickets' | 'byNumber' | 'waiting' | 'lastOrder' | 'matters'> & { matters?: HallState['matters'] },
+  tickets: TicketRec[],
+): HallState {
+  const state: HallState = { ...init, matters: init.matters ?? new Map(), tickets: new Map(), byNumber: new Map(), waiting: new Map(), lastOrder: 0 };
   for (const q of state.queues.values()) state.waiting.set(q.code, new WaitList());
   for (const t of tickets) {
     state.tickets.set(t.id, t);

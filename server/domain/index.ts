@@ -9,3 +9,4 @@ export * from './views';
 export * from './time';
 export * from './numbering';
 export { WaitList, SortedRun, type WaitEntry } from './waitlist';
+export * from './stats';

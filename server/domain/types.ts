@@ -6,6 +6,7 @@ import type {
   Channel,
   ClosedReason,
   MappingEntry,
+  Matter,
   PauseReason,
   Priority,
   Role,
@@ -104,6 +105,8 @@ export interface HallState {
   queues: Map<string, QueueRuntime>;
   windows: Map<number, WindowRec>;
   clerks: Map<string, Clerk>;
+  /** The matter catalogue (事项清单), by id. */
+  matters: Map<string, Matter>;
   /** Today's tickets (and any still open), by id. */
   tickets: Map<string, TicketRec>;
   /** Today's ticket ids by number. */

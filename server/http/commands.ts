@@ -1,10 +1,10 @@
 /**
- * The contract's REST commands, each mapped onto an operation (service/operations.ts):
- * the route only gathers the payload from path and body.
+ * REST routes, each mapped onto an operation (service/registry.ts): the route only gathers the
+ * payload from path, query and body.
  */
 import type { Request, Router } from 'express';
-import { invoke, type OperationName } from '../service/operations';
-import type { HallService } from '../service/hall-service';
+import type { OpContext } from '../service/operation';
+import { invoke, type OperationName } from '../service/registry';
 import { actorOf } from './auth';
 import { sendReply } from './reply';
 
@@ -15,6 +15,8 @@ const body = (req: Request): Record<string, unknown> =>
 const withWindow: Gather = (req) => ({ ...body(req), windowNo: req.params.no });
 const windowOnly: Gather = (req) => ({ windowNo: req.params.no });
 const ticketOnly: Gather = (req) => ({ ticketId: req.params.id });
+const none: Gather = () => ({});
+const withId: Gather = (req) => ({ ...body(req), id: req.params.id });
 
 const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: OperationName; gather: Gather; status?: number }[] = [
   { method: 'post', path: '/tickets', op: 'ticket:issue', gather: body, status: 201 },
@@ -34,12 +36,23 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: Ope
   { method: 'post', path: '/windows/:no/resume', op: 'window:resume', gather: windowOnly },
   // The contract's body is the bare array of mapping entries.
   { method: 'put', path: '/windows/:no/mapping', op: 'window:mapping', gather: (req) => ({ windowNo: req.params.no, mapping: req.body as unknown }) },
+  // Extensions: the manager console and today's figures.
+  { method: 'get', path: '/stats/today', op: 'stats:today', gather: none },
+  { method: 'get', path: '/admin/settings', op: 'admin:settings:get', gather: none },
+  { method: 'put', path: '/admin/settings', op: 'admin:settings', gather: body },
+  { method: 'put', path: '/admin/queues/:code', op: 'admin:queue', gather: (req) => ({ ...body(req), code: req.params.code }) },
+  { method: 'get', path: '/admin/staff', op: 'admin:staff:list', gather: none },
+  { method: 'post', path: '/admin/staff', op: 'admin:staff:create', gather: body, status: 201 },
+  { method: 'put', path: '/admin/staff/:id', op: 'admin:staff:update', gather: withId },
+  { method: 'put', path: '/admin/matters/:id', op: 'admin:matter', gather: withId },
+  { method: 'delete', path: '/admin/matters/:id', op: 'admin:matter:remove', gather: (req) => ({ id: req.params.id }) },
+  { method: 'get', path: '/admin/audit', op: 'admin:audit', gather: (req) => ({ ...req.query }) },
 ];
 
-export function registerCommandRoutes(router: Router, service: HallService): void {
+export function registerCommandRoutes(router: Router, ctx: OpContext): void {
   for (const r of ROUTES) {
-    router[r.method](r.path, (req, res) => {
-      sendReply(res, invoke(service, actorOf(res), r.op, r.gather(req)), r.status);
+    router[r.method](r.path, async (req, res) => {
+      sendReply(res, await invoke(ctx, actorOf(res), r.op, r.gather(req)), r.status);
     });
   }
 }

@@ -18,6 +18,7 @@ import {
   ticketView,
   windowNoOf,
   windowView,
+  type Clerk,
   type Command,
   type DomainEvent,
   type HallState,
@@ -55,6 +56,12 @@ export interface Remember<R> {
   reply: (x: Executed) => Reply<R>;
 }
 
+export interface ExecuteOptions<R> {
+  remember?: Remember<R> | undefined;
+  /** Writes outside the hall state that must commit with the command (account passwords). */
+  alsoWrite?: (() => void) | undefined;
+}
+
 const RECENT_CALLS = 12;
 
 export function createHallService(deps: HallServiceDeps) {
@@ -66,7 +73,6 @@ export function createHallService(deps: HallServiceDeps) {
   if (!loaded) throw new Error(`hall ${hallId} is not in the database`);
   let state: HallState = loaded;
   let recentCalls: Call[] = store.events.recentCalls(hallId, state.serviceDay, RECENT_CALLS);
-  let matters = new Map<string, Matter>(store.catalogue.matters(hallId).map((m) => [m.id, m]));
 
   const snapshotOf = (v: TicketRec | WindowRec | undefined) => (v ? structuredClone(v) : undefined);
 
@@ -116,7 +122,8 @@ export function createHallService(deps: HallServiceDeps) {
    * Runs one command: decide → apply → commit → publish. Returns the events, or the domain's
    * refusal. A failed commit reloads the hall from the database, so memory never runs ahead.
    */
-  function execute<R = never>(actor: Actor, cmd: Command, remember?: Remember<R>): Reply<Executed> | { ok: true; data: Executed; reply: Reply<R> } {
+  function execute<R = never>(actor: Actor, cmd: Command, opts: ExecuteOptions<R> = {}): Reply<Executed> | { ok: true; data: Executed; reply: Reply<R> } {
+    const { remember } = opts;
     const now = clock.now();
     if (cmd.type !== 'startDay') ensureServiceDay(now);
     const d = decide(state, cmd, now);
@@ -129,6 +136,9 @@ export function createHallService(deps: HallServiceDeps) {
     const windows = new Map<number, WindowRec>();
     const queues = new Set<string>();
     const calls: Call[] = [];
+    const clerks = { upsert: [] as Clerk[], remove: [] as string[] };
+    const matters = { upsert: [] as Matter[], remove: [] as string[] };
+    let settingsChanged = false;
     for (const e of d.events) {
       const before = snapshotOf(entityOf(e));
       evolve(state, e);
@@ -149,6 +159,12 @@ export function createHallService(deps: HallServiceDeps) {
         for (const w2 of state.windows.values()) windows.set(w2.no, w2);
         recentCalls = [];
       }
+      if (e.type === 'SettingsChanged') settingsChanged = true;
+      if (e.type === 'QueueChanged') queues.add(e.queue.code);
+      if (e.type === 'ClerkChanged') clerks.upsert.push(e.clerk);
+      if (e.type === 'ClerkRemoved') clerks.remove.push(e.clerkId);
+      if (e.type === 'MatterChanged') matters.upsert.push(e.matter);
+      if (e.type === 'MatterRemoved') matters.remove.push(e.matterId);
       const call = callOf(e, seq);
       if (call) calls.push(call);
     }
@@ -172,6 +188,10 @@ export function createHallService(deps: HallServiceDeps) {
         windows: [...windows.values()],
         queues: [...queues].map((q) => state.queues.get(q)).filter((q) => q !== undefined),
         calls,
+        clerks,
+        matters,
+        ...(settingsChanged ? { settings: state.settings } : {}),
+        ...(opts.alsoWrite ? { alsoWrite: opts.alsoWrite } : {}),
         ...(remember && reply ? { request: { scope: remember.scope, requestId: remember.requestId, reply } } : {}),
       });
     } catch (e) {
@@ -187,7 +207,8 @@ export function createHallService(deps: HallServiceDeps) {
         windows: [...windows.values()].sort((a, b) => a.no - b.no).map((w) => windowView(state, w)),
         queues: [...queues].map((q) => state.queues.get(q)).filter((q) => q !== undefined).map((q) => queueSummary(state, q, now)),
       };
-      if (d.events.some((e) => e.type === 'DayStarted')) change.hall = hallInfo();
+      if (settingsChanged || d.events.some((e) => e.type === 'DayStarted')) change.hall = hallInfo();
+      if (matters.upsert.length + matters.remove.length > 0) change.catalogueChanged = true;
       publisher.publish({ hallId, change, calls: [...calls].reverse(), ticketIds: [...tickets.keys()], queues: [...queues] });
     }
     return remember && reply ? { ok: true, data: executed, reply } : ok(executed);
@@ -251,13 +272,10 @@ export function createHallService(deps: HallServiceDeps) {
       return w ? windowView(state, w) : undefined;
     },
     matter(id: string): Matter | undefined {
-      return matters.get(id);
+      return state.matters.get(id);
     },
     matters(): Matter[] {
-      return [...matters.values()];
-    },
-    reloadCatalogue(): void {
-      matters = new Map(store.catalogue.matters(hallId).map((m) => [m.id, m]));
+      return [...state.matters.values()];
     },
     rememberedReply(scope: string, requestId: string): unknown {
       return store.halls.request(hallId, scope, requestId);

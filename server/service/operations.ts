@@ -1,9 +1,5 @@
-/**
- * Every command of the contract, once: who may call it, the schema of its payload, and what it
- * does. REST routes and Socket.IO events both dispatch here, so neither holds rules.
- */
+/** The contract's commands: tickets and windows (see operation.ts for the shape). */
 import { randomBytes } from 'node:crypto';
-import type { z } from 'zod';
 import type { Reply } from '../../shared/errors';
 import {
   IssueTicketBody,
@@ -23,15 +19,7 @@ import { ticketIdOf, type Command, type DomainEvent } from '../domain';
 import { hasRole, type Actor } from './actor';
 import { err, ok } from './errors';
 import type { Executed, HallService } from './hall-service';
-
-export interface Operation<S extends z.ZodType, R> {
-  /** Who may call it; the run function may narrow further (e.g. public ticketing). */
-  roles: readonly Role[] | 'anyone';
-  schema: S;
-  run(service: HallService, actor: Actor, input: z.infer<S>): Reply<R>;
-}
-
-const define = <S extends z.ZodType, R>(op: Operation<S, R>): Operation<S, R> => op;
+import { define } from './operation';
 
 const WINDOW_ROLES: readonly Role[] = ['clerk', 'manager'];
 const STAFF: readonly Role[] = ['clerk', 'manager', 'guide'];
@@ -79,11 +67,11 @@ function ticketOf(service: HallService, actor: Actor, id: string): Reply<Ticket 
   return ok(hasRole(actor, STAFF) ? service.ticketDetail(t) : service.ticketView(t));
 }
 
-export const operations = {
+export const hallOperations = {
   'ticket:issue': define({
     roles: 'anyone',
     schema: IssueTicketBody,
-    run(service, actor, input): Reply<TicketDetail> {
+    run({ service }, actor, input): Reply<TicketDetail> {
       const staffIssuer = hasRole(actor, ['guide', 'manager']);
       if (!hasRole(actor, ['kiosk', 'guide', 'manager']) && !service.state().settings.publicTicketing) {
         return err('UNAUTHORIZED', 'this hall issues tickets only at kiosks and the guide desk');
@@ -111,13 +99,13 @@ export const operations = {
   'ticket:get': define({
     roles: 'anyone',
     schema: TicketRef,
-    run: (service, actor, input) => ticketOf(service, actor, input.ticketId),
+    run: ({ service }, actor, input) => ticketOf(service, actor, input.ticketId),
   }),
 
   'ticket:reinstate': define({
     roles: WINDOW_ROLES,
     schema: TicketRef,
-    run(service, actor, input): Reply<TicketDetail> {
+    run({ service }, actor, input): Reply<TicketDetail> {
       const r = service.execute(actor, { type: 'reinstate', ticketId: input.ticketId });
       if (!r.ok) return r;
       return ok(service.ticketDetail(service.findTicket(input.ticketId)!));
@@ -127,7 +115,7 @@ export const operations = {
   'ticket:cancel': define({
     roles: 'anyone',
     schema: TicketRef,
-    run(service, actor, input): Reply<Ticket> {
+    run({ service }, actor, input): Reply<Ticket> {
       const staff = hasRole(actor, STAFF);
       const r = service.execute(actor, { type: 'cancel', ticketId: input.ticketId, by: staff ? 'staff' : 'holder' });
       if (!r.ok) return r;
@@ -139,20 +127,20 @@ export const operations = {
   'window:signIn': define({
     roles: WINDOW_ROLES,
     schema: WindowRef,
-    run: (service, actor, input) => windowCommand(service, actor, { type: 'signIn', windowNo: input.windowNo, clerkId: userId(actor) }),
+    run: ({ service }, actor, input) => windowCommand(service, actor, { type: 'signIn', windowNo: input.windowNo, clerkId: userId(actor) }),
   }),
 
   'window:signOut': define({
     roles: WINDOW_ROLES,
     schema: WindowRef,
-    run: (service, actor, input) =>
+    run: ({ service }, actor, input) =>
       windowCommand(service, actor, { type: 'signOut', windowNo: input.windowNo, clerkId: userId(actor), force: hasRole(actor, ['manager']) }),
   }),
 
   'window:next': define({
     roles: WINDOW_ROLES,
     schema: NextCommand,
-    run(service, actor, input): Reply<TicketDetail | null> {
+    run({ service }, actor, input): Reply<TicketDetail | null> {
       const cmd: Command = { type: 'next', windowNo: input.windowNo, clerkId: userId(actor) };
       const answer = (x: Executed): Reply<TicketDetail | null> => {
         const id = lastTicketEvent(x.events, 'TicketCalled');
@@ -167,7 +155,7 @@ export const operations = {
       const scope = `window:${input.windowNo}`;
       const before = service.rememberedReply(scope, input.requestId);
       if (before !== undefined) return before as Reply<TicketDetail | null>;
-      const r = service.execute(actor, cmd, { scope, requestId: input.requestId, reply: answer });
+      const r = service.execute(actor, cmd, { remember: { scope, requestId: input.requestId, reply: answer } });
       if (!r.ok) return r;
       return 'reply' in r ? r.reply : answer(r.data);
     },
@@ -176,74 +164,57 @@ export const operations = {
   'window:recall': define({
     roles: WINDOW_ROLES,
     schema: WindowRef,
-    run: (service, actor, input) => ticketCommand(service, actor, { type: 'recall', windowNo: input.windowNo, clerkId: userId(actor) }),
+    run: ({ service }, actor, input) => ticketCommand(service, actor, { type: 'recall', windowNo: input.windowNo, clerkId: userId(actor) }),
   }),
 
   'window:noShow': define({
     roles: WINDOW_ROLES,
     schema: WindowRef,
-    run: (service, actor, input) => ticketCommand(service, actor, { type: 'noShow', windowNo: input.windowNo, clerkId: userId(actor) }),
+    run: ({ service }, actor, input) => ticketCommand(service, actor, { type: 'noShow', windowNo: input.windowNo, clerkId: userId(actor) }),
   }),
 
   'window:start': define({
     roles: WINDOW_ROLES,
     schema: WindowRef,
-    run: (service, actor, input) => ticketCommand(service, actor, { type: 'start', windowNo: input.windowNo, clerkId: userId(actor) }),
+    run: ({ service }, actor, input) => ticketCommand(service, actor, { type: 'start', windowNo: input.windowNo, clerkId: userId(actor) }),
   }),
 
   'window:complete': define({
     roles: WINDOW_ROLES,
     schema: WindowRef,
-    run: (service, actor, input) => ticketCommand(service, actor, { type: 'complete', windowNo: input.windowNo, clerkId: userId(actor) }),
+    run: ({ service }, actor, input) => ticketCommand(service, actor, { type: 'complete', windowNo: input.windowNo, clerkId: userId(actor) }),
   }),
 
   'window:transfer': define({
     roles: WINDOW_ROLES,
     schema: TransferCommand,
-    run: (service, actor, input) =>
+    run: ({ service }, actor, input) =>
       ticketCommand(service, actor, { type: 'transfer', windowNo: input.windowNo, clerkId: userId(actor), queue: input.queue }),
   }),
 
   'window:call': define({
     roles: WINDOW_ROLES,
     schema: SpecialCallCommand,
-    run: (service, actor, input) =>
+    run: ({ service }, actor, input) =>
       ticketCommand(service, actor, { type: 'specialCall', windowNo: input.windowNo, clerkId: userId(actor), number: input.number }, 'TicketCalled'),
   }),
 
   'window:pause': define({
     roles: WINDOW_ROLES,
     schema: PauseCommand,
-    run: (service, actor, input) =>
+    run: ({ service }, actor, input) =>
       windowCommand(service, actor, { type: 'pause', windowNo: input.windowNo, clerkId: userId(actor), reason: input.reason }),
   }),
 
   'window:resume': define({
     roles: WINDOW_ROLES,
     schema: WindowRef,
-    run: (service, actor, input) => windowCommand(service, actor, { type: 'resume', windowNo: input.windowNo, clerkId: userId(actor) }),
+    run: ({ service }, actor, input) => windowCommand(service, actor, { type: 'resume', windowNo: input.windowNo, clerkId: userId(actor) }),
   }),
 
   'window:mapping': define({
     roles: ['manager'],
     schema: MappingCommand,
-    run: (service, actor, input) => windowCommand(service, actor, { type: 'setMapping', windowNo: input.windowNo, mapping: input.mapping }),
+    run: ({ service }, actor, input) => windowCommand(service, actor, { type: 'setMapping', windowNo: input.windowNo, mapping: input.mapping }),
   }),
 };
-
-export type OperationName = keyof typeof operations;
-
-/** Validates, checks the role, runs. Never throws for bad input. */
-export function invoke(service: HallService, actor: Actor, name: OperationName, payload: unknown): Reply<unknown> {
-  const op = operations[name] as Operation<z.ZodType, unknown>;
-  if (op.roles !== 'anyone') {
-    if (actor.kind !== 'user') return err('UNAUTHORIZED', 'sign in first');
-    if (!hasRole(actor, op.roles)) return err('FORBIDDEN', 'your role may not do this');
-  }
-  const parsed = op.schema.safeParse(payload);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return err('BAD_REQUEST', issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'invalid payload');
-  }
-  return op.run(service, actor, parsed.data);
-}

@@ -10,7 +10,8 @@ import { TicketRef } from '../../shared/schemas';
 import { PUBLIC, type Actor } from '../service/actor';
 import type { AuthService } from '../service/auth-service';
 import type { HallService } from '../service/hall-service';
-import { invoke, operations, type OperationName } from '../service/operations';
+import type { OpContext } from '../service/operation';
+import { invoke, operations, type OperationName } from '../service/registry';
 import type { Publication, Publisher } from '../service/publisher';
 
 export type HallServer = Server<StaffClientEvents, ServerToClientEvents, Record<string, never>, SocketData & { actor?: Actor }>;
@@ -28,8 +29,9 @@ function split(args: unknown[]): { payload: unknown; ack?: (r: unknown) => void 
   return { payload: args[0] };
 }
 
-export function attachSocket(io: HallServer, deps: { service: HallService; auth: AuthService; log: (msg: string) => void }): Publisher {
-  const { service, auth, log } = deps;
+export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthService; log: (msg: string) => void }): Publisher {
+  const { ctx, auth, log } = deps;
+  const service: HallService = ctx.service;
   const hallRoom = `hall:${service.hallId}`;
 
   io.use((socket, next) => {
@@ -56,16 +58,21 @@ export function attachSocket(io: HallServer, deps: { service: HallService; auth:
     // A recovered connection had its missed events replayed; anyone else starts from a snapshot.
     if (!socket.recovered) socket.emit('snapshot', service.snapshot());
 
-    const guard = (name: string, fn: (payload: unknown) => Reply<unknown>) => (...args: unknown[]) => {
+    const guard = (name: string, fn: (payload: unknown) => Reply<unknown> | Promise<Reply<unknown>>) => (...args: unknown[]) => {
       const { payload, ack } = split(args);
-      let reply: Reply<unknown>;
-      try {
-        reply = fn(payload);
-      } catch (e) {
+      const fault = (e: unknown): Reply<unknown> => {
         log(`socket ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        reply = failure('INTERNAL', 'internal error');
+        return failure('INTERNAL', 'internal error');
+      };
+      let result: Reply<unknown> | Promise<Reply<unknown>>;
+      try {
+        result = fn(payload);
+      } catch (e) {
+        result = fault(e);
       }
-      ack?.(reply);
+      void Promise.resolve(result)
+        .catch(fault)
+        .then((reply) => ack?.(reply));
     };
 
     socket.on('snapshot:get', guard('snapshot:get', () => ({ ok: true, data: service.snapshot() })));
@@ -88,7 +95,7 @@ export function attachSocket(io: HallServer, deps: { service: HallService; auth:
     });
 
     for (const name of OP_NAMES) {
-      (socket as Socket).on(name, guard(name, (payload) => invoke(service, actor(), name as OperationName, payload)));
+      (socket as Socket).on(name, guard(name, (payload) => invoke(ctx, actor(), name as OperationName, payload)));
     }
 
     socket.onAny((event: string, ...args: unknown[]) => {

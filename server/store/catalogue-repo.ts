@@ -19,6 +19,9 @@ export function createCatalogueRepo(db: Db) {
     upsert: db.prepare(`INSERT INTO matters VALUES (@hall_id, @id, @queue, @name, @name_en, @materials, @time_limit_minutes, @sort)
       ON CONFLICT (hall_id, id) DO UPDATE SET queue = excluded.queue, name = excluded.name, name_en = excluded.name_en,
         materials = excluded.materials, time_limit_minutes = excluded.time_limit_minutes, sort = excluded.sort`),
+    remove: db.prepare<[string, string]>('DELETE FROM matters WHERE hall_id = ? AND id = ?'),
+    sortOf: db.prepare<[string, string], { sort: number }>('SELECT sort FROM matters WHERE hall_id = ? AND id = ?'),
+    maxSort: db.prepare<[string], { m: number | null }>('SELECT max(sort) AS m FROM matters WHERE hall_id = ?'),
   };
   return {
     matters(hallId: string): Matter[] {
@@ -30,6 +33,14 @@ export function createCatalogueRepo(db: Db) {
         materials: JSON.parse(r.materials) as string[],
         timeLimitMinutes: r.time_limit_minutes,
       }));
+    },
+    /** Within the caller's transaction: new matters go last in their queue. */
+    apply(hallId: string, upsert: Matter[], remove: string[]): void {
+      for (const id of remove) s.remove.run(hallId, id);
+      for (const m of upsert) {
+        const sort = s.sortOf.get(hallId, m.id)?.sort ?? (s.maxSort.get(hallId)?.m ?? 0) + 1;
+        s.upsert.run({ hall_id: hallId, id: m.id, queue: m.queue, name: m.name, name_en: m.nameEn, materials: JSON.stringify(m.materials), time_limit_minutes: m.timeLimitMinutes, sort });
+      }
     },
     upsertMatters: db.transaction((hallId: string, matters: Matter[]) => {
       matters.forEach((m, i) => {

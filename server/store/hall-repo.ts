@@ -1,6 +1,7 @@
 /** The hall's state tables and its event log: load at start-up, commit one change at a time. */
 import { buildHallState, type Clerk, type DomainEvent, type HallSettings, type HallState, type QueueRuntime, type TicketRec, type WindowRec } from '../domain';
-import type { Call } from '../../shared/schemas';
+import type { Call, Matter } from '../../shared/schemas';
+import type { CatalogueRepo } from './catalogue-repo';
 import type { Db } from './open';
 import {
   queueFromRow,
@@ -33,6 +34,11 @@ export interface Commit {
   windows: WindowRec[];
   queues: QueueRuntime[];
   settings?: HallSettings;
+  /** Staff records whose name, role or skills changed (passwords go through `alsoWrite`). */
+  clerks?: { upsert: Clerk[]; remove: string[] };
+  matters?: { upsert: Matter[]; remove: string[] };
+  /** Further writes that must land in the same transaction (e.g. a new account's password hash). */
+  alsoWrite?: () => void;
   calls: Call[];
   /** The reply to remember for a request id (idempotent retries). */
   request?: { scope: string; requestId: string; reply: unknown };
@@ -49,7 +55,7 @@ export interface NewHall {
   windows: WindowRec[];
 }
 
-export function createHallRepo(db: Db) {
+export function createHallRepo(db: Db, catalogue: CatalogueRepo) {
   const s = {
     hall: db.prepare<[string], HallRow>('SELECT * FROM halls WHERE id = ?'),
     hallIds: db.prepare<[], { id: string }>('SELECT id FROM halls ORDER BY id'),
@@ -93,12 +99,15 @@ export function createHallRepo(db: Db) {
       'SELECT reply FROM requests WHERE hall_id = ? AND scope = ? AND request_id = ?',
     ),
     insertCall: db.prepare<[string, string, number, string]>('INSERT INTO calls (hall_id, service_day, seq, call) VALUES (?, ?, ?, ?)'),
+    updateClerk: db.prepare<[string, string, string, string]>('UPDATE users SET name = ?, role = ?, skills = ? WHERE id = ?'),
+    deactivate: db.prepare<[string]>('UPDATE users SET active = 0 WHERE id = ?'),
     purgeRequests: db.prepare<[string, number]>('DELETE FROM requests WHERE hall_id = ? AND at < ?'),
   };
 
   const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
   const commit = db.transaction((c: Commit) => {
+    c.alsoWrite?.();
     for (const r of c.events) {
       s.insertEvent.run(c.hallId, c.seq, r.event.at, c.actor, r.event.type, JSON.stringify(r.event), json(r.before), json(r.after));
     }
@@ -106,6 +115,9 @@ export function createHallRepo(db: Db) {
     for (const w of c.windows) s.upsertWindow.run(windowToRow(c.hallId, w));
     for (const q of c.queues) s.upsertQueue.run(queueToRow(c.hallId, q));
     for (const call of c.calls) s.insertCall.run(c.hallId, c.serviceDay, c.seq, JSON.stringify(call));
+    for (const k of c.clerks?.upsert ?? []) s.updateClerk.run(k.name, k.role, JSON.stringify(k.skills), k.id);
+    for (const id of c.clerks?.remove ?? []) s.deactivate.run(id);
+    if (c.matters) catalogue.apply(c.hallId, c.matters.upsert, c.matters.remove);
     if (c.settings) s.updateSettings.run(JSON.stringify(c.settings), c.hallId);
     if (c.request) s.insertRequest.run(c.hallId, c.request.scope, c.request.requestId, c.at, JSON.stringify(c.request.reply));
     s.updateHall.run(c.seq, c.serviceDay, c.hallId);
@@ -135,6 +147,7 @@ export function createHallRepo(db: Db) {
           queues: new Map(s.queues.all(hallId).map((r) => [r.code, queueFromRow(r)])),
           windows: new Map(s.windows.all(hallId).map((r) => [r.no, windowFromRow(r)])),
           clerks,
+          matters: new Map(catalogue.matters(hallId).map((m) => [m.id, m])),
         },
         s.tickets.all(hallId, h.service_day).map(ticketFromRow),
       );

@@ -14,11 +14,12 @@ export type { EventRepo, AuditRow } from './event-repo';
 /** The store: one database, migrated, with its typed repositories. */
 export function createStore(db: Db) {
   migrate(db);
+  const catalogue = createCatalogueRepo(db);
   return {
     db,
-    halls: createHallRepo(db),
+    halls: createHallRepo(db, catalogue),
     users: createUserRepo(db),
-    catalogue: createCatalogueRepo(db),
+    catalogue,
     events: createEventRepo(db),
     close: () => db.close(),
   };

@@ -33,6 +33,9 @@ export function createUserRepo(db: Db) {
     byId: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
     insert: db.prepare(`INSERT INTO users (id, hall_id, username, name, role, password_hash, skills, active, demo_password, created_at)
       VALUES (@id, @hallId, @username, @name, @role, @passwordHash, @skills, 1, @demo, @createdAt)`),
+    list: db.prepare<[string], UserRow>('SELECT * FROM users WHERE hall_id = ? ORDER BY role, username'),
+    setPassword: db.prepare<[string, string]>('UPDATE users SET password_hash = ?, demo_password = 0 WHERE id = ?'),
+    setActive: db.prepare<[number, string]>('UPDATE users SET active = ? WHERE id = ?'),
     demoCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users WHERE demo_password = 1 AND active = 1'),
     insertSession: db.prepare<[string, string, string, number]>(
       'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
@@ -50,6 +53,10 @@ export function createUserRepo(db: Db) {
     insert: db.transaction((users: NewUser[]) => {
       for (const u of users) s.insert.run({ ...u, skills: JSON.stringify(u.skills), demo: u.demoPassword ? 1 : 0 });
     }),
+    list: (hallId: string) => s.list.all(hallId),
+    insertOne: (u: NewUser) => void s.insert.run({ ...u, skills: JSON.stringify(u.skills), demo: u.demoPassword ? 1 : 0 }),
+    setPassword: (id: string, hash: string) => void s.setPassword.run(hash, id),
+    setActive: (id: string, active: boolean) => void s.setActive.run(active ? 1 : 0, id),
     demoPasswordsInUse: () => s.demoCount.get()?.n ?? 0,
     insertSession: (tokenHash: string, userId: string, createdAt: string, expiresAt: number) =>
       void s.insertSession.run(tokenHash, userId, createdAt, expiresAt),

@@ -1,0 +1,40 @@
+/**
+ * An operation is one command of the API, defined once: who may call it, the schema of its
+ * payload, and what it does. REST routes and Socket.IO events both dispatch to operations, so
+ * neither transport holds rules.
+ */
+import type { z } from 'zod';
+import type { Reply } from '../../shared/errors';
+import type { Role } from '../../shared/schemas';
+import type { Store } from '../store';
+import { hasRole, type Actor } from './actor';
+import { err } from './errors';
+import type { HallService } from './hall-service';
+
+export interface OpContext {
+  service: HallService;
+  store: Store;
+}
+
+export interface Operation<S extends z.ZodType, R> {
+  /** Who may call it; the run function may narrow further (e.g. public ticketing). */
+  roles: readonly Role[] | 'anyone';
+  schema: S;
+  run(ctx: OpContext, actor: Actor, input: z.infer<S>): Reply<R> | Promise<Reply<R>>;
+}
+
+export const define = <S extends z.ZodType, R>(op: Operation<S, R>): Operation<S, R> => op;
+
+/** Validates, checks the role, runs. Never throws for bad input. */
+export async function runOperation(op: Operation<z.ZodType, unknown>, ctx: OpContext, actor: Actor, payload: unknown): Promise<Reply<unknown>> {
+  if (op.roles !== 'anyone') {
+    if (actor.kind !== 'user') return err('UNAUTHORIZED', 'sign in first');
+    if (!hasRole(actor, op.roles)) return err('FORBIDDEN', 'your role may not do this');
+  }
+  const parsed = op.schema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return err('BAD_REQUEST', issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'invalid payload');
+  }
+  return op.run(ctx, actor, parsed.data);
+}

@@ -1,0 +1,19 @@
+/** All operations by name (the Socket.IO event names; REST routes map onto them). */
+import type { z } from 'zod';
+import type { Reply } from '../../shared/errors';
+import type { Actor } from './actor';
+import { adminOperations } from './admin-operations';
+import { runOperation, type OpContext, type Operation } from './operation';
+import { hallOperations } from './operations';
+
+export const operations = { ...hallOperations, ...adminOperations };
+
+export type OperationName = keyof typeof operations;
+
+export function isOperation(name: string): name is OperationName {
+  return Object.hasOwn(operations, name);
+}
+
+export function invoke(ctx: OpContext, actor: Actor, name: OperationName, payload: unknown): Promise<Reply<unknown>> {
+  return runOperation(operations[name] as Operation<z.ZodType, unknown>, ctx, actor, payload);
+}

@@ -1,0 +1,117 @@
+/** Schemas of the manager console's calls (extensions beside the core contract). */
+import { z } from 'zod';
+import { Matter, QueueCode, Role } from './schemas';
+
+export const HallSettings = z.object({
+  recallLimit: z.number().int().min(0).max(10),
+  prioritySwapAfter: z.number().int().min(1).max(20),
+  publicTicketing: z.boolean(),
+  voiceLanguages: z.array(z.enum(['zh', 'en'])).min(1).max(2),
+  voiceRepeat: z.number().int().min(1).max(3),
+  notices: z.array(z.string().min(1).max(200)).max(20),
+});
+export const SettingsPatch = HallSettings.partial();
+
+export const QueuePatch = z
+  .object({
+    name: z.string().min(1).max(40),
+    nameEn: z.string().min(1).max(80),
+    category: z.string().min(1).max(40),
+    targetWaitMinutes: z.number().int().min(1).max(480),
+    priorityQueue: z.boolean(),
+    numberStart: z.number().int().min(1).max(9999),
+    numberEnd: z.number().int().min(1).max(9999),
+  })
+  .partial();
+export const QueueUpdate = QueuePatch.extend({ code: QueueCode });
+
+export const Username = z.string().regex(/^[A-Za-z0-9_.-]{2,32}$/, '2–32 letters, digits, . _ or -');
+export const StaffInput = z.object({
+  username: Username,
+  name: z.string().min(1).max(40),
+  role: Role,
+  skills: z.array(QueueCode).max(26),
+  password: z.string().min(4, 'at least 4 characters').max(200).optional(),
+  active: z.boolean().optional(),
+});
+export const StaffUpdate = StaffInput.partial().extend({ id: z.string().min(1).max(64) });
+
+export const StaffAccount = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: Role,
+  skills: z.array(z.string()),
+  active: z.boolean(),
+  /** Still the published demo password. */
+  demoPassword: z.boolean(),
+});
+
+export const MatterId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/);
+export const MatterInput = Matter.extend({
+  id: MatterId,
+  name: z.string().min(1).max(60),
+  nameEn: z.string().min(1).max(120),
+  materials: z.array(z.string().min(1).max(100)).max(30),
+  timeLimitMinutes: z.number().int().min(1).max(480),
+});
+export const MatterRef = z.object({ id: MatterId });
+
+export const AuditQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() }),
+  type: z.string(),
+  data: z.unknown(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+
+export const QueueStats = z.object({
+  code: QueueCode,
+  issued: z.number().int(),
+  waiting: z.number().int(),
+  served: z.number().int(),
+  noShow: z.number().int(),
+  cancelled: z.number().int(),
+  avgWaitSeconds: z.number().int(),
+  p90WaitSeconds: z.number().int(),
+  /** Share of called tickets called within the queue's target wait (0–1; 1 when none yet). */
+  slaAttainment: z.number(),
+  avgServiceSeconds: z.number().int(),
+});
+
+export const ClerkStats = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  windowNo: z.number().int().optional(),
+  served: z.number().int(),
+  avgServiceSeconds: z.number().int(),
+  busySeconds: z.number().int(),
+});
+
+export const TodayStats = z.object({
+  serviceDay: z.string(),
+  at: z.string(),
+  queues: z.array(QueueStats),
+  clerks: z.array(ClerkStats),
+});
+
+export type HallSettings = z.infer<typeof HallSettings>;
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+export type QueuePatch = z.infer<typeof QueuePatch>;
+export type StaffInput = z.infer<typeof StaffInput>;
+export type StaffUpdate = z.infer<typeof StaffUpdate>;
+export type StaffAccount = z.infer<typeof StaffAccount>;
+export type MatterInput = z.infer<typeof MatterInput>;
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export type QueueStats = z.infer<typeof QueueStats>;
+export type ClerkStats = z.infer<typeof ClerkStats>;
+export type TodayStats = z.infer<typeof TodayStats>;
