@@ -1,0 +1,238 @@
+/**
+ * Appointments: book, cancel, read, list, check in. Each command is one SQLite transaction; a
+ * check-in issues its ticket through the hall service inside that same transaction (its commit
+ * becomes a savepoint), so an appointment is never marked checked in without its ticket, nor
+ * the other way round. Rules live in rules.ts; this file only loads, decides and writes.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import type { Appointment, BookAppointmentBody, CheckInBody, CheckInResult, CitizenSettings, SlotList } from '../../shared/citizen';
+import type { Reply } from '../../shared/errors';
+import { serviceDayOf } from '../domain';
+import { actorId, hasRole, type Actor } from '../service/actor';
+import type { Clock } from '../service/clock';
+import { err, ok } from '../service/errors';
+import type { HallService } from '../service/hall-service';
+import { newTicketId } from '../service/operations';
+import type { Db } from '../store';
+import type { AppointmentRec, AppointmentRepo } from './appointment-repo';
+import { capacityOf, checkBooking, checkCancel, decideCheckIn, slotsOfDay } from './rules';
+import type { SettingsRepo } from './settings-repo';
+import { appointmentView } from './views';
+
+const MINUTE = 60_000;
+
+/** Thrown inside a transaction to roll it back and answer with a refusal. */
+class Refused extends Error {
+  constructor(readonly reply: Reply<never>) {
+    super(reply.ok ? 'refused' : reply.error.message);
+  }
+}
+
+export interface AppointmentServiceDeps {
+  db: Db;
+  hall: HallService;
+  clock: Clock;
+  appointments: AppointmentRepo;
+  settings: SettingsRepo;
+}
+
+export function createAppointmentService(deps: AppointmentServiceDeps) {
+  const { db, hall, clock, appointments } = deps;
+  const hallId = hall.hallId;
+  const timezone = () => hall.state().timezone;
+  const settings = (): CitizenSettings => deps.settings.get(hallId);
+  const isManager = (actor: Actor) => hasRole(actor, ['manager']);
+
+  function view(a: AppointmentRec, actor: Actor): Appointment {
+    const ticket = a.ticketId ? hall.findTicket(a.ticketId) : undefined;
+    return appointmentView(a, { reveal: isManager(actor), ticketNumber: ticket?.number });
+  }
+
+  /** Booked appointments whose check-in window has closed become missed. */
+  function sweepMissed(now: number, s: CitizenSettings): number {
+    const after = s.late === 'refuse' ? s.graceMinutes : s.missedAfterMinutes;
+    return appointments.sweepMissed(hallId, now - after * MINUTE, now);
+  }
+
+  function newCode(): string {
+    // 8 random digits; retried on the rare clash with any earlier appointment of the hall.
+    for (;;) {
+      const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+      if (!appointments.codeUsed(hallId, code)) return code;
+    }
+  }
+
+  function run<T>(fn: () => Reply<T>): Reply<T> {
+    try {
+      return db.transaction(fn)();
+    } catch (e) {
+      if (e instanceof Refused) return e.reply;
+      throw e;
+    }
+  }
+
+  return {
+    settings,
+
+    /** Marks overdue appointments missed now (also done lazily before every appointment command). */
+    sweep(): number {
+      return sweepMissed(clock.now(), settings());
+    },
+
+    slots(date: string, queue: string): Reply<SlotList> {
+      if (!hall.state().queues.has(queue)) return err('UNKNOWN_QUEUE', `queue ${queue} does not exist`);
+      const s = settings();
+      const now = clock.now();
+      const defs = slotsOfDay(s, date, timezone());
+      const taken = appointments.countDay(hallId, date, queue);
+      const capacity = capacityOf(s, queue);
+      return ok({
+        date,
+        queue,
+        open: defs.length > 0 && capacity > 0,
+        slots: defs.map((d) => {
+          const booked = taken.get(d.slot) ?? 0;
+          return {
+            slot: d.slot,
+            start: new Date(d.start).toISOString(),
+            end: new Date(d.end).toISOString(),
+            capacity,
+            booked,
+            available: d.start > now ? Math.max(0, capacity - booked) : 0,
+          };
+        }),
+      });
+    },
+
+    book(actor: Actor, input: BookAppointmentBody): Reply<Appointment> {
+      const state = hall.state();
+      if (!state.queues.has(input.queue)) return err('UNKNOWN_QUEUE', `queue ${input.queue} does not exist`);
+      const matters = [...new Set(input.matters ?? [])];
+      for (const id of matters) {
+        const m = hall.matter(id);
+        if (!m) return err('BAD_REQUEST', `unknown matter ${id}`);
+        if (m.queue !== input.queue) return err('BAD_REQUEST', `matter ${id} belongs to queue ${m.queue}, not ${input.queue}`);
+      }
+      const now = clock.now();
+      const s = settings();
+      return run(() => {
+        sweepMissed(now, s);
+        const decision = checkBooking({
+          settings: s,
+          timezone: state.timezone,
+          date: input.date,
+          slot: input.slot,
+          queue: input.queue,
+          today: serviceDayOf(now, state.timezone),
+          now,
+          booked: appointments.countSlot(hallId, input.date, input.queue, input.slot),
+          phoneHasOne: appointments.phoneHasActive(hallId, input.phone, input.date, input.queue),
+        });
+        if (!decision.ok) return err(decision.code, decision.message);
+        const id = randomBytes(16).toString('base64url');
+        appointments.insert({
+          id,
+          hallId,
+          code: newCode(),
+          date: input.date,
+          slot: input.slot,
+          slotStart: decision.start,
+          slotEnd: decision.end,
+          queue: input.queue,
+          matters,
+          name: input.name.trim(),
+          phone: input.phone,
+          externalRef: input.externalRef,
+          createdAt: now,
+          createdBy: actorId(actor),
+        });
+        return ok(view(appointments.byId(hallId, id)!, actor));
+      });
+    },
+
+    get(actor: Actor, id: string): Reply<Appointment> {
+      return run(() => {
+        sweepMissed(clock.now(), settings());
+        const a = appointments.byId(hallId, id);
+        return a ? ok(view(a, actor)) : err('NOT_FOUND', 'no such appointment');
+      });
+    },
+
+    cancel(actor: Actor, id: string): Reply<Appointment> {
+      const now = clock.now();
+      return run(() => {
+        sweepMissed(now, settings());
+        const a = appointments.byId(hallId, id);
+        if (!a) return err('NOT_FOUND', 'no such appointment');
+        const c = checkCancel(a.status);
+        if (!c.ok) return err(c.code, c.message);
+        appointments.cancel(hallId, id, now, actorId(actor));
+        return ok(view(appointments.byId(hallId, id)!, actor));
+      });
+    },
+
+    list(actor: Actor, f: { date?: string | undefined; queue?: string | undefined; status?: Appointment['status'] | undefined }): Reply<Appointment[]> {
+      const now = clock.now();
+      return run(() => {
+        sweepMissed(now, settings());
+        const date = f.date ?? serviceDayOf(now, timezone());
+        return ok(appointments.list(hallId, { ...f, date }).map((a) => view(a, actor)));
+      });
+    },
+
+    /**
+     * Check-in at the kiosk (kiosk device, or anyone while the hall allows public ticketing) or by
+     * a guide: the appointment becomes a ticket of its queue, channel `appointment`, arriving at
+     * its slot start when on time (dispatch rule 4) or now when late (walk-in rule).
+     */
+    checkIn(actor: Actor, input: CheckInBody): Reply<CheckInResult> {
+      const state = hall.state();
+      if (!hasRole(actor, ['kiosk', 'guide', 'manager']) && !state.settings.publicTicketing) {
+        return err('UNAUTHORIZED', 'this hall checks appointments in only at kiosks and the guide desk');
+      }
+      const staff = hasRole(actor, ['guide', 'manager']);
+      const now = clock.now();
+      const s = settings();
+      return run(() => {
+        sweepMissed(now, s);
+        const a = appointments.byCode(hallId, input.code);
+        if (!a) return err('NOT_FOUND', 'no appointment has this code');
+        const decision = decideCheckIn({
+          status: a.status,
+          date: a.date,
+          slotStart: a.slotStart,
+          slotEnd: a.slotEnd,
+          today: serviceDayOf(now, state.timezone),
+          now,
+          settings: s,
+          timezone: state.timezone,
+          ticketNumber: a.ticketId ? hall.findTicket(a.ticketId)?.number : undefined,
+        });
+        if (!decision.ok) {
+          if (decision.markMissed) appointments.markMissed(hallId, a.id, now);
+          return err(decision.code, decision.message);
+        }
+        const ticketId = newTicketId();
+        appointments.checkIn(hallId, a.id, now, actorId(actor), ticketId, decision.late);
+        const issued = hall.execute(actor, {
+          type: 'issueTicket',
+          id: ticketId,
+          queue: a.queue,
+          priority: input.priority,
+          channel: 'appointment',
+          matters: a.matters,
+          note: staff ? input.note : undefined,
+          arrivedAt: decision.arrivedAt,
+        });
+        if (!issued.ok) throw new Refused(issued);
+        const t = hall.findTicket(ticketId)!;
+        return ok({
+          appointment: view(appointments.byId(hallId, a.id)!, actor),
+          ticket: staff ? hall.ticketDetail(t) : hall.ticketView(t),
+        });
+      });
+    },
+  };
+}
+
+export type AppointmentService = ReturnType<typeof createAppointmentService>;

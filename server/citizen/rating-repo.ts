@@ -1,0 +1,83 @@
+/** Ratings (好差评) in SQLite: one row per ticket, the primary key enforces "once per ticket". */
+import type { RatingReason } from '../../shared/citizen';
+import type { Db } from '../store';
+
+export interface RatingRec {
+  ticketId: string;
+  hallId: string;
+  serviceDay: string;
+  number: string;
+  queue: string;
+  windowNo?: number;
+  clerkId?: string;
+  score: number;
+  reasons: RatingReason[];
+  comment?: string;
+  ratedAt: number;
+}
+
+interface Row {
+  ticket_id: string;
+  hall_id: string;
+  service_day: string;
+  number: string;
+  queue: string;
+  window_no: number | null;
+  clerk_id: string | null;
+  score: number;
+  reasons: string;
+  comment: string | null;
+  rated_at: number;
+}
+
+function fromRow(r: Row): RatingRec {
+  const x: RatingRec = {
+    ticketId: r.ticket_id,
+    hallId: r.hall_id,
+    serviceDay: r.service_day,
+    number: r.number,
+    queue: r.queue,
+    score: r.score,
+    reasons: JSON.parse(r.reasons) as RatingReason[],
+    ratedAt: r.rated_at,
+  };
+  if (r.window_no !== null) x.windowNo = r.window_no;
+  if (r.clerk_id !== null) x.clerkId = r.clerk_id;
+  if (r.comment !== null) x.comment = r.comment;
+  return x;
+}
+
+export function createRatingRepo(db: Db) {
+  const s = {
+    insert: db.prepare(`INSERT INTO ratings (ticket_id, hall_id, service_day, number, queue, window_no, clerk_id, score, reasons, comment, rated_at)
+      VALUES (@ticket_id, @hall_id, @service_day, @number, @queue, @window_no, @clerk_id, @score, @reasons, @comment, @rated_at)`),
+    byTicket: db.prepare('SELECT * FROM ratings WHERE hall_id = ? AND ticket_id = ?'),
+    byDay: db.prepare('SELECT * FROM ratings WHERE hall_id = ? AND service_day = ? ORDER BY rated_at LIMIT 5000'),
+  };
+  return {
+    insert(x: RatingRec): void {
+      s.insert.run({
+        ticket_id: x.ticketId,
+        hall_id: x.hallId,
+        service_day: x.serviceDay,
+        number: x.number,
+        queue: x.queue,
+        window_no: x.windowNo ?? null,
+        clerk_id: x.clerkId ?? null,
+        score: x.score,
+        reasons: JSON.stringify(x.reasons),
+        comment: x.comment ?? null,
+        rated_at: x.ratedAt,
+      });
+    },
+    byTicket(hallId: string, ticketId: string): RatingRec | undefined {
+      const r = s.byTicket.get(hallId, ticketId) as Row | undefined;
+      return r ? fromRow(r) : undefined;
+    },
+    byDay(hallId: string, day: string): RatingRec[] {
+      return (s.byDay.all(hallId, day) as Row[]).map(fromRow);
+    },
+  };
+}
+
+export type RatingRepo = ReturnType<typeof createRatingRepo>;

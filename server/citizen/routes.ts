@@ -1,0 +1,141 @@
+/**
+ * REST for the citizen side, under /api (docs/protocol.md, "Citizen side"): appointments,
+ * check-in, ratings and the settings. Thin: validate with the zod schemas of shared/citizen.ts,
+ * check the role, call the service, send its reply.
+ */
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import {
+  AppointmentId,
+  AppointmentQuery,
+  BookAppointmentBody,
+  CheckInBody,
+  CitizenSettings,
+  CitizenSettingsPatch,
+  DateStr,
+  RateBody,
+  RatingQuery,
+} from '../../shared/citizen';
+import type { Reply } from '../../shared/errors';
+import { QueueCode, TicketIdParam, type Role } from '../../shared/schemas';
+import { actorOf } from '../http/auth';
+import { sendError, sendReply } from '../http/reply';
+import { hasRole } from '../service/actor';
+import type { Clock } from '../service/clock';
+import { err, ok } from '../service/errors';
+import type { HallService } from '../service/hall-service';
+import type { Store } from '../store';
+import { createAppointmentRepo } from './appointment-repo';
+import { createAppointmentService } from './appointment-service';
+import { createRatingRepo } from './rating-repo';
+import { createRatingService } from './rating-service';
+import { createSettingsRepo } from './settings-repo';
+
+const SlotQuery = z.object({ date: DateStr, queue: QueueCode });
+
+function parse<S extends z.ZodType>(schema: S, payload: unknown): Reply<z.infer<S>> {
+  const r = schema.safeParse(payload);
+  if (r.success) return ok(r.data);
+  const issue = r.error.issues[0];
+  return err('BAD_REQUEST', issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'invalid payload');
+}
+
+const body = (req: Request): Record<string, unknown> =>
+  req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+
+/** Refuses unless the caller holds one of the roles; answers the refusal itself. */
+function allowed(res: Response, roles: readonly Role[]): boolean {
+  const actor = actorOf(res);
+  if (actor.kind !== 'user') {
+    sendError(res, 'UNAUTHORIZED', 'sign in first');
+    return false;
+  }
+  if (!hasRole(actor, roles)) {
+    sendError(res, 'FORBIDDEN', 'your role may not do this');
+    return false;
+  }
+  return true;
+}
+
+export interface CitizenDeps {
+  service: HallService;
+  store: Store;
+  clock: Clock;
+}
+
+export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
+  const { service: hall, store, clock } = deps;
+  const settingsRepo = createSettingsRepo(store.db);
+  const appointments = createAppointmentService({ db: store.db, hall, clock, appointments: createAppointmentRepo(store.db), settings: settingsRepo });
+  const ratings = createRatingService({ db: store.db, hall, clock, ratings: createRatingRepo(store.db), settings: settingsRepo });
+
+  // ---- settings ----
+  router.get('/citizen/settings', (_req, res) => {
+    res.json(settingsRepo.get(hall.hallId));
+  });
+  router.put('/citizen/settings', (req, res) => {
+    if (!allowed(res, ['manager'])) return;
+    const patch = parse(CitizenSettingsPatch, req.body);
+    if (!patch.ok) return sendReply(res, patch);
+    const next = parse(CitizenSettings, { ...settingsRepo.get(hall.hallId), ...patch.data });
+    if (!next.ok) return sendReply(res, next);
+    settingsRepo.put(hall.hallId, next.data);
+    res.json(next.data);
+  });
+
+  // ---- appointments ----
+  router.get('/appointments/slots', (req, res) => {
+    const q = parse(SlotQuery, req.query);
+    if (!q.ok) return sendReply(res, q);
+    sendReply(res, appointments.slots(q.data.date, q.data.queue));
+  });
+  router.post('/appointments/check-in', (req, res) => {
+    const b = parse(CheckInBody, body(req));
+    if (!b.ok) return sendReply(res, b);
+    sendReply(res, appointments.checkIn(actorOf(res), b.data), 201);
+  });
+  router.post('/appointments', (req, res) => {
+    const b = parse(BookAppointmentBody, body(req));
+    if (!b.ok) return sendReply(res, b);
+    sendReply(res, appointments.book(actorOf(res), b.data), 201);
+  });
+  router.get('/appointments', (req, res) => {
+    if (!allowed(res, ['guide', 'manager'])) return;
+    const q = parse(AppointmentQuery, req.query);
+    if (!q.ok) return sendReply(res, q);
+    sendReply(res, appointments.list(actorOf(res), q.data));
+  });
+  router.get('/appointments/:id', (req, res) => {
+    const id = parse(AppointmentId, req.params.id);
+    if (!id.ok) return sendError(res, 'NOT_FOUND', 'no such appointment');
+    sendReply(res, appointments.get(actorOf(res), id.data));
+  });
+  router.post('/appointments/:id/cancel', (req, res) => {
+    const id = parse(AppointmentId, req.params.id);
+    if (!id.ok) return sendError(res, 'NOT_FOUND', 'no such appointment');
+    sendReply(res, appointments.cancel(actorOf(res), id.data));
+  });
+
+  // ---- ratings (好差评) ----
+  router.post('/tickets/:id/rating', (req, res) => {
+    const id = parse(TicketIdParam, req.params.id);
+    if (!id.ok) return sendError(res, 'UNKNOWN_TICKET', 'no such ticket');
+    const b = parse(RateBody, body(req));
+    if (!b.ok) return sendReply(res, b);
+    sendReply(res, ratings.rate(id.data, b.data), 201);
+  });
+  router.get('/tickets/:id/rating', (req, res) => {
+    const id = parse(TicketIdParam, req.params.id);
+    if (!id.ok) return sendError(res, 'UNKNOWN_TICKET', 'no such ticket');
+    // 204 while the ticket has no rating yet.
+    sendReply(res, ratings.get(id.data));
+  });
+  router.get('/ratings', (req, res) => {
+    if (!allowed(res, ['manager'])) return;
+    const q = parse(RatingQuery, req.query);
+    if (!q.ok) return sendReply(res, q);
+    sendReply(res, ratings.list(q.data.date));
+  });
+
+  return { appointments, ratings, settings: settingsRepo };
+}

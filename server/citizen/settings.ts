@@ -1,0 +1,23 @@
+/** The citizen-side settings a hall starts with (a manager changes them: PUT /api/citizen/settings). */
+import type { CitizenSettings } from '../../shared/citizen';
+
+export const DEFAULT_CITIZEN_SETTINGS: CitizenSettings = {
+  openDays: [1, 2, 3, 4, 5],
+  closedDates: [],
+  sessions: [
+    { start: '09:00', end: '12:00' },
+    { start: '13:30', end: '17:00' },
+  ],
+  slotMinutes: 30,
+  capacityPerSlot: 4,
+  // Picking up a certificate takes a minute: no appointment needed.
+  capacityByQueue: { K: 0 },
+  bookingDaysAhead: 7,
+  earlyMinutes: 30,
+  graceMinutes: 15,
+  late: 'walk_in',
+  missedAfterMinutes: 60,
+  ratingHours: 72,
+  kioskIdleSeconds: 45,
+  publicBaseUrl: '',
+};

@@ -1,0 +1,193 @@
+/**
+ * The citizen side of issuing (issue 5): appointments booked from a province's online platform
+ * and checked in at the kiosk or the guide desk, the 好差评 rating of a served ticket, and the
+ * hall's settings for both. zod schemas; the TypeScript types are inferred from them.
+ */
+import { z } from 'zod';
+import { Priority, QueueCode, Ticket } from './schemas';
+
+/** A calendar date in the hall's time zone. */
+export const DateStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date looks like 2026-11-30');
+/** A time of day in the hall's time zone, 24-hour. */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time looks like 09:30');
+/** A mainland mobile number: 11 digits starting 13–19. */
+export const Phone = z.string().regex(/^1[3-9]\d{9}$/, 'a mobile number has 11 digits and starts with 13–19');
+/** The code a citizen types at the kiosk: 8 digits. */
+export const AppointmentCode = z.string().regex(/^\d{8}$/, 'an appointment code has 8 digits');
+export const AppointmentId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const AppointmentStatus = z.enum(['booked', 'checked_in', 'cancelled', 'missed']);
+
+const MatterIds = z.array(z.string().min(1).max(64)).max(20);
+
+// ---- settings -------------------------------------------------------------------------------
+
+export const CitizenSettings = z
+  .object({
+    /** Days of the week the hall takes appointments (0 = Sunday). */
+    openDays: z.array(z.number().int().min(0).max(6)).max(7),
+    /** Dates the hall is closed (holidays): no slots. */
+    closedDates: z.array(DateStr).max(400),
+    /** Opening sessions of a day; slots are cut from them. */
+    sessions: z.array(z.object({ start: TimeOfDay, end: TimeOfDay })).min(1).max(6),
+    slotMinutes: z.number().int().min(5).max(240),
+    /** Appointments per queue per slot. */
+    capacityPerSlot: z.number().int().min(0).max(1000),
+    /** Per-queue overrides of capacityPerSlot; 0 means the queue takes no appointments. */
+    capacityByQueue: z.record(QueueCode, z.number().int().min(0).max(1000)),
+    /** How many days ahead a slot may be booked (0: today only). */
+    bookingDaysAhead: z.number().int().min(0).max(90),
+    /** A check-in this long before the slot starts is accepted (and counts from the slot start). */
+    earlyMinutes: z.number().int().min(0).max(240),
+    /** After the slot ends, a check-in still counts as on time for this long. */
+    graceMinutes: z.number().int().min(0).max(240),
+    /** After the grace: an ordinary ticket arriving now (`walk_in`), or refused (`refuse`). */
+    late: z.enum(['walk_in', 'refuse']),
+    /** With `late: walk_in`: after the slot ends, an appointment not checked in by then is missed. */
+    missedAfterMinutes: z.number().int().min(0).max(1440),
+    /** How long after the service a ticket may be rated. */
+    ratingHours: z.number().int().min(1).max(24 * 30),
+    /** The kiosk returns to its start screen after this much idle time. */
+    kioskIdleSeconds: z.number().int().min(10).max(600),
+    /** Where phones reach the server (the QR code's base); empty: the kiosk's own address. */
+    publicBaseUrl: z.union([z.literal(''), z.string().url().max(200)]),
+  })
+  .refine((s) => s.sessions.every((x) => x.start < x.end), { message: 'each session must start before it ends', path: ['sessions'] })
+  .refine((s) => s.late === 'refuse' || s.missedAfterMinutes >= s.graceMinutes, {
+    message: 'missedAfterMinutes must be at least graceMinutes',
+    path: ['missedAfterMinutes'],
+  });
+
+/** PUT /api/citizen/settings: the fields given replace theirs, the others stay. */
+export const CitizenSettingsPatch = z.record(z.string(), z.unknown());
+
+// ---- appointments ---------------------------------------------------------------------------
+
+export const BookAppointmentBody = z.object({
+  date: DateStr,
+  /** The slot's start time, as listed by GET /api/appointments/slots. */
+  slot: TimeOfDay,
+  queue: QueueCode,
+  matters: MatterIds.optional(),
+  name: z.string().trim().min(1).max(40),
+  phone: Phone,
+  /** The booking platform's own reference, kept for reconciliation. */
+  externalRef: z.string().max(64).optional(),
+});
+
+export const CheckInBody = z.object({
+  code: AppointmentCode,
+  /** Green channel (老年人/残疾人): the ticket goes before normal ones of its queue. */
+  priority: Priority.optional(),
+  /** The guide's note for the clerk (guide and manager only). */
+  note: z.string().max(500).optional(),
+});
+
+/** An appointment as anyone but a manager sees it: name and phone masked. */
+export const Appointment = z.object({
+  /** Unguessable: knowing it is what lets the booker read or cancel it. */
+  id: z.string(),
+  code: AppointmentCode,
+  date: DateStr,
+  slot: TimeOfDay,
+  slotStart: z.string(),
+  slotEnd: z.string(),
+  queue: QueueCode,
+  matters: z.array(z.string()),
+  name: z.string(),
+  phone: z.string(),
+  status: AppointmentStatus,
+  createdAt: z.string(),
+  externalRef: z.string().optional(),
+  cancelledAt: z.string().optional(),
+  checkedInAt: z.string().optional(),
+  missedAt: z.string().optional(),
+  /** The ticket of a checked-in appointment. */
+  ticketId: z.string().optional(),
+  ticketNumber: z.string().optional(),
+  /** Checked in after the grace (walk-in rule): it did not keep its slot time. */
+  late: z.boolean().optional(),
+});
+
+export const CheckInResult = z.object({ appointment: Appointment, ticket: Ticket.extend({ note: z.string().optional() }) });
+
+export const Slot = z.object({
+  slot: TimeOfDay,
+  start: z.string(),
+  end: z.string(),
+  capacity: z.number().int(),
+  booked: z.number().int(),
+  available: z.number().int(),
+});
+
+export const SlotList = z.object({ date: DateStr, queue: QueueCode, open: z.boolean(), slots: z.array(Slot) });
+
+export const AppointmentQuery = z.object({
+  date: DateStr.optional(),
+  queue: QueueCode.optional(),
+  status: AppointmentStatus.optional(),
+});
+
+// ---- ratings (好差评) -----------------------------------------------------------------------
+
+/** 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意. */
+export const RatingScore = z.number().int().min(1).max(5);
+export const RatingLevel = z.enum(['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied']);
+/** Why a citizen was not satisfied: required (at least one) for scores 1 and 2, refused above. */
+export const RatingReason = z.enum([
+  'attitude', // 服务态度不好
+  'slow', // 办理效率低、等候太久
+  'unclear_guidance', // 告知不清楚、材料要求不明确
+  'repeated_trips', // 多次跑腿
+  'process', // 流程繁琐
+  'environment', // 环境设施不便
+  'other', // 其他 (a comment is then required)
+]);
+
+export const RateBody = z.object({
+  score: RatingScore,
+  reasons: z.array(RatingReason).max(7).optional(),
+  comment: z.string().trim().max(500).optional(),
+});
+
+export const Rating = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  queue: QueueCode,
+  serviceDay: DateStr,
+  windowNo: z.number().int().optional(),
+  score: RatingScore,
+  level: RatingLevel,
+  reasons: z.array(RatingReason),
+  comment: z.string().optional(),
+  ratedAt: z.string(),
+});
+
+/** What a manager sees: the rating plus who served. */
+export const RatingRecord = Rating.extend({ clerkId: z.string().optional() });
+
+export const RatingQuery = z.object({ date: DateStr.optional() });
+
+export const RatingList = z.object({
+  date: DateStr,
+  count: z.number().int(),
+  /** Share of scores 4 and 5 (满意率), 0–1; null with no ratings. */
+  satisfaction: z.number().nullable(),
+  byScore: z.record(z.string(), z.number().int()),
+  ratings: z.array(RatingRecord),
+});
+
+export type CitizenSettings = z.infer<typeof CitizenSettings>;
+export type BookAppointmentBody = z.infer<typeof BookAppointmentBody>;
+export type CheckInBody = z.infer<typeof CheckInBody>;
+export type AppointmentStatus = z.infer<typeof AppointmentStatus>;
+export type Appointment = z.infer<typeof Appointment>;
+export type CheckInResult = z.infer<typeof CheckInResult>;
+export type Slot = z.infer<typeof Slot>;
+export type SlotList = z.infer<typeof SlotList>;
+export type RatingScore = z.infer<typeof RatingScore>;
+export type RatingLevel = z.infer<typeof RatingLevel>;
+export type RatingReason = z.infer<typeof RatingReason>;
+export type RateBody = z.infer<typeof RateBody>;
+export type Rating = z.infer<typeof Rating>;
+export type RatingRecord = z.infer<typeof RatingRecord>;
+export type RatingList = z.infer<typeof RatingList>;
