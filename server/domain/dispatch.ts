@@ -63,12 +63,13 @@ function oldestOf(c: DispatchCandidate): QueueHead | undefined {
   return p.arrivedAt < n.arrivedAt || (p.arrivedAt === n.arrivedAt && p.order < n.order) ? p : n;
 }
 
-function headsOf(c: DispatchCandidate, reason: DispatchReason): Head[] {
-  const out: Head[] = [];
-  const base = { queue: c.queue, targetWaitSeconds: c.targetWaitSeconds, reason };
-  if (c.priorityHead) out.push({ ...c.priorityHead, ...base, priority: true });
-  if (c.normalHead) out.push({ ...c.normalHead, ...base, priority: false });
-  return out;
+function headOf(c: DispatchCandidate, h: QueueHead, priority: boolean, reason: DispatchReason): Head {
+  return { id: h.id, arrivedAt: h.arrivedAt, order: h.order, queue: c.queue, targetWaitSeconds: c.targetWaitSeconds, priority, reason };
+}
+
+function pushHeads(out: Head[], c: DispatchCandidate, reason: DispatchReason): void {
+  if (c.priorityHead) out.push(headOf(c, c.priorityHead, true, reason));
+  if (c.normalHead) out.push(headOf(c, c.normalHead, false, reason));
 }
 
 /** Wait relative to target: 1.0 means the head is exactly at its queue's target wait. */
@@ -91,28 +92,43 @@ function pick(now: number, heads: Head[]): Head | undefined {
   return best;
 }
 
+/** The tunable numbers of the policy; `defaultPolicy` uses DEFAULT_DISPATCH_TUNING. */
+export interface DispatchTuning {
+  /** An overflow head is pulled (competes with the primaries) once it has waited this share of its target. */
+  slaPullFraction: number;
+}
+
+export const DEFAULT_DISPATCH_TUNING: DispatchTuning = {
+  slaPullFraction: 1,
+};
+
 /** The eligible heads under rule 1. */
-export function eligibleHeads(input: DispatchInput): Head[] {
+export function eligibleHeads(input: DispatchInput, tuning: DispatchTuning = DEFAULT_DISPATCH_TUNING): Head[] {
   const primary: Head[] = [];
   const slaPulled: Head[] = [];
   const overflow: Head[] = [];
   for (const c of input.candidates) {
     const oldest = oldestOf(c);
     if (!oldest) continue;
-    if (c.role === 'primary') primary.push(...headsOf(c, 'primary'));
-    else if ((input.now - oldest.arrivedAt) / 1000 > c.targetWaitSeconds) slaPulled.push(...headsOf(c, 'sla_pull'));
-    else overflow.push(...headsOf(c, 'overflow'));
+    if (c.role === 'primary') pushHeads(primary, c, 'primary');
+    else if ((input.now - oldest.arrivedAt) / 1000 > tuning.slaPullFraction * c.targetWaitSeconds) pushHeads(slaPulled, c, 'sla_pull');
+    else pushHeads(overflow, c, 'overflow');
   }
   const preferred = [...primary, ...slaPulled];
   return preferred.length > 0 ? preferred : overflow;
 }
 
-export const defaultPolicy: DispatchPolicy = (input) => {
-  const heads = eligibleHeads(input);
-  if (heads.length === 0) return null;
-  const priorityHeads = heads.filter((h) => h.priority);
-  const pool = priorityHeads.length > 0 && input.priorityStreak < input.prioritySwapAfter ? priorityHeads : heads;
-  const chosen = pick(input.now, pool);
-  if (!chosen) return null;
-  return { ticketId: chosen.id, queue: chosen.queue, priority: chosen.priority, reason: chosen.reason };
-};
+/** The policy with given tuning (the simulator compares tunings; the server uses the default). */
+export function makeDispatchPolicy(tuning: DispatchTuning): DispatchPolicy {
+  return (input) => {
+    const heads = eligibleHeads(input, tuning);
+    if (heads.length === 0) return null;
+    const priorityHeads = heads.filter((h) => h.priority);
+    const pool = priorityHeads.length > 0 && input.priorityStreak < input.prioritySwapAfter ? priorityHeads : heads;
+    const chosen = pick(input.now, pool);
+    if (!chosen) return null;
+    return { ticketId: chosen.id, queue: chosen.queue, priority: chosen.priority, reason: chosen.reason };
+  };
+}
+
+export const defaultPolicy: DispatchPolicy = makeDispatchPolicy(DEFAULT_DISPATCH_TUNING);
