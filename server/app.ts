@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import { registerAuthRoutes, authenticate } from './http/auth';
 import { registerCommandRoutes } from './http/commands';
+import { registerCitizenRoutes } from './citizen/routes';
 import { apiErrorHandler } from './http/errors';
 import { registerPages } from './http/pages';
 import { registerQueryRoutes } from './http/queries';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
   const ctx = { service, store: deps.store };
   registerQueryRoutes(api, service);
   registerCommandRoutes(api, ctx);
+  registerCitizenRoutes(api, { service, store: deps.store, clock });
   api.use((req, res) => sendError(res, 'NOT_FOUND', `no route ${req.method} /api${req.path}`));
   api.use(apiErrorHandler(log));
   app.use('/api', api);
