@@ -5,7 +5,7 @@
  */
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { Catalogue, Matter, PauseReason, Ticket, TicketDetail, Window } from '../../../shared/schemas';
-import { request } from '../shared/api';
+import { logout, request } from '../shared/api';
 import { staffCommands } from '../shared/commands';
 import { errorKey } from '../shared/commonText';
 import { connectHall } from '../shared/connection';
@@ -388,6 +388,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
       if (!ok) return;
     }
     dialog.value = null;
+    void logout(session.token);
     hooks.onSignedOut();
   }
 

@@ -116,7 +116,7 @@ const clerkZh = {
   'undo.offer': '{number} 已过号。误按了？',
   'undo.left': '{s} 秒内可撤销',
   'signOut.title': '下班退出',
-  'signOut.withTicket': '{number} 号还在窗口。退出后该号将被释放。确定要关闭窗口并退出吗？',
+  'signOut.withTicket': '{number} 号还在窗口：已呼叫未办理的号会回到队列原位，办理中的号会记为办结。确定要关闭窗口并退出吗？',
   'signOut.plain': '关闭{window}并退出登录？',
   'signOut.confirm': '关闭窗口并退出',
 } as const;
@@ -237,7 +237,7 @@ const clerkEn: Record<ClerkKey, string> = {
   'undo.offer': '{number} marked no-show. A mistake?',
   'undo.left': 'Undo within {s} s',
   'signOut.title': 'Sign out',
-  'signOut.withTicket': 'Ticket {number} is still at the window and will be released. Close the window and sign out?',
+  'signOut.withTicket': 'Ticket {number} is still at the window: a called ticket goes back to its place in the queue, a ticket in service is recorded as done. Close the window and sign out?',
   'signOut.plain': 'Close {window} and sign out?',
   'signOut.confirm': 'Close window and sign out',
 };

@@ -56,3 +56,6 @@ export async function request<T>(
 
 export const login = (username: string, password: string): Promise<ClientReply<LoginResult>> =>
   request<LoginResult>('POST', '/api/auth/login', { body: { username, password } });
+
+/** End the token on the server too (a shared counter PC must not keep a live token around). */
+export const logout = (token: string): Promise<ClientReply<null>> => request<null>('POST', '/api/auth/logout', { token });

@@ -179,4 +179,27 @@ describe('clerk panel', () => {
     await expect.poll(() => currentNumber(page).textContent()).toBe(t.number);
     await context.close();
   });
+
+  it('shows a banner when the connection drops, refuses presses meanwhile, and resyncs', async () => {
+    const { page, context, errors } = await openPanel('c04', 12);
+    const waiting = () => page.textContent('[data-queue=B] .n');
+    expect(await waiting()).toBe('0');
+
+    await context.setOffline(true);
+    await page.waitForSelector('[data-testid=conn-banner]');
+    expect(await page.textContent('[data-testid=conn-banner]')).toContain('连接已断开');
+    expect(await page.isDisabled('[data-action=next]')).toBe(true);
+    await page.keyboard.press('1'); // a press while offline sends nothing
+    const t = await issue(server.url, 'B'); // the hall moves on meanwhile
+
+    await context.setOffline(false);
+    await page.waitForSelector('[data-testid=conn-banner]', { state: 'detached' });
+    await page.waitForSelector('[data-testid=conn-restored]');
+    await expect.poll(waiting).toBe('1'); // resynced from a fresh snapshot
+    expect((await ticket(t.id)).status).toBe('waiting');
+    await page.click('[data-action=next]');
+    await expect.poll(() => currentNumber(page).textContent()).toBe(t.number);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
