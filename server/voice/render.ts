@@ -1,6 +1,6 @@
 /**
  * The clip engine: a call becomes chime + (sentence per language) × repeat, by copying
- * prepared 16-bit clips into one zero-filled WAV. No float maths per call: loudness, trims and
+ * prepared 16-bit clips into one WAV. No float maths per call: loudness, trims and
  * fades were done when the pack loaded, the chime was synthesised once.
  */
 import { synthChime } from './chime';
@@ -76,14 +76,15 @@ export function renderCallWav(packs: PackSet, a: CallAnnouncement): Buffer {
   return join(segments);
 }
 
-/** Copies the segments into one zero-filled WAV (silence costs nothing). */
+/** Copies the segments into one WAV, writing each sample once (clips copied, silences filled). */
 function join(segments: Segment[]): Buffer {
   let frames = 0;
   for (const s of segments) frames += typeof s === 'number' ? s : s.length;
-  const { wav, samples } = allocWav(frames, OUTPUT_RATE);
+  const { wav, samples } = allocWav(frames, OUTPUT_RATE, false);
   let at = 0;
   for (const s of segments) {
-    if (typeof s !== 'number') samples.set(s, at);
+    if (typeof s === 'number') samples.fill(0, at, at + s);
+    else samples.set(s, at);
     at += typeof s === 'number' ? s : s.length;
   }
   return wav;

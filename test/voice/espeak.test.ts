@@ -18,22 +18,30 @@ describe('the espeak engine', () => {
 
   it('speaks Mandarin in a worker without blocking the event loop', async () => {
     expect(engine.state()).toBe('idle'); // started on first use, not before
-    let longestTick = 0;
+    const first = decodeWav(await engine.speak('请 A 0 0 1 号到三号窗口办理', 'cmn'));
+    expect(first.sampleRate).toBe(22050);
+    expect(first.samples.length / first.sampleRate).toBeGreaterThan(1.5);
+    expect(engine.state()).toBe('ready');
+
+    // Now the synthesis itself: on this thread it would be one stall from start to finish
+    // (espeak's main() is synchronous), so the longest gap between ticks would be ~all of it.
+    let longest = 0;
     let last = performance.now();
+    const started = last;
     const ticker = setInterval(() => {
       const now = performance.now();
-      longestTick = Math.max(longestTick, now - last);
+      longest = Math.max(longest, now - last);
       last = now;
     }, 5);
     try {
-      const wav = decodeWav(await engine.speak('请 A 0 0 1 号到三号窗口办理', 'cmn'));
-      expect(wav.sampleRate).toBe(22050);
-      expect(wav.samples.length / wav.sampleRate).toBeGreaterThan(1.5);
+      await engine.speak('请 B 1 2 3 号到十二号窗口办理', 'cmn');
     } finally {
       clearInterval(ticker);
     }
-    expect(engine.state()).toBe('ready');
-    expect(longestTick).toBeLessThan(100); // a synthesis on this thread would stall it ~300 ms
+    const end = performance.now();
+    longest = Math.max(longest, end - last);
+    // Relative, not absolute: on a busy machine both the synthesis and scheduling gaps stretch.
+    expect(longest).toBeLessThan(Math.max(60, (end - started) * 0.5));
   });
 
   it('reports a voice espeak does not have as an error of that request only', async () => {
