@@ -48,7 +48,7 @@ export function normaliseCall(a: CallAnnouncement, opts: { lenient?: boolean } =
 /** The call addressed by /call/:langs/:repeat/:number/:window.wav; throws VoiceInputError. */
 export function parseCallPath(langs: string, repeat: string, number: string, windowFile: string): CallAnnouncement {
   const w = /^([1-9]\d{0,3})\.wav$/.exec(windowFile);
-  if (!w?.[1]) throw new VoiceInputError('the call path ends in <window number>.wav');
+  if (!w?.[1]) throw new VoiceInputError('the call path ends in <window number 1…9999>.wav');
   if (!/^[1-9]\d*$/.test(repeat)) throw new VoiceInputError('repeat is a whole number');
   const languages = langs.split('-');
   if (!languages.every(isLanguage)) throw new VoiceInputError(`languages are ${LANGUAGES.join(', ')} joined by "-"`);
