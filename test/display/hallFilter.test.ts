@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCall, fixtureSnapshot } from '../../display/src/shared/fixtureHall';
+import { fixtureCall, fixtureSnapshot, fixtureTicket } from '../../display/src/shared/fixtureHall';
 import { callMatches, hallView, NO_FILTER, parseFilter } from '../../display/src/shared/hallFilter';
 import { fromSnapshot } from '../../display/src/shared/hallState';
 
@@ -51,5 +51,29 @@ describe('hallView', () => {
     expect(view.calls.every((c) => c.queue === 'A')).toBe(true);
     expect(callMatches(state, f, fixtureCall(300, 'B001', 4))).toBe(false);
     expect(callMatches(state, f, fixtureCall(301, 'A001', 1))).toBe(true);
+  });
+});
+
+describe('hallView fills up calls from the windows', () => {
+  it('when the snapshot holds none of a zone calls, shows its windows current numbers, newest first', () => {
+    const snap = fixtureSnapshot({ open: 30 });
+    // Two tax windows with current tickets called at different times; no tax call in recentCalls.
+    const tax = snap.windows.filter((w) => w.zone === '税务专区').slice(0, 2);
+    const windows = snap.windows.map((w) => {
+      const i = tax.findIndex((t) => t.no === w.no);
+      if (i < 0) return w;
+      const number = `T00${i + 1}`;
+      return { ...w, state: 'calling' as const, current: { ...fixtureTicket(number, w.no), calledAt: `2025-05-12T02:0${i}:00.000Z` } };
+    });
+    const state = fromSnapshot({ ...snap, windows, recentCalls: [] });
+    const view = hallView(state, parseFilter(`?zone=${encodeURIComponent('税务专区')}`));
+    expect(view.calls.slice(0, 2).map((c) => c.number)).toEqual(['T002', 'T001']);
+    expect(view.calls.every((c) => c.seq === 0 && c.audioUrl === '')).toBe(true);
+  });
+
+  it('does not repeat a call the snapshot already has', () => {
+    const view = hallView(state, NO_FILTER, 20);
+    const keys = view.calls.map((c) => `${c.number}@${c.windowNo}`);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -61,14 +61,33 @@ function selection(state: HallState, filter: HallFilter): { windowNos: Set<numbe
   return { windowNos: new Set(windows.map((w) => w.no)), queueCodes };
 }
 
-export function hallView(state: HallState, filter: HallFilter): HallView {
+/**
+ * What a display shows. `minCalls`: the snapshot carries only the hall's last few calls, so a
+ * zone display (or any display just reloaded in a quiet zone) may find none of its own there;
+ * it then fills up from its windows' current tickets, newest call first.
+ */
+export function hallView(state: HallState, filter: HallFilter, minCalls = 6): HallView {
   const { windowNos, queueCodes } = selection(state, filter);
   const filtered = filter.zones !== null || filter.queues !== null;
-  return {
-    openWindows: state.windows.filter((w) => w.state !== 'closed' && windowNos.has(w.no)),
-    queues: state.queues.filter((q) => queueCodes.has(q.code)),
-    calls: filtered ? state.recentCalls.filter((c) => callInSelection(c, windowNos, queueCodes, filter)) : [...state.recentCalls],
-  };
+  const openWindows = state.windows.filter((w) => w.state !== 'closed' && windowNos.has(w.no));
+  const calls = filtered ? state.recentCalls.filter((c) => callInSelection(c, windowNos, queueCodes, filter)) : [...state.recentCalls];
+  if (calls.length < minCalls) {
+    const known = new Set(calls.map((c) => `${c.number}@${c.windowNo}`));
+    const fromWindows = openWindows
+      .filter((w) => (w.state === 'calling' || w.state === 'serving') && w.current?.calledAt !== undefined)
+      .filter((w) => !known.has(`${w.current!.number}@${w.no}`))
+      .filter((w) => filter.queues === null || queueCodes.has(w.current!.queue))
+      .sort((a, b) => Date.parse(b.current!.calledAt!) - Date.parse(a.current!.calledAt!))
+      .map((w) => callFromWindow(w));
+    calls.push(...fromWindows.slice(0, minCalls - calls.length));
+  }
+  return { openWindows, queues: state.queues.filter((q) => queueCodes.has(q.code)), calls };
+}
+
+/** A call as it can be rebuilt from a window's current ticket (never spoken: no audio, seq 0). */
+function callFromWindow(w: Window): Call {
+  const t = w.current!;
+  return { seq: 0, number: t.number, windowNo: w.no, windowName: w.name, queue: t.queue, at: t.calledAt!, recall: false, audioUrl: '' };
 }
 
 function callInSelection(call: Call, windowNos: Set<number>, queueCodes: Set<string>, filter: HallFilter): boolean {

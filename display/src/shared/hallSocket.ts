@@ -74,15 +74,22 @@ export function connectHall(transport: HallTransport = socketTransport()): HallC
   const status = ref<ConnectionStatus>('connecting');
   const clockOffsetMs = ref(0);
   const listeners = new Set<(call: Call) => void>();
+  // Snapshots, changes and calls carry the server's "now": the clock follows it (clock.ts).
+  const followServerClock = (at: string): void => {
+    clockOffsetMs.value = serverOffsetMs(at, Date.now(), clockOffsetMs.value);
+  };
 
   const sync = new HallSync({
-    requestSnapshot: () => transport.requestSnapshot(),
+    requestSnapshot: () =>
+      transport.requestSnapshot().then((snapshot) => {
+        followServerClock(snapshot.at);
+        return snapshot;
+      }),
     onState: (next) => {
       state.value = next;
     },
     onCall: (call) => {
-      // A live call's time is "now" on the server: a good moment to set the clock.
-      clockOffsetMs.value = serverOffsetMs(call.at, Date.now(), clockOffsetMs.value);
+      followServerClock(call.at);
       for (const listener of listeners) listener(call);
     },
     onStatus: (next) => {
@@ -93,10 +100,13 @@ export function connectHall(transport: HallTransport = socketTransport()): HallC
   transport.start({
     opened: () => sync.connectionOpened(),
     lost: () => sync.connectionLost(),
-    snapshot: (snapshot) => sync.receiveSnapshot(snapshot),
+    snapshot: (snapshot) => {
+      sync.receiveSnapshot(snapshot);
+      followServerClock(snapshot.at);
+    },
     change: (change) => {
       sync.receiveChange(change);
-      clockOffsetMs.value = serverOffsetMs(change.at, Date.now(), clockOffsetMs.value);
+      followServerClock(change.at);
     },
     call: (call) => sync.receiveCall(call),
   });

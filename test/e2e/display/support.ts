@@ -200,3 +200,32 @@ export async function tcpProxy(initialPort: number | null): Promise<{
     },
   };
 }
+
+/**
+ * Runs in the page: every element that holds text and is cut off — wider than its box, outside
+ * the screen, or outside the nearest ancestor that clips. The scrolling notice line is exempt.
+ * A string so the test code needs no DOM types.
+ */
+export const FIND_CUT_OFF_TEXT = `(() => {
+  const cut = [];
+  const vw = innerWidth, vh = innerHeight;
+  for (const el of document.querySelectorAll('#app *')) {
+    if (el.closest('[data-testid="notice"]')) continue;
+    const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
+    if (!hasText) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const style = getComputedStyle(el);
+    const why = [];
+    if (style.display !== 'inline' && el.scrollWidth > el.clientWidth + 1) why.push('wider than its box');
+    if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1) why.push('off screen');
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      if (getComputedStyle(a).overflow === 'visible') continue;
+      const ar = a.getBoundingClientRect();
+      if (r.left < ar.left - 1 || r.right > ar.right + 1 || r.top < ar.top - 1 || r.bottom > ar.bottom + 1) why.push('clipped by ' + a.className);
+      break;
+    }
+    if (why.length) cut.push(el.textContent.trim().slice(0, 30) + ': ' + why.join(', '));
+  }
+  return cut;
+})()`;

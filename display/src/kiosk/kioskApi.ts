@@ -1,0 +1,65 @@
+/**
+ * The kiosk's REST calls. Every answer is checked against its schema before the screen uses it:
+ * a ticket is shown only when the server answered 201 with a valid Ticket, i.e. it was stored.
+ * A network failure or timeout is `offline` (nothing was shown, whatever the server did).
+ */
+import type { z } from 'zod';
+import { CheckInResult, CitizenSettings, type CheckInBody } from '../../../shared/citizen';
+import type { ApiError } from '../../../shared/errors';
+import { Catalogue, LoginResult, TicketDetail, type IssueTicketBody } from '../../../shared/schemas';
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError; offline: boolean };
+
+const TIMEOUT_MS = 10_000;
+
+function isApiError(x: unknown): x is { error: ApiError } {
+  if (typeof x !== 'object' || x === null || !('error' in x)) return false;
+  const e = (x as { error: unknown }).error;
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+export async function request<S extends z.ZodType>(
+  method: string,
+  path: string,
+  schema: S,
+  opts: { body?: unknown; token?: string | null } = {},
+): Promise<ApiResult<z.infer<S>>> {
+  const headers: Record<string, string> = {};
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    text = await res.text();
+  } catch (e) {
+    return { ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) }, offline: true };
+  }
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // A proxy's HTML error page, say: treat it as the server being unreachable.
+    return { ok: false, error: { code: 'INTERNAL', message: `unexpected answer (${res.status})` }, offline: res.status >= 500 };
+  }
+  if (!res.ok) {
+    if (isApiError(json)) return { ok: false, error: json.error, offline: false };
+    return { ok: false, error: { code: 'INTERNAL', message: `HTTP ${res.status}` }, offline: res.status >= 502 };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { ok: false, error: { code: 'INTERNAL', message: 'the server answered something unexpected' }, offline: false };
+  return { ok: true, data: parsed.data };
+}
+
+export const kioskApi = {
+  catalogue: () => request('GET', '/api/catalogue', Catalogue),
+  settings: () => request('GET', '/api/citizen/settings', CitizenSettings),
+  issue: (body: IssueTicketBody, token: string | null) => request('POST', '/api/tickets', TicketDetail, { body, token }),
+  checkIn: (body: CheckInBody, token: string | null) => request('POST', '/api/appointments/check-in', CheckInResult, { body, token }),
+  login: (username: string, password: string) => request('POST', '/api/auth/login', LoginResult, { body: { username, password } }),
+};

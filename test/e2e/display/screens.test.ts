@@ -1,0 +1,92 @@
+/**
+ * Screenshots of every display screen at 1920×1080 and 3840×2160, with the hall full (every
+ * window open and calling), saved to /tmp/screens/ to be looked at. The test itself checks
+ * that no text is cut off: wider than its box, off screen, or clipped.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot, Ticket } from '../../../shared/schemas';
+import { api, login, startTestServer, type TestServer } from '../../support/server';
+import { ensureDisplayBuilt, FIND_CUT_OFF_TEXT, launchChromium, serveDisplay } from './support';
+
+const OUT = process.env.SCREENS_DIR ?? '/tmp/screens';
+const SIZES = [
+  { name: '1080p', width: 1920, height: 1080 },
+  { name: '2160p', width: 3840, height: 2160 },
+] as const;
+
+let server: TestServer;
+let fixtureSite: Awaited<ReturnType<typeof serveDisplay>>;
+let browser: Browser;
+
+/** Every window open with a clerk; most calling or serving someone, two paused; people waiting. */
+async function fillTheHall(): Promise<void> {
+  const snap = (await api<Snapshot>(server.url, 'GET', '/api/snapshot')).body;
+  for (const w of snap.windows) {
+    const token = await login(server.url, `c${String(w.no).padStart(2, '0')}`, '1234');
+    await api(server.url, 'POST', `/api/windows/${w.no}/session`, { token });
+    const queue = w.mapping[0]!.queue;
+    for (let i = 0; i < 3; i++) await api<Ticket>(server.url, 'POST', '/api/tickets', { body: { queue } });
+    await api(server.url, 'POST', `/api/windows/${w.no}/next`, { token, body: {} });
+    if (w.no % 3 === 0) await api(server.url, 'POST', `/api/windows/${w.no}/start`, { token });
+    if (w.no === 8 || w.no === 25) await api(server.url, 'POST', `/api/windows/${w.no}/pause`, { token, body: { reason: 'break' } });
+  }
+}
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  await ensureDisplayBuilt();
+  server = await startTestServer();
+  fixtureSite = await serveDisplay();
+  browser = await launchChromium();
+  await fillTheHall();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await fixtureSite?.close();
+  await server?.close();
+});
+
+async function shoot(name: string, url: string, width: number, height: number): Promise<string[]> {
+  const page: Page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(url);
+  await page.locator('#app > *').first().waitFor();
+  await page.waitForTimeout(700); // fonts and the first frame of the ticker
+  await page.screenshot({ path: `${OUT}/${name}.png` });
+  const cut = (await page.evaluate(FIND_CUT_OFF_TEXT)) as string[];
+  await page.close();
+  return cut;
+}
+
+describe('screens are legible and nothing is cut off', () => {
+  for (const size of SIZES) {
+    it(`wall, whole hall open (28 windows), ${size.name}`, async () => {
+      const cut = await shoot(`wall-hall-${size.name}`, `${server.url}/display?sound=off`, size.width, size.height);
+      expect(cut).toEqual([]);
+    });
+
+    it(`wall, 30 windows (fixture hall), ${size.name}`, async () => {
+      const cut = await shoot(`wall-30-${size.name}`, `${fixtureSite.url}/display?fixture=30&sound=off`, size.width, size.height);
+      expect(cut).toEqual([]);
+    });
+  }
+
+  it('wall in English, and a zone wall', async () => {
+    expect(await shoot('wall-en-1080p', `${server.url}/display?sound=off&lang=en`, 1920, 1080)).toEqual([]);
+    const zone = encodeURIComponent('税务专区');
+    expect(await shoot('wall-zone-1080p', `${server.url}/display?sound=off&zone=${zone}`, 1920, 1080)).toEqual([]);
+  });
+
+  it('window screens: calling, serving, paused, closed; on a 16:9 monitor and a wide strip', async () => {
+    const cases: Array<[string, string, number, number]> = [
+      ['window-calling', '/display/window/1', 1920, 1080],
+      ['window-serving', '/display/window/3', 1366, 768],
+      ['window-paused', '/display/window/8', 1920, 1080],
+      ['window-strip', '/display/window/14', 1920, 540],
+    ];
+    for (const [name, path, w, h] of cases) expect(await shoot(name, server.url + path, w, h), name).toEqual([]);
+    expect(await shoot('window-closed', `${fixtureSite.url}/display/window/30?fixture=2`, 1280, 720)).toEqual([]);
+  });
+});
