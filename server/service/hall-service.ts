@@ -143,6 +143,7 @@ export function createHallService(deps: HallServiceDeps) {
       const before = snapshotOf(entityOf(e));
       evolve(state, e);
       records.push({ event: e, before, after: snapshotOf(entityOf(e)) });
+      // Keep the record itself: a day change drops closed tickets from the maps but they must be saved.
       const tid = ticketIdOf(e);
       const t = tid ? state.tickets.get(tid) : undefined;
       if (t) {
@@ -167,11 +168,6 @@ export function createHallService(deps: HallServiceDeps) {
       if (e.type === 'MatterRemoved') matters.remove.push(e.matterId);
       const call = callOf(e, seq);
       if (call) calls.push(call);
-    }
-    // The tickets closed by a day change left the in-memory maps: persist them from the events.
-    for (const r of records) {
-      const tid = ticketIdOf(r.event);
-      if (tid && !tickets.has(tid) && r.after) tickets.set(tid, r.after as TicketRec);
     }
     state.seq = seq;
     const executed: Executed = { events: d.events, seq };
@@ -200,7 +196,7 @@ export function createHallService(deps: HallServiceDeps) {
       return err('INTERNAL', 'the change could not be saved; nothing was changed');
     }
     if (d.events.length > 0) {
-      recentCalls = [...calls.reverse(), ...recentCalls].slice(0, RECENT_CALLS);
+      recentCalls = [...[...calls].reverse(), ...recentCalls].slice(0, RECENT_CALLS);
       const change: HallChange = {
         seq,
         at: iso(now),
@@ -209,7 +205,7 @@ export function createHallService(deps: HallServiceDeps) {
       };
       if (settingsChanged || d.events.some((e) => e.type === 'DayStarted')) change.hall = hallInfo();
       if (matters.upsert.length + matters.remove.length > 0) change.catalogueChanged = true;
-      publisher.publish({ hallId, change, calls: [...calls].reverse(), ticketIds: [...tickets.keys()], queues: [...queues] });
+      publisher.publish({ hallId, change, calls, ticketIds: [...tickets.keys()], queues: [...queues] });
     }
     return remember && reply ? { ok: true, data: executed, reply } : ok(executed);
   }
