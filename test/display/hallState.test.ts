@@ -29,10 +29,17 @@ describe('hallState', () => {
     expect(before.windows[1]!.state).not.toBe('open');
   });
 
-  it('takes a new hall (a new service day) only when the change carries one', () => {
+  it('takes a new hall only when the change carries one; a new service day clears the calls', () => {
     const before = fromSnapshot(fixtureSnapshot());
+    expect(before.recentCalls.length).toBeGreaterThan(0);
     expect(applyChange(before, { seq: 101, at: 'x', windows: [], queues: [] }).hall).toBe(before.hall);
+    const notices = { ...before.hall, notices: ['新通知'] };
+    const sameDay = applyChange(before, { seq: 101, at: 'x', windows: [], queues: [], hall: notices });
+    expect(sameDay.hall.notices).toEqual(['新通知']);
+    expect(sameDay.recentCalls).toEqual(before.recentCalls);
     const hall = { ...before.hall, serviceDay: '2025-05-13' };
-    expect(applyChange(before, { seq: 101, at: 'x', windows: [], queues: [], hall }).hall.serviceDay).toBe('2025-05-13');
+    const nextDay = applyChange(before, { seq: 101, at: 'x', windows: [], queues: [], hall });
+    expect(nextDay.hall.serviceDay).toBe('2025-05-13');
+    expect(nextDay.recentCalls).toEqual([]);
   });
 });

@@ -38,15 +38,19 @@ export function fromSnapshot(snapshot: Snapshot): HallState {
   };
 }
 
-/** Merge a change into the state: changed windows and queues replace theirs, new ones are added. */
+/**
+ * Merge a change into the state: changed windows and queues replace theirs, new ones are added.
+ * A new service day (the change carries the hall with another serviceDay) clears yesterday's calls.
+ */
 export function applyChange(state: HallState, change: HallChange): HallState {
+  const newDay = change.hall !== undefined && change.hall.serviceDay !== state.hall.serviceDay;
   return {
     seq: change.seq,
     at: change.at,
     hall: change.hall ?? state.hall,
     queues: mergeBy(state.queues, change.queues, (q) => q.code),
     windows: mergeBy(state.windows, change.windows, (w) => w.no).sort(byWindowNo),
-    recentCalls: state.recentCalls,
+    recentCalls: newDay ? [] : state.recentCalls,
   };
 }
 
