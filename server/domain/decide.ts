@@ -71,6 +71,7 @@ export function dispatchCandidates(state: HallState, w: WindowRec, skills: reado
       targetWaitSeconds: q.targetWaitMinutes * 60,
       priorityHead: list.priority.peek(),
       normalHead: list.normal.peek(),
+      avgServiceSeconds: q.avgServiceSeconds,
     });
   }
   return out;

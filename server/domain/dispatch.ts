@@ -27,6 +27,8 @@ export interface DispatchCandidate {
   targetWaitSeconds: number;
   priorityHead?: QueueHead | undefined;
   normalHead?: QueueHead | undefined;
+  /** The queue's moving-average service time (seconds), when known. */
+  avgServiceSeconds?: number | undefined;
 }
 
 export interface DispatchInput {
@@ -52,6 +54,7 @@ interface Head extends QueueHead {
   queue: string;
   priority: boolean;
   targetWaitSeconds: number;
+  avgServiceSeconds: number | undefined;
   reason: DispatchReason;
 }
 
@@ -64,7 +67,16 @@ function oldestOf(c: DispatchCandidate): QueueHead | undefined {
 }
 
 function headOf(c: DispatchCandidate, h: QueueHead, priority: boolean, reason: DispatchReason): Head {
-  return { id: h.id, arrivedAt: h.arrivedAt, order: h.order, queue: c.queue, targetWaitSeconds: c.targetWaitSeconds, priority, reason };
+  return {
+    id: h.id,
+    arrivedAt: h.arrivedAt,
+    order: h.order,
+    queue: c.queue,
+    targetWaitSeconds: c.targetWaitSeconds,
+    avgServiceSeconds: c.avgServiceSeconds,
+    priority,
+    reason,
+  };
 }
 
 function pushHeads(out: Head[], c: DispatchCandidate, reason: DispatchReason): void {
@@ -78,29 +90,48 @@ export function urgency(now: number, arrivedAt: number, targetWaitSeconds: numbe
   return waited / Math.max(60, targetWaitSeconds);
 }
 
-function better(now: number, a: Head, b: Head): boolean {
-  const ua = urgency(now, a.arrivedAt, a.targetWaitSeconds);
-  const ub = urgency(now, b.arrivedAt, b.targetWaitSeconds);
-  if (ua !== ub) return ua > ub;
-  if (a.arrivedAt !== b.arrivedAt) return a.arrivedAt < b.arrivedAt;
-  return a.order < b.order;
-}
-
-function pick(now: number, heads: Head[]): Head | undefined {
-  let best: Head | undefined;
-  for (const h of heads) if (!best || better(now, h, best)) best = h;
-  return best;
-}
-
 /** The tunable numbers of the policy; `defaultPolicy` uses DEFAULT_DISPATCH_TUNING. */
 export interface DispatchTuning {
   /** An overflow head is pulled (competes with the primaries) once it has waited this share of its target. */
   slaPullFraction: number;
+  /** Rule 3's measure across queues: wait relative to the queue's target, or the plain wait. */
+  crossQueue: 'relative' | 'absolute';
+  /**
+   * Among overflow heads (the primaries being empty): by rule 3, or the shortest expected
+   * service first, weighting the urgency by 1 / service time (cμ rule), so the window is free
+   * again sooner for its own queue.
+   */
+  overflowChoice: 'urgency' | 'shortest-service';
 }
 
 export const DEFAULT_DISPATCH_TUNING: DispatchTuning = {
-  slaPullFraction: 1,
+  // Pulling at 60 % of the target, not at 100 %, lets the pulled ticket still make its target
+  // (the pulling window must first finish its current service). The simulator shows it raises
+  // the share served within target and lowers P90, with no measurable cost elsewhere.
+  slaPullFraction: 0.6,
+  crossQueue: 'relative',
+  overflowChoice: 'urgency',
 };
+
+function score(now: number, h: Head, tuning: DispatchTuning): number {
+  if (tuning.crossQueue === 'absolute') return Math.max(0, now - h.arrivedAt) / 1000;
+  const u = urgency(now, h.arrivedAt, h.targetWaitSeconds);
+  if (h.reason === 'overflow' && tuning.overflowChoice === 'shortest-service') return (u + 0.01) / Math.max(60, h.avgServiceSeconds ?? 300);
+  return u;
+}
+
+function pick(now: number, heads: Head[], tuning: DispatchTuning): Head | undefined {
+  let best: Head | undefined;
+  let bestScore = -Infinity;
+  for (const h of heads) {
+    const sc = score(now, h, tuning);
+    if (!best || sc > bestScore || (sc === bestScore && (h.arrivedAt < best.arrivedAt || (h.arrivedAt === best.arrivedAt && h.order < best.order)))) {
+      best = h;
+      bestScore = sc;
+    }
+  }
+  return best;
+}
 
 /** The eligible heads under rule 1. */
 export function eligibleHeads(input: DispatchInput, tuning: DispatchTuning = DEFAULT_DISPATCH_TUNING): Head[] {
@@ -125,10 +156,33 @@ export function makeDispatchPolicy(tuning: DispatchTuning): DispatchPolicy {
     if (heads.length === 0) return null;
     const priorityHeads = heads.filter((h) => h.priority);
     const pool = priorityHeads.length > 0 && input.priorityStreak < input.prioritySwapAfter ? priorityHeads : heads;
-    const chosen = pick(input.now, pool);
+    const chosen = pick(input.now, pool, tuning);
     if (!chosen) return null;
     return { ticketId: chosen.id, queue: chosen.queue, priority: chosen.priority, reason: chosen.reason };
   };
 }
 
 export const defaultPolicy: DispatchPolicy = makeDispatchPolicy(DEFAULT_DISPATCH_TUNING);
+
+export interface IdleWindow {
+  no: number;
+  /** When the window last became idle (epoch ms). */
+  idleSince: number;
+  /** The arriving ticket's queue's role in this window's mapping. */
+  role: MappingRole;
+}
+
+/**
+ * When a ticket arrives that several idle windows may serve, the order in which they should
+ * call it: windows where its queue is primary first (an overflow window stays free for its own
+ * queue), then the window idle the longest (longest-idle-server-first, which evens out the
+ * work between the clerks of a zone), then the lower number. For an auto-call or a
+ * "please call" prompt on the counter panel; the policy above still picks the ticket.
+ */
+export function idleWindowOrder<T extends IdleWindow>(windows: readonly T[]): T[] {
+  return [...windows].sort((a, b) => {
+    const pa = a.role === 'primary' ? 0 : 1;
+    const pb = b.role === 'primary' ? 0 : 1;
+    return pa - pb || a.idleSince - b.idleSince || a.no - b.no;
+  });
+}
