@@ -10,12 +10,14 @@ import {
   decide,
   etaSecondsOf,
   evolve,
+  idleWindowOrder,
   queueRuntime,
   type Clerk,
   type Command,
   type DispatchPolicy,
   type DomainEvent,
   type HallState,
+  type TicketRec,
   type WindowRec,
 } from '../../server/domain';
 import type { MappingEntry, MappingRole } from '../../shared/schemas';
@@ -24,8 +26,13 @@ import { EventHeap } from './heap';
 import { Rng } from './rng';
 import type { SimScenario, SimWindow } from './scenario';
 
-/** Which idle window is asked first when a ticket arrives that several idle windows may serve. */
-export type IdleOrder = 'random' | 'longest-idle' | 'primary-longest-idle';
+/**
+ * Which idle window calls first when a ticket arrives that several idle windows may serve:
+ * `random` is clerks pressing 下一位 whenever they see someone waiting (today's counter panel);
+ * `server` is the server's idleWindowOrder (primary first, then longest idle), for an auto-call
+ * or a prompt on the panel; `longest-idle` is longest idle alone.
+ */
+export type IdleOrder = 'random' | 'longest-idle' | 'server';
 
 export interface Variant {
   name: string;
@@ -33,6 +40,8 @@ export interface Variant {
   idleOrder: IdleOrder;
   /** Run with the scenario's (proposed) mapping or with the hall layout's own. */
   mapping: 'scenario' | 'layout';
+  /** Other ETA predictors to measure beside the server's (for comparing ideas). */
+  etaProbes?: Record<string, (state: HallState, t: TicketRec, now: number) => number>;
 }
 
 export interface TicketOutcome {
@@ -47,6 +56,8 @@ export interface TicketOutcome {
   targetMs: number;
   /** The server's ETA at issue time. */
   etaMs: number;
+  /** The probes' ETAs at issue time (seconds), when the variant has probes. */
+  probes?: Record<string, number>;
   measured: boolean;
 }
 
@@ -96,6 +107,11 @@ type Unsequenced<T> = T extends unknown ? Omit<T, 'seq'> : never;
 /** The day the simulator pretends it is (only the time of day matters). */
 const DAY0 = Date.parse('2026-11-29T16:00:00Z'); // midnight in Shanghai
 
+function meanServiceSeconds(s: SimScenario, queue: string): number {
+  const l = s.load.find((x) => x.code === queue);
+  return l ? l.service.meanMinutes * 60 : 300;
+}
+
 export function buildSimHall(s: SimScenario, mapping: 'scenario' | 'layout'): HallState {
   const windows = new Map<number, WindowRec>();
   const clerks = new Map<string, Clerk>();
@@ -114,7 +130,9 @@ export function buildSimHall(s: SimScenario, mapping: 'scenario' | 'layout'): Ha
       serviceDay: '2026-11-30',
       seq: 0,
       settings: { ...s.settings },
-      queues: new Map(s.queues.map((q) => [q.code, queueRuntime(q)])),
+      // The store keeps each queue's moving-average service time from day to day, so a hall
+      // that has run before starts the day with it learnt; the simulator starts from the mean.
+      queues: new Map(s.queues.map((q) => [q.code, queueRuntime(q, q.numberStart, meanServiceSeconds(s, q.code))])),
       windows,
       clerks,
     },
@@ -214,15 +232,10 @@ export function simulateDay(s: SimScenario, customers: readonly Customer[], vari
       }
       return ws;
     }
-    const primaryFirst = variant.idleOrder === 'primary-longest-idle';
-    return ws.sort((a, b) => {
-      if (primaryFirst) {
-        const pa = a.roles.get(queue) === 'primary' ? 0 : 1;
-        const pb = b.roles.get(queue) === 'primary' ? 0 : 1;
-        if (pa !== pb) return pa - pb;
-      }
-      return a.idleSince - b.idleSince || a.def.no - b.def.no;
-    });
+    if (variant.idleOrder === 'longest-idle') return ws.sort((a, b) => a.idleSince - b.idleSince || a.def.no - b.def.no);
+    // The server's own rule.
+    const ranked = idleWindowOrder(ws.map((w) => ({ no: w.def.no, idleSince: w.idleSince, role: w.roles.get(queue)!, w })));
+    return ranked.map((r) => r.w);
   };
 
   for (const w of wins) push({ kind: 'open', at: s.openMs, win: w });
@@ -246,8 +259,15 @@ export function simulateDay(s: SimScenario, customers: readonly Customer[], vari
       },
       now,
     );
-    const etaMs = etaSecondsOf(state, state.tickets.get(c.id)!) * 1000;
+    const issued = state.tickets.get(c.id)!;
+    const etaMs = etaSecondsOf(state, issued) * 1000;
+    let probes: Record<string, number> | undefined;
+    if (variant.etaProbes) {
+      probes = {};
+      for (const [k, f] of Object.entries(variant.etaProbes)) probes[k] = f(state, issued, DAY0 + now);
+    }
     outcome.set(c.id, {
+      ...(probes ? { probes } : {}),
       queue: c.queue,
       at: c.at,
       priority: c.priority,

@@ -8,12 +8,14 @@
  *   --policy NAME       a policy to run (repeatable; default: the scenario's list);
  *                       `tuned:slaPullFraction=0.7,idle=longest-idle` explores tunings
  *   --seed N            another seed (default: the scenario's)
+ *   --compare-to NAME   also print every policy against NAME, paired by day
+ *   --load-factor X     multiply every arrival rate by X (stress test)
  *   --no-erlang / --no-hall   skip a part
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { variantNamed } from './policies';
-import { erlangReport, hallReport, toJson } from './report';
+import { erlangReport, hallReport, pairedReport, toJson } from './report';
 import { runErlang, runHall, type ErlangRow, type HallRun } from './runner';
 import { ErlangScenarioFile, HallScenarioFile, loadScenarioFile, normaliseHall } from './scenario';
 
@@ -28,6 +30,8 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     'no-erlang': { type: 'boolean', default: false },
     'no-hall': { type: 'boolean', default: false },
+    'compare-to': { type: 'string' },
+    'load-factor': { type: 'string' },
   },
 });
 
@@ -50,6 +54,12 @@ if (!values['no-hall']) {
   const file = HallScenarioFile.parse(loadScenarioFile(values.scenario));
   if (values.seed) file.seed = Number(values.seed);
   const s = normaliseHall(file);
+  // Stress test: every arrival rate times this factor.
+  const factor = values['load-factor'] ? Number(values['load-factor']) : 1;
+  if (factor !== 1) {
+    s.name = `${s.name} ×${factor}`;
+    for (const l of s.load) l.perHour = l.perHour.map((x) => x * factor);
+  }
   const variants = (values.policy ?? s.policies).map(variantNamed);
   const reps = intOpt(values.reps) ?? s.replications;
   log(`${s.name}: ${variants.map((v) => v.name).join(', ')} × ${reps} days `);
@@ -58,6 +68,7 @@ if (!values['no-hall']) {
   });
   log('\n');
   sections.push(hallReport(hall));
+  if (values['compare-to']) sections.push(pairedReport(hall, values['compare-to']));
 }
 
 const text = sections.join('\n\n') + '\n';

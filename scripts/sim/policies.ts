@@ -33,6 +33,10 @@ const VARIANTS: Record<string, Omit<Variant, 'name'>> = {
   dedicated: { policy: dedicatedPolicy, idleOrder: 'random', mapping: 'scenario' },
   'pooled-fifo': { policy: pooledFifoPolicy, idleOrder: 'random', mapping: 'scenario' },
   default: { policy: defaultPolicy, idleOrder: 'random', mapping: 'scenario' },
+  /** The server's policy with its idle-window order (an auto-call / prompt the panel would need). */
+  'default+idle-order': { policy: defaultPolicy, idleOrder: 'server', mapping: 'scenario' },
+  /** The policy as the design first stated it: SLA pull only once the target has passed. */
+  'design-v0': { policy: makeDispatchPolicy({ ...DEFAULT_DISPATCH_TUNING, slaPullFraction: 1 }), idleOrder: 'random', mapping: 'scenario' },
   /** The server's policy on the hall layout's own mapping (before the proposed chain). */
   'default@layout': { policy: defaultPolicy, idleOrder: 'random', mapping: 'layout' },
 };
@@ -42,14 +46,14 @@ const VARIANTS: Record<string, Omit<Variant, 'name'>> = {
  * keys are DispatchTuning fields, plus `idle` (an IdleOrder) and `mapping` (scenario|layout).
  */
 function tunedVariant(name: string): Variant {
-  const tuning: Record<string, number> = { ...DEFAULT_DISPATCH_TUNING };
+  const tuning: Record<string, number | string> = { ...DEFAULT_DISPATCH_TUNING };
   let idleOrder: IdleOrder = 'random';
   let mapping: Variant['mapping'] = 'scenario';
   for (const kv of name.slice('tuned:'.length).split(',').filter(Boolean)) {
     const [k, v] = kv.split('=') as [string, string];
     if (k === 'idle') idleOrder = v as IdleOrder;
     else if (k === 'mapping') mapping = v === 'layout' ? 'layout' : 'scenario';
-    else if (k in tuning) tuning[k] = Number(v);
+    else if (k in tuning) tuning[k] = typeof tuning[k] === 'number' ? Number(v) : v;
     else throw new Error(`unknown tuning ${k}`);
   }
   return { name, policy: makeDispatchPolicy(tuning as unknown as DispatchTuning), idleOrder, mapping };

@@ -1,8 +1,8 @@
 /** Tables (markdown, also fine on a terminal) and the JSON result of a simulator run. */
-import type { PolicyAgg } from './metrics';
+import type { DayMetrics, PolicyAgg } from './metrics';
 import { pairedChange, type ErlangRow, type HallRun } from './runner';
 import { offeredLoadByHour } from './scenario';
-import type { Estimate } from './stats';
+import { estimate, type Estimate } from './stats';
 
 const min = (e: Estimate, digits = 1): string =>
   Number.isFinite(e.mean) ? `${(e.mean / 60).toFixed(digits)}${Number.isFinite(e.ci) ? ` ± ${(e.ci / 60).toFixed(digits)}` : ''}` : '–';
@@ -171,6 +171,41 @@ export function hallReport(run: HallRun): string {
     ),
   );
   return out.join('\n');
+}
+
+/**
+ * Each variant against a baseline on the same days (common random numbers make these paired
+ * differences far tighter than the separate intervals): absolute differences, minutes or points.
+ */
+export function pairedReport(run: HallRun, baseline: string): string {
+  const base = run.days[baseline];
+  if (!base) return '';
+  const diff = (n: string, pick: (d: DayMetrics) => number, scale: number, digits: number): string => {
+    const e = estimate(run.days[n]!.map((d, i) => (pick(d) - pick(base[i]!)) * scale));
+    const sign = e.mean > 0 ? '+' : '';
+    const sig = Math.abs(e.mean) > e.ci ? '' : ' (n.s.)';
+    return `${sign}${e.mean.toFixed(digits)} ± ${e.ci.toFixed(digits)}${sig}`;
+  };
+  const worstQueue = (d: DayMetrics): number =>
+    Math.max(...run.scenario.queues.map((q) => (d.perQueue[q.code]?.p90WaitSeconds ?? 0) / (q.targetWaitMinutes * 60)).filter(Number.isFinite));
+  const names = Object.keys(run.days).filter((n) => n !== baseline);
+  return [
+    `#### Against ${baseline}, paired by day (difference ± 95 % interval; n.s. = not significant)`,
+    '',
+    table(
+      ['variant', 'mean wait (min)', 'P90 (min)', 'within target (points)', 'busy CV in zone', 'priority mean (min)', 'max wait (min)', 'worst queue P90 / target'],
+      names.map((n) => [
+        n,
+        diff(n, (d) => d.meanWaitSeconds, 1 / 60, 2),
+        diff(n, (d) => d.p90WaitSeconds, 1 / 60, 2),
+        diff(n, (d) => d.slaAttainment, 100, 2),
+        diff(n, (d) => d.clerkBusyCv, 1, 3),
+        diff(n, (d) => d.priorityMeanWaitSeconds, 1 / 60, 2),
+        diff(n, (d) => d.maxWaitSeconds, 1 / 60, 1),
+        diff(n, worstQueue, 1, 3),
+      ]),
+    ),
+  ].join('\n');
 }
 
 export interface SimJson {
