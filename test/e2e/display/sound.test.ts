@@ -3,12 +3,14 @@
  * before a click: the wall shows its one-click "启用声音" overlay, holds the announcement, and
  * plays it after the click.
  */
+import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Ticket } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
 import { ensureDisplayBuilt, launchChromium } from './support';
 
+const SCREENS = process.env.SCREENS_DIR ?? '/tmp/screens';
 let server: TestServer;
 let browser: Browser;
 
@@ -33,6 +35,8 @@ it('asks for one click before it may speak, then speaks what it held', async () 
   const overlay = page.getByTestId('enable-sound');
   await overlay.waitFor();
   expect(await overlay.textContent()).toContain('启用声音');
+  mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: `${SCREENS}/wall-sound-overlay.png` });
 
   const token = await login(server.url, 'c07', '1234');
   await api(server.url, 'POST', '/api/windows/7/session', { token });

@@ -3,12 +3,14 @@
  * up large and is announced (its audioUrl is fetched and played), a recall is announced again,
  * a lost change (forced gap) is repaired by a snapshot, and nothing personal is ever shown.
  */
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot, Ticket } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
 import { ensureDisplayBuilt, launchChromium } from './support';
 
+const SCREENS = process.env.SCREENS_DIR ?? '/tmp/screens';
 let server: TestServer;
 let browser: Browser;
 
@@ -69,6 +71,8 @@ describe('wall display', () => {
     await expect.poll(() => text(page, '[data-testid="hero-number"]')).toBe(called.number);
     expect(await text(page, '[data-testid="hero"]')).toContain('请到 1号窗口');
     expect(await page.locator('[data-testid="hero-call"]').getAttribute('class')).toContain('blink');
+    mkdirSync(SCREENS, { recursive: true });
+    await page.screenshot({ path: `${SCREENS}/wall-new-call-blinking.png` });
     expect(await text(page, '[data-window="1"]')).toContain(called.number);
 
     // Its audioUrl (from the call event) is requested and answered with a WAV, then played.
