@@ -4,7 +4,7 @@
  * static server that serves the built pages at the paths the real server uses (for the
  * `?fixture` dev mode and the bench's pretend hall).
  */
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -37,6 +37,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * under a lock file, the others wait for it.
  */
 export async function ensureDisplayBuilt(): Promise<void> {
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
   for (let attempt = 0; attempt < 600; attempt++) {
     if (upToDate()) return;
     let fd: number;
