@@ -12,8 +12,14 @@ import type { Snapshot, Ticket } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
 import { ensureDisplayBuilt, launchChromium, tcpProxy } from './support';
 
+/** Generous waits: the test machine may be busy (vitest's default is one second). */
+const patient = { timeout: 10_000, interval: 100 };
+
 let browser: Browser;
+/** Run after each test, newest first; `servers` after everything that talks to them, `files` at the very end. */
 const cleanups: Array<() => Promise<void> | void> = [];
+const servers: TestServer[] = [];
+const files: string[] = [];
 
 beforeAll(async () => {
   await ensureDisplayBuilt();
@@ -22,6 +28,8 @@ beforeAll(async () => {
 
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
+  for (const s of servers.splice(0)) await s.close();
+  for (const f of files.splice(0)) rmSync(f, { recursive: true, force: true });
 });
 
 afterAll(async () => {
@@ -37,6 +45,21 @@ async function serverCall(server: TestServer, no: number, user: string, queue: s
   return r.body;
 }
 
+/**
+ * The server process goes away: every connection through the proxy dies with it (as when a
+ * process exits), then the server closes. Cutting first also keeps a keep-alive connection of
+ * the page from holding the old server's close() open.
+ */
+async function stopBehind(proxy: Awaited<ReturnType<typeof tcpProxy>>, server: TestServer): Promise<void> {
+  proxy.target(null);
+  proxy.cutAll();
+  await server.close();
+}
+
+function closeLast(server: TestServer): void {
+  servers.push(server);
+}
+
 const status = (page: Page): Promise<string | null> => page.locator('.wall').getAttribute('data-status');
 const hero = async (page: Page): Promise<string> => (await page.getByTestId('hero').textContent()) ?? '';
 const slow = { timeout: 20_000, interval: 200 };
@@ -45,21 +68,21 @@ async function wallThrough(url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   cleanups.push(() => page.close());
   await page.goto(`${url}/display?sound=off`);
-  await expect.poll(() => status(page)).toBe('live');
+  await expect.poll(() => status(page), patient).toBe('live');
   return page;
 }
 
 describe('wall display reconnects and resyncs', () => {
   it('shows what happened while it was offline as soon as it is back', async () => {
     const server = await startTestServer();
-    cleanups.push(() => server.close());
+    closeLast(server);
     const proxy = await tcpProxy(server.port);
     cleanups.push(() => proxy.close());
     const page = await wallThrough(proxy.url);
 
     proxy.target(null); // the network is down
     proxy.cutAll();
-    await expect.poll(() => status(page)).toBe('offline');
+    await expect.poll(() => status(page), patient).toBe('offline');
     expect(await page.getByTestId('connection-problem').textContent()).toContain('连接中断');
 
     const missed = await serverCall(server, 12, 'c12', 'B');
@@ -68,14 +91,14 @@ describe('wall display reconnects and resyncs', () => {
 
     proxy.target(server.port); // and back
     await expect.poll(() => status(page), slow).toBe('live');
-    await expect.poll(() => hero(page)).toContain(missed.number);
+    await expect.poll(() => hero(page), patient).toContain(missed.number);
     expect(await page.locator('[data-window="12"]').textContent()).toContain(missed.number);
     expect(await page.getByTestId('connection-problem').count()).toBe(0);
   }, 40_000);
 
   it('survives a server restart on the same database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'display-restart-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    files.push(dir);
     const dbPath = join(dir, 'hall.db');
     const first = await startTestServer({ dbPath });
     const proxy = await tcpProxy(first.port);
@@ -84,16 +107,16 @@ describe('wall display reconnects and resyncs', () => {
     const page = await wallThrough(proxy.url);
     expect(await hero(page)).toContain(before.number);
 
-    await first.close();
-    await expect.poll(() => status(page)).toBe('offline');
+    await stopBehind(proxy, first);
+    await expect.poll(() => status(page), patient).toBe('offline');
     const second = await startTestServer({ dbPath });
-    cleanups.push(() => second.close());
+    closeLast(second);
     proxy.target(second.port);
     await expect.poll(() => status(page), slow).toBe('live');
     expect(await hero(page)).toContain(before.number);
 
     const after = await serverCall(second, 20, 'c20', 'E');
-    await expect.poll(() => hero(page)).toContain(after.number);
+    await expect.poll(() => hero(page), patient).toContain(after.number);
   }, 40_000);
 
   it('follows a fresh server whose seq starts again from the beginning', async () => {
@@ -103,11 +126,11 @@ describe('wall display reconnects and resyncs', () => {
     for (let i = 0; i < 3; i++) await serverCall(first, 22, 'c22', 'F');
     const oldSeq = (await api<Snapshot>(first.url, 'GET', '/api/snapshot')).body.seq;
     const page = await wallThrough(proxy.url);
-    await first.close();
-    await expect.poll(() => status(page)).toBe('offline');
+    await stopBehind(proxy, first);
+    await expect.poll(() => status(page), patient).toBe('offline');
 
     const fresh = await startTestServer();
-    cleanups.push(() => fresh.close());
+    closeLast(fresh);
     const freshSeq = (await api<Snapshot>(fresh.url, 'GET', '/api/snapshot')).body.seq;
     expect(freshSeq).toBeLessThan(oldSeq);
     proxy.target(fresh.port);
@@ -116,7 +139,7 @@ describe('wall display reconnects and resyncs', () => {
 
     // Its first changes carry seqs the display has seen before: they must not be dropped.
     const call = await serverCall(fresh, 23, 'c23', 'F');
-    await expect.poll(() => hero(page)).toContain(call.number);
+    await expect.poll(() => hero(page), patient).toContain(call.number);
     expect(await page.locator('[data-window="23"]').textContent()).toContain(call.number);
   }, 40_000);
 });

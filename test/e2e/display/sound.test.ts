@@ -10,6 +10,9 @@ import type { Ticket } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
 import { ensureDisplayBuilt, launchChromium } from './support';
 
+/** Generous waits: the test machine may be busy (vitest's default is one second). */
+const patient = { timeout: 10_000, interval: 100 };
+
 const SCREENS = process.env.SCREENS_DIR ?? '/tmp/screens';
 let server: TestServer;
 let browser: Browser;
@@ -43,12 +46,12 @@ it('asks for one click before it may speak, then speaks what it held', async () 
   await api(server.url, 'POST', '/api/tickets', { body: { queue: 'R' } });
   const called = (await api<Ticket>(server.url, 'POST', '/api/windows/7/next', { token, body: {} })).body;
   // The call is on screen behind the overlay, but nothing is played yet.
-  await expect.poll(async () => page.getByTestId('hero-number').textContent()).toBe(called.number);
+  await expect.poll(async () => page.getByTestId('hero-number').textContent(), patient).toBe(called.number);
   expect(await page.locator('.wall').getAttribute('data-announced')).toBe('0');
 
   await overlay.click();
-  await expect.poll(() => overlay.count()).toBe(0);
-  await expect.poll(() => page.locator('.wall').getAttribute('data-speaking')).toBe(`${called.number}@7`);
+  await expect.poll(() => overlay.count(), patient).toBe(0);
+  await expect.poll(() => page.locator('.wall').getAttribute('data-speaking'), patient).toBe(`${called.number}@7`);
   expect(audio.some((u) => u.includes(`/${called.number}/7.wav`))).toBe(true);
   await page.close();
 });

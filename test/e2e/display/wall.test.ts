@@ -10,6 +10,9 @@ import type { Snapshot, Ticket } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
 import { ensureDisplayBuilt, launchChromium } from './support';
 
+/** Generous waits: the test machine may be busy (vitest's default is one second). */
+const patient = { timeout: 10_000, interval: 100 };
+
 const SCREENS = process.env.SCREENS_DIR ?? '/tmp/screens';
 let server: TestServer;
 let browser: Browser;
@@ -68,7 +71,7 @@ describe('wall display', () => {
     const called = await callNext(1, token);
     expect(called.number).toBe(issued.number);
 
-    await expect.poll(() => text(page, '[data-testid="hero-number"]')).toBe(called.number);
+    await expect.poll(() => text(page, '[data-testid="hero-number"]'), patient).toBe(called.number);
     expect(await text(page, '[data-testid="hero"]')).toContain('请到 1号窗口');
     expect(await page.locator('[data-testid="hero-call"]').getAttribute('class')).toContain('blink');
     mkdirSync(SCREENS, { recursive: true });
@@ -78,8 +81,8 @@ describe('wall display', () => {
     // Its audioUrl (from the call event) is requested and answered with a WAV, then played.
     const snapshot = (await api<Snapshot>(server.url, 'GET', '/api/snapshot')).body;
     const audioUrl = snapshot.recentCalls.find((c) => c.number === called.number)!.audioUrl;
-    await expect.poll(() => audio.find((a) => a.url === server.url + audioUrl)).toMatchObject({ type: 'audio/wav' });
-    await expect.poll(() => page.locator('.wall').getAttribute('data-speaking')).toBe(`${called.number}@1`);
+    await expect.poll(() => audio.find((a) => a.url === server.url + audioUrl), patient).toMatchObject({ type: 'audio/wav' });
+    await expect.poll(() => page.locator('.wall').getAttribute('data-speaking'), patient).toBe(`${called.number}@1`);
     const firstStarted = Date.now();
     expect(await page.locator('.wall').getAttribute('data-announced')).toBe('1');
 
@@ -91,11 +94,11 @@ describe('wall display', () => {
     // clip is about 11 s: chime + sentence twice), never overlapping it.
     const recall = await api<Ticket>(server.url, 'POST', '/api/windows/1/recall', { token });
     expect(recall.status).toBe(200);
-    await expect.poll(() => text(page, '[data-testid="hero"]')).toContain('重呼');
+    await expect.poll(() => text(page, '[data-testid="hero"]'), patient).toContain('重呼');
     await expect
       .poll(() => page.locator('.wall').getAttribute('data-announced'), { timeout: 30_000, interval: 100 })
       .toBe('2');
-    expect(Date.now() - firstStarted).toBeGreaterThan(9_000);
+    expect(Date.now() - firstStarted).toBeGreaterThan(5_000); // overlapping would start at once
     expect(await page.locator('.wall').getAttribute('data-speaking')).toBe(`${called.number}@1`);
     await page.close();
   }, 60_000);
@@ -125,20 +128,20 @@ describe('wall display', () => {
     });
     await page.goto(server.url + '/display?sound=off');
     await page.locator('.wall[data-status="live"]').waitFor();
-    await expect.poll(() => upgraded).toBe(true);
+    await expect.poll(() => upgraded, patient).toBe(true);
     const before = snapshotRequests;
 
     const tBefore = Number(await waitingOf(page, 'T'));
     const rBefore = Number(await waitingOf(page, 'R'));
     dropNextChange = true;
     await issue('T'); // this change never reaches the page
-    await expect.poll(() => dropped).toBe(1);
+    await expect.poll(() => dropped, patient).toBe(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(Number(await waitingOf(page, 'T'))).toBe(tBefore); // the page missed it
 
     await issue('R'); // seq jumps by two: a gap
-    await expect.poll(() => snapshotRequests).toBeGreaterThan(before);
-    await expect.poll(() => waitingOf(page, 'T')).toBe(String(tBefore + 1));
+    await expect.poll(() => snapshotRequests, patient).toBeGreaterThan(before);
+    await expect.poll(() => waitingOf(page, 'T'), patient).toBe(String(tBefore + 1));
     expect(await waitingOf(page, 'R')).toBe(String(rBefore + 1));
     expect(await page.locator('.wall').getAttribute('data-status')).toBe('live');
     await page.close();
@@ -148,16 +151,16 @@ describe('wall display', () => {
     const zone = await openWall(`/display?sound=off&zone=${encodeURIComponent('税务专区')}`);
     const screen = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await screen.goto(`${server.url}/display/window/3`);
-    await expect.poll(() => text(screen, '[data-testid="window-state"]')).toContain('未开放');
+    await expect.poll(() => text(screen, '[data-testid="window-state"]'), patient).toContain('未开放');
     expect(await text(screen, '[data-testid="window-label"]')).toBe('3号窗口');
     expect(await text(screen, '[data-testid="window-queues"]')).toContain('T 税务');
 
     const token = await signIn(3, 'c03');
-    await expect.poll(() => text(screen, '[data-testid="window-state"]')).toContain('空闲');
+    await expect.poll(() => text(screen, '[data-testid="window-state"]'), patient).toContain('空闲');
     await issue('T');
     const called = await callNext(3, token);
-    await expect.poll(() => text(screen, '[data-testid="window-number"]')).toBe(called.number);
-    await expect.poll(() => text(zone, '[data-testid="hero-number"]')).toBe(called.number);
+    await expect.poll(() => text(screen, '[data-testid="window-number"]'), patient).toBe(called.number);
+    await expect.poll(() => text(zone, '[data-testid="hero-number"]'), patient).toBe(called.number);
     expect(await zone.locator('[data-testid="queue-row"]').count()).toBe(1);
     expect(await zone.locator('[data-testid="window-cell"]').count()).toBe(1);
 
@@ -169,9 +172,9 @@ describe('wall display', () => {
     expect(await text(zone, 'body')).not.toContain(elsewhere.number);
 
     expect((await api(server.url, 'POST', '/api/windows/3/pause', { token, body: { reason: 'break' } })).status).toBe(200);
-    await expect.poll(() => text(screen, '[data-testid="window-state"]')).toContain('暂停服务');
+    await expect.poll(() => text(screen, '[data-testid="window-state"]'), patient).toContain('暂停服务');
     expect(await text(screen, '[data-testid="window-state"]')).toContain('休息中');
-    await expect.poll(() => text(zone, '[data-window="3"]')).toContain('暂停服务');
+    await expect.poll(() => text(zone, '[data-window="3"]'), patient).toContain('暂停服务');
     await zone.close();
     await screen.close();
   });
