@@ -1,0 +1,346 @@
+/**
+ * The kiosk's (and guide desk's) state and actions, for the components to show and call. It holds
+ * the step the citizen is on, the catalogue, the settings, the access preferences and the issued
+ * ticket; live hall data (people waiting, connection) comes from the displays' socket module.
+ * Components never fetch or touch the socket themselves.
+ */
+import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue';
+import type { CheckInResult, CitizenSettings } from '../../../shared/citizen';
+import type { Catalogue, Priority, Role, TicketDetail } from '../../../shared/schemas';
+import type { HallConnection } from '../shared/hallSocket';
+import type { Lang } from '../shared/i18n';
+import { checkInErrorText } from './checkInErrors';
+import type { ApiResult, kioskApi as KioskApiImpl } from './kioskApi';
+import { kioskWords, type KioskWords } from './kioskText';
+import type { Speaker } from './speech';
+
+export type Mode = 'kiosk' | 'guide';
+
+export type Step =
+  | { name: 'start' }
+  | { name: 'queues'; category: string }
+  | { name: 'matters'; queue: string }
+  | { name: 'confirm'; queue: string; matterId: string | null }
+  | { name: 'checkin' }
+  | { name: 'signin' }
+  | { name: 'guide' }
+  | { name: 'ticket'; ticket: TicketDetail; appointment: boolean };
+
+export interface KioskOptions {
+  mode: Mode;
+  hall: HallConnection;
+  api: typeof KioskApiImpl;
+  speaker: Speaker;
+  /** Where a signed-in guide's token (session) or a kiosk device token (local) is kept. */
+  tokenStore: Storage;
+  /** `?signin`: a kiosk asks for its device account first (halls without public ticketing). */
+  askSignIn: boolean;
+  /** Print each ticket as soon as it is shown (`?print=0` turns it off on a kiosk with no printer). */
+  autoPrint: boolean;
+}
+
+const TOKEN_KEY = { kiosk: 'hall.kiosk.token', guide: 'hall.guide.token' } as const;
+const SIGN_IN_ROLES: Record<Mode, readonly Role[]> = { kiosk: ['kiosk', 'manager'], guide: ['guide', 'manager'] };
+
+export interface KioskModel {
+  mode: Mode;
+  lang: Ref<Lang>;
+  words: ComputedRef<KioskWords>;
+  large: Ref<boolean>;
+  speakOn: Ref<boolean>;
+  catalogue: ShallowRef<Catalogue | null>;
+  catalogueFailed: Ref<boolean>;
+  settings: ShallowRef<CitizenSettings | null>;
+  step: ShallowRef<Step>;
+  canGoBack: ComputedRef<boolean>;
+  priority: Ref<boolean>;
+  busy: Ref<boolean>;
+  error: Ref<string | null>;
+  /** The server is reachable (the live socket is in step). */
+  online: ComputedRef<boolean>;
+  status: HallConnection['status'];
+  hallName: ComputedRef<string>;
+  timezone: ComputedRef<string>;
+  autoPrint: boolean;
+  /** Where phones open a ticket's page (the QR code's base). */
+  publicBase: ComputedRef<string>;
+  signedIn: ComputedRef<boolean>;
+  go(step: Step): void;
+  back(): void;
+  home(): void;
+  /** The idle timer ran out: back to the start, preferences back to their defaults. */
+  idle(): void;
+  toggleLang(): void;
+  toggleLarge(): void;
+  toggleSpeak(): void;
+  waitingOf(queue: string): number | null;
+  takeTicket(queue: string, matters: string[]): Promise<void>;
+  checkIn(code: string): Promise<void>;
+  guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string }): Promise<boolean>;
+  guideCheckIn(input: { code: string; priority: boolean; note: string }): Promise<boolean>;
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): void;
+  loadCatalogue(): Promise<void>;
+  speakStep(): void;
+}
+
+export function createKioskModel(o: KioskOptions): KioskModel {
+  const lang = ref<Lang>('zh');
+  const words = computed(() => kioskWords[lang.value]);
+  const large = ref(false);
+  const speakOn = ref(false);
+  const catalogue = shallowRef<Catalogue | null>(null);
+  const catalogueFailed = ref(false);
+  const settings = shallowRef<CitizenSettings | null>(null);
+  const token = ref<string | null>(o.tokenStore.getItem(TOKEN_KEY[o.mode]));
+  const startStep = (): Step => (o.mode === 'guide' ? (token.value ? { name: 'guide' } : { name: 'signin' }) : o.askSignIn && !token.value ? { name: 'signin' } : { name: 'start' });
+  const step = shallowRef<Step>(startStep());
+  const history: Step[] = [];
+  const depth = ref(0);
+  const priority = ref(false);
+  const busy = ref(false);
+  const error = ref<string | null>(null);
+  let catalogueAt = 0;
+
+  const online = computed(() => o.hall.status.value === 'live');
+  const hallName = computed(() => {
+    const h = o.hall.state.value?.hall;
+    if (!h) return '';
+    return lang.value === 'en' ? h.nameEn : h.name;
+  });
+
+  watch(large, (on) => document.documentElement.classList.toggle('large', on), { immediate: true });
+  watch(words, (w) => (document.documentElement.lang = w.htmlLang), { immediate: true });
+
+  function go(next: Step): void {
+    history.push(step.value);
+    depth.value = history.length;
+    error.value = null;
+    step.value = next;
+    speakStep();
+  }
+
+  function back(): void {
+    const prev = history.pop();
+    depth.value = history.length;
+    error.value = null;
+    if (prev) step.value = prev;
+    speakStep();
+  }
+
+  function home(): void {
+    history.length = 0;
+    depth.value = 0;
+    error.value = null;
+    priority.value = false;
+    step.value = startStep();
+    // The catalogue may have changed (a manager edits it live): refresh it between citizens.
+    if (Date.now() - catalogueAt > 60_000) void loadCatalogue();
+  }
+
+  function speakStep(): void {
+    if (!speakOn.value) return;
+    const s = words.value.speech;
+    const st = step.value;
+    const text =
+      st.name === 'start' ? s.start
+      : st.name === 'queues' ? s.queues
+      : st.name === 'matters' ? s.matters
+      : st.name === 'confirm' ? s.confirm
+      : st.name === 'checkin' ? s.checkin
+      : st.name === 'ticket' ? s.ticket(st.ticket.number, st.ticket.ahead)
+      : null;
+    if (text) o.speaker.speak(text, lang.value);
+  }
+
+  async function loadCatalogue(): Promise<void> {
+    const [c, s] = await Promise.all([o.api.catalogue(), o.api.settings()]);
+    if (c.ok) {
+      catalogue.value = c.data;
+      catalogueAt = Date.now();
+    }
+    if (s.ok) settings.value = s.data;
+    catalogueFailed.value = !c.ok;
+  }
+
+  /** The error a failed issue shows: offline, numbers used up, not allowed, or generic. Never a ticket. */
+  function issueError(r: Extract<ApiResult<unknown>, { ok: false }>): string {
+    const w = words.value;
+    if (r.offline) return w.issueOffline;
+    if (r.error.code === 'NUMBERS_EXHAUSTED') return w.numbersExhausted;
+    if (r.error.code === 'UNAUTHORIZED' || r.error.code === 'FORBIDDEN') return w.notAllowed;
+    return w.issueFailed;
+  }
+
+  function failed(r: Extract<ApiResult<unknown>, { ok: false }>, message: string): void {
+    error.value = message;
+    if (r.error.code === 'UNAUTHORIZED' && token.value) {
+      // The token expired: sign in again before the next try.
+      signOut();
+    }
+    if (speakOn.value) o.speaker.speak(words.value.speech.failed, lang.value);
+  }
+
+  function showTicket(ticket: TicketDetail, appointment: boolean): void {
+    history.length = 0;
+    depth.value = 0;
+    error.value = null;
+    step.value = { name: 'ticket', ticket, appointment };
+    speakStep();
+  }
+
+  async function takeTicket(queue: string, matters: string[]): Promise<void> {
+    if (busy.value) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      const body: { queue: string; matters: string[]; priority?: Priority } = { queue, matters };
+      if (priority.value) body.priority = 'priority';
+      const r = await o.api.issue(body, token.value);
+      if (r.ok) showTicket(r.data, false);
+      else failed(r, issueError(r));
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function runCheckIn(code: string, extra: { priority: boolean; note?: string }): Promise<ApiResult<CheckInResult>> {
+    const body: { code: string; priority?: Priority; note?: string } = { code };
+    if (extra.priority) body.priority = 'priority';
+    if (extra.note) body.note = extra.note;
+    const r = await o.api.checkIn(body, token.value);
+    if (r.ok) showTicket(r.data.ticket, true);
+    else failed(r, r.offline ? words.value.issueOffline : r.error.code === 'UNAUTHORIZED' ? words.value.notAllowed : checkInErrorText(r.error, words.value));
+    return r;
+  }
+
+  async function checkIn(code: string): Promise<void> {
+    if (busy.value) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      await runCheckIn(code, { priority: priority.value });
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string }): Promise<boolean> {
+    if (busy.value) return false;
+    busy.value = true;
+    error.value = null;
+    try {
+      const body: { queue: string; matters: string[]; channel: 'guide'; note: string; priority?: Priority } = {
+        queue: input.queue,
+        matters: input.matters,
+        channel: 'guide',
+        note: input.note,
+      };
+      if (input.priority) body.priority = 'priority';
+      const r = await o.api.issue(body, token.value);
+      if (r.ok) showTicket(r.data, false);
+      else failed(r, issueError(r));
+      return r.ok;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function guideCheckIn(input: { code: string; priority: boolean; note: string }): Promise<boolean> {
+    if (busy.value) return false;
+    busy.value = true;
+    error.value = null;
+    try {
+      return (await runCheckIn(input.code, { priority: input.priority, note: input.note })).ok;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function signIn(username: string, password: string): Promise<void> {
+    if (busy.value) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      const r = await o.api.login(username, password);
+      if (!r.ok) {
+        error.value = r.offline ? words.value.issueOffline : words.value.guide.badLogin;
+        return;
+      }
+      if (!SIGN_IN_ROLES[o.mode].includes(r.data.user.role)) {
+        error.value = words.value.guide.wrongRole;
+        return;
+      }
+      token.value = r.data.token;
+      o.tokenStore.setItem(TOKEN_KEY[o.mode], r.data.token);
+      home();
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function signOut(): void {
+    token.value = null;
+    o.tokenStore.removeItem(TOKEN_KEY[o.mode]);
+    history.length = 0;
+    depth.value = 0;
+    step.value = startStep();
+  }
+
+  return {
+    mode: o.mode,
+    lang,
+    words,
+    large,
+    speakOn,
+    catalogue,
+    catalogueFailed,
+    settings,
+    step,
+    canGoBack: computed(() => depth.value > 0),
+    priority,
+    busy,
+    error,
+    online,
+    status: o.hall.status,
+    hallName,
+    timezone: computed(() => o.hall.state.value?.hall.timezone ?? 'Asia/Shanghai'),
+    autoPrint: o.autoPrint,
+    publicBase: computed(() => settings.value?.publicBaseUrl || window.location.origin),
+    signedIn: computed(() => token.value !== null),
+    go,
+    back,
+    home,
+    idle() {
+      o.speaker.stop();
+      home();
+      if (o.mode === 'kiosk') {
+        lang.value = 'zh';
+        large.value = false;
+      }
+    },
+    toggleLang() {
+      lang.value = lang.value === 'zh' ? 'en' : 'zh';
+      speakStep();
+    },
+    toggleLarge() {
+      large.value = !large.value;
+    },
+    toggleSpeak() {
+      speakOn.value = !speakOn.value;
+      if (speakOn.value) speakStep();
+      else o.speaker.stop();
+    },
+    waitingOf(queue) {
+      return o.hall.state.value?.queues.find((q) => q.code === queue)?.waiting ?? null;
+    },
+    takeTicket,
+    checkIn,
+    guideIssue,
+    guideCheckIn,
+    signIn,
+    signOut,
+    loadCatalogue,
+    speakStep,
+  };
+}

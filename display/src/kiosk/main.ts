@@ -1,0 +1,36 @@
+/**
+ * The kiosk (/kiosk) and the guide desk (/kiosk?mode=guide). Live hall data comes from the
+ * displays' socket module; the kiosk's own REST calls are in kioskApi.ts.
+ *   ?mode=guide   guide desk (sign in as a guide)
+ *   ?signin       kiosk asks for its device account first (halls without public ticketing)
+ *   ?print=0      no automatic printing
+ *   ?idle=N       seconds before an untouched screen goes back to the start
+ *   ?speak=1      spoken prompts on from the start
+ */
+import { createApp } from 'vue';
+import { connectHall } from '../shared/hallSocket';
+import { pickTransport } from '../shared/pickTransport';
+import KioskApp from './components/KioskApp.vue';
+import { kioskApi } from './kioskApi';
+import { createKioskModel } from './kioskModel';
+import { createSpeaker } from './speech';
+import './theme.css';
+import './kiosk.css';
+
+const params = new URLSearchParams(location.search);
+const mode = params.get('mode') === 'guide' ? 'guide' : 'kiosk';
+const idle = Number(params.get('idle'));
+
+const model = createKioskModel({
+  mode,
+  hall: connectHall(await pickTransport(location.search)),
+  api: kioskApi,
+  speaker: createSpeaker(),
+  // A guide's sign-in lasts the browser session; a kiosk's device account survives restarts.
+  tokenStore: mode === 'guide' ? sessionStorage : localStorage,
+  askSignIn: params.has('signin'),
+  autoPrint: params.get('print') !== '0',
+});
+if (params.get('speak') === '1') model.toggleSpeak();
+
+createApp(KioskApp, { model, idleSeconds: Number.isFinite(idle) && idle > 0 ? idle : null }).mount('#app');

@@ -1,0 +1,154 @@
+/**
+ * The phone page (/t/:ticketId) on a 375×667 screen against a real server: waiting with people
+ * ahead counting down as the server pushes, the call alert (sound and vibration), then the 好差评
+ * rating with reasons required for the lowest levels, once. Large type is remembered; axe-core
+ * scans every state; the page shows this ticket only.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Rating } from '../../../shared/citizen';
+import type { Ticket } from '../../../shared/schemas';
+import { api, login, startTestServer, type TestServer } from '../../support/server';
+import { DIST_ROOT, devices, ensureDisplayBuilt, expectAccessible, launchChromium, rootFontPx, shot, stubDevices } from './support';
+
+let browser: Browser;
+let server: TestServer;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  await ensureDisplayBuilt();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  server = await startTestServer({ distDir: DIST_ROOT });
+  context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await stubDevices(context);
+});
+afterEach(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+const issue = async (queue = 'A') => (await api<Ticket>(server.url, 'POST', '/api/tickets', { body: { queue } })).body;
+const text = async (page: Page, testId: string) => (await page.locator(`[data-testid="${testId}"]`).textContent()) ?? '';
+
+async function openPhone(ticketId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/t/${ticketId}`);
+  await page.locator('.page[data-status="live"] [data-testid="number"]').waitFor({ timeout: 10_000 });
+  return page;
+}
+
+describe('phone page', () => {
+  it('goes from waiting to called to rated as the server pushes', async () => {
+    await issue();
+    await issue();
+    const mine = await issue();
+    const page = await openPhone(mine.id);
+    expect(await text(page, 'number')).toBe('A003');
+    expect(await text(page, 'ahead')).toBe('前面还有 2 人');
+    // This ticket only: no other citizen's number anywhere on the page.
+    const body = (await page.locator('body').textContent()) ?? '';
+    expect(body).not.toMatch(/A001|A002/);
+    await expectAccessible(page, 'waiting');
+    await shot(page, 'phone-1-waiting');
+
+    const clerk = await login(server.url, 'c01', '1234');
+    await api(server.url, 'POST', '/api/windows/9/session', { token: clerk });
+    const next = () => api<Ticket>(server.url, 'POST', '/api/windows/9/next', { token: clerk, body: {} });
+    await next();
+    await expect.poll(() => text(page, 'ahead')).toBe('前面还有 1 人');
+    await page.click('[data-testid="enable-sound"]');
+    await next();
+    await expect.poll(() => text(page, 'ahead')).toBe('前面没有人等候');
+    expect(await devices(page)).toMatchObject({ vibrations: 0, tones: 0 });
+
+    await next();
+    await page.locator('[data-testid="called-alert"]').waitFor();
+    expect(await text(page, 'called-window')).toBe('请到 9 号窗口');
+    await expect.poll(async () => (await devices(page)).vibrations).toBe(1);
+    expect((await devices(page)).tones).toBeGreaterThanOrEqual(6);
+    await expectAccessible(page, 'called');
+    await shot(page, 'phone-2-called');
+
+    // A recall rings again, even after the citizen dismissed the first alert.
+    await page.click('[data-testid="dismiss"]');
+    await api(server.url, 'POST', '/api/windows/9/recall', { token: clerk });
+    await page.locator('[data-testid="called-alert"]').waitFor();
+    await expect.poll(async () => (await devices(page)).vibrations).toBe(2);
+
+    await api(server.url, 'POST', '/api/windows/9/start', { token: clerk });
+    await expect.poll(() => text(page, 'state')).toContain('正在 9 号窗口办理');
+    expect(await page.locator('[data-testid="called-alert"]').count()).toBe(0);
+
+    await api(server.url, 'POST', '/api/windows/9/complete', { token: clerk });
+    await page.locator('[data-testid="rating-form"]').waitFor();
+    await expectAccessible(page, 'rating form');
+    await shot(page, 'phone-3-rating', true);
+
+    // 不满意 needs a reason: refused on the phone, nothing stored.
+    await page.click('[data-score="2"]');
+    await page.locator('[data-testid="reasons"]').waitFor();
+    await page.click('[data-testid="rate"]');
+    expect(await text(page, 'rating-error')).toBe('请至少选择一项不满意的原因。');
+    expect((await api(server.url, 'GET', `/api/tickets/${mine.id}/rating`)).status).toBe(204);
+    await expectAccessible(page, 'rating form with reasons and an error');
+    await shot(page, 'phone-4-rating-reasons', true);
+
+    await page.click('[data-reason="slow"]');
+    await page.fill('[data-testid="comment"]', '等了很久');
+    await page.click('[data-testid="rate"]');
+    await page.locator('[data-testid="thanks"]').waitFor();
+    expect(await text(page, 'your-rating')).toBe('您的评价：不满意');
+    await shot(page, 'phone-5-rated');
+    const stored = await api<Rating>(server.url, 'GET', `/api/tickets/${mine.id}/rating`);
+    expect(stored.body).toMatchObject({ score: 2, reasons: ['slow'], comment: '等了很久', windowNo: 9 });
+
+    // Once per ticket: the page opened again shows the rating, not a second form.
+    await page.reload();
+    await page.locator('[data-testid="thanks"]').waitFor();
+    expect(await page.locator('[data-testid="rating-form"]').count()).toBe(0);
+  }, 60_000);
+
+  it('large type: one tap, at least 1.5×, high contrast, remembered on the phone', async () => {
+    const t = await issue();
+    const page = await openPhone(t.id);
+    const normal = await rootFontPx(page);
+    await page.click('[data-testid="large"]');
+    expect(await rootFontPx(page)).toBeGreaterThanOrEqual(normal * 1.5);
+    await page.reload();
+    await page.locator('[data-testid="number"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('large'))).toBe(true);
+    expect(await rootFontPx(page)).toBeGreaterThanOrEqual(normal * 1.5);
+    expect(await page.getAttribute('[data-testid="large"]', 'aria-pressed')).toBe('true');
+    await expectAccessible(page, 'waiting, large');
+    await shot(page, 'phone-6-large-waiting');
+
+    const clerk = await login(server.url, 'c01', '1234');
+    await api(server.url, 'POST', '/api/windows/9/session', { token: clerk });
+    await api(server.url, 'POST', '/api/windows/9/next', { token: clerk, body: {} });
+    await page.locator('[data-testid="called-alert"]').waitFor();
+    await expectAccessible(page, 'called, large');
+    await shot(page, 'phone-7-large-called');
+    await api(server.url, 'POST', '/api/windows/9/complete', { token: clerk });
+    await page.locator('[data-testid="rating-form"]').waitFor();
+    await page.click('[data-score="1"]');
+    await expectAccessible(page, 'rating, large');
+    await shot(page, 'phone-8-large-rating', true);
+
+    await page.click('[data-testid="lang"]');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('legend').first().textContent()).toBe('How was our service?');
+  });
+
+  it('an unknown ticket id says so', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/t/NoSuchTicketId0000000`);
+    await page.locator('[data-testid="unknown"]').waitFor({ timeout: 10_000 });
+    expect(await text(page, 'unknown')).toContain('未找到该排号');
+    await expectAccessible(page, 'unknown ticket');
+  });
+});

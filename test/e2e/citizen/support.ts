@@ -1,0 +1,75 @@
+/**
+ * Helpers for the citizen-side browser tests: the built display app (shared build lock with the
+ * display tests), a real test server serving it, Chromium, an axe-core scan, and stubs that record
+ * what a page asked of the printer, the vibration motor and the sound card.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { ROOT } from '../display/support';
+
+export { ensureDisplayBuilt, launchChromium } from '../display/support';
+export const DIST_ROOT = join(ROOT, 'dist');
+export const SHOTS = '/tmp/e2e-citizen';
+mkdirSync(SHOTS, { recursive: true });
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page; fails the test with the violations found. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, `axe: ${label}`).toEqual([]);
+}
+
+/** Records window.print(), navigator.vibrate() and Web Audio oscillators instead of using the hardware. */
+export async function stubDevices(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __printed: number; __vibrations: unknown[]; __tones: number };
+    w.__printed = 0;
+    w.__vibrations = [];
+    w.__tones = 0;
+    window.print = () => {
+      w.__printed++;
+    };
+    Object.defineProperty(navigator, 'vibrate', {
+      configurable: true,
+      value: (pattern: unknown) => {
+        w.__vibrations.push(pattern);
+        return true;
+      },
+    });
+    const Real = window.AudioContext;
+    window.AudioContext = class extends Real {
+      override createOscillator(): OscillatorNode {
+        w.__tones++;
+        return super.createOscillator();
+      }
+    };
+  });
+}
+
+export const devices = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __printed: number; __vibrations: unknown[]; __tones: number };
+    return { printed: w.__printed, vibrations: w.__vibrations.length, tones: w.__tones };
+  });
+
+export const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+
+/** The root font size in px (large-type mode must make it at least 1.5×). */
+export const rootFontPx = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
