@@ -3,8 +3,8 @@
  * commands, and REST calls for the settings pages. Components read from here; they never see
  * the socket.
  */
-import { computed, reactive, ref, watch } from 'vue';
-import type { MappingEntry, Window } from '../../../shared/schemas';
+import { computed, reactive, ref, shallowRef, watch } from 'vue';
+import type { Catalogue, MappingEntry, Window } from '../../../shared/schemas';
 import { logout, request, type Method } from '../shared/api';
 import { staffCommands } from '../shared/commands';
 import { errorKey } from '../shared/commonText';
@@ -59,6 +59,14 @@ export function createAdminStore(session: StaffSession, hooks: { onSignedOut: (r
     return r.ok;
   }
 
+  /** Full queue records and the matter catalogue (the settings pages edit them). */
+  const catalogue = shallowRef<Catalogue | null>(null);
+  async function loadCatalogue(): Promise<void> {
+    const r = await api<Catalogue>('GET', '/api/catalogue');
+    if (r.ok) catalogue.value = r.data;
+  }
+  void loadCatalogue();
+
   /** REST for the settings pages; an expired token signs the manager out. */
   async function api<T>(method: Method, path: string, body?: unknown): Promise<ClientReply<T>> {
     const r = await request<T>(method, path, { token: session.token, body });
@@ -91,6 +99,10 @@ export function createAdminStore(session: StaffSession, hooks: { onSignedOut: (r
     setMapping,
     signOutClerk,
     api,
+    /** Typed socket commands (the manager operations of shared/events.ts). */
+    command: conn.command,
+    catalogue,
+    loadCatalogue,
     windowName,
     signOut: () => {
       void logout(session.token);

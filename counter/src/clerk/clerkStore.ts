@@ -4,12 +4,14 @@
  * the components show. Components read from here and call `press`; they never see the socket.
  */
 import { computed, ref, shallowRef, watch } from 'vue';
+import type { ClerkStats } from '../../../shared/admin';
 import type { Catalogue, Matter, PauseReason, Ticket, TicketDetail, Window } from '../../../shared/schemas';
 import { logout, request } from '../shared/api';
 import { staffCommands } from '../shared/commands';
 import { errorKey } from '../shared/commonText';
 import { connectHall } from '../shared/connection';
 import { beginNext, endNext, initialNextRequest } from '../shared/nextRequest';
+import type { Params } from '../shared/i18n';
 import type { ClientError, ClientReply } from '../shared/reply';
 import type { StaffSession } from '../shared/session';
 import { useServerNow } from '../shared/ticker';
@@ -23,13 +25,15 @@ import { serviceSeconds, snooze, suggestBreak, timeLimitSeconds, trackWork, work
 import { undoPlan, undoSecondsLeft, type UndoOffer } from './logic/undo';
 import { effectiveWindow, windowAfterTicket, windowOfClerk, type AckOverlay } from './logic/windowView';
 import * as prefs from './prefs';
-import { pick, t } from './text';
+import { pick, t, type TextKey } from './text';
 
 export type Dialog = 'pause' | 'transfer' | 'call' | 'settings' | 'signOut' | 'missing' | null;
 
+/** Kept as a key, not text, so switching the language re-renders it. */
 export interface Notice {
   kind: 'ok' | 'error';
-  text: string;
+  key: TextKey;
+  params?: Params | undefined;
   id: number;
 }
 
@@ -118,7 +122,22 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   const nextFrom = computed(() => likelyNext(queues.value));
   const allQueues = computed(() => snapshot.value?.queues ?? []);
 
-  const today = computed(() => (figures.value ? summarize(figures.value) : { served: 0, averageSeconds: null }));
+  /** The server's figures for this clerk today (stats:today), when it answers. */
+  const serverToday = shallowRef<ClerkStats | null>(null);
+  const today = computed(() => {
+    const s = serverToday.value;
+    if (s) return { served: s.served, averageSeconds: s.served > 0 ? s.avgServiceSeconds : null };
+    return figures.value ? summarize(figures.value) : { served: 0, averageSeconds: null };
+  });
+  let statsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Ask for fresh figures shortly after a completion (several presses, one request). */
+  function refreshStats(delayMs = 300): void {
+    clearTimeout(statsTimer);
+    statsTimer = setTimeout(async () => {
+      const r = await conn.command('stats:today', {});
+      if (r.ok) serverToday.value = r.data.clerks.find((c) => c.id === userId) ?? { id: userId, username: '', name: '', served: 0, avgServiceSeconds: 0, busySeconds: 0 };
+    }, delayMs);
+  }
   const worked = computed(() => workSeconds(workClock.value, now.value));
   const breakDue = computed(() => suggestBreak(workClock.value, now.value, breakMinutes.value));
   const undoLeft = computed(() => undoSecondsLeft(undoOffer.value, now.value));
@@ -171,6 +190,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
 
   watch(conn.status, (s) => {
     if (s === 'unauthorized') hooks.onSignedOut(t('banner.unauthorized'));
+    if (s === 'online') refreshStats(0);
   });
 
   void request<Catalogue>('GET', '/api/catalogue', { token: session.token }).then((r) => {
@@ -181,8 +201,8 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
 
   let noticeId = 0;
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
-  function say(kind: Notice['kind'], text: string): void {
-    notice.value = { kind, text, id: ++noticeId };
+  function say(kind: Notice['kind'], key: TextKey, params?: Params): void {
+    notice.value = { kind, key, params, id: ++noticeId };
     clearTimeout(noticeTimer);
     if (kind === 'ok') noticeTimer = setTimeout(() => (notice.value = null), NOTICE_MS);
   }
@@ -201,6 +221,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   }
 
   function recordDone(ticket: Ticket | undefined): void {
+    refreshStats();
     if (!ticket || !figures.value) return;
     figures.value = recordCompletion(figures.value, { ticketId: ticket.id, seconds: serviceSeconds(ticket, now.value) });
     prefs.saveFigures(figures.value);
@@ -211,7 +232,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     try {
       const r = await send();
       if (r.ok) ok(r.data);
-      else say('error', errorText(r.error));
+      else say('error', errorKey(r.error.code));
       return r.ok;
     } finally {
       busy.value = null;
@@ -235,20 +256,37 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
       const r = await cmd.next(no, begun.id);
       nextRequest = endNext(nextRequest, Date.now(), r.ok || r.error.code !== 'TIMEOUT');
       if (!r.ok) {
-        say('error', errorText(r.error));
+        say('error', errorKey(r.error.code));
         return;
       }
       if (finishing) recordDone(finishing);
       if (r.data) detail.value = r.data;
       overlayTicket(r.data);
-      say('ok', r.data ? t('result.called', { number: r.data.number }) : t('result.nothing'));
+      if (r.data) say('ok', 'result.called', { number: r.data.number });
+      else say('ok', 'result.nothing');
     } finally {
       busy.value = null;
     }
   }
 
+  /**
+   * A press that arrives while a command is in flight (start, then done, typed fast on a
+   * keypad) waits for it and then goes through the same checks: after the first answer the
+   * buttons reflect the new state, so a double press of 叫号 still calls only one ticket.
+   */
+  let queued: ShortcutTarget | null = null;
+  watch(busy, (b) => {
+    if (b !== null || !queued) return;
+    const q = queued;
+    queued = null;
+    void press(q);
+  });
+
   async function press(target: ShortcutTarget): Promise<void> {
-    if (busy.value) return;
+    if (busy.value) {
+      queued = target;
+      return;
+    }
     const w = myWindow.value;
     if (!w) return;
     if (target === 'undo') return undo();
@@ -262,13 +300,13 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
           overlayTicket(tk);
           // Past the recall limit the server records a no-show instead.
           if (tk.status === 'no_show') offerUndo(tk);
-          else say('ok', t('result.recalled', { number: tk.number }));
+          else say('ok', 'result.recalled', { number: tk.number });
         });
         return;
       case 'start':
         await run('start', () => cmd.start(no), (tk) => {
           overlayTicket(tk);
-          say('ok', t('result.started', { number: tk.number }));
+          say('ok', 'result.started', { number: tk.number });
         });
         return;
       case 'complete': {
@@ -276,7 +314,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
         await run('complete', () => cmd.complete(no), (tk) => {
           recordDone(finishing ? { ...finishing, startedAt: tk.startedAt ?? finishing.startedAt } : undefined);
           overlayTicket(tk);
-          say('ok', t('result.completed', { number: tk.number }));
+          say('ok', 'result.completed', { number: tk.number });
         });
         return;
       }
@@ -294,7 +332,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
       case 'resume':
         await run('resume', () => cmd.resume(no), (win) => {
           overlayWindow(win);
-          say('ok', t('result.resumed'));
+          say('ok', 'result.resumed');
         });
         return;
       default:
@@ -304,7 +342,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
 
   function offerUndo(tk: Ticket): void {
     undoOffer.value = { ticketId: tk.id, number: tk.number, at: now.value };
-    say('ok', t('result.noShow', { number: tk.number }));
+    say('ok', 'result.noShow', { number: tk.number });
   }
 
   async function undo(): Promise<void> {
@@ -314,23 +352,25 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     const plan = undoPlan(current.value !== undefined || w.state === 'paused');
     const reinstated = await run('undo', () => cmd.reinstate(offer.ticketId), () => {
       undoOffer.value = null;
-      say('ok', t('result.reinstated', { number: offer.number }));
+      say('ok', 'result.reinstated', { number: offer.number });
     });
     if (!reinstated || !plan.includes('callBack')) return;
     await run('undo', () => cmd.callNumber(w.no, offer.number), (tk) => {
       detail.value = tk;
       overlayTicket(tk);
-      say('ok', t('result.calledBack', { number: tk.number }));
+      say('ok', 'result.calledBack', { number: tk.number });
     });
   }
 
   async function transfer(queue: string): Promise<boolean> {
     const w = myWindow.value;
     if (!w) return false;
+    // Close at once: the next key press must reach the panel, not a dialog about to go.
+    // A refusal shows in the notice bar.
+    dialog.value = null;
     return run('transfer', () => cmd.transfer(w.no, queue), (tk) => {
       overlayTicket(tk);
-      dialog.value = null;
-      say('ok', t('result.transferred', { number: tk.number, queue: queueName(queue) }));
+      say('ok', 'result.transferred', { number: tk.number, queue: queueName(queue) });
     });
   }
 
@@ -351,7 +391,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
       detail.value = r.data;
       overlayTicket(r.data);
       dialog.value = null;
-      say('ok', t('result.called', { number: r.data.number }));
+      say('ok', 'result.called', { number: r.data.number });
       return null;
     } finally {
       busy.value = null;
@@ -361,10 +401,10 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   async function pause(reason: PauseReason): Promise<boolean> {
     const w = myWindow.value;
     if (!w) return false;
+    dialog.value = null;
     return run('pause', () => cmd.pause(w.no, reason), (win) => {
       overlayWindow(win);
-      dialog.value = null;
-      say('ok', t('result.paused'));
+      say('ok', 'result.paused');
     });
   }
 
@@ -374,7 +414,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
       const r = await cmd.signIn(no);
       if (!r.ok) return r.error;
       overlayWindow(r.data);
-      say('ok', t('result.signedIn', { window: pick(r.data.name, r.data.nameEn) }));
+      say('ok', 'result.signedIn', { window: pick(r.data.name, r.data.nameEn) });
       return null;
     } finally {
       busy.value = null;
@@ -461,7 +501,10 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     openDialog: (d: Exclude<Dialog, null>) => (dialog.value = d),
     closeDialog: () => (dialog.value = null),
     waitedMinutes: (tk: Ticket) => Math.floor(secondsSince(tk.arrivedAt, tk.calledAt ? Date.parse(tk.calledAt) : now.value) / 60),
-    close: () => conn.close(),
+    close: () => {
+      clearTimeout(statsTimer);
+      conn.close();
+    },
   };
 }
 

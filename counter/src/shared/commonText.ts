@@ -187,7 +187,7 @@ export const commonEn: Record<CommonKey, string> = {
   'error.NO_CURRENT_TICKET': 'No ticket at the window',
   'error.INVALID_STATE': 'Not possible in the current state',
   'error.NOT_SKILLED': 'You are not authorised for that queue',
-  'error.NUMBERS_EXHAUSTED': 'Today’s numbers for that queue are used up',
+  'error.NUMBERS_EXHAUSTED': 'Today\'s numbers for that queue are used up',
   'error.CONFLICT': 'Changed by someone else; reload and try again',
   'error.INTERNAL': 'Server error; please try again later',
 };

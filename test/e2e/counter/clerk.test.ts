@@ -37,6 +37,8 @@ async function ticket(id: string): Promise<Ticket> {
 async function openPanel(username: string, window: number): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
+  // Fail at the step that hangs, well inside the test's own timeout.
+  page.setDefaultTimeout(8_000);
   const errors = collectErrors(page);
   await page.goto(`${server.url}/counter`);
   await signIn(page, username, '1234');
@@ -121,10 +123,11 @@ describe('clerk panel', () => {
 
     await page.keyboard.press('2'); // 重呼
     await expect.poll(async () => (await ticket(b1.id)).recalls).toBe(1);
-    await page.keyboard.press('Numpad3'); // 开始办理, from the numeric keypad
-    await expect.poll(async () => (await ticket(b1.id)).status).toBe('serving');
-    await page.keyboard.press('4'); // 办结
+    // 开始办理 from the numeric keypad, then 办结 typed at once: the second waits for the first.
+    await page.keyboard.press('Numpad3');
+    await page.keyboard.press('4');
     await expect.poll(async () => (await ticket(b1.id)).status).toBe('done');
+    expect((await ticket(b1.id)).startedAt).toBeDefined();
 
     await page.keyboard.press('1');
     await expect.poll(() => currentNumber(page).textContent()).toBe(b2.number);

@@ -1,0 +1,129 @@
+/**
+ * Audit entries (the hall's event log) in words (pure): one line per entry, from its type and
+ * data. The log holds every event, so the page can show only manager actions or everything.
+ */
+import type { AuditEntry } from '../../../../shared/admin';
+
+export type AuditKey =
+  | 'audit.TicketIssued'
+  | 'audit.TicketCalled'
+  | 'audit.TicketRecalled'
+  | 'audit.TicketStarted'
+  | 'audit.TicketCompleted'
+  | 'audit.TicketNoShow'
+  | 'audit.TicketReinstated'
+  | 'audit.TicketTransferred'
+  | 'audit.TicketRequeued'
+  | 'audit.TicketCancelled'
+  | 'audit.WindowSignedIn'
+  | 'audit.WindowSignedOut'
+  | 'audit.WindowPaused'
+  | 'audit.WindowResumed'
+  | 'audit.MappingChanged'
+  | 'audit.DayStarted'
+  | 'audit.SettingsChanged'
+  | 'audit.QueueChanged'
+  | 'audit.ClerkAdded'
+  | 'audit.ClerkChanged'
+  | 'audit.ClerkRemoved'
+  | 'audit.MatterAdded'
+  | 'audit.MatterChanged'
+  | 'audit.MatterRemoved'
+  | 'audit.other';
+
+export interface AuditLine {
+  key: AuditKey;
+  params: Record<string, string | number>;
+}
+
+/** Changes to the hall's set-up: always a manager's doing. */
+const SETUP = new Set(['MappingChanged', 'SettingsChanged', 'QueueChanged', 'ClerkChanged', 'ClerkRemoved', 'MatterChanged', 'MatterRemoved']);
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
+const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
+/** "A、B(溢出)" — a mapping in one short line; `overflow` is the word for the overflow role. */
+export function mappingText(v: unknown, overflow: string): string {
+  if (!Array.isArray(v)) return '';
+  return v
+    .map((m) => {
+      const e = obj(m);
+      return e.role === 'overflow' ? `${str(e.queue)}(${overflow})` : str(e.queue);
+    })
+    .join('、');
+}
+
+/** The settings keys that differ between two settings objects. */
+export function changedKeys(after: unknown, before: unknown): string[] {
+  const a = obj(after);
+  const b = obj(before);
+  return Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+export interface AuditWords {
+  overflow: string;
+  settingName: (key: string) => string;
+  pauseReason: (reason: string) => string;
+}
+
+export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
+  const d = obj(entry.data);
+  const no = str(d.windowNo);
+  switch (entry.type) {
+    case 'TicketIssued': {
+      const t = obj(d.ticket);
+      return { key: 'audit.TicketIssued', params: { number: str(t.number) } };
+    }
+    case 'TicketCalled':
+    case 'TicketRecalled':
+    case 'TicketStarted':
+    case 'TicketCompleted':
+    case 'TicketNoShow':
+    case 'TicketRequeued':
+    case 'WindowSignedOut':
+    case 'WindowResumed':
+      return { key: `audit.${entry.type}`, params: { no } };
+    case 'TicketReinstated':
+    case 'TicketCancelled':
+      return { key: `audit.${entry.type}`, params: {} };
+    case 'TicketTransferred':
+      return { key: 'audit.TicketTransferred', params: { no, from: str(d.from), to: str(d.to) } };
+    case 'WindowSignedIn':
+      return { key: 'audit.WindowSignedIn', params: { no, who: entry.actor.name ?? entry.actor.username ?? '' } };
+    case 'WindowPaused':
+      return { key: 'audit.WindowPaused', params: { no, reason: words.pauseReason(str(d.reason)) } };
+    case 'MappingChanged':
+      return {
+        key: 'audit.MappingChanged',
+        params: { no, before: mappingText(d.before, words.overflow) || '—', after: mappingText(d.mapping, words.overflow) || '—' },
+      };
+    case 'DayStarted':
+      return { key: 'audit.DayStarted', params: { day: str(d.serviceDay) } };
+    case 'SettingsChanged':
+      return {
+        key: 'audit.SettingsChanged',
+        params: { what: changedKeys(d.settings, d.before).map(words.settingName).join('、') || '—' },
+      };
+    case 'QueueChanged':
+      return { key: 'audit.QueueChanged', params: { code: str(obj(d.queue).code), name: str(obj(d.queue).name) } };
+    case 'ClerkChanged': {
+      const c = obj(d.clerk);
+      return { key: d.before ? 'audit.ClerkChanged' : 'audit.ClerkAdded', params: { name: str(c.name), username: str(c.username) } };
+    }
+    case 'ClerkRemoved':
+      return { key: 'audit.ClerkRemoved', params: { id: str(d.clerkId) } };
+    case 'MatterChanged': {
+      const m = obj(d.matter);
+      return { key: d.before ? 'audit.MatterChanged' : 'audit.MatterAdded', params: { name: str(m.name), id: str(m.id) } };
+    }
+    case 'MatterRemoved':
+      return { key: 'audit.MatterRemoved', params: { id: str(d.matterId) } };
+    default:
+      return { key: 'audit.other', params: { type: entry.type } };
+  }
+}
+
+/** A manager's action: a set-up change, or anything done by a manager account. */
+export const isManagerAction = (entry: AuditEntry, managerIds: ReadonlySet<string>): boolean =>
+  SETUP.has(entry.type) || managerIds.has(entry.actor.id);
