@@ -3,11 +3,14 @@ import type { Router } from 'express';
 import type { Catalogue } from '../../shared/schemas';
 import type { HallService } from '../service/hall-service';
 import { sortedQueues } from '../domain';
+import { publicSnapshot, publicWindow } from '../service/privacy';
+import { actorOf } from './auth';
 import { sendError } from './reply';
 
 export function registerQueryRoutes(router: Router, service: HallService): void {
   router.get('/snapshot', (_req, res) => {
-    res.json(service.snapshot());
+    const snapshot = service.snapshot();
+    res.json(actorOf(res).kind === 'user' ? snapshot : publicSnapshot(snapshot));
   });
 
   router.get('/catalogue', (_req, res) => {
@@ -30,6 +33,6 @@ export function registerQueryRoutes(router: Router, service: HallService): void 
   router.get('/windows/:no', (req, res) => {
     const w = service.windowView(Number(req.params.no));
     if (!w) return sendError(res, 'UNKNOWN_WINDOW', `window ${req.params.no} does not exist`);
-    res.json(w);
+    res.json(actorOf(res).kind === 'user' ? w : publicWindow(w));
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Socket.IO: viewers (no token) get the snapshot and every change; staff (auth.token) also send
- * the contract's commands with acknowledgements. Rooms: `hall:<id>` (everyone), `staff`,
- * `window:<no>` (window screens that say which window they are), `ticket:<id>` (phone pages).
+ * the contract's commands with acknowledgements. Rooms: `hall:<id>` (viewers: public data only),
+ * `staff:<id>` (staff: the same changes with who is at each window), `window:<no>` (window screens
+ * that say which window they are), `ticket:<id>` (phone pages).
  */
 import type { Server, Socket } from 'socket.io';
 import type { ErrorCode, Reply } from '../../shared/errors';
@@ -12,6 +13,7 @@ import type { AuthService } from '../service/auth-service';
 import type { HallService } from '../service/hall-service';
 import type { OpContext } from '../service/operation';
 import { invoke, operations, type OperationName } from '../service/registry';
+import { publicChange, publicSnapshot } from '../service/privacy';
 import type { Publication, Publisher } from '../service/publisher';
 
 export type HallServer = Server<StaffClientEvents, ServerToClientEvents, Record<string, never>, SocketData & { actor?: Actor }>;
@@ -33,6 +35,9 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
   const { ctx, auth, log } = deps;
   const service: HallService = ctx.service;
   const hallRoom = `hall:${service.hallId}`;
+  const staffRoom = `staff:${service.hallId}`;
+  const isStaff = (a: Actor) => a.kind === 'user';
+  const snapshotFor = (a: Actor) => (isStaff(a) ? service.snapshot() : publicSnapshot(service.snapshot()));
 
   io.use((socket, next) => {
     const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
@@ -51,12 +56,11 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
   io.on('connection', (raw) => {
     const socket = raw as HallSocket;
     const actor = (): Actor => socket.data.actor ?? PUBLIC;
-    void socket.join(hallRoom);
-    if (actor().kind === 'user') void socket.join('staff');
+    void socket.join(isStaff(actor()) ? staffRoom : hallRoom);
     const windowNo = Number(socket.handshake.query.window);
     if (Number.isInteger(windowNo) && windowNo > 0) void socket.join(`window:${windowNo}`);
     // A recovered connection had its missed events replayed; anyone else starts from a snapshot.
-    if (!socket.recovered) socket.emit('snapshot', service.snapshot());
+    if (!socket.recovered) socket.emit('snapshot', snapshotFor(actor()));
 
     const guard = (name: string, fn: (payload: unknown) => Reply<unknown> | Promise<Reply<unknown>>) => (...args: unknown[]) => {
       const { payload, ack } = split(args);
@@ -75,7 +79,7 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
         .then((reply) => ack?.(reply));
     };
 
-    socket.on('snapshot:get', guard('snapshot:get', () => ({ ok: true, data: service.snapshot() })));
+    socket.on('snapshot:get', guard('snapshot:get', () => ({ ok: true, data: snapshotFor(actor()) })));
 
     socket.on(
       'ticket:watch',
@@ -106,9 +110,10 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
 
   return {
     publish(p: Publication) {
-      io.to(hallRoom).emit('hall:changed', p.change);
+      io.to(staffRoom).emit('hall:changed', p.change);
+      io.to(hallRoom).emit('hall:changed', publicChange(p.change));
       for (const call of p.calls) {
-        io.to(hallRoom).emit('call', call);
+        io.to([hallRoom, staffRoom]).emit('call', call);
       }
       // Phone pages: the ticket itself changed, or its queue moved (people ahead, ETA).
       const changed = new Set(p.ticketIds);

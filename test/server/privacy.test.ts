@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HallChange, Snapshot } from '../../shared/schemas';
+import { api, connectClient, login, nextEvent, startTestServer, type TestServer } from '../support/server';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s.close());
+
+describe('public screens carry no personal data', () => {
+  it('viewers never receive who is at a window; staff do', async () => {
+    const token = await login(s.url, 'c07', '1234');
+    const viewer = await connectClient(s.url);
+    const staff = await connectClient(s.url, token);
+    const viewerChange = nextEvent(viewer.socket, 'hall:changed', (c: HallChange) => c.windows.some((w) => w.no === 5));
+    const staffChange = nextEvent(staff.socket, 'hall:changed', (c: HallChange) => c.windows.some((w) => w.no === 5));
+    await api(s.url, 'POST', '/api/windows/5/session', { token });
+
+    expect((await staffChange).windows.find((w) => w.no === 5)?.clerk?.username).toBe('c07');
+    const seen = await viewerChange;
+    expect(seen.windows.find((w) => w.no === 5)?.state).toBe('open');
+    expect(JSON.stringify(seen)).not.toContain('c07');
+
+    const publicSnap = await api<Snapshot>(s.url, 'GET', '/api/snapshot');
+    expect(JSON.stringify(publicSnap.body)).not.toMatch(/"clerk"|窗口人员07/);
+    const staffSnap = await api<Snapshot>(s.url, 'GET', '/api/snapshot', { token });
+    expect(staffSnap.body.windows.find((w) => w.no === 5)?.clerk?.name).toBe('窗口人员07');
+    const resync = await new Promise<{ data?: Snapshot }>((resolve) => viewer.socket.emit('snapshot:get', resolve as never));
+    expect(JSON.stringify(resync.data)).not.toContain('c07');
+    expect((await api(s.url, 'GET', '/api/windows/5')).body).not.toHaveProperty('clerk');
+    viewer.socket.close();
+    staff.socket.close();
+  });
+});
