@@ -2,7 +2,7 @@
 import { commonEn, commonZh } from '../shared/commonText';
 import { createI18n } from '../shared/i18n';
 
-const adminZh = {
+export const adminZh = {
   'login.title': '大厅管理',
   'login.subtitle': '政务服务中心 · 管理人员登录',
   'nav.board': '大厅实况',
@@ -186,7 +186,7 @@ const adminZh = {
 
 type AdminKey = keyof typeof adminZh;
 
-const adminEn: Record<AdminKey, string> = {
+export const adminEn: Record<AdminKey, string> = {
   'login.title': 'Hall console',
   'login.subtitle': 'Service centre · manager sign-in',
   'nav.board': 'Live hall',
@@ -204,7 +204,7 @@ const adminEn: Record<AdminKey, string> = {
   'board.over': 'Queues over target',
   'board.windows': 'Windows',
   'board.queues': 'Queues',
-  'board.uncovered': '{codes}: people wait but no staffed window serves them. Adjust under “Windows & queues”.',
+  'board.uncovered': '{codes}: people wait but no staffed window serves them. Adjust under "Windows & queues".',
   'board.noClerk': 'Nobody here',
   'board.idle': 'Idle',
   'board.service': '{t}',

@@ -2,7 +2,7 @@
 import { commonEn, commonZh } from '../shared/commonText';
 import { createI18n } from '../shared/i18n';
 
-const clerkZh = {
+export const clerkZh = {
   'app.title': '窗口工作台',
   'login.title': '窗口工作台',
   'login.subtitle': '政务服务中心 · 窗口人员登录',
@@ -123,7 +123,7 @@ const clerkZh = {
 
 type ClerkKey = keyof typeof clerkZh;
 
-const clerkEn: Record<ClerkKey, string> = {
+export const clerkEn: Record<ClerkKey, string> = {
   'app.title': 'Counter panel',
   'login.title': 'Counter panel',
   'login.subtitle': 'Service centre · clerk sign-in',
@@ -152,8 +152,8 @@ const clerkEn: Record<ClerkKey, string> = {
   'top.settings': 'Settings',
   'top.clerk': '{name} ({username})',
   'ticket.none': 'Window idle',
-  'ticket.noneHint': 'Press “Next” to call the next citizen.',
-  'ticket.pausedHint': 'The window is paused; nobody is called here. Press “Resume” to continue.',
+  'ticket.noneHint': 'Press "Next" to call the next citizen.',
+  'ticket.pausedHint': 'The window is paused; nobody is called here. Press "Resume" to continue.',
   'ticket.queue': 'Service',
   'ticket.channel': 'Source',
   'ticket.priority': 'Priority',
@@ -217,7 +217,7 @@ const clerkEn: Record<ClerkKey, string> = {
   'settings.keysHint': 'Click a button, then press the key to use. Calling keypad keys work too.',
   'settings.press': 'Press a key…',
   'settings.reset': 'Restore default keys',
-  'settings.swapped': 'That key belonged to “{other}”; the two were swapped.',
+  'settings.swapped': 'That key belonged to "{other}"; the two were swapped.',
   'settings.break': 'Break reminder',
   'settings.breakAfter': 'Remind after minutes of continuous work',
   'settings.breakHelp': '0 turns the reminder off.',
@@ -228,7 +228,7 @@ const clerkEn: Record<ClerkKey, string> = {
   'result.started': 'Serving {number}',
   'result.completed': '{number} done',
   'result.noShow': '{number} marked no-show',
-  'result.transferred': '{number} transferred to “{queue}”',
+  'result.transferred': '{number} transferred to "{queue}"',
   'result.paused': 'Window paused',
   'result.resumed': 'Window resumed',
   'result.reinstated': '{number} is waiting again',

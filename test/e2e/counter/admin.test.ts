@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Ticket, Window } from '../../../shared/schemas';
 import { startTestServer, type TestServer } from '../../support/server';
-import { apiCall, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf } from './support';
+import { apiCall, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf, token } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -105,5 +105,66 @@ describe('manager console', () => {
     await clerk.waitForSelector('[data-window="10"]:has-text("可选")');
     expect(errors).toEqual([]);
     expect(clerkErrors).toEqual([]);
+  });
+
+  it('edits staff and settings with field-level messages; every change is in the audit log', async () => {
+    const { page, errors } = await open('/admin', 'admin', 'admin');
+    const manager = await token(server.url, 'admin', 'admin');
+
+    // A new clerk: bad input is explained next to each field, then fixed.
+    await page.click('[data-nav=staff]');
+    await page.click('[data-testid=staff-add]');
+    await page.fill('#staff-username', 'c 1');
+    await page.fill('#staff-password', '12');
+    await page.click('[data-testid=staff-save]');
+    expect(await page.textContent('#staff-username-error')).toContain('工号为');
+    expect(await page.textContent('#staff-name-error')).toContain('必填');
+    expect(await page.textContent('#staff-password-error')).toContain('至少 4 位');
+    await page.fill('#staff-username', 'c01'); // taken: the server says so, next to the field
+    await page.fill('#staff-name', '李新');
+    await page.fill('#staff-password', '5678');
+    await page.check('[data-skill=E]');
+    await page.click('[data-testid=staff-save]');
+    await expect.poll(() => page.textContent('#staff-username-error')).toContain('已存在');
+    await page.fill('#staff-username', 'c31');
+    await page.click('[data-testid=staff-save]');
+    await page.waitForSelector('[data-user=c31]');
+    expect(await token(server.url, 'c31', '5678')).toBeTruthy();
+
+    // Hall settings: out of range, then a good value.
+    await page.click('[data-nav=hall]');
+    await page.waitForSelector('#hall-recall');
+    await page.fill('#hall-recall', '99');
+    await page.click('[data-testid=hall-save]');
+    expect(await page.textContent('#hall-recall-error')).toContain('0 到 10');
+    await page.fill('#hall-recall', '3');
+    await page.click('[data-testid=hall-save]');
+    await page.waitForSelector('text=大厅设置已保存');
+    const settings = await apiCall<{ recallLimit: number }>(server.url, 'GET', '/api/admin/settings', undefined, manager);
+    expect(settings.body.recallLimit).toBe(3);
+
+    // A matter's time limit: refused at 0, saved at 25.
+    await page.click('[data-nav=catalogue]');
+    await page.click('[data-edit="A-01"]');
+    await page.fill('#matter-limit', '0');
+    await page.click('[data-testid=matter-save]');
+    expect(await page.textContent('#matter-limit-error')).toContain('1 到 480');
+    await page.fill('#matter-limit', '25');
+    await page.click('[data-testid=matter-save]');
+    await expect.poll(() => page.textContent('[data-matter="A-01"]')).toContain('25');
+
+    // The audit log names who did each of these, and when.
+    await page.click('[data-nav=audit]');
+    const log = page.locator('[data-testid=audit-page] tbody');
+    await expect.poll(() => log.textContent()).toContain('修改大厅设置：重呼上限');
+    const text = (await log.textContent()) ?? '';
+    expect(text).toContain('新增人员 李新（c31）');
+    expect(text).toContain('修改事项「企业设立登记」');
+    expect(text).toContain('10号窗口队列'); // the mapping change of the previous test
+    expect(text).toContain('管理员（admin）');
+    expect(text).not.toContain('窗口叫号'); // clerks' work is hidden until asked for
+    await page.uncheck('[data-testid=audit-only-manager]');
+    await expect.poll(() => log.textContent()).toContain('10号窗口叫号');
+    expect(errors).toEqual([]);
   });
 });

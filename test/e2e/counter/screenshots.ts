@@ -149,6 +149,35 @@ for (const [width, height] of sizes) {
     await admin.click(`[data-nav=${p}]`);
     await shot(admin, `admin-${p}-${tag}`);
   }
+  // Forms with bad input: each problem said next to its field.
+  await admin.click('[data-nav=staff]');
+  await admin.click('[data-testid=staff-add]');
+  await admin.fill('#staff-username', 'c 1');
+  await admin.fill('#staff-password', '12');
+  await admin.click('[data-testid=staff-save]');
+  await shot(admin, `admin-staff-errors-${tag}`);
+  await admin.keyboard.press('Escape');
+  await admin.click('[data-nav=catalogue]');
+  await admin.click('[data-edit="A-01"]');
+  await admin.fill('#matter-limit', '0');
+  await admin.click('[data-testid=matter-save]');
+  await shot(admin, `admin-matter-errors-${tag}`);
+  await admin.keyboard.press('Escape');
+  await admin.click('[data-nav=queues]');
+  await admin.click('[data-edit=A]');
+  await admin.fill('#queue-end', '0');
+  await admin.fill('#queue-target', 'abc');
+  await admin.click('[data-testid=queue-save]');
+  await shot(admin, `admin-queue-errors-${tag}`);
+  await admin.keyboard.press('Escape');
+  await admin.click('[data-nav=hall]');
+  await admin.waitForSelector('#hall-recall');
+  await admin.fill('#hall-recall', '99');
+  await admin.click('[data-testid=hall-save]');
+  await shot(admin, `admin-hall-errors-${tag}`);
+  await admin.click('[data-nav=audit]');
+  await admin.click('[data-testid=audit-only-manager]');
+  await shot(admin, `admin-audit-all-${tag}`);
   await admin.click('[data-nav=board]');
   await admin.selectOption('[data-testid=lang]', 'en');
   await shot(admin, `admin-board-en-${tag}`);
