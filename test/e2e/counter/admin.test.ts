@@ -11,10 +11,12 @@ import { apiCall, collectErrors, ensureCounterBuilt, issue, launchChromium, sign
 
 let server: TestServer;
 let browser: Browser;
+let managerToken: string;
 
 beforeAll(async () => {
   await ensureCounterBuilt();
   server = await startTestServer();
+  managerToken = await token(server.url, 'admin', 'admin');
   browser = await launchChromium();
 });
 
@@ -24,7 +26,7 @@ afterAll(async () => {
 });
 
 async function windowNo(no: number): Promise<Window> {
-  const w = (await snapshotOf(server.url)).windows.find((x) => x.no === no);
+  const w = (await snapshotOf(server.url, managerToken)).windows.find((x) => x.no === no);
   if (!w) throw new Error(`no window ${no}`);
   return w;
 }

@@ -8,14 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Ticket, Window } from '../../../shared/schemas';
 import { startTestServer, type TestServer } from '../../support/server';
-import { apiCall, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf } from './support';
+import { apiCall, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf, token } from './support';
 
 let server: TestServer;
 let browser: Browser;
+let managerToken: string;
 
 beforeAll(async () => {
   await ensureCounterBuilt();
   server = await startTestServer();
+  managerToken = await token(server.url, 'admin', 'admin');
   browser = await launchChromium();
 });
 
@@ -25,7 +27,7 @@ afterAll(async () => {
 });
 
 async function windowNo(no: number): Promise<Window> {
-  const w = (await snapshotOf(server.url)).windows.find((x) => x.no === no);
+  const w = (await snapshotOf(server.url, managerToken)).windows.find((x) => x.no === no);
   if (!w) throw new Error(`no window ${no}`);
   return w;
 }

@@ -92,8 +92,9 @@ export async function issue(base: string, queue: string, managerToken?: string):
   return r.body;
 }
 
-export async function snapshotOf(base: string): Promise<Snapshot> {
-  return (await apiCall<Snapshot>(base, 'GET', '/api/snapshot')).body;
+/** The snapshot as staff see it (viewers get windows without the clerk). */
+export async function snapshotOf(base: string, staffToken: string): Promise<Snapshot> {
+  return (await apiCall<Snapshot>(base, 'GET', '/api/snapshot', undefined, staffToken)).body;
 }
 
 /** Sign in on the login screen of either app. */
