@@ -253,6 +253,19 @@ describe('check-in', () => {
   });
 });
 
+describe('check-in where public ticketing is off', () => {
+  it('needs a kiosk, guide or manager token; the refusal changes nothing', async () => {
+    expect((await api(s.url, 'PUT', '/api/admin/settings', { token: manager, body: { publicTicketing: false } })).status).toBe(200);
+    const a = await bookOk(s, { slot: '10:00' });
+    s.clock.advance(45 * MIN);
+    const anon = await checkIn(s, a.code);
+    expect(anon.status).toBe(401);
+    expect((await getAppointment(a.id)).body.status).toBe('booked');
+    const kiosk = await login(s.url, 'kiosk', 'kiosk');
+    expect((await checkIn(s, a.code, { token: kiosk })).status).toBe(201);
+  });
+});
+
 describe('settings', () => {
   it('anyone reads them; only a manager changes them; invalid ones are refused and change nothing', async () => {
     const r = await api<CitizenSettings>(s.url, 'GET', '/api/citizen/settings');

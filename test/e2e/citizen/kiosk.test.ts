@@ -151,6 +151,31 @@ describe('kiosk', () => {
     server = await startTestServer({ distDir: DIST_ROOT });
   });
 
+  it('where public ticketing is off, the kiosk signs in with its device account first', async () => {
+    const manager = await login(server.url, 'admin', 'admin');
+    expect((await api(server.url, 'PUT', '/api/admin/settings', { token: manager, body: { publicTicketing: false } })).status).toBe(200);
+    // Without the device account: told on screen, no ticket.
+    const anonymous = await openKiosk();
+    await anonymous.click('[data-category="企业服务"]');
+    await anonymous.click('[data-queue="A"]');
+    await anonymous.click('[data-matter=""]');
+    await anonymous.click('[data-testid="take"]');
+    await expect.poll(() => anonymous.locator('[data-testid="error"]').textContent()).toContain('本机暂不能取号');
+    expect(await anonymous.locator('[data-testid="ticket"]').count()).toBe(0);
+
+    const page = await context.newPage();
+    await page.goto(`${server.url}/kiosk?signin`);
+    await page.fill('[data-testid="username"]', 'kiosk');
+    await page.fill('[data-testid="password"]', 'kiosk');
+    await page.click('[data-testid="signin-submit"]');
+    await page.click('[data-category="企业服务"]');
+    await page.click('[data-queue="A"]');
+    await page.click('[data-matter=""]');
+    await page.click('[data-testid="take"]');
+    await page.locator('[data-testid="ticket"]').waitFor();
+    expect(await page.locator('[data-testid="ticket-number"]').textContent()).toBe('A001');
+  }, 60_000);
+
   it('goes back to the start screen after the idle time, and forgets the last citizen’s settings', async () => {
     const page = await openKiosk('?idle=2');
     await page.click('[data-testid="large"]');

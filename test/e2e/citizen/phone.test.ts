@@ -142,7 +142,7 @@ describe('phone page', () => {
     await page.click('[data-testid="lang"]');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.locator('legend').first().textContent()).toBe('How was our service?');
-  });
+  }, 60_000);
 
   it('an unknown ticket id says so', async () => {
     const page = await context.newPage();
