@@ -103,6 +103,10 @@ export function createAppointmentRepo(db: Db) {
     // slot_end < cutoff, where cutoff = now - (minutes after the slot end that a check-in is still taken).
     sweepMissed: db.prepare(`UPDATE appointments SET status = 'missed', missed_at = ?
       WHERE hall_id = ? AND status = 'booked' AND slot_end < ?`),
+    // A day's appointments; queue and status filter only when given.
+    list: db.prepare(`SELECT * FROM appointments
+      WHERE hall_id = @hall_id AND date = @date AND (@queue IS NULL OR queue = @queue) AND (@status IS NULL OR status = @status)
+      ORDER BY slot_start, queue, created_at LIMIT 2000`),
   };
 
   return {
@@ -174,23 +178,8 @@ export function createAppointmentRepo(db: Db) {
     sweepMissed(hallId: string, cutoff: number, at: number): number {
       return s.sweepMissed.run(at, hallId, cutoff).changes;
     },
-    list(hallId: string, f: { date?: string | undefined; queue?: string | undefined; status?: AppointmentStatus | undefined }): AppointmentRec[] {
-      // Few filters, so the statement is built from fixed pieces; values are always bound.
-      const where = ['hall_id = ?'];
-      const args: unknown[] = [hallId];
-      if (f.date) {
-        where.push('date = ?');
-        args.push(f.date);
-      }
-      if (f.queue) {
-        where.push('queue = ?');
-        args.push(f.queue);
-      }
-      if (f.status) {
-        where.push('status = ?');
-        args.push(f.status);
-      }
-      const rows = db.prepare(`SELECT * FROM appointments WHERE ${where.join(' AND ')} ORDER BY slot_start, queue, created_at LIMIT 2000`).all(...args) as Row[];
+    list(hallId: string, f: { date: string; queue?: string | undefined; status?: AppointmentStatus | undefined }): AppointmentRec[] {
+      const rows = s.list.all({ hall_id: hallId, date: f.date, queue: f.queue ?? null, status: f.status ?? null }) as Row[];
       return rows.map(fromRow);
     },
   };

@@ -207,6 +207,9 @@ describe('check-in', () => {
     expect((await getAppointment(b.id)).body.status).toBe('booked');
     const missed = await api<Appointment[]>(s.url, 'GET', `/api/appointments?date=${TODAY}&status=missed`, { token: manager });
     expect(missed.body.map((x) => x.id)).toEqual([a.id]);
+    const byQueue = async (q: string) => (await api<Appointment[]>(s.url, 'GET', `/api/appointments?date=${TODAY}&queue=${q}`, { token: manager })).body.map((x) => x.id);
+    expect(await byQueue('A')).toEqual([a.id, b.id]);
+    expect(await byQueue('E')).toEqual([]);
   });
 
   it('bad input gets a clear message and changes nothing: unknown code, bad code, double check-in, another day, cancelled', async () => {
