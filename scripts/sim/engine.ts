@@ -29,10 +29,10 @@ import type { SimScenario, SimWindow } from './scenario';
 /**
  * Which idle window calls first when a ticket arrives that several idle windows may serve:
  * `random` is clerks pressing 下一位 whenever they see someone waiting (today's counter panel);
- * `server` is the server's idleWindowOrder (primary first, then longest idle), for an auto-call
- * or a prompt on the panel; `longest-idle` is longest idle alone.
+ * `server` is the server's idleWindowOrder (windows where the queue is primary first, then the
+ * longest idle), for an auto-call or a prompt on the panel; `longest-idle` is longest idle alone.
  */
-export type IdleOrder = 'random' | 'longest-idle' | 'server';
+export type IdleOrder = 'random' | 'server' | 'longest-idle';
 
 export interface Variant {
   name: string;
@@ -67,6 +67,8 @@ export interface WindowOutcome {
   busyMs: number;
   availableMs: number;
   calls: number;
+  /** Calls from a queue that is not primary at this window (a change of business for the clerk). */
+  overflowCalls: number;
 }
 
 export interface DayResult {
@@ -88,6 +90,7 @@ interface Win {
   openedAt: number;
   lastFinish: number;
   calls: number;
+  overflowCalls: number;
   /** Minutes of break to take when the current service ends. */
   pendingBreak?: number;
   roles: Map<string, MappingRole>;
@@ -174,6 +177,7 @@ export function simulateDay(s: SimScenario, customers: readonly Customer[], vari
       openedAt: 0,
       lastFinish: 0,
       calls: 0,
+      overflowCalls: 0,
       roles: new Map(rec.mapping.filter((m) => skills.has(m.queue)).map((m) => [m.queue, m.role])),
     };
   });
@@ -199,6 +203,7 @@ export function simulateDay(s: SimScenario, customers: readonly Customer[], vari
     w.mode = 'busy';
     w.busySince = now;
     w.calls++;
+    if (w.roles.get(c.queue) !== 'primary') w.overflowCalls++;
     if (c.noShow) push({ kind: 'giveUp', at: now + s.noShowGiveUpMs, win: w });
     else {
       push({ kind: 'start', at: now + s.walkMs, win: w });
@@ -234,8 +239,7 @@ export function simulateDay(s: SimScenario, customers: readonly Customer[], vari
     }
     if (variant.idleOrder === 'longest-idle') return ws.sort((a, b) => a.idleSince - b.idleSince || a.def.no - b.def.no);
     // The server's own rule.
-    const ranked = idleWindowOrder(ws.map((w) => ({ no: w.def.no, idleSince: w.idleSince, role: w.roles.get(queue)!, w })));
-    return ranked.map((r) => r.w);
+    return idleWindowOrder(ws.map((w) => ({ no: w.def.no, idleSince: w.idleSince, role: w.roles.get(queue)!, w }))).map((r) => r.w);
   };
 
   for (const w of wins) push({ kind: 'open', at: s.openMs, win: w });
@@ -346,6 +350,7 @@ export function simulateDay(s: SimScenario, customers: readonly Customer[], vari
       busyMs: w.busyMs,
       availableMs: Math.max(s.closeMs, w.lastFinish) - w.openedAt - w.breakMs,
       calls: w.calls,
+      overflowCalls: w.overflowCalls,
     })),
     endMs: now,
   };

@@ -6,7 +6,7 @@
  *   --reps N            replications of the hall scenario (default: the scenario's)
  *   --erlang-reps N     replications of the Erlang check (default: erlang.json's)
  *   --policy NAME       a policy to run (repeatable; default: the scenario's list);
- *                       `tuned:slaPullFraction=0.7,idle=longest-idle` explores tunings
+ *                       `tuned:slaPullFraction=0.4,idle=server` explores tunings
  *   --seed N            another seed (default: the scenario's)
  *   --compare-to NAME   also print every policy against NAME, paired by day
  *   --load-factor X     multiply every arrival rate by X (stress test)

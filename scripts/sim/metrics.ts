@@ -26,6 +26,8 @@ export interface DayMetrics extends WaitStats {
   perZone: Record<string, { utilisation: number; busyCv: number; windows: number }>;
   priorityMeanWaitSeconds: number;
   normalMeanWaitSeconds: number;
+  /** Share of calls from a queue that is not primary at the calling window. */
+  overflowCallShare: number;
   /** ETA error: prediction at issue time minus the actual wait (absolute mean, and mean). */
   etaMaeSeconds: number;
   etaBiasSeconds: number;
@@ -81,6 +83,7 @@ export function dayMetrics(day: DayResult): DayMetrics {
     perZone,
     priorityMeanWaitSeconds: mean(served.filter((t) => t.priority).map((t) => t.waitMs / 1000)),
     normalMeanWaitSeconds: mean(served.filter((t) => !t.priority).map((t) => t.waitMs / 1000)),
+    overflowCallShare: day.windows.reduce((n, w) => n + w.overflowCalls, 0) / Math.max(1, day.windows.reduce((n, w) => n + w.calls, 0)),
     etaMaeSeconds: mean(errors.map(Math.abs)),
     etaBiasSeconds: mean(errors),
   };
@@ -96,6 +99,7 @@ export interface PolicyAgg {
   perZone: Record<string, { utilisation: Estimate; busyCv: Estimate; windows: number }>;
   priorityMeanWaitSeconds: Estimate;
   normalMeanWaitSeconds: Estimate;
+  overflowCallShare: Estimate;
   etaMaeSeconds: Estimate;
   etaBiasSeconds: Estimate;
   replications: number;
@@ -127,6 +131,7 @@ export function aggregate(days: readonly DayMetrics[]): PolicyAgg {
     perZone,
     priorityMeanWaitSeconds: estimate(days.map((d) => d.priorityMeanWaitSeconds)),
     normalMeanWaitSeconds: estimate(days.map((d) => d.normalMeanWaitSeconds)),
+    overflowCallShare: estimate(days.map((d) => d.overflowCallShare)),
     etaMaeSeconds: estimate(days.map((d) => d.etaMaeSeconds)),
     etaBiasSeconds: estimate(days.map((d) => d.etaBiasSeconds)),
     replications: days.length,

@@ -29,13 +29,15 @@ export function erlangReport(rows: ErlangRow[]): string {
     intro,
     '',
     table(
-      ['c', 'simulated Wq (min)', 'Erlang C Wq (min)', 'error', 'within ±5 %'],
+      ['c', 'simulated Wq (min)', 'Erlang C Wq (min)', 'error', 'within ±5 %', 'ETA MAE (min)', 'ETA MAE / Wq'],
       rows.map((r) => [
         String(r.c),
         `${r.simulatedWqMinutes.toFixed(3)} ± ${r.ciMinutes.toFixed(3)}`,
         r.erlangWqMinutes.toFixed(3),
         `${(r.relativeError * 100).toFixed(1)} %`,
         Math.abs(r.relativeError) <= 0.05 ? 'yes' : 'NO',
+        r.etaMaeMinutes.toFixed(3),
+        `${((r.etaMaeMinutes / r.simulatedWqMinutes) * 100).toFixed(0)} %`,
       ]),
     ),
   ].join('\n');
@@ -71,7 +73,7 @@ export function hallReport(run: HallRun): string {
   out.push('');
   out.push(
     table(
-      ['policy', 'mean', 'P50', 'P90', 'P95', 'max', 'within target', 'utilisation', 'busy CV in zone', 'priority mean', 'normal mean', 'queues P90 > target'],
+      ['policy', 'mean', 'P50', 'P90', 'P95', 'max', 'within target', 'utilisation', 'busy CV in zone', 'calls outside primary', 'priority mean', 'normal mean', 'queues P90 > target'],
       names.map((n) => {
         const p = run.policies[n]!;
         const o = p.overall;
@@ -86,6 +88,7 @@ export function hallReport(run: HallRun): string {
           pct(o.slaAttainment),
           pct(p.utilisation),
           num(p.clerkBusyCv),
+          pct(p.overflowCallShare),
           min(p.priorityMeanWaitSeconds),
           min(p.normalMeanWaitSeconds),
           over.length ? `${over.length}: ${over.join(' ')}` : 'none',
@@ -193,13 +196,14 @@ export function pairedReport(run: HallRun, baseline: string): string {
     `#### Against ${baseline}, paired by day (difference ± 95 % interval; n.s. = not significant)`,
     '',
     table(
-      ['variant', 'mean wait (min)', 'P90 (min)', 'within target (points)', 'busy CV in zone', 'priority mean (min)', 'max wait (min)', 'worst queue P90 / target'],
+      ['variant', 'mean wait (min)', 'P90 (min)', 'within target (points)', 'busy CV in zone', 'calls outside primary (points)', 'priority mean (min)', 'max wait (min)', 'worst queue P90 / target'],
       names.map((n) => [
         n,
         diff(n, (d) => d.meanWaitSeconds, 1 / 60, 2),
         diff(n, (d) => d.p90WaitSeconds, 1 / 60, 2),
         diff(n, (d) => d.slaAttainment, 100, 2),
         diff(n, (d) => d.clerkBusyCv, 1, 3),
+        diff(n, (d) => d.overflowCallShare, 100, 2),
         diff(n, (d) => d.priorityMeanWaitSeconds, 1 / 60, 2),
         diff(n, (d) => d.maxWaitSeconds, 1 / 60, 1),
         diff(n, worstQueue, 1, 3),

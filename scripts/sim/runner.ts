@@ -41,6 +41,8 @@ export interface ErlangRow {
   ciMinutes: number;
   erlangWqMinutes: number;
   relativeError: number;
+  /** The server's ETA at issue time against the actual wait (mean absolute error, minutes). */
+  etaMaeMinutes: number;
   replications: number;
   customersPerReplication: number;
   hoursPerReplication: number;
@@ -52,10 +54,13 @@ export function runErlang(file: ErlangScenarioFile, variant: Variant, replicatio
     const s = erlangHall(file, c);
     const wq: number[] = [];
     const counts: number[] = [];
+    const etaErr: number[] = [];
     for (let r = 0; r < replications; r++) {
       const day = simulateDay(s, drawCustomers(s, r), variant, r);
-      const waits = day.tickets.filter((t) => t.measured).map((t) => t.waitMs / 60_000);
+      const measured = day.tickets.filter((t) => t.measured);
+      const waits = measured.map((t) => t.waitMs / 60_000);
       wq.push(mean(waits));
+      etaErr.push(mean(measured.map((t) => Math.abs(t.etaMs - t.waitMs) / 60_000)));
       counts.push(waits.length);
     }
     const e = estimate(wq);
@@ -68,6 +73,7 @@ export function runErlang(file: ErlangScenarioFile, variant: Variant, replicatio
       ciMinutes: e.ci,
       erlangWqMinutes: theory,
       relativeError: e.mean / theory - 1,
+      etaMaeMinutes: mean(etaErr),
       replications,
       customersPerReplication: mean(counts),
       hoursPerReplication: file.hours - file.warmupHours,

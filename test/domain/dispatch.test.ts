@@ -186,15 +186,15 @@ describe('rule 3: among equals, the longest wait relative to the target', () => 
 });
 
 describe('idle window order (which idle window should call an arriving ticket)', () => {
-  it('primary windows first, then the one idle longest, then the lower number', () => {
+  it('windows where the queue is primary first, then the one idle longest, then the lower number', () => {
     const ws = [
       { no: 14, idleSince: 1_000, role: 'overflow' as const },
       { no: 10, idleSince: 3_000, role: 'primary' as const },
-      { no: 9, idleSince: 2_000, role: 'primary' as const },
       { no: 11, idleSince: 2_000, role: 'primary' as const },
+      { no: 9, idleSince: 2_000, role: 'primary' as const },
     ];
     expect(idleWindowOrder(ws).map((w) => w.no)).toEqual([9, 11, 10, 14]);
     // The input is left as it was.
-    expect(ws.map((w) => w.no)).toEqual([14, 10, 9, 11]);
+    expect(ws.map((w) => w.no)).toEqual([14, 10, 11, 9]);
   });
 });
