@@ -147,6 +147,18 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     pausedSince.value === null ? 0 : Math.max(0, Math.floor((now.value - pausedSince.value) / 1000)),
   );
 
+  // The catalogue changes rarely (a manager edits a matter); fetch it at start and again with
+  // a new citizen at the window, at most once a minute.
+  let catalogueAt = 0;
+  async function loadCatalogue(): Promise<void> {
+    if (Date.now() - catalogueAt < 60_000) return;
+    catalogueAt = Date.now();
+    const r = await request<Catalogue>('GET', '/api/catalogue', { token: session.token });
+    if (r.ok) catalogue.value = r.data;
+    else catalogueAt = 0;
+  }
+  void loadCatalogue();
+
   // ---- keeping derived records in step ----------------------------------------------------
 
   watch(
@@ -176,6 +188,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     () => current.value?.id,
     async (id) => {
       checklist.value = id ? prefs.loadChecklist(id) : emptyChecklist('');
+      if (id) void loadCatalogue();
       if (!id) {
         detail.value = null;
         return;
@@ -193,9 +206,6 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     if (s === 'online') refreshStats(0);
   });
 
-  void request<Catalogue>('GET', '/api/catalogue', { token: session.token }).then((r) => {
-    if (r.ok) catalogue.value = r.data;
-  });
 
   // ---- results ------------------------------------------------------------------------------
 
