@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Ticket, Window } from '../../../shared/schemas';
 import { startTestServer, type TestServer } from '../../support/server';
-import { apiCall, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf, token } from './support';
+import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf, token } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -64,7 +64,10 @@ describe('manager console', () => {
     // The board shows the clerk at window 10, live.
     await expect.poll(() => admin.textContent('[data-testid=hall-board] [data-window="10"]')).toContain('窗口人员05');
 
+    expect(await axeProblems(admin)).toEqual([]);
     await admin.click('[data-nav=mapping]');
+    await admin.waitForSelector('[data-testid=mapping-page]');
+    expect(await axeProblems(admin)).toEqual([]);
     const card = admin.locator('[data-testid=mapping-page] [data-window="10"]');
     // Bad input first: adding without choosing a queue is explained next to the field.
     await card.locator('[data-testid=add-submit]').click();
@@ -131,6 +134,7 @@ describe('manager console', () => {
     await page.fill('#staff-username', 'c31');
     await page.click('[data-testid=staff-save]');
     await page.waitForSelector('[data-user=c31]');
+    expect(await axeProblems(page)).toEqual([]);
     expect(await token(server.url, 'c31', '5678')).toBeTruthy();
 
     // Hall settings: out of range, then a good value.

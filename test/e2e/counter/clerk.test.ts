@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Ticket, Window } from '../../../shared/schemas';
 import { startTestServer, type TestServer } from '../../support/server';
-import { apiCall, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf, token } from './support';
+import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf, token } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -65,6 +65,7 @@ describe('clerk panel', () => {
     expect((await ticket(a1.id)).status).toBe('called');
     // While a ticket is only called, 叫号 is disabled: a second press cannot call another.
     expect(await page.isDisabled('[data-action=next]')).toBe(true);
+    expect(await axeProblems(page)).toEqual([]);
 
     await page.click('[data-action=recall]');
     await expect.poll(async () => (await ticket(a1.id)).recalls).toBe(1);

@@ -113,3 +113,13 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** axe-core's serious and critical findings on the page as it is now (id: how many nodes). */
+export async function axeProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact?: string | null; nodes: unknown[] }[] }> } }).axe;
+    const r = await axe.run(document);
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`);
+  });
+}
