@@ -201,6 +201,17 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     { immediate: true },
   );
 
+  /** The window was closed under us (a manager signed us out): the picker says so. */
+  const lostWindow = ref<string | null>(null);
+  let leaving = false;
+  watch(
+    () => myWindow.value,
+    (w, old) => {
+      if (w) lostWindow.value = null;
+      else if (old && !leaving && snapshot.value) lostWindow.value = pick(old.name, old.nameEn);
+    },
+  );
+
   watch(conn.status, (s) => {
     if (s === 'unauthorized') hooks.onSignedOut(t('banner.unauthorized'));
     if (s === 'online') refreshStats(0);
@@ -433,9 +444,13 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
 
   async function signOut(): Promise<void> {
     const w = myWindow.value;
+    leaving = true;
     if (w) {
       const ok = await run('signOut', () => cmd.signOut(w.no), (win) => overlayWindow(win));
-      if (!ok) return;
+      if (!ok) {
+        leaving = false;
+        return;
+      }
     }
     dialog.value = null;
     void logout(session.token);
@@ -496,6 +511,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     pausedFor,
     keys,
     recallLimit,
+    lostWindow,
     press,
     transfer,
     callNumber,

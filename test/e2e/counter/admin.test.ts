@@ -108,6 +108,7 @@ describe('manager console', () => {
     await admin.click('[data-testid=sign-clerk-out-confirm]');
     await expect.poll(async () => (await windowNo(10)).state).toBe('closed');
     await clerk.waitForSelector('[data-window="10"]:has-text("可选")');
+    expect(await clerk.textContent('[data-testid=window-lost]')).toContain('10号窗口已关闭');
     expect(errors).toEqual([]);
     expect(clerkErrors).toEqual([]);
   });
