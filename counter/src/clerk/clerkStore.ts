@@ -4,9 +4,8 @@
  * the components show. Components read from here and call `press`; they never see the socket.
  */
 import { computed, ref, shallowRef, watch } from 'vue';
-import type { ClerkStats } from '../../../shared/admin';
-import type { Catalogue, Matter, PauseReason, Ticket, TicketDetail, Window } from '../../../shared/schemas';
-import { logout, request } from '../shared/api';
+import type { PauseReason, Ticket, Window } from '../../../shared/schemas';
+import { logout } from '../shared/api';
 import { staffCommands } from '../shared/commands';
 import { errorKey } from '../shared/commonText';
 import { connectHall } from '../shared/connection';
@@ -17,14 +16,14 @@ import type { StaffSession } from '../shared/session';
 import { useServerNow } from '../shared/ticker';
 import { secondsSince } from '../shared/time';
 import { enabledActions } from './logic/actions';
-import { emptyChecklist, toggleMaterial, type Checklist } from './logic/checklist';
-import { recordCompletion, summarize, type DayFigures } from './logic/figures';
 import { likelyNext, queueRows } from './logic/myQueues';
 import { assignKey, DEFAULT_KEYS, type KeyMap, type ShortcutTarget } from './logic/shortcuts';
-import { serviceSeconds, snooze, suggestBreak, timeLimitSeconds, trackWork, workSeconds, type WorkClock } from './logic/timers';
 import { undoPlan, undoSecondsLeft, type UndoOffer } from './logic/undo';
 import { effectiveWindow, windowAfterTicket, windowOfClerk, type AckOverlay } from './logic/windowView';
 import * as prefs from './prefs';
+import { createDayFigures } from './store/dayFigures';
+import { createTicketInfo } from './store/ticketInfo';
+import { createWorkTimer } from './store/workTimer';
 import { pick, t, type TextKey } from './text';
 
 export type Dialog = 'pause' | 'transfer' | 'call' | 'settings' | 'signOut' | 'missing' | null;
@@ -51,13 +50,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   const notice = shallowRef<Notice | null>(null);
   const undoOffer = shallowRef<UndoOffer | null>(null);
   const dialog = ref<Dialog>(null);
-  const catalogue = shallowRef<Catalogue | null>(null);
-  const detail = shallowRef<TicketDetail | null>(null);
   const keys = ref<KeyMap>(prefs.loadKeys());
-  const breakMinutes = ref(prefs.loadBreakMinutes());
-  const workClock = shallowRef<WorkClock>(prefs.loadWorkClock(userId));
-  const figures = shallowRef<DayFigures | null>(null);
-  const checklist = shallowRef<Checklist>(emptyChecklist(''));
   /** The hall's recall limit, when the server tells us (see docs/counter.md). */
   const recallLimit = ref<number | undefined>(undefined);
 
@@ -88,30 +81,13 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   const enabled = computed(() =>
     enabledActions({
       online: online.value,
-      busy: false, // presses during a command are ignored in `press`, without greying every button
+      busy: false, // a press during a command waits in `press`; greying every button would flicker
       windowState: myWindow.value?.state ?? 'closed',
       ticketStatus: current.value?.status,
       recalls: current.value?.recalls,
       recallLimit: recallLimit.value,
     }),
   );
-
-  const matterById = computed(() => new Map<string, Matter>((catalogue.value?.matters ?? []).map((m) => [m.id, m])));
-  const currentMatters = computed<Matter[]>(() =>
-    (current.value?.matters ?? []).map((id) => matterById.value.get(id)).filter((m): m is Matter => m !== undefined),
-  );
-  /** Matters of this window's queues: the guide when a ticket carries none. */
-  const windowMatters = computed<Matter[]>(() => {
-    const qs = new Set(myWindow.value?.mapping.map((m) => m.queue) ?? []);
-    return (catalogue.value?.matters ?? []).filter((m) => qs.has(m.queue));
-  });
-
-  const service = computed(() => {
-    const c = current.value;
-    const elapsed = serviceSeconds(c, now.value);
-    const limit = c ? timeLimitSeconds(c.matters, matterById.value) : null;
-    return { elapsed, limit, started: c?.status === 'serving' };
-  });
 
   const queues = computed(() => {
     const snap = snapshot.value;
@@ -122,84 +98,15 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   const nextFrom = computed(() => likelyNext(queues.value));
   const allQueues = computed(() => snapshot.value?.queues ?? []);
 
-  /** The server's figures for this clerk today (stats:today), when it answers. */
-  const serverToday = shallowRef<ClerkStats | null>(null);
-  const today = computed(() => {
-    const s = serverToday.value;
-    if (s) return { served: s.served, averageSeconds: s.served > 0 ? s.avgServiceSeconds : null };
-    return figures.value ? summarize(figures.value) : { served: 0, averageSeconds: null };
-  });
-  let statsTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Ask for fresh figures shortly after a completion (several presses, one request). */
-  function refreshStats(delayMs = 300): void {
-    clearTimeout(statsTimer);
-    statsTimer = setTimeout(async () => {
-      const r = await conn.command('stats:today', {});
-      if (r.ok) serverToday.value = r.data.clerks.find((c) => c.id === userId) ?? { id: userId, username: '', name: '', served: 0, avgServiceSeconds: 0, busySeconds: 0 };
-    }, delayMs);
-  }
-  const worked = computed(() => workSeconds(workClock.value, now.value));
-  const breakDue = computed(() => suggestBreak(workClock.value, now.value, breakMinutes.value));
   const undoLeft = computed(() => undoSecondsLeft(undoOffer.value, now.value));
-  // The server does not send when a pause began; we count from when we saw it.
-  const pausedSince = ref<number | null>(null);
-  const pausedFor = computed(() =>
-    pausedSince.value === null ? 0 : Math.max(0, Math.floor((now.value - pausedSince.value) / 1000)),
-  );
 
-  // The catalogue changes rarely (a manager edits a matter); fetch it at start and again with
-  // a new citizen at the window, at most once a minute.
-  let catalogueAt = 0;
-  async function loadCatalogue(): Promise<void> {
-    if (Date.now() - catalogueAt < 60_000) return;
-    catalogueAt = Date.now();
-    const r = await request<Catalogue>('GET', '/api/catalogue', { token: session.token });
-    if (r.ok) catalogue.value = r.data;
-    else catalogueAt = 0;
-  }
-  void loadCatalogue();
+  const info = createTicketInfo({ token: session.token, cmd, current, myWindow, now });
+  const { detail } = info;
+  const figures = createDayFigures({ conn, snapshot, userId, now });
+  const recordDone = figures.recordDone;
+  const work = createWorkTimer({ snapshot, myWindow, now, userId });
 
   // ---- keeping derived records in step ----------------------------------------------------
-
-  watch(
-    () => [snapshot.value !== null, myWindow.value?.state] as const,
-    ([haveSnapshot, state]) => {
-      if (!haveSnapshot) return; // before the first snapshot we know nothing; keep the clock
-      const next = trackWork(workClock.value, state ?? 'closed', now.value);
-      if (next !== workClock.value) {
-        workClock.value = next;
-        prefs.saveWorkClock(userId, next);
-      }
-      if (state === 'paused') pausedSince.value ??= now.value;
-      else pausedSince.value = null;
-    },
-    { immediate: true },
-  );
-
-  watch(
-    () => snapshot.value?.hall.serviceDay,
-    (day) => {
-      if (day && figures.value?.day !== day) figures.value = prefs.loadFigures(day, userId);
-    },
-    { immediate: true },
-  );
-
-  watch(
-    () => current.value?.id,
-    async (id) => {
-      checklist.value = id ? prefs.loadChecklist(id) : emptyChecklist('');
-      if (id) void loadCatalogue();
-      if (!id) {
-        detail.value = null;
-        return;
-      }
-      if (detail.value?.id === id) return;
-      // After a reload the window knows its ticket but not the guide's note: ask once.
-      const r = await cmd.getTicket(id);
-      if (r.ok && current.value?.id === id) detail.value = r.data;
-    },
-    { immediate: true },
-  );
 
   /** The window was closed under us (a manager signed us out): the picker says so. */
   const lostWindow = ref<string | null>(null);
@@ -214,9 +121,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
 
   watch(conn.status, (s) => {
     if (s === 'unauthorized') hooks.onSignedOut(t('banner.unauthorized'));
-    if (s === 'online') refreshStats(0);
   });
-
 
   // ---- results ------------------------------------------------------------------------------
 
@@ -239,13 +144,6 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   function overlayWindow(window: Window): void {
     const snap = snapshot.value;
     if (snap) overlay.value = { seq: snap.seq, window };
-  }
-
-  function recordDone(ticket: Ticket | undefined): void {
-    refreshStats();
-    if (!ticket || !figures.value) return;
-    figures.value = recordCompletion(figures.value, { ticketId: ticket.id, seconds: serviceSeconds(ticket, now.value) });
-    prefs.saveFigures(figures.value);
   }
 
   async function run<T>(target: NonNullable<typeof busy.value>, send: () => Promise<ClientReply<T>>, ok: (data: T) => void): Promise<boolean> {
@@ -457,11 +355,6 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     hooks.onSignedOut();
   }
 
-  function toggleMaterialOf(matterId: string, material: string): void {
-    checklist.value = toggleMaterial(checklist.value, matterId, material);
-    prefs.saveChecklist(checklist.value);
-  }
-
   function setKey(target: ShortcutTarget, id: string): ShortcutTarget | null {
     const r = assignKey(keys.value, target, id);
     keys.value = r.map;
@@ -472,15 +365,6 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     keys.value = { ...DEFAULT_KEYS };
     prefs.saveKeys(keys.value);
   }
-  function setBreakMinutes(n: number): void {
-    breakMinutes.value = n;
-    prefs.saveBreakMinutes(n);
-  }
-  function snoozeBreak(): void {
-    workClock.value = snooze(workClock.value, now.value, 15);
-    prefs.saveWorkClock(userId, workClock.value);
-  }
-
   return {
     session,
     conn,
@@ -496,19 +380,22 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     dialog,
     undoOffer,
     undoLeft,
-    catalogue,
-    currentMatters,
-    windowMatters,
-    checklist,
-    service,
+    catalogue: info.catalogue,
+    currentMatters: info.currentMatters,
+    windowMatters: info.windowMatters,
+    checklist: info.checklist,
+    service: info.service,
+    toggleMaterial: info.toggleMaterial,
     queues,
     nextFrom,
     allQueues,
-    today,
-    worked,
-    breakDue,
-    breakMinutes,
-    pausedFor,
+    today: figures.today,
+    worked: work.worked,
+    breakDue: work.breakDue,
+    breakMinutes: work.breakMinutes,
+    pausedFor: work.pausedFor,
+    setBreakMinutes: work.setBreakMinutes,
+    snoozeBreak: work.snoozeBreak,
     keys,
     recallLimit,
     lostWindow,
@@ -518,17 +405,14 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     pause,
     signIn,
     signOut,
-    toggleMaterial: toggleMaterialOf,
     setKey,
     resetKeys,
-    setBreakMinutes,
-    snoozeBreak,
     dismissNotice: () => (notice.value = null),
     openDialog: (d: Exclude<Dialog, null>) => (dialog.value = d),
     closeDialog: () => (dialog.value = null),
     waitedMinutes: (tk: Ticket) => Math.floor(secondsSince(tk.arrivedAt, tk.calledAt ? Date.parse(tk.calledAt) : now.value) / 60),
     close: () => {
-      clearTimeout(statsTimer);
+      figures.dispose();
       conn.close();
     },
   };
