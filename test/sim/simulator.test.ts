@@ -44,6 +44,31 @@ describe('simulator', () => {
     expect(day.windows.reduce((n, w) => n + w.calls, 0)).toBe(customers.length);
   });
 
+  it('a clerk without the skill for an overflow queue never serves it', () => {
+    const s = demo();
+    const w14 = s.windows.find((w) => w.no === 14)!;
+    const day = (skills: string[]) => {
+      w14.skills = skills;
+      return simulateDay(s, drawCustomers(s, 0), variantNamed('default'), 0).windows.find((w) => w.no === 14)!;
+    };
+    expect(day(['C', 'A', 'B', 'D', 'E', 'F', 'Y']).overflowCalls).toBeGreaterThan(0);
+    const onlyC = day(['C']);
+    expect(onlyC.calls).toBeGreaterThan(0);
+    expect(onlyC.overflowCalls).toBe(0);
+  });
+
+  it('appointments count from their slot start; other tickets from when they are taken', () => {
+    const s = demo();
+    const day = drawCustomers(s, 0);
+    const appointments = day.filter((c) => c.appointment);
+    expect(appointments.length).toBeGreaterThan(0);
+    for (const c of appointments) {
+      expect(c.arrivedAt).toBeLessThanOrEqual(c.at);
+      expect((c.arrivedAt - s.openMs) % s.appointmentSlotMs).toBe(0);
+    }
+    expect(day.filter((c) => !c.appointment).every((c) => c.arrivedAt === c.at)).toBe(true);
+  });
+
   it('runs the server’s own policy: the default variant is defaultPolicy itself', () => {
     expect(variantNamed('default').policy).toBe(defaultPolicy);
   });
