@@ -9,7 +9,7 @@ import type { HallState, QueueDef, QueueRuntime, TicketRec, WindowRec } from './
 import { WaitList } from './waitlist';
 
 /** Weight of the newest service time in the per-queue moving average. */
-const SERVICE_EWMA_ALPHA = 0.2;
+const SERVICE_EWMA_ALPHA = 0.05;
 
 function ticket(state: HallState, id: string): TicketRec {
   const t = state.tickets.get(id);
