@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Ticket, Window } from '../../../shared/schemas';
 import { startTestServer, type TestServer } from '../../support/server';
-import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf, token } from './support';
+import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf, token, mapWindows } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -17,6 +17,7 @@ beforeAll(async () => {
   await ensureCounterBuilt();
   server = await startTestServer();
   managerToken = await token(server.url, 'admin', 'admin');
+  await mapWindows(server.url, managerToken, { 10: 'A' });
   browser = await launchChromium();
 });
 
@@ -41,6 +42,7 @@ async function open(path: string, username: string, password: string): Promise<{
   return { page, errors };
 }
 
+// Each test allows a minute: the full suite shares two cores with other browsers.
 describe('manager console', () => {
   it('refuses a clerk account, with the reason on the form', async () => {
     const { page } = await open('/admin', 'c09', '1234');
@@ -50,7 +52,7 @@ describe('manager console', () => {
     await page.click('[data-testid=login-submit]');
     expect(await page.textContent('#login-user-error')).toContain('请输入工号');
     await page.context().close();
-  });
+  }, 60_000);
 
   it('changes a window’s mapping live; the clerk’s next call follows it', async () => {
     const { page: clerk, errors: clerkErrors } = await open('/counter', 'c05', '1234');
@@ -111,7 +113,7 @@ describe('manager console', () => {
     expect(await clerk.textContent('[data-testid=window-lost]')).toContain('10号窗口已关闭');
     expect(errors).toEqual([]);
     expect(clerkErrors).toEqual([]);
-  });
+  }, 60_000);
 
   it('edits staff and settings with field-level messages; every change is in the audit log', async () => {
     const { page, errors } = await open('/admin', 'admin', 'admin');
@@ -167,11 +169,11 @@ describe('manager console', () => {
     const text = (await log.textContent()) ?? '';
     expect(text).toContain('新增人员 李新（c31）');
     expect(text).toContain('修改事项「企业设立登记」');
-    expect(text).toContain('10号窗口队列'); // the mapping change of the previous test
+    expect(text).toContain('10号窗口队列：F → F、A(溢出)'); // the drag of the previous test
     expect(text).toContain('管理员（admin）');
     expect(text).not.toContain('窗口叫号'); // clerks' work is hidden until asked for
     await page.uncheck('[data-testid=audit-only-manager]');
     await expect.poll(() => log.textContent()).toContain('10号窗口叫号');
     expect(errors).toEqual([]);
-  });
+  }, 60_000);
 });

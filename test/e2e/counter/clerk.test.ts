@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Ticket, Window } from '../../../shared/schemas';
 import { startTestServer, type TestServer } from '../../support/server';
-import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf, token } from './support';
+import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf, token, mapWindows } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -18,6 +18,7 @@ beforeAll(async () => {
   await ensureCounterBuilt();
   server = await startTestServer();
   managerToken = await token(server.url, 'admin', 'admin');
+  await mapWindows(server.url, managerToken, { 9: 'A', 10: 'A', 11: 'A', 12: 'B' });
   browser = await launchChromium();
 });
 
@@ -51,6 +52,7 @@ async function openPanel(username: string, window: number): Promise<{ page: Page
 
 const currentNumber = (page: Page) => page.locator('[data-testid=current-number]');
 
+// Each test allows a minute: the full suite shares two cores with other browsers.
 describe('clerk panel', () => {
   it('signs in at a window, which opens; serves a ticket with the mouse', async () => {
     const { page, context, errors } = await openPanel('c01', 9);
@@ -108,7 +110,7 @@ describe('clerk panel', () => {
     expect((await windowNo(9)).state).toBe('closed');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 60_000);
 
   it('does the same with the keyboard, and a double press calls one ticket', async () => {
     const { page, context, errors } = await openPanel('c02', 10);
@@ -167,7 +169,7 @@ describe('clerk panel', () => {
     await expect.poll(async () => (await ticket(b4.id)).status).toBe('called');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 60_000);
 
   it('lets the clerk rebind a key (a keypad that types F-keys)', async () => {
     const { page, context } = await openPanel('c03', 11);
@@ -184,7 +186,7 @@ describe('clerk panel', () => {
     await expect.poll(() => page.textContent('[data-action=next] kbd')).toBe('F2');
     await expect.poll(() => currentNumber(page).textContent()).toBe(t.number);
     await context.close();
-  });
+  }, 60_000);
 
   it('shows a banner when the connection drops, refuses presses meanwhile, and resyncs', async () => {
     const { page, context, errors } = await openPanel('c04', 12);
@@ -207,5 +209,5 @@ describe('clerk panel', () => {
     await expect.poll(() => currentNumber(page).textContent()).toBe(t.number);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 60_000);
 });

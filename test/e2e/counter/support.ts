@@ -123,3 +123,16 @@ export async function axeProblems(page: Page): Promise<string[]> {
     return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`);
   });
 }
+
+/**
+ * Give windows a known mapping, so tests do not depend on how the demo hall is laid out
+ * (it changes as the dispatch is tuned).
+ */
+export async function mapWindows(base: string, managerToken: string, mappings: Record<number, string>): Promise<void> {
+  for (const [no, spec] of Object.entries(mappings)) {
+    // "A B*": A primary, B overflow.
+    const mapping = spec.split(' ').map((s) => ({ queue: s.slice(0, 1), role: s.endsWith('*') ? 'overflow' : 'primary' }));
+    const r = await apiCall(base, 'PUT', `/api/windows/${no}/mapping`, mapping, managerToken);
+    if (r.status !== 200) throw new Error(`mapping ${no}: ${r.status}`);
+  }
+}
