@@ -94,6 +94,8 @@ export const HallInfo = z.object({
   voiceLanguages: z.array(z.enum(['zh', 'en'])),
   voiceRepeat: z.number().int(),
   notices: z.array(z.string()),
+  /** Recalls allowed before a called ticket becomes a no-show (counter panels disable 重呼 at it). */
+  recallLimit: z.number().int(),
 });
 
 export const Snapshot = z.object({
@@ -116,7 +118,14 @@ export const HallChange = z.object({
   catalogueChanged: z.boolean().optional(),
 });
 
-export const User = z.object({ id: z.string(), username: z.string(), name: z.string(), role: Role });
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: Role,
+  /** Queue codes the person may serve (人随事定): the windows they may sign in at follow from these. */
+  skills: z.array(z.string()),
+});
 export const LoginResult = z.object({ token: z.string(), expiresAt: z.string(), user: User });
 
 export const Matter = z.object({

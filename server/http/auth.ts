@@ -1,6 +1,6 @@
 /** Bearer tokens on REST: who is asking, and the login route. */
 import type { NextFunction, Request, Response, Router } from 'express';
-import { LoginBody } from '../../shared/schemas';
+import { LoginBody, type User } from '../../shared/schemas';
 import { PUBLIC, type Actor } from '../service/actor';
 import type { AuthService } from '../service/auth-service';
 import { sendError, sendReply } from './reply';
@@ -45,6 +45,7 @@ export function registerAuthRoutes(router: Router, auth: AuthService): void {
   router.get('/me', (_req, res) => {
     const actor = actorOf(res);
     if (actor.kind !== 'user') return sendError(res, 'UNAUTHORIZED', 'sign in first');
-    res.json({ id: actor.id, username: actor.username, name: actor.name, role: actor.role });
+    const user: User = { id: actor.id, username: actor.username, name: actor.name, role: actor.role, skills: auth.skillsOf(actor.id) };
+    res.json(user);
   });
 }

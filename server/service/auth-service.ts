@@ -43,7 +43,7 @@ export function createAuthService(deps: { store: Store; clock: Clock }) {
       const token = randomBytes(32).toString('base64url');
       const expiresAt = now + TOKEN_TTL_MS;
       store.users.insertSession(hashToken(token), u.id, new Date(now).toISOString(), expiresAt);
-      const user: User = { id: u.id, username: u.username, name: u.name, role: u.role };
+      const user: User = { id: u.id, username: u.username, name: u.name, role: u.role, skills: JSON.parse(u.skills) as string[] };
       return ok({ token, expiresAt: new Date(expiresAt).toISOString(), user });
     },
 
@@ -51,6 +51,11 @@ export function createAuthService(deps: { store: Store; clock: Clock }) {
       if (!token || token.length > 200) return undefined;
       const u = store.users.session(hashToken(token), clock.now());
       return u ? { kind: 'user', id: u.id, username: u.username, name: u.name, role: u.role } : undefined;
+    },
+
+    skillsOf(userId: string): string[] {
+      const u = store.users.byId(userId);
+      return u ? (JSON.parse(u.skills) as string[]) : [];
     },
 
     logout(token: string): void {

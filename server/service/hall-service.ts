@@ -93,6 +93,7 @@ export function createHallService(deps: HallServiceDeps) {
       voiceLanguages: [...state.settings.voiceLanguages],
       voiceRepeat: state.settings.voiceRepeat,
       notices: [...state.settings.notices],
+      recallLimit: state.settings.recallLimit,
     };
   }
 

@@ -58,6 +58,7 @@ export function snapshot(seq: number, over: Partial<Snapshot> = {}): Snapshot {
       nameEn: 'Demo',
       serviceDay: '2025-03-03',
       timezone: 'Asia/Shanghai',
+      recallLimit: 2,
       voiceLanguages: ['zh'],
       voiceRepeat: 2,
       notices: [],

@@ -9,7 +9,7 @@ function memory(): StorageLike & { data: Map<string, string> } {
 const login = {
   token: 'tok',
   expiresAt: '2025-01-01T18:00:00Z',
-  user: { id: 'u1', username: 'c01', name: '张三', role: 'clerk' as const },
+  user: { id: 'u1', username: 'c01', name: '张三', role: 'clerk' as const, skills: ['A'] },
 };
 
 describe('staff session', () => {

@@ -51,12 +51,12 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   const undoOffer = shallowRef<UndoOffer | null>(null);
   const dialog = ref<Dialog>(null);
   const keys = ref<KeyMap>(prefs.loadKeys());
-  /** The hall's recall limit, when the server tells us (see docs/counter.md). */
-  const recallLimit = ref<number | undefined>(undefined);
 
   // ---- derived state ----------------------------------------------------------------------
 
   const snapshot = conn.snapshot;
+  /** The hall's recall limit: at it, 重呼 is disabled (the server would mark a no-show). */
+  const recallLimit = computed<number | undefined>(() => snapshot.value?.hall.recallLimit);
   const online = computed(() => conn.status.value === 'online');
 
   const myWindow = computed<Window | undefined>(() => {

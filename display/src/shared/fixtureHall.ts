@@ -47,6 +47,7 @@ export const FIXTURE_HALL: HallInfo = {
   nameEn: 'County Government Service Centre',
   serviceDay: '2025-05-12',
   timezone: 'Asia/Shanghai',
+  recallLimit: 2,
   voiceLanguages: ['zh'],
   voiceRepeat: 2,
   notices: ['办事请携带身份证原件。', '老年人、残疾人、军人请到 L 窗口优先办理。'],
