@@ -6,10 +6,10 @@
  *
  * ETA: the windows that will serve this queue next are counted (see `capacityFor`); if one of
  * them is idle for this ticket, the wait is 0. Otherwise the ticket is called at the
- * (ahead + 1 − idle)-th completion among those windows, and completions come every
- * cycle / servers seconds, where a cycle is the queue's moving-average service time plus the
- * walk from the call to the window. This is the exact mean of M/M/c under FIFO; the simulator
- * (npm run sim) measures its error on the demo hall and docs/dispatch.md reports it.
+ * (ahead + 1 − idle)-th completion among those windows, and the estimate is the median time of
+ * that completion (see `etaSecondsOf`), where a cycle is the queue's moving-average service time
+ * plus the walk from the call to the window. The simulator (npm run sim, and
+ * scripts/sim/eta-study.ts) measures its error on the demo hall; docs/dispatch.md reports it.
  */
 import type { HallState, TicketRec, WindowRec } from './types';
 
@@ -59,6 +59,24 @@ export function capacityFor(state: HallState, queue: string): { servers: number;
   return { servers, idle, later };
 }
 
+/** Seconds until a window's current ticket is done: its queue's average, plus the walk if not started. */
+function expectedBusySeconds(state: HallState, w: WindowRec): number {
+  const cur = w.currentTicketId ? state.tickets.get(w.currentTicketId) : undefined;
+  if (!cur) return 0;
+  const avg = state.queues.get(cur.queue)?.avgServiceSeconds ?? 0;
+  return avg + (cur.startedAt === undefined ? CALL_TO_START_SECONDS : 0);
+}
+
+/**
+ * The estimate is the conditional MEDIAN of the wait, not its mean: the citizen is judged by the
+ * absolute error, and the median minimises it. The ticket is called at the m-th service end
+ * (m = ahead + 1 − idle) among the windows serving the queue. The first end comes at the sum of
+ * the serving windows' rates (each window at the rate of the ticket it is serving now: an
+ * overflow window busy with a long 不动产 case ends later than one on this queue), the m − 1
+ * after it every cycle / servers. With exponential-like services that sum is close to a Gamma
+ * variable with the same mean and variance, and the median of Gamma(shape k) is about
+ * mean · (1 − 1 / (3k)). In M/M/c this is the exact median of Gamma(m, c/S).
+ */
 export function etaSecondsOf(state: HallState, t: TicketRec): number {
   if (t.status !== 'waiting') return 0;
   const q = state.queues.get(t.queue);
@@ -66,9 +84,29 @@ export function etaSecondsOf(state: HallState, t: TicketRec): number {
   const ahead = aheadOf(state, t);
   const { servers, idle, later } = capacityFor(state, t.queue);
   if (ahead < idle) return 0;
-  // With no window on it right now, overflow windows busy elsewhere will come round (SLA pull):
-  // count them at half; with none at all, assume one window (someone will open or resume).
-  const effective = servers > 0 ? servers : later > 0 ? later / 2 : 1;
+  const m = ahead + 1 - idle;
   const cycle = q.avgServiceSeconds + CALL_TO_START_SECONDS;
-  return Math.round(((ahead + 1 - idle) * cycle) / effective);
+  let mean: number;
+  let variance: number;
+  if (servers > 0) {
+    let firstRate = 0;
+    for (const w of state.windows.values()) {
+      if (servesSoon(state, w, t.queue) !== 'yes') continue;
+      const busy = expectedBusySeconds(state, w);
+      if (busy > 0) firstRate += 1 / busy;
+    }
+    const step = cycle / servers;
+    const first = firstRate > 0 ? 1 / firstRate : step;
+    mean = first + (m - 1) * step;
+    variance = first * first + (m - 1) * step * step;
+  } else {
+    // With no window on it right now, overflow windows busy elsewhere will come round (SLA pull):
+    // count them at half; with none at all, assume one window (someone will open or resume).
+    const step = cycle / (later > 0 ? later / 2 : 1);
+    mean = m * step;
+    variance = m * step * step;
+  }
+  const shape = (mean * mean) / variance;
+  // Never 0 here: 0 means a window is free for this ticket now.
+  return Math.max(1, Math.round(mean * (1 - 1 / (3 * shape))));
 }

@@ -4,6 +4,8 @@ import { MIN, T0, issue, makeHall, next, o, p, run, win } from '../support/hall-
 
 const cycle = (h: HallState, q: string) => h.queues.get(q)!.avgServiceSeconds + CALL_TO_START_SECONDS;
 const eta = (h: HallState, id: string) => etaSecondsOf(h, h.tickets.get(id)!);
+/** Median of Gamma(m, servers / cycle) as the predictor approximates it: (m − 1/3) · cycle / servers. */
+const median = (m: number, c: number, servers: number) => Math.round(((m - 1 / 3) * c) / servers);
 
 describe('ETA from the live state', () => {
   it('is 0 when a window that serves the queue is idle', () => {
@@ -11,7 +13,7 @@ describe('ETA from the live state', () => {
     expect(eta(h, issue(h, 'A', T0))).toBe(0);
   });
 
-  it('is the (ahead + 1 − idle)-th completion among the serving windows: (k + 1)·cycle / servers', () => {
+  it('is the median time of the (ahead + 1 − idle)-th completion among the serving windows: (k + 2/3)·cycle / servers', () => {
     const h = makeHall([win(1, [p('A')], 'c1'), win(2, [p('A')], 'c2')]);
     issue(h, 'A', T0);
     issue(h, 'A', T0);
@@ -19,7 +21,7 @@ describe('ETA from the live state', () => {
     next(h, 2, T0);
     const waiting = [issue(h, 'A', T0 + MIN), issue(h, 'A', T0 + MIN), issue(h, 'A', T0 + MIN)];
     expect(waiting.map((id) => aheadOf(h, h.tickets.get(id)!))).toEqual([0, 1, 2]);
-    expect(waiting.map((id) => eta(h, id))).toEqual([1, 2, 3].map((k) => Math.round((k * cycle(h, 'A')) / 2)));
+    expect(waiting.map((id) => eta(h, id))).toEqual([1, 2, 3].map((m) => median(m, cycle(h, 'A'), 2)));
   });
 
   it('counts an overflow window only while its own primary queues are empty', () => {
@@ -30,10 +32,10 @@ describe('ETA from the live state', () => {
     next(h, 2, T0); // window 2 takes the second A ticket as overflow
     const a3 = issue(h, 'A', T0 + MIN);
     expect(capacityFor(h, 'A').servers).toBe(2);
-    expect(eta(h, a3)).toBe(Math.round(cycle(h, 'A') / 2));
+    expect(eta(h, a3)).toBe(median(1, cycle(h, 'A'), 2));
     issue(h, 'B', T0 + MIN); // now window 2 has its own work waiting
     expect(capacityFor(h, 'A')).toMatchObject({ servers: 1, later: 1 });
-    expect(eta(h, a3)).toBe(Math.round(cycle(h, 'A')));
+    expect(eta(h, a3)).toBe(median(1, cycle(h, 'A'), 1));
   });
 
   it('ignores paused and closed windows and clerks without the skill', () => {
@@ -51,13 +53,13 @@ describe('ETA from the live state', () => {
     issue(h, 'A', T0 + 2);
     const pr = issue(h, 'A', T0 + 3, { priority: 'priority' });
     expect(aheadOf(h, h.tickets.get(pr)!)).toBe(0);
-    expect(eta(h, pr)).toBe(Math.round(cycle(h, 'A')));
+    expect(eta(h, pr)).toBe(median(1, cycle(h, 'A'), 1));
   });
 
   it('with no window on the queue, still gives a finite estimate', () => {
     const h = makeHall([win(1, [p('B')], 'c1')]);
     const a = issue(h, 'A', T0);
-    expect(eta(h, a)).toBe(Math.round(cycle(h, 'A')));
+    expect(eta(h, a)).toBe(median(1, cycle(h, 'A'), 1));
   });
 
   it('is 0 for a ticket that no longer waits', () => {
