@@ -47,6 +47,8 @@ export const StaffAccount = z.object({
   demoPassword: z.boolean(),
 });
 
+export const WindowEnabledUpdate = z.object({ windowNo: z.coerce.number().int().min(1).max(9999), enabled: z.boolean() });
+
 export const MatterId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/);
 export const MatterInput = Matter.extend({
   id: MatterId,

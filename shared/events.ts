@@ -68,6 +68,7 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'admin:staff:list': (payload: Record<string, never>, ack: Ack<StaffAccount[]>) => void;
   'admin:staff:create': (payload: StaffInput & { password: string }, ack: Ack<StaffAccount>) => void;
   'admin:staff:update': (payload: StaffUpdate, ack: Ack<StaffAccount>) => void;
+  'admin:window': (payload: W & { enabled: boolean }, ack: Ack<Window>) => void;
   'admin:matter': (payload: Matter, ack: Ack<Matter>) => void;
   'admin:matter:remove': (payload: { id: string }, ack: Ack<{ id: string }>) => void;
   'admin:audit': (payload: { before?: number; limit?: number }, ack: Ack<AuditEntry[]>) => void;

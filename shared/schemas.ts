@@ -57,6 +57,8 @@ export const Window = z.object({
   kind: WindowKind,
   state: WindowState,
   pauseReason: PauseReason.optional(),
+  /** Taken out of service by a manager (停用): closed, and nobody may sign in. */
+  disabled: z.boolean().optional(),
   clerk: ClerkRef.optional(),
   current: Ticket.optional(),
   mapping: Mapping,

@@ -27,6 +27,7 @@ export type Command =
   | { type: 'pause'; windowNo: number; clerkId: string; reason: PauseReason }
   | { type: 'resume'; windowNo: number; clerkId: string }
   | { type: 'setMapping'; windowNo: number; mapping: MappingEntry[] }
+  | { type: 'setWindowEnabled'; windowNo: number; enabled: boolean }
   | { type: 'reinstate'; ticketId: string }
   | { type: 'cancel'; ticketId: string; by: 'holder' | 'staff' }
   | { type: 'startDay'; serviceDay: string }

@@ -117,6 +117,7 @@ export function decide(state: HallState, cmd: Command, now: number, policy: Disp
       const clerk = state.clerks.get(cmd.clerkId);
       if (!clerk) return fail('UNKNOWN_USER', 'unknown clerk');
       if (w.value.clerkId === cmd.clerkId) return done([]);
+      if (w.value.enabled === false) return fail('WINDOW_CLOSED', `window ${cmd.windowNo} is out of service`);
       if (w.value.clerkId) return fail('WINDOW_HELD', `window ${cmd.windowNo} is held by another clerk`);
       const mapped = w.value.mapping.map((m) => m.queue);
       if (mapped.length > 0 && !mapped.some((q) => clerk.skills.includes(q))) {
@@ -261,6 +262,20 @@ export function decide(state: HallState, cmd: Command, now: number, policy: Disp
       return done([
         { type: 'MappingChanged', at: now, windowNo: cmd.windowNo, mapping: cmd.mapping.map((m) => ({ ...m })), before: w.value.mapping },
       ]);
+    }
+
+    case 'setWindowEnabled': {
+      const w = windowOf(state, cmd.windowNo);
+      if (!w.ok) return w;
+      if ((w.value.enabled !== false) === cmd.enabled) return done([]);
+      const events: DomainEvent[] = [];
+      // Taking a window out of service closes it first, like a sign-out.
+      if (!cmd.enabled && w.value.clerkId) {
+        events.push(...releaseCurrent(state, w.value, now));
+        events.push({ type: 'WindowSignedOut', at: now, windowNo: cmd.windowNo, clerkId: w.value.clerkId });
+      }
+      events.push({ type: 'WindowEnabledChanged', at: now, windowNo: cmd.windowNo, enabled: cmd.enabled });
+      return done(events);
     }
 
     case 'reinstate': {

@@ -20,6 +20,7 @@ export type DomainEvent =
   | { type: 'WindowPaused'; at: number; windowNo: number; reason: PauseReason }
   | { type: 'WindowResumed'; at: number; windowNo: number }
   | { type: 'MappingChanged'; at: number; windowNo: number; mapping: MappingEntry[]; before: MappingEntry[] }
+  | { type: 'WindowEnabledChanged'; at: number; windowNo: number; enabled: boolean }
   | { type: 'DayStarted'; at: number; serviceDay: string; previous: string }
   // Manager actions on the hall's set-up: audited like everything else.
   | { type: 'SettingsChanged'; at: number; settings: HallSettings; before: HallSettings }

@@ -163,6 +163,12 @@ export function evolve(state: HallState, e: DomainEvent): void {
     case 'MappingChanged':
       window(state, e.windowNo).mapping = e.mapping.map((m) => ({ ...m }));
       return;
+    case 'WindowEnabledChanged': {
+      const w = window(state, e.windowNo);
+      if (e.enabled) delete w.enabled;
+      else w.enabled = false;
+      return;
+    }
     case 'DayStarted': {
       state.serviceDay = e.serviceDay;
       state.tickets.clear();

@@ -59,6 +59,8 @@ export interface WindowRec {
   currentTicketId?: string;
   /** Priority calls in a row at this window (the swap rule's counter). */
   priorityStreak: number;
+  /** False while a manager has taken the window out of service (停用). Absent means enabled. */
+  enabled?: boolean;
 }
 
 export interface Clerk {

@@ -53,6 +53,7 @@ export function windowView(state: HallState, w: WindowRec): Window {
     mapping: w.mapping.map((m) => ({ ...m })),
   };
   if (w.pauseReason) v.pauseReason = w.pauseReason;
+  if (w.enabled === false) v.disabled = true;
   const clerk = w.clerkId ? state.clerks.get(w.clerkId) : undefined;
   if (clerk) {
     const ref: ClerkRef = { id: clerk.id, username: clerk.username, name: clerk.name };

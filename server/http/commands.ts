@@ -40,6 +40,7 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: Ope
   { method: 'get', path: '/stats/today', op: 'stats:today', gather: none },
   { method: 'get', path: '/admin/settings', op: 'admin:settings:get', gather: none },
   { method: 'put', path: '/admin/settings', op: 'admin:settings', gather: body },
+  { method: 'put', path: '/admin/windows/:no', op: 'admin:window', gather: withWindow },
   { method: 'put', path: '/admin/queues/:code', op: 'admin:queue', gather: (req) => ({ ...body(req), code: req.params.code }) },
   { method: 'get', path: '/admin/staff', op: 'admin:staff:list', gather: none },
   { method: 'post', path: '/admin/staff', op: 'admin:staff:create', gather: body, status: 201 },

@@ -10,13 +10,14 @@ import {
   SettingsPatch,
   StaffInput,
   StaffUpdate,
+  WindowEnabledUpdate,
   type AuditEntry,
   type HallSettings,
   type StaffAccount,
   type TodayStats,
 } from '../../shared/admin';
 import type { Reply } from '../../shared/errors';
-import type { Matter, QueueInfo, Role } from '../../shared/schemas';
+import type { Matter, QueueInfo, Role, Window } from '../../shared/schemas';
 import { iso, todayStats, type Clerk, type Command } from '../domain';
 import type { Store, UserRow } from '../store';
 import type { Actor } from './actor';
@@ -140,6 +141,16 @@ export const adminOperations = {
       };
       return run(service, actor, { type: 'setClerk', clerk }, () => account(store, u.id), writes);
     },
+  }),
+
+  'admin:window': define({
+    roles: MANAGER,
+    schema: WindowEnabledUpdate,
+    run: ({ service }, actor, { windowNo, enabled }): Reply<Window> =>
+      run(service, actor, { type: 'setWindowEnabled', windowNo, enabled }, () => {
+        const w = service.windowView(windowNo);
+        return w ? ok(w) : err('UNKNOWN_WINDOW', `window ${windowNo} does not exist`);
+      }),
   }),
 
   'admin:matter': define({

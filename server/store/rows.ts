@@ -39,6 +39,7 @@ export interface WindowRow {
   pause_reason: string | null;
   current_ticket_id: string | null;
   priority_streak: number;
+  enabled: number;
 }
 
 export interface TicketRow {
@@ -111,6 +112,7 @@ export function windowFromRow(r: WindowRow): WindowRec {
   if (r.clerk_id) w.clerkId = r.clerk_id;
   if (r.pause_reason) w.pauseReason = r.pause_reason as PauseReason;
   if (r.current_ticket_id) w.currentTicketId = r.current_ticket_id;
+  if (r.enabled === 0) w.enabled = false;
   return w;
 }
 
@@ -127,6 +129,7 @@ export function windowToRow(hallId: string, w: WindowRec): WindowRow {
     pause_reason: w.pauseReason ?? null,
     current_ticket_id: w.currentTicketId ?? null,
     priority_streak: w.priorityStreak,
+    enabled: w.enabled === false ? 0 : 1,
   };
 }
 

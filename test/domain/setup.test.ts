@@ -69,3 +69,21 @@ describe('today’s figures', () => {
     expect(s.clerks.find((c) => c.id === 'c1')).toMatchObject({ served: 2, busySeconds: 840, windowNo: 1 });
   });
 });
+
+describe('taking a window out of service', () => {
+  it('signs its clerk out (a called ticket waits again), refuses sign-in until enabled again', () => {
+    const h = makeHall();
+    const id = issue(h, 'A', T0);
+    next(h, 1, T0);
+    expect(run(h, { type: 'setWindowEnabled', windowNo: 1, enabled: false }, T0).map((e) => e.type)).toEqual([
+      'TicketRequeued',
+      'WindowSignedOut',
+      'WindowEnabledChanged',
+    ]);
+    expect(h.tickets.get(id)!.status).toBe('waiting');
+    expect(errorOf(h, { type: 'signIn', windowNo: 1, clerkId: 'c1' }, T0)).toBe('WINDOW_CLOSED');
+    expect(run(h, { type: 'setWindowEnabled', windowNo: 1, enabled: false }, T0)).toEqual([]);
+    run(h, { type: 'setWindowEnabled', windowNo: 1, enabled: true }, T0);
+    expect(errorOf(h, { type: 'signIn', windowNo: 1, clerkId: 'c1' }, T0)).toBeNull();
+  });
+});

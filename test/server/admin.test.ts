@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, HallSettings, StaffAccount, TodayStats } from '../../shared/admin';
-import type { Catalogue, HallChange, Matter, QueueInfo, Ticket, TicketDetail } from '../../shared/schemas';
+import type { Catalogue, HallChange, Matter, QueueInfo, Ticket, TicketDetail, Window } from '../../shared/schemas';
 import { api, connectClient, login, nextEvent, startTestServer, type TestServer } from '../support/server';
 
 let s: TestServer;
@@ -84,10 +84,25 @@ describe('manager console operations', () => {
     expect((await api(s.url, 'POST', '/api/tickets', { body: { queue: 'F', matters: ['F-09'] } })).status).toBe(400);
   });
 
+  it('a window taken out of service closes, refuses sign-in, and comes back when enabled', async () => {
+    const clerk = await login(s.url, 'c09', '1234');
+    await api(s.url, 'POST', '/api/windows/8/session', { token: clerk });
+    const off = await api<Window>(s.url, 'PUT', '/api/admin/windows/8', { token: admin, body: { enabled: false } });
+    expect(off.body).toMatchObject({ no: 8, state: 'closed', disabled: true });
+    const refused = await api<{ error: { code: string } }>(s.url, 'POST', '/api/windows/8/session', { token: clerk });
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'WINDOW_CLOSED']);
+    const on = await api<Window>(s.url, 'PUT', '/api/admin/windows/8', { token: admin, body: { enabled: true } });
+    expect(on.body.disabled).toBeUndefined();
+    expect((await api(s.url, 'POST', '/api/windows/8/session', { token: clerk })).status).toBe(200);
+    expect((await api(s.url, 'PUT', '/api/admin/windows/8', { token: clerk, body: { enabled: false } })).status).toBe(403);
+  });
+
   it('every manager action is in the audit log with who and when', async () => {
     const r = await api<AuditEntry[]>(s.url, 'GET', '/api/admin/audit?limit=50', { token: admin });
     const types = r.body.map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['SettingsChanged', 'QueueChanged', 'ClerkChanged', 'ClerkRemoved', 'MatterChanged', 'MatterRemoved']));
+    expect(types).toEqual(
+      expect.arrayContaining(['SettingsChanged', 'QueueChanged', 'ClerkChanged', 'ClerkRemoved', 'MatterChanged', 'MatterRemoved', 'WindowEnabledChanged']),
+    );
     const settings = r.body.find((e) => e.type === 'SettingsChanged')!;
     expect(settings.actor.username).toBe('admin');
     expect(settings.at).toBe('2026-11-30T01:00:00.000Z');

@@ -59,6 +59,15 @@ export function createAdminStore(session: StaffSession, hooks: { onSignedOut: (r
     return r.ok;
   }
 
+  /** Takes a window out of service (停用; its clerk is signed out) or puts it back. */
+  async function setWindowEnabled(w: Window, enabled: boolean): Promise<boolean> {
+    note(w.no, { kind: 'saving', text: t('mapping.saving') });
+    const r = await api<Window>('PUT', `/api/admin/windows/${w.no}`, { enabled });
+    const done = t(enabled ? 'mapping.enabledNote' : 'mapping.disabledNote', { window: windowName(w) });
+    note(w.no, r.ok ? { kind: 'ok', text: done } : { kind: 'error', text: t(errorKey(r.error.code)) });
+    return r.ok;
+  }
+
   /** Full queue records and the matter catalogue (the settings pages edit them). */
   const catalogue = shallowRef<Catalogue | null>(null);
   async function loadCatalogue(): Promise<void> {
@@ -98,6 +107,7 @@ export function createAdminStore(session: StaffSession, hooks: { onSignedOut: (r
     page,
     setMapping,
     signOutClerk,
+    setWindowEnabled,
     api,
     /** Typed socket commands (the manager operations of shared/events.ts). */
     command: conn.command,

@@ -176,4 +176,20 @@ describe('manager console', () => {
     await expect.poll(() => log.textContent()).toContain('10号窗口叫号');
     expect(errors).toEqual([]);
   }, 60_000);
+  it('takes an empty window out of service and back; nobody can sign in meanwhile', async () => {
+    const { page: admin, errors } = await open('/admin', 'admin', 'admin');
+    await admin.click('[data-nav=mapping]');
+    await admin.waitForSelector('[data-testid=mapping-page]');
+    const card = admin.locator('[data-testid=mapping-page] [data-window="27"]');
+    await card.locator('[data-testid=toggle-window-enabled]').click();
+    await card.locator('[data-testid=window-disabled]').waitFor();
+    await expect.poll(async () => (await windowNo(27)).disabled).toBe(true);
+    const clerk = await token(server.url, 'c20', '1234');
+    expect((await apiCall(server.url, 'POST', '/api/windows/27/session', undefined, clerk)).status).toBe(409);
+    await card.locator('[data-testid=toggle-window-enabled]').click();
+    await expect.poll(async () => (await windowNo(27)).disabled).toBeUndefined();
+    expect((await apiCall(server.url, 'POST', '/api/windows/27/session', undefined, clerk)).status).toBe(200);
+    expect(errors).toEqual([]);
+    await admin.context().close();
+  }, 60_000);
 });
