@@ -37,7 +37,7 @@ function busyHall(c: number, waiting: number): { h: HallState; ids: string[] } {
 }
 
 describe('ETA is the median wait', () => {
-  it('is within 2 % of the exact Gamma median when every window serves the same queue', () => {
+  it('is within 1 % of the exact Gamma median when every window serves the same queue', () => {
     const { h, ids } = busyHall(3, 8);
     const avg = h.queues.get('A')!.avgServiceSeconds;
     // The first end among started services comes at 3/avg; the later ones every cycle / 3.
@@ -45,15 +45,15 @@ describe('ETA is the median wait', () => {
     ids.forEach((id, k) => {
       const lo = (gammaMedian(k + 1) * avg) / 3;
       const hi = (gammaMedian(k + 1) * cycle(h, 'A')) / 3;
-      expect(eta(h, id)).toBeGreaterThanOrEqual(Math.floor(lo * 0.98));
-      expect(eta(h, id)).toBeLessThanOrEqual(Math.ceil(hi * 1.02));
+      expect(eta(h, id)).toBeGreaterThanOrEqual(Math.floor(lo * 0.99));
+      expect(eta(h, id)).toBeLessThanOrEqual(Math.ceil(hi * 1.01));
     });
   });
 
-  it('is below the mean, which overshoots most people: for the first in line 2/3 of it', () => {
+  it('is below the mean, which overshoots most people: for the first in line about ln 2 of it', () => {
     const { h, ids } = busyHall(2, 1);
     const avg = h.queues.get('A')!.avgServiceSeconds;
-    expect(eta(h, ids[0]!)).toBe(Math.round(((2 / 3) * avg) / 2));
+    expect(eta(h, ids[0]!)).toBe(Math.round(((2 / 3 + 8 / 405) * avg) / 2));
   });
 
   it('rises with the people ahead and is never below 1 s while no window is free', () => {
@@ -84,6 +84,6 @@ describe('ETA is the median wait', () => {
     const started = eta(h, ids[0]!);
     const cur = h.tickets.get(h.windows.get(1)!.currentTicketId!)!;
     delete cur.startedAt;
-    expect(eta(h, ids[0]!) - started).toBe(Math.round((2 / 3) * CALL_TO_START_SECONDS));
+    expect(Math.abs(eta(h, ids[0]!) - started - (2 / 3 + 8 / 405) * CALL_TO_START_SECONDS)).toBeLessThanOrEqual(1);
   });
 });

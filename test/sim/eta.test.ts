@@ -4,8 +4,8 @@ import { MIN, T0, issue, makeHall, next, o, p, run, win } from '../support/hall-
 
 const cycle = (h: HallState, q: string) => h.queues.get(q)!.avgServiceSeconds + CALL_TO_START_SECONDS;
 const eta = (h: HallState, id: string) => etaSecondsOf(h, h.tickets.get(id)!);
-/** Median of Gamma(m, servers / cycle) as the predictor approximates it: (m − 1/3) · cycle / servers. */
-const median = (m: number, c: number, servers: number) => Math.round(((m - 1 / 3) * c) / servers);
+/** Median of Gamma(m, servers / cycle) as the predictor approximates it: (m − 1/3 + 8/(405m)) · cycle / servers. */
+const median = (m: number, c: number, servers: number) => Math.round(((m - 1 / 3 + 8 / (405 * m)) * c) / servers);
 
 describe('ETA from the live state', () => {
   it('is 0 when a window that serves the queue is idle', () => {
@@ -13,7 +13,7 @@ describe('ETA from the live state', () => {
     expect(eta(h, issue(h, 'A', T0))).toBe(0);
   });
 
-  it('is the median time of the (ahead + 1 − idle)-th completion among the serving windows: (k + 2/3)·cycle / servers', () => {
+  it('is the median time of the (ahead + 1 − idle)-th completion among the serving windows: ≈ (k + 2/3)·cycle / servers', () => {
     const h = makeHall([win(1, [p('A')], 'c1'), win(2, [p('A')], 'c2')]);
     issue(h, 'A', T0);
     issue(h, 'A', T0);
