@@ -32,6 +32,8 @@ export interface AppDeps {
   log?: (msg: string) => void;
   /** Where the built apps are (dist/). */
   distDir?: string;
+  /** Require this key (X-Booking-Key) for appointment booking from outside (the province platform). */
+  bookingKey?: string | undefined;
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,7 +63,7 @@ export function createApp(deps: AppDeps) {
   const ctx = { service, store: deps.store };
   registerQueryRoutes(api, service);
   registerCommandRoutes(api, ctx);
-  registerCitizenRoutes(api, { service, store: deps.store, clock });
+  registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey });
   api.use((req, res) => sendError(res, 'NOT_FOUND', `no route ${req.method} /api${req.path}`));
   api.use(apiErrorHandler(log));
   app.use('/api', api);

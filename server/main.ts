@@ -15,7 +15,7 @@ if (store.halls.hallIds().length === 0) {
   log(`the database ${dbPath} has no hall and HALL_DEMO=0: nothing to serve`);
   process.exit(1);
 }
-const server = createApp({ store, voice: createVoice({ log, ...(process.env.VOICE_PACK_DIR ? { packDir: process.env.VOICE_PACK_DIR } : {}) }), log, hallId: process.env.HALL_ID });
+const server = createApp({ store, bookingKey: process.env.HALL_BOOKING_KEY || undefined, voice: createVoice({ log, ...(process.env.VOICE_PACK_DIR ? { packDir: process.env.VOICE_PACK_DIR } : {}) }), log, hallId: process.env.HALL_ID });
 const bound = await server.listen(port, process.env.HOST);
 log(`serving on http://localhost:${bound}  (display /display · counter /counter · admin /admin · kiosk /kiosk)`);
 

@@ -4,6 +4,7 @@
  * check the role, call the service, send its reply.
  */
 import type { Request, Response, Router } from 'express';
+import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import {
   AppointmentId,
@@ -61,6 +62,14 @@ export interface CitizenDeps {
   service: HallService;
   store: Store;
   clock: Clock;
+  /** When set, booking needs this key (header X-Booking-Key: the province platform) or a staff token. */
+  bookingKey?: string | undefined;
+}
+
+function sameKey(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
@@ -95,6 +104,10 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
     sendReply(res, appointments.checkIn(actorOf(res), b.data), 201);
   });
   router.post('/appointments', (req, res) => {
+    if (deps.bookingKey && !hasRole(actorOf(res), ['guide', 'manager'])) {
+      const key = req.get('x-booking-key');
+      if (!key || !sameKey(key, deps.bookingKey)) return sendError(res, 'UNAUTHORIZED', 'booking needs the platform key (X-Booking-Key)');
+    }
     const b = parse(BookAppointmentBody, body(req));
     if (!b.ok) return sendReply(res, b);
     sendReply(res, appointments.book(actorOf(res), b.data), 201);
