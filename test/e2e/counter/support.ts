@@ -3,73 +3,16 @@
  * older than its sources), Debian's Chromium through playwright-core, a real test server, and
  * small shortcuts for signing in and issuing tickets.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import type { LoginResult, Snapshot, Ticket } from '../../../shared/schemas';
+import { ensureAppBuilt, ROOT } from '../../support/browser';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
-const DIST = join(ROOT, 'dist/counter');
-const SOURCES = join(ROOT, 'counter');
-const LOCK = join(ROOT, 'dist/.counter-build.lock');
+export { launchChromium, ROOT } from '../../support/browser';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
-function upToDate(): boolean {
-  const built = join(DIST, 'admin.html');
-  return existsSync(built) && existsSync(join(DIST, 'counter.html')) && statSync(built).mtimeMs >= newestMtime(SOURCES);
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Build once (a couple of seconds); parallel test files wait on a lock file for the builder. */
-export async function ensureCounterBuilt(): Promise<void> {
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (upToDate()) return;
-    let fd: number;
-    try {
-      fd = openSync(LOCK, 'wx');
-    } catch {
-      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 60_000) unlinkSync(LOCK);
-      await sleep(200);
-      continue;
-    }
-    try {
-      if (!upToDate()) {
-        const { build } = await import('vite');
-        await build({ configFile: join(SOURCES, 'vite.config.ts'), logLevel: 'warn' });
-      }
-      return;
-    } finally {
-      closeSync(fd);
-      unlinkSync(LOCK);
-    }
-  }
-  throw new Error('timed out waiting for the counter build');
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
+/** Build once (a couple of seconds); parallel test files wait for one builder. */
+export const ensureCounterBuilt = (): Promise<void> => ensureAppBuilt('counter', ['counter.html', 'admin.html']);
 
 export async function apiCall<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = {};

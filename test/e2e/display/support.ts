@@ -4,81 +4,18 @@
  * static server that serves the built pages at the paths the real server uses (for the
  * `?fixture` dev mode and the bench's pretend hall).
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { extname, join, normalize } from 'node:path';
+import { ensureAppBuilt, ROOT } from '../../support/browser';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
+export { CHROMIUM_ARGS, launchChromium, ROOT } from '../../support/browser';
+
 export const DIST = join(ROOT, 'dist/display');
-const SOURCES = join(ROOT, 'display');
-const LOCK = join(ROOT, 'dist/.display-build.lock');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function upToDate(): boolean {
-  const built = join(DIST, 'wall.html');
-  return existsSync(built) && statSync(built).mtimeMs >= newestMtime(SOURCES);
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Build the display once (about two seconds). Several test files may ask at once: one builds
- * under a lock file, the others wait for it.
- */
-export async function ensureDisplayBuilt(): Promise<void> {
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (upToDate()) return;
-    let fd: number;
-    try {
-      fd = openSync(LOCK, 'wx');
-    } catch {
-      // Someone else is building (or a crashed build left the lock: give it a minute).
-      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 60_000) unlinkSync(LOCK);
-      await sleep(200);
-      continue;
-    }
-    try {
-      if (!upToDate()) {
-        const { build } = await import('vite');
-        await build({ configFile: join(SOURCES, 'vite.config.ts'), logLevel: 'warn' });
-      }
-      return;
-    } finally {
-      closeSync(fd);
-      unlinkSync(LOCK);
-    }
-  }
-  throw new Error('timed out waiting for the display build');
-}
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Chromium as a hall's kiosk box runs it: `autoplay` adds --autoplay-policy=no-user-gesture-required. */
-export function launchChromium(options: { autoplay?: boolean; extraArgs?: string[] } = {}): Promise<Browser> {
-  const args = [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])];
-  if (options.autoplay) args.push('--autoplay-policy=no-user-gesture-required');
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args });
-}
+/** Build the display once (about two seconds); parallel test files wait for one builder. */
+export const ensureDisplayBuilt = (): Promise<void> => ensureAppBuilt('display', ['wall.html', 'window.html', 'kiosk.html', 'ticket.html']);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
