@@ -210,3 +210,5 @@ export type QueueInfo = z.infer<typeof QueueInfo>;
 export type Catalogue = z.infer<typeof Catalogue>;
 export type LoginBody = z.infer<typeof LoginBody>;
 export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
+  /** Waiting tickets only: 25th–75th percentile of the wait in seconds ([0, 0] = a window is free now). */
+  etaRangeSeconds: z.tuple([z.number().int(), z.number().int()]).optional(),

@@ -1,6 +1,6 @@
 /** Projections of the hall state into the shapes of the contract (shared/schemas.ts). */
 import type { ClerkRef, QueueSummary, Ticket, TicketDetail, Window, WindowState } from '../../shared/schemas';
-import { aheadOf, etaSecondsOf } from './eta';
+import { aheadOf, etaRangeOf, etaSecondsOf } from './eta';
 import { iso } from './time';
 import type { HallState, QueueRuntime, TicketRec, WindowRec } from './types';
 
@@ -19,6 +19,8 @@ export function ticketView(state: HallState, t: TicketRec): Ticket {
     ahead: aheadOf(state, t),
     etaSeconds: etaSecondsOf(state, t),
   };
+  const range = etaRangeOf(state, t);
+  if (range) v.etaRangeSeconds = range;
   if (t.calledAt !== undefined) v.calledAt = iso(t.calledAt);
   if (t.startedAt !== undefined) v.startedAt = iso(t.startedAt);
   if (t.finishedAt !== undefined) v.finishedAt = iso(t.finishedAt);
