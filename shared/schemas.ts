@@ -42,6 +42,8 @@ export const Ticket = z.object({
   closedReason: ClosedReason.optional(),
   ahead: z.number().int(),
   etaSeconds: z.number().int(),
+  /** Waiting tickets only: 25th–75th percentile of the wait in seconds ([0, 0] = a window is free now). */
+  etaRangeSeconds: z.tuple([z.number().int(), z.number().int()]).optional(),
 });
 
 /** What staff see of a ticket: the public ticket plus the guide's note. */
@@ -210,5 +212,3 @@ export type QueueInfo = z.infer<typeof QueueInfo>;
 export type Catalogue = z.infer<typeof Catalogue>;
 export type LoginBody = z.infer<typeof LoginBody>;
 export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
-  /** Waiting tickets only: 25th–75th percentile of the wait in seconds ([0, 0] = a window is free now). */
-  etaRangeSeconds: z.tuple([z.number().int(), z.number().int()]).optional(),
