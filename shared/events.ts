@@ -7,6 +7,7 @@ import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput,
 import type { Reply } from './errors';
 import type {
   Call,
+  CallPrompts,
   HallChange,
   IssueTicketBody,
   MappingEntry,
@@ -28,6 +29,8 @@ export interface ServerToClientEvents {
   call: (call: Call) => void;
   /** Every change of the hall, with its seq (one per change). */
   'hall:changed': (change: HallChange) => void;
+  /** Staff only, after every change and on connect: which idle windows should call now (请叫号). */
+  'hall:prompts': (prompts: CallPrompts) => void;
   /** To the watchers of one ticket (phone pages). */
   'ticket:updated': (ticket: Ticket) => void;
 }

@@ -122,6 +122,10 @@ export const HallChange = z.object({
   catalogueChanged: z.boolean().optional(),
 });
 
+/** An idle window that should call now (请叫号): advice to its clerk, staff only. */
+export const CallPrompt = z.object({ windowNo: z.number().int(), queue: QueueCode });
+export const CallPrompts = z.object({ seq: z.number().int(), prompts: z.array(CallPrompt) });
+
 export const User = z.object({
   id: z.string(),
   username: z.string(),
@@ -206,6 +210,8 @@ export type HallInfo = z.infer<typeof HallInfo>;
 export type Snapshot = z.infer<typeof Snapshot>;
 export type HallChange = z.infer<typeof HallChange>;
 export type User = z.infer<typeof User>;
+export type CallPrompt = z.infer<typeof CallPrompt>;
+export type CallPrompts = z.infer<typeof CallPrompts>;
 export type LoginResult = z.infer<typeof LoginResult>;
 export type Matter = z.infer<typeof Matter>;
 export type QueueInfo = z.infer<typeof QueueInfo>;

@@ -40,15 +40,18 @@ function dequeue(state: HallState, t: TicketRec): void {
   state.waiting.get(t.queue)?.run(t.priority === 'priority').remove(t);
 }
 
-function clearCurrent(state: HallState, t: TicketRec): void {
+/** The ticket leaves its window, which is idle from `at` on. */
+function clearCurrent(state: HallState, t: TicketRec, at: number): void {
   if (t.windowNo === undefined) return;
   const w = state.windows.get(t.windowNo);
-  if (w?.currentTicketId === t.id) delete w.currentTicketId;
+  if (w?.currentTicketId !== t.id) return;
+  delete w.currentTicketId;
+  w.idleSince = at;
 }
 
 /** Back to waiting, keeping its arrival time (reinstate, transfer, requeue). */
-function backToWaiting(state: HallState, t: TicketRec): void {
-  clearCurrent(state, t);
+function backToWaiting(state: HallState, t: TicketRec, at: number): void {
+  clearCurrent(state, t, at);
   t.status = 'waiting';
   t.recalls = 0;
   delete t.calledAt;
@@ -108,12 +111,12 @@ export function evolve(state: HallState, e: DomainEvent): void {
       t.status = 'done';
       t.finishedAt = e.at;
       recordServiceTime(state, t, e.at);
-      clearCurrent(state, t);
+      clearCurrent(state, t, e.at);
       return;
     }
     case 'TicketNoShow': {
       const t = ticket(state, e.ticketId);
-      clearCurrent(state, t);
+      clearCurrent(state, t, e.at);
       t.status = 'no_show';
       t.finishedAt = e.at;
       if (e.reason === 'recall_limit') t.closedReason = 'recall_limit';
@@ -121,20 +124,20 @@ export function evolve(state: HallState, e: DomainEvent): void {
     }
     case 'TicketReinstated':
     case 'TicketRequeued':
-      backToWaiting(state, ticket(state, e.ticketId));
+      backToWaiting(state, ticket(state, e.ticketId), e.at);
       return;
     case 'TicketTransferred': {
       const t = ticket(state, e.ticketId);
-      clearCurrent(state, t);
+      clearCurrent(state, t, e.at);
       t.queue = e.to;
       t.transferredFrom = e.from;
-      backToWaiting(state, t);
+      backToWaiting(state, t, e.at);
       return;
     }
     case 'TicketCancelled': {
       const t = ticket(state, e.ticketId);
       if (t.status === 'waiting') dequeue(state, t);
-      clearCurrent(state, t);
+      clearCurrent(state, t, e.at);
       t.status = 'cancelled';
       t.closedReason = e.reason;
       t.finishedAt = e.at;
@@ -144,6 +147,7 @@ export function evolve(state: HallState, e: DomainEvent): void {
       const w = window(state, e.windowNo);
       w.clerkId = e.clerkId;
       w.priorityStreak = 0;
+      w.idleSince = e.at;
       delete w.pauseReason;
       return;
     }
@@ -157,9 +161,13 @@ export function evolve(state: HallState, e: DomainEvent): void {
     case 'WindowPaused':
       window(state, e.windowNo).pauseReason = e.reason;
       return;
-    case 'WindowResumed':
-      delete window(state, e.windowNo).pauseReason;
+    case 'WindowResumed': {
+      const w = window(state, e.windowNo);
+      delete w.pauseReason;
+      // Back from a break counts as just idle: the windows that kept working are prompted first.
+      if (!w.currentTicketId) w.idleSince = e.at;
       return;
+    }
     case 'MappingChanged':
       window(state, e.windowNo).mapping = e.mapping.map((m) => ({ ...m }));
       return;

@@ -10,3 +10,4 @@ export * from './time';
 export * from './numbering';
 export { WaitList, SortedRun, type WaitEntry } from './waitlist';
 export * from './stats';
+export * from './prompts';

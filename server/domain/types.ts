@@ -61,6 +61,8 @@ export interface WindowRec {
   priorityStreak: number;
   /** False while a manager has taken the window out of service (停用). Absent means enabled. */
   enabled?: boolean;
+  /** When the window last became free (kept in memory only; after a restart, idle windows count from then). */
+  idleSince?: number;
 }
 
 export interface Clerk {

@@ -4,8 +4,9 @@
  * transaction, then publishes the change. Nothing is applied to memory unless it was committed.
  */
 import type { Reply } from '../../shared/errors';
-import type { Call, HallChange, HallInfo, Matter, Snapshot, Ticket, TicketDetail, Window } from '../../shared/schemas';
+import type { Call, CallPrompts, HallChange, HallInfo, Matter, Snapshot, Ticket, TicketDetail, Window } from '../../shared/schemas';
 import {
+  callPrompts,
   decide,
   evolve,
   iso,
@@ -206,7 +207,7 @@ export function createHallService(deps: HallServiceDeps) {
       };
       if (settingsChanged || d.events.some((e) => e.type === 'DayStarted')) change.hall = hallInfo();
       if (matters.upsert.length + matters.remove.length > 0) change.catalogueChanged = true;
-      publisher.publish({ hallId, change, calls, ticketIds: [...tickets.keys()], queues: [...queues] });
+      publisher.publish({ hallId, change, calls, ticketIds: [...tickets.keys()], queues: [...queues], prompts: callPrompts(state, now) });
     }
     return remember && reply ? { ok: true, data: executed, reply } : ok(executed);
   }
@@ -249,6 +250,10 @@ export function createHallService(deps: HallServiceDeps) {
         windows: sortedWindows(state).map((w) => windowView(state, w)),
         recentCalls: [...recentCalls],
       };
+    },
+    /** Which idle windows should call now (请叫号). */
+    prompts(): CallPrompts {
+      return { seq: state.seq, prompts: callPrompts(state, clock.now()) };
     },
     /** A ticket of any day by id: today's from memory, older ones from the store. */
     findTicket(id: string): TicketRec | undefined {

@@ -1,4 +1,4 @@
-import type { Call, HallChange } from '../../shared/schemas';
+import type { Call, CallPrompt, HallChange } from '../../shared/schemas';
 
 /** One committed change as the transport broadcasts it. */
 export interface Publication {
@@ -8,6 +8,8 @@ export interface Publication {
   /** Tickets whose state changed, and queues whose order changed (their waiting tickets' ahead/ETA moved). */
   ticketIds: string[];
   queues: string[];
+  /** The 请叫号 prompts after this change (staff only). */
+  prompts: CallPrompt[];
 }
 
 /** The service's only way out to clients. The socket layer implements it over rooms. */

@@ -61,6 +61,7 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
     if (Number.isInteger(windowNo) && windowNo > 0) void socket.join(`window:${windowNo}`);
     // A recovered connection had its missed events replayed; anyone else starts from a snapshot.
     if (!socket.recovered) socket.emit('snapshot', snapshotFor(actor()));
+    if (isStaff(actor())) socket.emit('hall:prompts', service.prompts());
 
     const guard = (name: string, fn: (payload: unknown) => Reply<unknown> | Promise<Reply<unknown>>) => (...args: unknown[]) => {
       const { payload, ack } = split(args);
@@ -115,6 +116,7 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
       for (const call of p.calls) {
         io.to([hallRoom, staffRoom]).emit('call', call);
       }
+      io.to(staffRoom).emit('hall:prompts', { seq: p.change.seq, prompts: p.prompts });
       // Phone pages: the ticket itself changed, or its queue moved (people ahead, ETA).
       const changed = new Set(p.ticketIds);
       const queues = new Set(p.queues);

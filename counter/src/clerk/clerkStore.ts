@@ -73,6 +73,12 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     return w && w.state !== 'closed' && w.clerk?.id === userId ? w : undefined;
   });
 
+  /** The server asks this window to call now (请叫号): it is idle and first in line for a waiting ticket. */
+  const prompted = computed(() => {
+    const w = myWindow.value;
+    return !!w && w.state === 'open' && conn.prompts.value.some((p) => p.windowNo === w.no);
+  });
+
   const current = computed<Ticket | undefined>(() => {
     const c = myWindow.value?.current;
     return c && (c.status === 'called' || c.status === 'serving') ? c : undefined;
@@ -375,6 +381,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     current,
     detail,
     enabled,
+    prompted,
     busy,
     notice,
     dialog,

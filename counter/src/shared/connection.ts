@@ -6,7 +6,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 import type { Ack, ServerToClientEvents, StaffClientEvents } from '../../../shared/events';
-import type { Call, Snapshot } from '../../../shared/schemas';
+import type { Call, CallPrompt, Snapshot } from '../../../shared/schemas';
 import { emptySync, receiveCall, receiveChange, receiveSnapshot, startResync, type SyncState } from './hallSync';
 import { asReply, offline, timedOut, type ClientReply } from './reply';
 import { clockOffset } from './time';
@@ -28,6 +28,8 @@ export interface HallConnection {
   serverOffset: Readonly<Ref<number>>;
   /** Incremented on every resync, so screens (and tests) can tell one happened. */
   resyncs: Readonly<Ref<number>>;
+  /** Idle windows that should call now (请叫号), as the server last said. */
+  prompts: Readonly<ShallowRef<readonly CallPrompt[]>>;
   command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<ClientReply<CommandData<K>>>;
   /** Try to reconnect at once instead of waiting for the back-off. */
   retryNow(): void;
@@ -55,6 +57,8 @@ export function connectHall(opts: ConnectOptions): HallConnection {
   const lastCall = shallowRef<Call | null>(null);
   const serverOffset = ref(0);
   const resyncs = ref(0);
+  const prompts = shallowRef<readonly CallPrompt[]>([]);
+  let promptsSeq = -1;
   let sync: SyncState = emptySync();
   /** The first snapshot after (re)connecting replaces ours whatever its seq. */
   let forceNext = true;
@@ -96,6 +100,7 @@ export function connectHall(opts: ConnectOptions): HallConnection {
 
   socket.on('connect', () => {
     status.value = 'online';
+    promptsSeq = -1;
     forceNext = true;
     // Hold changes until the fresh snapshot lands; the server pushes one on connect, and we
     // ask as well in case that push raced the connect handler.
@@ -123,6 +128,12 @@ export function connectHall(opts: ConnectOptions): HallConnection {
     publish(r.state);
     if (r.outcome === 'gap') requestSnapshot();
   });
+  socket.on('hall:prompts', (p) => {
+    // Prompts follow changes; an older list arriving late must not replace a newer one.
+    if (p.seq < promptsSeq) return;
+    promptsSeq = p.seq;
+    prompts.value = p.prompts;
+  });
   socket.on('call', (call) => {
     lastCall.value = call;
     publish(receiveCall(sync, call));
@@ -145,6 +156,7 @@ export function connectHall(opts: ConnectOptions): HallConnection {
     lastCall,
     serverOffset,
     resyncs,
+    prompts,
     command,
     retryNow: () => {
       if (!socket.connected) socket.connect();
