@@ -11,6 +11,9 @@
  *   predictor built on the same "k-th service end among the serving windows" model;
  * - `oracle-current`: knows exactly when every current service will end (from the drawn service
  *   times) and takes the future ones at their true mean: what a clairvoyant clerk could say.
+ * It also measures how often the actual wait falls inside the range the citizen is shown
+ * (`etaRangeOf`, the 25th–75th percentiles of the server's Gamma: ≈ 50 % if the model is right),
+ * in seconds and as displayed in whole minutes, over everyone and over those not called at once.
  * In the M/M/c hall the exact conditional mean (k + 1)·S/c and median (of Gamma(k + 1, c/S)) are
  * also measured: there the median is the best possible predictor for absolute error, so its error
  * is a floor, not a shortcoming of the formula. docs/dispatch.md quotes these tables.
@@ -21,7 +24,7 @@ import { simulateDay, type Variant } from './engine';
 import { variantNamed } from './policies';
 import { Rng } from './rng';
 import { ErlangScenarioFile, HallScenarioFile, erlangHall, loadScenarioFile, normaliseHall, type ServiceDist, type SimScenario } from './scenario';
-import { CALL_TO_START_SECONDS, aheadOf, capacityFor, etaSecondsOf, type HallState, type TicketRec, type WindowRec } from '../../server/domain';
+import { CALL_TO_START_SECONDS, aheadOf, capacityFor, etaRangeOf, etaSecondsOf, type HallState, type TicketRec, type WindowRec } from '../../server/domain';
 
 type Probe = (state: HallState, t: TicketRec, now: number) => number;
 
@@ -125,7 +128,35 @@ function oracleCurrent(s: SimScenario, customers: () => Map<string, Customer>): 
   };
 }
 
+/** The range's ends as probes (seconds), so the engine records them at issue time like the ETA. */
+const rangeLo: Probe = (st, t) => etaRangeOf(st, t)?.[0] ?? 0;
+const rangeHi: Probe = (st, t) => etaRangeOf(st, t)?.[1] ?? 0;
+
+/**
+ * The range as the citizen reads it (display/src/kiosk/kioskText.ts `etaRangeMinutes`): lo
+ * rounded down (at least 1), hi rounded up, in whole minutes; null when shown as one number.
+ */
+function shownMinutes(lo: number, hi: number): [number, number] | null {
+  if (hi <= 0) return null;
+  const a = Math.max(1, Math.floor(lo / 60));
+  const b = Math.ceil(hi / 60);
+  return b - a > 1 ? [a, b] : null;
+}
+
+interface Coverage {
+  /** Share of waits inside [lo, hi] (seconds): everyone, then those with a range other than [0, 0]. */
+  all: number;
+  notAtOnce: number;
+  /** Share inside the range shown in minutes, among those shown a range; and how many are. */
+  shown: number;
+  shownShare: number;
+  /** Below lo / above hi, among those not called at once. */
+  below: number;
+  above: number;
+}
+
 interface Study {
+  coverage?: Coverage;
   meanWait: number;
   /** MAE / mean wait per predictor, and the share of people called at once. */
   ratio: Record<string, number>;
@@ -141,6 +172,7 @@ function study(s: SimScenario, probes: (customers: () => Map<string, Customer>) 
   let wait = 0;
   let n = 0;
   let atOnce = 0;
+  const cov = { in: 0, nz: 0, nzIn: 0, below: 0, above: 0, shown: 0, shownIn: 0 };
   for (let r = 0; r < days; r++) {
     const cs = drawCustomers(s, r);
     current = new Map(cs.map((c) => [c.id, c]));
@@ -150,6 +182,22 @@ function study(s: SimScenario, probes: (customers: () => Map<string, Customer>) 
       const w = t.waitMs / 1000;
       wait += w;
       if (w === 0) atOnce++;
+      const lo = t.probes!['range-lo'];
+      const hi = t.probes!['range-hi'];
+      if (lo !== undefined && hi !== undefined) {
+        if (lo <= w && w <= hi) cov.in++;
+        if (hi > 0) {
+          cov.nz++;
+          if (w < lo) cov.below++;
+          else if (w > hi) cov.above++;
+          else cov.nzIn++;
+        }
+        const m = shownMinutes(lo, hi);
+        if (m) {
+          cov.shown++;
+          if (m[0] * 60 <= w && w <= m[1] * 60) cov.shownIn++;
+        }
+      }
       for (const [k, p] of Object.entries(t.probes!)) {
         abs[k] = (abs[k] ?? 0) + Math.abs(p - w);
         signed[k] = (signed[k] ?? 0) + p - w;
@@ -162,7 +210,9 @@ function study(s: SimScenario, probes: (customers: () => Map<string, Customer>) 
     ratio[k] = abs[k]! / wait;
     bias[k] = signed[k]! / n;
   }
-  return { meanWait: wait / n, ratio, bias, calledAtOnce: atOnce / n };
+  const coverage =
+    cov.nz > 0 ? { all: cov.in / n, notAtOnce: cov.nzIn / cov.nz, shown: cov.shownIn / cov.shown, shownShare: cov.shown / n, below: cov.below / cov.nz, above: cov.above / cov.nz } : undefined;
+  return { meanWait: wait / n, ratio, bias, calledAtOnce: atOnce / n, ...(coverage ? { coverage } : {}) };
 }
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { seed: { type: 'string' }, 'load-factor': { type: 'string' }, 'no-erlang': { type: 'boolean', default: false } } });
@@ -181,6 +231,8 @@ const d = study(
     previous,
     'model-median': modelMedian(demo),
     'oracle-current': oracleCurrent(demo, customers),
+    'range-lo': rangeLo,
+    'range-hi': rangeHi,
   }),
   days,
 );
@@ -190,6 +242,11 @@ console.log(
 );
 console.log('| predictor | MAE / mean wait | bias (min) |\n| --- | --- | --- |');
 for (const k of ['server', 'previous', 'model-median', 'oracle-current']) console.log(`| ${k} | ${pct(d.ratio[k])} | ${((d.bias[k] ?? NaN) / 60).toFixed(2)} |`);
+const c = d.coverage!;
+console.log(
+  `\nRange (25th–75th percentile) coverage: ${pct(c.all)} of everyone; ${pct(c.notAtOnce)} of those not called at once ` +
+    `(below ${pct(c.below)}, above ${pct(c.above)}); as shown in minutes ${pct(c.shown)} (shown a range: ${pct(c.shownShare)} of everyone)`,
+);
 
 if (!values['no-erlang']) {
   const ef = ErlangScenarioFile.parse(loadScenarioFile('erlang'));

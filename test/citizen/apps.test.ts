@@ -4,10 +4,11 @@ import type { Catalogue, Matter, Ticket } from '../../shared/schemas';
 import { categoriesOf, mattersOf, suggestedQueue } from '../../display/src/kiosk/catalogueView';
 import { checkInErrorText } from '../../display/src/kiosk/checkInErrors';
 import { buildGuideNote, materialKey, NOTE_MAX } from '../../display/src/kiosk/guideNote';
-import { categoryName, etaMinutes, kioskWords } from '../../display/src/kiosk/kioskText';
+import { categoryName, etaMinutes, etaRangeMinutes, etaText, kioskWords } from '../../display/src/kiosk/kioskText';
 import { pageCss, receiptLengthMm } from '../../display/src/kiosk/printPage';
 import { phonePageUrl, qrShape } from '../../display/src/kiosk/qr';
 import { loadPrefs, savePrefs } from '../../display/src/ticket/prefs';
+import { ticketWords } from '../../display/src/ticket/ticketText';
 import { alertDue, ratingProblem } from '../../display/src/ticket/ticketPhase';
 
 const q = (code: string, category: string) => ({ code, name: code, nameEn: code, category, targetWaitMinutes: 15, priorityQueue: false, numberStart: 1, numberEnd: 999 });
@@ -106,6 +107,34 @@ describe('printing and links', () => {
 
   it('rounds the wait up to whole minutes', () => {
     expect([0, -5, 1, 60, 61, 599].map(etaMinutes)).toEqual([0, 0, 1, 1, 2, 10]);
+  });
+
+  it.each([
+    // range in seconds → minutes shown (low end down, at least 1; high end up), null = one number
+    [undefined, null],
+    [[0, 0], null], // a window is free now
+    [[200, 470], [3, 8]],
+    [[180, 480], [3, 8]],
+    [[20, 150], [1, 3]], // the low end never reads 0 minutes
+    [[61, 119], null], // 1–2 min: no wider than a minute, one number says as much
+    [[130, 170], null],
+    [[130, 181], [2, 4]],
+  ] as [[number, number] | undefined, [number, number] | null][])('range %j s is shown as %j min', (range, shown) => {
+    expect(etaRangeMinutes(range)).toEqual(shown);
+  });
+
+  it.each([
+    // etaSeconds, range, zh kiosk, en kiosk, zh phone
+    [340, [200, 470], '预计等候约 3–8 分钟', 'Estimated wait: about 3–8 min', '预计等候约 3–8 分钟'],
+    [340, undefined, '预计等候约 6 分钟', 'Estimated wait: about 6 min', '预计等候约 6 分钟'], // older server: one number
+    [90, [61, 119], '预计等候约 2 分钟', 'Estimated wait: about 2 min', '预计等候约 2 分钟'],
+    [0, [0, 0], '即将叫号', 'You will be called soon', '即将叫号，请留意'],
+  ] as [number, [number, number] | undefined, string, string, string][])('eta %d s, range %j → %s', (etaSeconds, etaRangeSeconds, zh, en, phone) => {
+    const t = { etaSeconds, etaRangeSeconds };
+    expect(etaText(kioskWords.zh, t)).toBe(zh);
+    expect(etaText(kioskWords.en, t)).toBe(en);
+    expect(etaText(ticketWords.zh, t)).toBe(phone);
+    expect(etaText(ticketWords.en, t)).toBe(en);
   });
 });
 

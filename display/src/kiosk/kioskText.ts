@@ -35,6 +35,7 @@ const zh = {
   yourNumber: '您的号码',
   ahead: (n: number) => (n === 0 ? '前面没有人等候' : `前面还有 ${n} 人`),
   eta: (min: number) => (min <= 0 ? '即将叫号' : `预计等候约 ${min} 分钟`),
+  etaRange: (lo: number, hi: number) => `预计等候约 ${lo}–${hi} 分钟`,
   scan: '手机扫码，查看排队进度，叫号时提醒您',
   qrLabel: '查看排队进度的二维码',
   printing: '正在打印小票，请取走',
@@ -135,6 +136,7 @@ const en: KioskWords = {
   yourNumber: 'Your number',
   ahead: (n) => (n === 0 ? 'Nobody ahead of you' : n === 1 ? '1 person ahead of you' : `${n} people ahead of you`),
   eta: (min) => (min <= 0 ? 'You will be called soon' : `Estimated wait: about ${min} min`),
+  etaRange: (lo, hi) => `Estimated wait: about ${lo}–${hi} min`,
   scan: 'Scan to follow your place on your phone and be alerted when called',
   qrLabel: 'QR code to follow your place in the queue',
   printing: 'Printing your ticket, please take it',
@@ -216,4 +218,34 @@ export function categoryName(lang: Lang, category: string): string {
 /** Whole minutes of an ETA, rounded up (a citizen would rather wait less than promised). */
 export function etaMinutes(etaSeconds: number): number {
   return etaSeconds <= 0 ? 0 : Math.ceil(etaSeconds / 60);
+}
+
+/**
+ * The range of an ETA in whole minutes as shown: the low end rounded down (at least 1), the high
+ * end rounded up, so the shown range holds the 25th–75th percentiles the server sent. Null when
+ * there is no range to show: none sent (older server, or not waiting), a window free now
+ * ([0, 0]), or a range no wider than a minute (then one number says as much).
+ * scripts/sim/eta-study.ts measures the coverage of exactly this rounding.
+ */
+export function etaRangeMinutes(range: readonly [number, number] | undefined): [number, number] | null {
+  if (!range || range[1] <= 0) return null;
+  const lo = Math.max(1, Math.floor(range[0] / 60));
+  const hi = Math.ceil(range[1] / 60);
+  return hi - lo > 1 ? [lo, hi] : null;
+}
+
+/** The words of both the kiosk and the phone page that say the wait. */
+export interface EtaWords {
+  eta: (min: number) => string;
+  etaRange: (lo: number, hi: number) => string;
+}
+
+/**
+ * The ETA line of a waiting ticket: "约 3–8 分钟" when the server sent a range wider than a minute,
+ * else the single number (or "即将叫号" when a window is free). One number for a short wait is off
+ * by more than half of it on average (docs/dispatch.md, ETA), so the range is preferred.
+ */
+export function etaText(words: EtaWords, t: { etaSeconds: number; etaRangeSeconds?: readonly [number, number] | undefined }): string {
+  const r = etaRangeMinutes(t.etaRangeSeconds);
+  return r ? words.etaRange(r[0], r[1]) : words.eta(etaMinutes(t.etaSeconds));
 }
