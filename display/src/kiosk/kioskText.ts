@@ -4,6 +4,9 @@
  */
 import type { Lang } from '../shared/i18n';
 
+/** "3–8" that never breaks across lines after the dash (word joiners, silent to screen readers); en keeps "8 min" together too. */
+export const minutesSpan = (lo: number, hi: number): string => `${lo}\u2060–\u2060${hi}`;
+
 const zh = {
   htmlLang: 'zh-CN',
   appTitle: '自助取号',
@@ -35,7 +38,7 @@ const zh = {
   yourNumber: '您的号码',
   ahead: (n: number) => (n === 0 ? '前面没有人等候' : `前面还有 ${n} 人`),
   eta: (min: number) => (min <= 0 ? '即将叫号' : `预计等候约 ${min} 分钟`),
-  etaRange: (lo: number, hi: number) => `预计等候约 ${lo}–${hi} 分钟`,
+  etaRange: (lo: number, hi: number) => `预计等候约 ${minutesSpan(lo, hi)} 分钟`,
   scan: '手机扫码，查看排队进度，叫号时提醒您',
   qrLabel: '查看排队进度的二维码',
   printing: '正在打印小票，请取走',
@@ -136,7 +139,7 @@ const en: KioskWords = {
   yourNumber: 'Your number',
   ahead: (n) => (n === 0 ? 'Nobody ahead of you' : n === 1 ? '1 person ahead of you' : `${n} people ahead of you`),
   eta: (min) => (min <= 0 ? 'You will be called soon' : `Estimated wait: about ${min} min`),
-  etaRange: (lo, hi) => `Estimated wait: about ${lo}–${hi} min`,
+  etaRange: (lo, hi) => `Estimated wait: about ${minutesSpan(lo, hi)}\u00a0min`,
   scan: 'Scan to follow your place on your phone and be alerted when called',
   qrLabel: 'QR code to follow your place in the queue',
   printing: 'Printing your ticket, please take it',

@@ -1,5 +1,6 @@
 /** Words of the phone page (/t/:ticketId), Chinese first, English switchable. */
 import type { RatingReason } from '../../../shared/citizen';
+import { minutesSpan } from '../kiosk/kioskText';
 import type { Lang } from '../shared/i18n';
 
 const zh = {
@@ -8,7 +9,7 @@ const zh = {
   yourNumber: '您的号码',
   ahead: (n: number) => (n === 0 ? '前面没有人等候' : `前面还有 ${n} 人`),
   eta: (min: number) => (min <= 0 ? '即将叫号，请留意' : `预计等候约 ${min} 分钟`),
-  etaRange: (lo: number, hi: number) => `预计等候约 ${lo}–${hi} 分钟`,
+  etaRange: (lo: number, hi: number) => `预计等候约 ${minutesSpan(lo, hi)} 分钟`,
   keepOpen: '叫号时本页会响铃并振动，请保持页面打开。',
   enableSound: '开启声音提醒',
   soundOn: '声音提醒已开启',
@@ -68,7 +69,7 @@ const en: TicketWords = {
   yourNumber: 'Your number',
   ahead: (n) => (n === 0 ? 'Nobody ahead of you' : n === 1 ? '1 person ahead of you' : `${n} people ahead of you`),
   eta: (min) => (min <= 0 ? 'You will be called soon' : `Estimated wait: about ${min} min`),
-  etaRange: (lo, hi) => `Estimated wait: about ${lo}–${hi} min`,
+  etaRange: (lo, hi) => `Estimated wait: about ${minutesSpan(lo, hi)}\u00a0min`,
   keepOpen: 'This page rings and vibrates when you are called. Keep it open.',
   enableSound: 'Turn on sound alert',
   soundOn: 'Sound alert is on',

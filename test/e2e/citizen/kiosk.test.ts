@@ -63,7 +63,7 @@ describe('kiosk', () => {
     const number = await page.locator('[data-testid="ticket-number"]').textContent();
     expect(number).toBe('A001');
     // Nobody serves A yet: the wait is a range of minutes (the 25th–75th percentiles the server sent).
-    expect(await page.locator('[data-testid="ticket-eta"]').textContent()).toMatch(/^预计等候约 \d+–\d+ 分钟$/);
+    expect(await page.locator('[data-testid="ticket-eta"]').textContent()).toMatch(/^预计等候约 \d+\u2060–\u2060\d+ 分钟$/);
     expect(await page.locator('[data-testid="receipt-eta"]').textContent()).toBe(await page.locator('[data-testid="ticket-eta"]').textContent());
     await expect.poll(() => page.locator('[data-testid="qr"] svg').count()).toBe(1);
     await expect.poll(async () => (await devices(page)).printed).toBe(1);

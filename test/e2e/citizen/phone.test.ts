@@ -52,7 +52,7 @@ describe('phone page', () => {
     expect(await text(page, 'ahead')).toBe('前面还有 2 人');
     // The range the server sent, in whole minutes (low end down, high end up), not one number.
     const [lo, hi] = mine.etaRangeSeconds!;
-    expect(await text(page, 'eta')).toBe(`预计等候约 ${Math.max(1, Math.floor(lo / 60))}–${Math.ceil(hi / 60)} 分钟`);
+    expect(await text(page, 'eta')).toBe(`预计等候约 ${Math.max(1, Math.floor(lo / 60))}\u2060–\u2060${Math.ceil(hi / 60)} 分钟`);
     // This ticket only: no other citizen's number anywhere on the page.
     const body = (await page.locator('body').textContent()) ?? '';
     expect(body).not.toMatch(/A001|A002/);
