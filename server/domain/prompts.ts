@@ -4,7 +4,7 @@
  * "Right" follows the simulator (docs/dispatch.md): for each queue, as many windows as it has
  * people waiting, among the idle windows whose next press would call from it — windows where it
  * is the primary queue first, then the one idle longest (longest-idle-server-first), which evens
- * out the work of a zone's clerks. Advice only: any clerk may still press next.
+ * out the work of a zone's clerks. Advice only; every clerk may still press next.
  */
 import type { MappingRole } from '../../shared/schemas';
 import { dispatchCandidates } from './decide';
