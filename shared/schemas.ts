@@ -56,6 +56,7 @@ export const Window = z.object({
   name: z.string(),
   nameEn: z.string(),
   zone: z.string(),
+  zoneEn: z.string().optional(),
   kind: WindowKind,
   state: WindowState,
   pauseReason: PauseReason.optional(),

@@ -26,7 +26,9 @@ export const HallFile = z.object({
     notices: z.array(z.string()),
   }),
   queues: z.array(QueueInfo.extend({ category: z.string(), sort: z.number().int() })),
-  windows: z.array(z.object({ no: z.number().int(), name: z.string(), nameEn: z.string(), zone: z.string(), kind: WindowKind, mapping: Mapping })),
+  windows: z.array(
+    z.object({ no: z.number().int(), name: z.string(), nameEn: z.string(), zone: z.string(), zoneEn: z.string().optional(), kind: WindowKind, mapping: Mapping }),
+  ),
   matters: z.array(Matter),
   accounts: z.object({
     manager: Account,

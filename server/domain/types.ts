@@ -52,6 +52,8 @@ export interface WindowRec {
   name: string;
   nameEn: string;
   zone: string;
+  /** English zone name; empty or absent: screens fall back to `zone`. */
+  zoneEn?: string;
   kind: WindowKind;
   mapping: MappingEntry[];
   clerkId?: string;

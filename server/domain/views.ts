@@ -56,6 +56,7 @@ export function windowView(state: HallState, w: WindowRec): Window {
   };
   if (w.pauseReason) v.pauseReason = w.pauseReason;
   if (w.enabled === false) v.disabled = true;
+  if (w.zoneEn) v.zoneEn = w.zoneEn;
   const clerk = w.clerkId ? state.clerks.get(w.clerkId) : undefined;
   if (clerk) {
     const ref: ClerkRef = { id: clerk.id, username: clerk.username, name: clerk.name };

@@ -78,11 +78,12 @@ export function createHallRepo(db: Db, catalogue: CatalogueRepo) {
         number_start = excluded.number_start, number_end = excluded.number_end, sort = excluded.sort,
         next_number = excluded.next_number, avg_service_seconds = excluded.avg_service_seconds`),
     upsertWindow: db.prepare(`INSERT INTO windows (hall_id, no, name, name_en, zone, kind, mapping, clerk_id, pause_reason,
-        current_ticket_id, priority_streak, enabled) VALUES (@hall_id, @no, @name, @name_en, @zone, @kind, @mapping, @clerk_id,
-        @pause_reason, @current_ticket_id, @priority_streak, @enabled)
+        current_ticket_id, priority_streak, enabled, zone_en) VALUES (@hall_id, @no, @name, @name_en, @zone, @kind, @mapping, @clerk_id,
+        @pause_reason, @current_ticket_id, @priority_streak, @enabled, @zone_en)
       ON CONFLICT (hall_id, no) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, zone = excluded.zone,
         kind = excluded.kind, mapping = excluded.mapping, clerk_id = excluded.clerk_id, pause_reason = excluded.pause_reason,
-        current_ticket_id = excluded.current_ticket_id, priority_streak = excluded.priority_streak, enabled = excluded.enabled`),
+        current_ticket_id = excluded.current_ticket_id, priority_streak = excluded.priority_streak, enabled = excluded.enabled,
+        zone_en = excluded.zone_en`),
     upsertTicket: db.prepare(`INSERT INTO tickets VALUES (@id, @hall_id, @service_day, @number, @queue, @status, @priority,
         @channel, @matters, @note, @issued_at, @arrived_at, @ord, @called_at, @started_at, @finished_at, @window_no,
         @served_by, @recalls, @closed_reason, @transferred_from)

@@ -33,6 +33,7 @@ export interface WindowRow {
   name: string;
   name_en: string;
   zone: string;
+  zone_en: string;
   kind: string;
   mapping: string;
   clerk_id: string | null;
@@ -113,6 +114,7 @@ export function windowFromRow(r: WindowRow): WindowRec {
   if (r.pause_reason) w.pauseReason = r.pause_reason as PauseReason;
   if (r.current_ticket_id) w.currentTicketId = r.current_ticket_id;
   if (r.enabled === 0) w.enabled = false;
+  if (r.zone_en) w.zoneEn = r.zone_en;
   return w;
 }
 
@@ -130,6 +132,7 @@ export function windowToRow(hallId: string, w: WindowRec): WindowRow {
     current_ticket_id: w.currentTicketId ?? null,
     priority_streak: w.priorityStreak,
     enabled: w.enabled === false ? 0 : 1,
+    zone_en: w.zoneEn ?? '',
   };
 }
 

@@ -18,6 +18,7 @@ describe('the whole flow: issue → next → call → start → complete', () =>
     const seq0 = viewer.snapshot.seq;
     expect(viewer.snapshot.windows).toHaveLength(28);
     expect(viewer.snapshot.queues.map((q) => q.code)).toContain('F');
+    expect(viewer.snapshot.windows.find((w) => w.no === 1)).toMatchObject({ zone: '公积金专区', zoneEn: 'Housing Provident Fund' });
 
     const session = await api<Window>(s.url, 'POST', '/api/windows/22/session', { token: clerk });
     expect(session.status).toBe(200);
