@@ -27,9 +27,27 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Finer reasons beside some codes, for machines (other vendors' kiosks) that must tell cases
+ * apart without reading the message. Closed like the codes; absent where the code says enough.
+ */
+export const ERROR_REASONS = [
+  'unknown_code', // no appointment has this check-in code
+  'already_checked_in',
+  'cancelled',
+  'missed',
+  'not_today', // the appointment is for another day
+  'too_early', // before the check-in window opens
+  'slot_full',
+  'phone_has_booking', // this phone already holds a booking for that queue and day
+] as const;
+
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  reason?: ErrorReason;
 }
 
 /** The one reply shape: socket acknowledgements use it as is; REST sends `data` or `{error}`. */

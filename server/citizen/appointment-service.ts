@@ -128,7 +128,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
           booked: appointments.countSlot(hallId, input.date, input.queue, input.slot),
           phoneHasOne: appointments.phoneHasActive(hallId, input.phone, input.date, input.queue),
         });
-        if (!decision.ok) return err(decision.code, decision.message);
+        if (!decision.ok) return err(decision.code, decision.message, decision.reason);
         const id = randomBytes(16).toString('base64url');
         appointments.insert({
           id,
@@ -196,7 +196,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       return run(() => {
         sweepMissed(now, s);
         const a = appointments.byCode(hallId, input.code);
-        if (!a) return err('NOT_FOUND', 'no appointment has this code');
+        if (!a) return err('NOT_FOUND', 'no appointment has this code', 'unknown_code');
         const decision = decideCheckIn({
           status: a.status,
           date: a.date,
@@ -210,7 +210,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         });
         if (!decision.ok) {
           if (decision.markMissed) appointments.markMissed(hallId, a.id, now);
-          return err(decision.code, decision.message);
+          return err(decision.code, decision.message, decision.reason);
         }
         const ticketId = newTicketId();
         appointments.checkIn(hallId, a.id, now, actorId(actor), ticketId, decision.late);

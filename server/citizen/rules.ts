@@ -3,13 +3,14 @@
  * in; a decision out. No I/O and no clock (the service passes `now`). Tested with tables in
  * test/citizen/rules.test.ts.
  */
-import type { ErrorCode } from '../../shared/errors';
+import type { ErrorCode, ErrorReason } from '../../shared/errors';
 import type { AppointmentStatus, CitizenSettings, RatingLevel, RatingReason } from '../../shared/citizen';
 import type { TicketStatus } from '../../shared/schemas';
 import { addDays, dayOfWeek, isCalendarDate, minutesOf, timeOf, zonedEpoch } from './calendar';
 
-export type Refusal = { ok: false; code: ErrorCode; message: string };
-const refuse = (code: ErrorCode, message: string): Refusal => ({ ok: false, code, message });
+export type Refusal = { ok: false; code: ErrorCode; message: string; reason?: ErrorReason };
+const refuse = (code: ErrorCode, message: string, reason?: ErrorReason): Refusal =>
+  reason ? { ok: false, code, message, reason } : { ok: false, code, message };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -87,8 +88,8 @@ export function checkBooking(b: BookingInput): { ok: true; start: number; end: n
   const slot = slotsOfDay(b.settings, b.date, b.timezone).find((s) => s.slot === b.slot);
   if (!slot) return refuse('BAD_REQUEST', `there is no slot ${b.slot} on ${b.date}`);
   if (slot.start <= b.now) return refuse('BAD_REQUEST', `the slot ${b.date} ${b.slot} has already begun`);
-  if (b.phoneHasOne) return refuse('CONFLICT', `this phone number already holds an appointment for queue ${b.queue} on ${b.date}`);
-  if (b.booked >= capacity) return refuse('CONFLICT', `the slot ${b.date} ${b.slot} is full (${capacity} per slot)`);
+  if (b.phoneHasOne) return refuse('CONFLICT', `this phone number already holds an appointment for queue ${b.queue} on ${b.date}`, 'phone_has_booking');
+  if (b.booked >= capacity) return refuse('CONFLICT', `the slot ${b.date} ${b.slot} is full (${capacity} per slot)`, 'slot_full');
   return { ok: true, start: slot.start, end: slot.end };
 }
 
@@ -133,18 +134,18 @@ export type CheckInDecision =
   | (Refusal & { markMissed?: boolean });
 
 export function decideCheckIn(c: CheckInInput): CheckInDecision {
-  if (c.status === 'checked_in') return refuse('CONFLICT', `this appointment is already checked in${c.ticketNumber ? ` (ticket ${c.ticketNumber})` : ''}`);
-  if (c.status === 'cancelled') return refuse('INVALID_STATE', 'this appointment was cancelled');
-  if (c.status === 'missed') return refuse('INVALID_STATE', 'this appointment was missed; please take an ordinary ticket');
-  if (c.date > c.today) return refuse('INVALID_STATE', `this appointment is for ${c.date}, not today`);
+  if (c.status === 'checked_in') return refuse('CONFLICT', `this appointment is already checked in${c.ticketNumber ? ` (ticket ${c.ticketNumber})` : ''}`, 'already_checked_in');
+  if (c.status === 'cancelled') return refuse('INVALID_STATE', 'this appointment was cancelled', 'cancelled');
+  if (c.status === 'missed') return refuse('INVALID_STATE', 'this appointment was missed; please take an ordinary ticket', 'missed');
+  if (c.date > c.today) return refuse('INVALID_STATE', `this appointment is for ${c.date}, not today`, 'not_today');
   const timing = c.date < c.today ? 'missed' : checkInTiming(c.slotStart, c.slotEnd, c.now, c.settings);
   switch (timing) {
     case 'too_early': {
       const from = c.slotStart - c.settings.earlyMinutes * MINUTE;
-      return refuse('INVALID_STATE', `too early: check in from ${clockTime(from, c.timezone)}`);
+      return refuse('INVALID_STATE', `too early: check in from ${clockTime(from, c.timezone)}`, 'too_early');
     }
     case 'missed':
-      return { ...refuse('INVALID_STATE', 'this appointment was missed; please take an ordinary ticket'), markMissed: true };
+      return { ...refuse('INVALID_STATE', 'this appointment was missed; please take an ordinary ticket', 'missed'), markMissed: true };
     case 'late':
       return { ok: true, arrivedAt: c.now, late: true };
     case 'on_time':

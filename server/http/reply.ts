@@ -1,6 +1,6 @@
 /** From the one reply shape to HTTP: status codes per error code, JSON bodies. */
 import type { Response } from 'express';
-import type { ErrorCode, Reply } from '../../shared/errors';
+import type { ErrorCode, ErrorReason, Reply } from '../../shared/errors';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -29,13 +29,13 @@ export function statusOf(code: ErrorCode): number {
   return STATUS[code];
 }
 
-export function sendError(res: Response, code: ErrorCode, message: string): void {
-  res.status(statusOf(code)).json({ error: { code, message } });
+export function sendError(res: Response, code: ErrorCode, message: string, reason?: ErrorReason): void {
+  res.status(statusOf(code)).json({ error: reason ? { code, message, reason } : { code, message } });
 }
 
 /** Success → `status` with the data (204 with no body when the data is null); error → its status. */
 export function sendReply<T>(res: Response, reply: Reply<T>, status = 200): void {
-  if (!reply.ok) return sendError(res, reply.error.code, reply.error.message);
+  if (!reply.ok) return sendError(res, reply.error.code, reply.error.message, reply.error.reason);
   if (reply.data === null || reply.data === undefined) {
     res.status(204).end();
     return;

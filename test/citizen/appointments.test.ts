@@ -221,20 +221,20 @@ describe('check-in', () => {
 
     const unknown = await checkIn(s, '00000000');
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toMatchObject({ error: { code: 'NOT_FOUND', message: expect.stringMatching(/code/) } });
+    expect(unknown.body).toMatchObject({ error: { code: 'NOT_FOUND', reason: 'unknown_code', message: expect.stringMatching(/code/) } });
     expect((await checkIn(s, '12ab')).status).toBe(400);
 
     expect((await checkIn(s, a.code)).status).toBe(201);
     const before = await waitingIn(s, 'A');
     const twice = await checkIn(s, a.code);
     expect(twice.status).toBe(409);
-    expect(twice.body).toMatchObject({ error: { code: 'CONFLICT', message: expect.stringMatching(/already checked in \(ticket A\d+\)/) } });
+    expect(twice.body).toMatchObject({ error: { code: 'CONFLICT', reason: 'already_checked_in', message: expect.stringMatching(/already checked in \(ticket A\d+\)/) } });
     expect(await waitingIn(s, 'A')).toBe(before);
 
     const other = await checkIn(s, tomorrow.code);
-    expect(other.body).toMatchObject({ error: { code: 'INVALID_STATE', message: expect.stringMatching(/2026-12-01/) } });
+    expect(other.body).toMatchObject({ error: { code: 'INVALID_STATE', reason: 'not_today', message: expect.stringMatching(/2026-12-01/) } });
     expect((await getAppointment(tomorrow.id)).body.status).toBe('booked');
-    expect((await checkIn(s, cancelled.code)).body).toMatchObject({ error: { code: 'INVALID_STATE', message: expect.stringMatching(/cancelled/) } });
+    expect((await checkIn(s, cancelled.code)).body).toMatchObject({ error: { code: 'INVALID_STATE', reason: 'cancelled', message: expect.stringMatching(/cancelled/) } });
     expect(await waitingIn(s, 'A')).toBe(before);
   });
 

@@ -81,6 +81,15 @@ describe('check-in messages', () => {
     [{ code: 'INVALID_STATE', message: 'this appointment was cancelled' }, '该预约已取消。请直接取号。'],
     [{ code: 'INVALID_STATE', message: 'this appointment was missed; please take an ordinary ticket' }, '该预约已过期。请直接取号。'],
   ] as const)('%j → %s', (error, text) => expect(checkInErrorText(error, w)).toBe(text));
+
+  // With the server's reason the case no longer depends on the message's wording.
+  it.each([
+    [{ code: 'NOT_FOUND', reason: 'unknown_code', message: '-' }, '未找到该预约码，请核对后重新输入。'],
+    [{ code: 'CONFLICT', reason: 'already_checked_in', message: '-' }, w.checkInErrors.already(null)],
+    [{ code: 'INVALID_STATE', reason: 'cancelled', message: '-' }, '该预约已取消。请直接取号。'],
+    [{ code: 'INVALID_STATE', reason: 'missed', message: '-' }, '该预约已过期。请直接取号。'],
+    [{ code: 'INVALID_STATE', reason: 'too_early', message: 'check in from 09:30' }, '还未到签到时间，请于 09:30 后签到。'],
+  ] as const)('reason %j → %s', (error, text) => expect(checkInErrorText(error, w)).toBe(text));
 });
 
 describe('printing and links', () => {
