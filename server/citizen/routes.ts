@@ -86,9 +86,14 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
     if (!allowed(res, ['manager'])) return;
     const patch = parse(CitizenSettingsPatch, req.body);
     if (!patch.ok) return sendReply(res, patch);
-    const next = parse(CitizenSettings, { ...settingsRepo.get(hall.hallId), ...patch.data });
+    const before = settingsRepo.get(hall.hallId);
+    const next = parse(CitizenSettings, { ...before, ...patch.data });
     if (!next.ok) return sendReply(res, next);
-    settingsRepo.put(hall.hallId, next.data);
+    // The change and its audit entry (who, when, before → after) land together.
+    store.db.transaction(() => {
+      settingsRepo.put(hall.hallId, next.data);
+      hall.audit(actorOf(res), 'CitizenSettingsChanged', before, next.data);
+    })();
     res.json(next.data);
   });
 

@@ -279,6 +279,10 @@ export function createHallService(deps: HallServiceDeps) {
     matters(): Matter[] {
       return [...state.matters.values()];
     },
+    /** Writes an audit entry for a change the hall state does not hold (inside the caller's transaction). */
+    audit(actor: Actor, type: string, before: unknown, after: unknown): void {
+      store.halls.appendAudit(hallId, { seq: state.seq, at: clock.now(), actor: actorId(actor), type, data: { type, before, after }, before, after });
+    },
     rememberedReply(scope: string, requestId: string): unknown {
       return store.halls.request(hallId, scope, requestId);
     },

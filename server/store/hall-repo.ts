@@ -171,6 +171,14 @@ export function createHallRepo(db: Db, catalogue: CatalogueRepo) {
       commit(c);
     },
 
+    /**
+     * An audit entry for a change outside the hall state (e.g. the citizen-side settings), under
+     * the hall's current seq; call it inside the transaction that makes the change.
+     */
+    appendAudit(hallId: string, e: { seq: number; at: number; actor: string; type: string; data: unknown; before?: unknown; after?: unknown }): void {
+      s.insertEvent.run(hallId, e.seq, e.at, e.actor, e.type, JSON.stringify(e.data), json(e.before), json(e.after));
+    },
+
     request(hallId: string, scope: string, requestId: string): unknown {
       const r = s.request.get(hallId, scope, requestId);
       return r ? (JSON.parse(r.reply) as unknown) : undefined;

@@ -282,6 +282,11 @@ describe('settings', () => {
     expect((await api<CitizenSettings>(s.url, 'GET', '/api/citizen/settings')).body.graceMinutes).toBe(15);
     const good = await setSettings({ slotMinutes: 15 });
     expect(good.body.slotMinutes).toBe(15);
+    // Audited like every manager action: who, and before → after.
+    const audit = await api<{ type: string; actor: { username?: string }; before?: { slotMinutes: number }; after?: { slotMinutes: number } }[]>(
+      s.url, 'GET', '/api/admin/audit?limit=5', { token: manager },
+    );
+    expect(audit.body.find((e) => e.type === 'CitizenSettingsChanged')).toMatchObject({ actor: { username: 'admin' }, before: { slotMinutes: 30 }, after: { slotMinutes: 15 } });
     const slots = await api<SlotList>(s.url, 'GET', `/api/appointments/slots?date=${TOMORROW}&queue=A`);
     expect(slots.body.slots.slice(0, 3).map((x) => x.slot)).toEqual(['09:00', '09:15', '09:30']);
   });

@@ -160,6 +160,9 @@ describe('audit lines', () => {
     expect(describeAudit(entry('MatterChanged', { matter: { name: '测试' }, before: {} }), words).key).toBe('audit.MatterChanged');
     expect(describeAudit(entry('WindowPaused', { windowNo: 3, reason: 'break' }), words).params.reason).toBe('[break]');
     expect(describeAudit(entry('SomethingNew', null), words)).toEqual({ key: 'audit.other', params: { type: 'SomethingNew' } });
+    expect(describeAudit(entry('WindowEnabledChanged', { windowNo: 27, enabled: false }), words)).toEqual({ key: 'audit.WindowDisabled', params: { no: '27' } });
+    expect(describeAudit(entry('WindowEnabledChanged', { windowNo: 27, enabled: true }), words).key).toBe('audit.WindowEnabled');
+    expect(describeAudit(entry('CitizenSettingsChanged', { before: {}, after: {} }), words).key).toBe('audit.CitizenSettingsChanged');
     expect(mappingText('nope', 'x')).toBe('');
   });
 

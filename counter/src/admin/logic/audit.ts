@@ -29,6 +29,9 @@ export type AuditKey =
   | 'audit.MatterAdded'
   | 'audit.MatterChanged'
   | 'audit.MatterRemoved'
+  | 'audit.WindowEnabled'
+  | 'audit.WindowDisabled'
+  | 'audit.CitizenSettingsChanged'
   | 'audit.other';
 
 export interface AuditLine {
@@ -37,7 +40,17 @@ export interface AuditLine {
 }
 
 /** Changes to the hall's set-up: always a manager's doing. */
-const SETUP = new Set(['MappingChanged', 'SettingsChanged', 'QueueChanged', 'ClerkChanged', 'ClerkRemoved', 'MatterChanged', 'MatterRemoved']);
+const SETUP = new Set([
+  'MappingChanged',
+  'SettingsChanged',
+  'QueueChanged',
+  'ClerkChanged',
+  'ClerkRemoved',
+  'MatterChanged',
+  'MatterRemoved',
+  'WindowEnabledChanged',
+  'CitizenSettingsChanged',
+]);
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
@@ -119,6 +132,10 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
     }
     case 'MatterRemoved':
       return { key: 'audit.MatterRemoved', params: { id: str(d.matterId) } };
+    case 'WindowEnabledChanged':
+      return { key: d.enabled === true ? 'audit.WindowEnabled' : 'audit.WindowDisabled', params: { no } };
+    case 'CitizenSettingsChanged':
+      return { key: 'audit.CitizenSettingsChanged', params: {} };
     default:
       return { key: 'audit.other', params: { type: entry.type } };
   }
