@@ -16,8 +16,9 @@ import { invoke, operations, type OperationName } from '../service/registry';
 import { publicChange, publicSnapshot } from '../service/privacy';
 import type { Publication, Publisher } from '../service/publisher';
 
-export type HallServer = Server<StaffClientEvents, ServerToClientEvents, Record<string, never>, SocketData & { actor?: Actor }>;
-type HallSocket = Socket<StaffClientEvents, ServerToClientEvents, Record<string, never>, SocketData & { actor?: Actor }>;
+type ServerSocketData = SocketData & { actor?: Actor; token?: string };
+export type HallServer = Server<StaffClientEvents, ServerToClientEvents, Record<string, never>, ServerSocketData>;
+type HallSocket = Socket<StaffClientEvents, ServerToClientEvents, Record<string, never>, ServerSocketData>;
 
 const OP_NAMES = new Set<string>(Object.keys(operations));
 const VIEWER_EVENTS = new Set(['snapshot:get', 'ticket:watch', 'ticket:unwatch']);
@@ -45,9 +46,11 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
       socket.data.actor = PUBLIC;
       return next();
     }
-    const actor = typeof token === 'string' ? auth.authenticate(token) : undefined;
+    if (typeof token !== 'string') return next(new Error('UNAUTHORIZED'));
+    const actor = auth.authenticate(token);
     if (!actor || actor.kind !== 'user') return next(new Error('UNAUTHORIZED'));
     socket.data.actor = actor;
+    socket.data.token = token;
     socket.data.userId = actor.id;
     socket.data.role = actor.role;
     next();
@@ -100,7 +103,23 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
     });
 
     for (const name of OP_NAMES) {
-      (socket as Socket).on(name, guard(name, (payload) => invoke(ctx, actor(), name as OperationName, payload)));
+      (socket as Socket).on(
+        name,
+        guard(name, (payload) => {
+          // The session is checked at every command, not only at the handshake: an expired token
+          // or a deactivated account stops here and the connection is closed.
+          const token = socket.data.token;
+          if (token !== undefined) {
+            const current = auth.authenticate(token);
+            if (!current) {
+              setTimeout(() => socket.disconnect(true), 0);
+              return failure('UNAUTHORIZED', 'the session has ended; sign in again');
+            }
+            socket.data.actor = current;
+          }
+          return invoke(ctx, actor(), name as OperationName, payload);
+        }),
+      );
     }
 
     socket.onAny((event: string, ...args: unknown[]) => {

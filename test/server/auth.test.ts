@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResult, Ticket, Window } from '../../shared/schemas';
 import { TOKEN_TTL_MS } from '../../server/service/auth-service';
-import { api, login, startTestServer, type TestServer } from '../support/server';
+import { api, connectClient, login, startTestServer, type TestServer } from '../support/server';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -70,6 +70,24 @@ describe('sign-in, roles and sessions', () => {
     const closed = await api<Window>(s.url, 'DELETE', '/api/windows/12/session', { token: manager });
     expect(closed.body.state).toBe('closed');
     expect((await api(s.url, 'POST', '/api/windows/12/session', { token: b })).status).toBe(200);
+  });
+
+  it('a connected staff socket loses its powers when the session ends (expiry or deactivation)', async () => {
+    const manager = await login(s.url, 'admin', 'admin');
+    const token = await login(s.url, 'c06', '1234');
+    const staff = await connectClient(s.url, token);
+    const ack = (event: string, payload: unknown) =>
+      new Promise<{ ok: boolean; error?: { code: string } }>((resolve) =>
+        (staff.socket.emit as (e: string, p: unknown, cb: (r: never) => void) => void)(event, payload, resolve),
+      );
+    expect((await ack('window:signIn', { windowNo: 6 })).ok).toBe(true);
+    const accounts = await api<{ id: string; username: string }[]>(s.url, 'GET', '/api/admin/staff', { token: manager });
+    const c06 = accounts.body.find((u) => u.username === 'c06')!;
+    await api(s.url, 'PUT', `/api/admin/staff/${c06.id}`, { token: manager, body: { active: false } });
+    const closed = new Promise((resolve) => staff.socket.once('disconnect', resolve));
+    expect((await ack('window:signIn', { windowNo: 6 })).error?.code).toBe('UNAUTHORIZED');
+    await closed;
+    await api(s.url, 'PUT', `/api/admin/staff/${c06.id}`, { token: manager, body: { active: true } });
   });
 
   it('public ticketing can be switched off: then only kiosks and staff issue', async () => {
