@@ -74,6 +74,10 @@ export function createApp(deps: AppDeps) {
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
     maxHttpBufferSize: 100_000,
     serveClient: false,
+    // A hall display must notice a dead line (a pulled cable leaves no FIN) within about 15 s,
+    // not Socket.IO's default 45 s, so it shows "connection lost" and resyncs when it is back.
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
   });
   service.setPublisher(attachSocket(io, { ctx, auth, log }));
 

@@ -109,7 +109,7 @@ describe('wall display reconnects and resyncs', () => {
     expect(await hero(page)).toContain(before.number);
 
     await stopBehind(proxy, first);
-    await expect.poll(() => status(page), patient).toBe('offline');
+    await expect.poll(() => status(page), slow).toBe('offline');
     const second = await startTestServer({ dbPath });
     closeLast(second);
     proxy.target(second.port);
@@ -128,7 +128,7 @@ describe('wall display reconnects and resyncs', () => {
     const oldSeq = (await api<Snapshot>(first.url, 'GET', '/api/snapshot')).body.seq;
     const page = await wallThrough(proxy.url);
     await stopBehind(proxy, first);
-    await expect.poll(() => status(page), patient).toBe('offline');
+    await expect.poll(() => status(page), slow).toBe('offline');
 
     const fresh = await startTestServer();
     closeLast(fresh);
@@ -142,5 +142,25 @@ describe('wall display reconnects and resyncs', () => {
     const call = await serverCall(fresh, 23, 'c23', 'F');
     await expect.poll(() => hero(page), patient).toContain(call.number);
     expect(await page.locator('[data-window="23"]').textContent()).toContain(call.number);
+  }, 90_000);
+
+  it('notices a line that went silent without closing (heartbeat), and comes back', async () => {
+    const server = await startTestServer();
+    closeLast(server);
+    const proxy = await tcpProxy(server.port);
+    cleanups.push(() => proxy.close());
+    const page = await wallThrough(proxy.url);
+
+    const cutAt = Date.now();
+    proxy.silence(true); // no FIN, no RST: only the missing pings tell
+    await expect.poll(() => status(page), slow).toBe('offline');
+    // The server pings every 10 s and gives 5 s more (app.ts): well inside half a minute.
+    expect(Date.now() - cutAt).toBeLessThan(25_000);
+
+    const missed = await serverCall(server, 12, 'c12', 'B');
+    proxy.silence(false);
+    proxy.cutAll(); // the dead connections are gone for good; new ones go through
+    await expect.poll(() => status(page), slow).toBe('live');
+    await expect.poll(() => hero(page), patient).toContain(missed.number);
   }, 90_000);
 });

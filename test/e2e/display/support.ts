@@ -96,10 +96,13 @@ export async function tcpProxy(initialPort: number | null): Promise<{
   url: string;
   target(port: number | null): void;
   cutAll(): void;
+  /** The line goes silent without closing (a pulled cable): bytes are dropped both ways. */
+  silence(on: boolean): void;
   close(): Promise<void>;
 }> {
   const { createServer: createTcpServer, connect } = await import('node:net');
   let targetPort = initialPort;
+  let silent = false;
   const open = new Set<import('node:net').Socket>();
   const server = createTcpServer((client) => {
     if (targetPort === null) {
@@ -117,8 +120,13 @@ export async function tcpProxy(initialPort: number | null): Promise<{
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
-    client.pipe(upstream);
-    upstream.pipe(client);
+    // By hand rather than pipe(), so silence() can drop bytes while the sockets stay open.
+    client.on('data', (chunk: Buffer) => {
+      if (!silent) upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      if (!silent) client.write(chunk);
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as AddressInfo;
@@ -132,6 +140,9 @@ export async function tcpProxy(initialPort: number | null): Promise<{
       targetPort = p;
     },
     cutAll,
+    silence(on) {
+      silent = on;
+    },
     close() {
       cutAll();
       return new Promise<void>((r) => server.close(() => r()));
