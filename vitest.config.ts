@@ -10,6 +10,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Browser tests each drive a Chromium; two cores do not like more than two at once.
     maxWorkers: 2,
+    // On two busy cores a browser may take seconds to show what the server pushed; the 1 s
+    // default turned slow passes into red runs. A real failure still fails, only later.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     ...(json ? { reporters: ['default', 'json'], outputFile: { json } } : {}),
   },
 });

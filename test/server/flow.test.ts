@@ -53,8 +53,8 @@ describe('the whole flow: issue → next → call → start → complete', () =>
     const fetched = await api<Ticket>(s.url, 'GET', `/api/tickets/${issued.body.id}`);
     expect(fetched.body.status).toBe('done');
 
-    await new Promise((r) => setTimeout(r, 50));
     // sign-in, issue, call, start, complete: five changes, consecutive seqs.
+    await expect.poll(() => changes.length).toBeGreaterThanOrEqual(5);
     expect(changes.map((c) => c.seq)).toEqual([seq0 + 1, seq0 + 2, seq0 + 3, seq0 + 4, seq0 + 5]);
     expect(call.seq).toBe(seq0 + 3);
     const last = changes.at(-1)!;

@@ -24,14 +24,14 @@ describe('reconnecting viewers', () => {
     await new Promise((r) => sock.once('snapshot', r));
     // Recovery needs one received packet with an offset first.
     await api(s.url, 'POST', '/api/tickets', { body: { queue: 'A' } });
-    await new Promise((r) => setTimeout(r, 50));
+    await expect.poll(() => changes.length).toBe(1);
 
     const reconnected = new Promise((r) => sock.io.once('reconnect', r));
     sock.io.engine.close(); // the network drops
     await api(s.url, 'POST', '/api/tickets', { body: { queue: 'A' } });
     await api(s.url, 'POST', '/api/tickets', { body: { queue: 'B' } });
     await reconnected;
-    await new Promise((r) => setTimeout(r, 200));
+    await expect.poll(() => changes.length).toBe(3);
     expect(sock.recovered).toBe(true);
     expect(snapshots).toHaveLength(1);
     const seqs = changes.map((c) => c.seq);
