@@ -4,7 +4,7 @@
  * hall's settings for both. zod schemas; the TypeScript types are inferred from them.
  */
 import { z } from 'zod';
-import { Priority, QueueCode, Ticket } from './schemas';
+import { GuideChecklist, Priority, QueueCode, TicketDetail } from './schemas';
 
 /** A calendar date in the hall's time zone. */
 export const DateStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date looks like 2026-11-30');
@@ -80,6 +80,8 @@ export const CheckInBody = z.object({
   priority: Priority.optional(),
   /** The guide's note for the clerk (guide and manager only). */
   note: z.string().max(500).optional(),
+  /** The guide's materials check (guide and manager only), for matters of the appointment. */
+  checklist: GuideChecklist.optional(),
 });
 
 /** An appointment as anyone but a manager sees it: name and phone masked. */
@@ -108,7 +110,8 @@ export const Appointment = z.object({
   late: z.boolean().optional(),
 });
 
-export const CheckInResult = z.object({ appointment: Appointment, ticket: Ticket.extend({ note: z.string().optional() }) });
+/** `ticket` carries the note and checklist only for staff (a kiosk gets the plain Ticket fields). */
+export const CheckInResult = z.object({ appointment: Appointment, ticket: TicketDetail });
 
 export const Slot = z.object({
   slot: TimeOfDay,

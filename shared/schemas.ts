@@ -46,8 +46,23 @@ export const Ticket = z.object({
   etaRangeSeconds: z.tuple([z.number().int(), z.number().int()]).optional(),
 });
 
-/** What staff see of a ticket: the public ticket plus the guide's note. */
-export const TicketDetail = Ticket.extend({ note: z.string().optional() });
+/**
+ * The guide desk's materials check (导办核验), per matter of the ticket: the materials the citizen
+ * HAS, by their names in the catalogue (Matter.materials). A matter listed with `have: []` was
+ * checked and nothing was there; a matter of the ticket not listed was not checked. Bounded like
+ * the catalogue itself (admin MatterInput: at most 30 materials of at most 100 characters).
+ */
+export const GuideChecklistEntry = z.object({
+  matter: z.string().min(1).max(64),
+  have: z.array(z.string().min(1).max(100)).max(30),
+});
+export const GuideChecklist = z.array(GuideChecklistEntry).max(20);
+
+/**
+ * What staff see of a ticket: the public ticket plus the guide's note and materials check.
+ * Staff only: viewers (snapshot, hall:changed, call, phone page) get the plain Ticket.
+ */
+export const TicketDetail = Ticket.extend({ note: z.string().optional(), checklist: GuideChecklist.optional() });
 
 export const ClerkRef = z.object({ id: z.string(), username: z.string(), name: z.string() });
 
@@ -172,6 +187,8 @@ export const IssueTicketBody = z.object({
   channel: Channel.optional(),
   matters: z.array(z.string().min(1).max(64)).max(20).optional(),
   note: z.string().max(500).optional(),
+  /** The guide's materials check (guide and manager only, like the note): matters of `matters`, materials of the catalogue. */
+  checklist: GuideChecklist.optional(),
 });
 
 export const RequestId = z.string().min(1).max(100);
@@ -203,6 +220,8 @@ export type PauseReason = z.infer<typeof PauseReason>;
 export type ClosedReason = z.infer<typeof ClosedReason>;
 export type Ticket = z.infer<typeof Ticket>;
 export type TicketDetail = z.infer<typeof TicketDetail>;
+export type GuideChecklistEntry = z.infer<typeof GuideChecklistEntry>;
+export type GuideChecklist = z.infer<typeof GuideChecklist>;
 export type ClerkRef = z.infer<typeof ClerkRef>;
 export type Window = z.infer<typeof Window>;
 export type QueueSummary = z.infer<typeof QueueSummary>;

@@ -222,6 +222,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
           channel: 'appointment',
           matters: a.matters,
           note: staff ? input.note : undefined,
+          checklist: staff ? input.checklist : undefined,
           arrivedAt: decision.arrivedAt,
         });
         if (!issued.ok) throw new Refused(issued);

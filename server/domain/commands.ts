@@ -1,5 +1,5 @@
 /** What someone asks the hall to do. The service fills in ids it generates (ticket ids). */
-import type { Channel, MappingEntry, Matter, PauseReason, Priority } from '../../shared/schemas';
+import type { Channel, GuideChecklistEntry, MappingEntry, Matter, PauseReason, Priority } from '../../shared/schemas';
 import type { Clerk, HallSettings, QueueDef } from './types';
 
 export type Command =
@@ -11,6 +11,8 @@ export type Command =
       channel: Channel;
       matters: string[];
       note?: string | undefined;
+      /** The guide's materials check (matters of `matters`, materials of the catalogue). */
+      checklist?: GuideChecklistEntry[] | undefined;
       /** For appointments checked in on time: the slot start (dispatch rule 4). */
       arrivedAt?: number | undefined;
     }

@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from '../../shared/errors';
 import type { Command } from './commands';
+import { normalizeChecklist } from './checklist';
 import { decideSetup } from './decide-setup';
 import { defaultPolicy, type DispatchCandidate, type DispatchPolicy } from './dispatch';
 import type { DomainEvent } from './events';
@@ -93,6 +94,8 @@ export function decide(state: HallState, cmd: Command, now: number, policy: Disp
       if (!q) return fail('UNKNOWN_QUEUE', `queue ${cmd.queue} does not exist`);
       if (q.nextNumber > q.numberEnd) return fail('NUMBERS_EXHAUSTED', `queue ${q.code} has no numbers left today`);
       if (state.tickets.has(cmd.id)) return fail('CONFLICT', 'ticket id already used');
+      const checked = cmd.checklist ? normalizeChecklist(state.matters, cmd.matters, cmd.checklist) : undefined;
+      if (checked && !checked.ok) return fail('BAD_REQUEST', checked.message);
       const ticket: TicketRec = {
         id: cmd.id,
         serviceDay: state.serviceDay,
@@ -108,6 +111,7 @@ export function decide(state: HallState, cmd: Command, now: number, policy: Disp
         recalls: 0,
       };
       if (cmd.note) ticket.note = cmd.note;
+      if (checked?.ok && checked.value.length > 0) ticket.checklist = checked.value;
       return done([{ type: 'TicketIssued', at: now, ticket }]);
     }
 

@@ -74,6 +74,7 @@ export function evolve(state: HallState, e: DomainEvent): void {
   switch (e.type) {
     case 'TicketIssued': {
       const t = { ...e.ticket, matters: [...e.ticket.matters] };
+      if (e.ticket.checklist) t.checklist = e.ticket.checklist.map((c) => ({ matter: c.matter, have: [...c.have] }));
       state.tickets.set(t.id, t);
       state.byNumber.set(t.number, t.id);
       const q = state.queues.get(t.queue);

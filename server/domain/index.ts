@@ -11,3 +11,4 @@ export * from './numbering';
 export { WaitList, SortedRun, type WaitEntry } from './waitlist';
 export * from './stats';
 export * from './prompts';
+export * from './checklist';

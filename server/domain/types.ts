@@ -5,6 +5,7 @@
 import type {
   Channel,
   ClosedReason,
+  GuideChecklistEntry,
   MappingEntry,
   Matter,
   PauseReason,
@@ -86,6 +87,8 @@ export interface TicketRec {
   channel: Channel;
   matters: string[];
   note?: string;
+  /** The guide desk's materials check (导办核验), canonical (checklist.ts); staff only. */
+  checklist?: GuideChecklistEntry[];
   issuedAt: number;
   arrivedAt: number;
   /** Ties on arrival are broken by issue order, so ordering is total and stable. */

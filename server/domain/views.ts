@@ -32,6 +32,7 @@ export function ticketView(state: HallState, t: TicketRec): Ticket {
 export function ticketDetailView(state: HallState, t: TicketRec): TicketDetail {
   const v: TicketDetail = ticketView(state, t);
   if (t.note) v.note = t.note;
+  if (t.checklist) v.checklist = t.checklist.map((c) => ({ matter: c.matter, have: [...c.have] }));
   return v;
 }
 

@@ -89,7 +89,9 @@ export const hallOperations = {
         priority: input.priority,
         channel,
         matters,
+        // Like the note, the materials check is the guide desk's word: from anyone else it is dropped.
         note: staffIssuer ? input.note : undefined,
+        checklist: staffIssuer ? input.checklist : undefined,
       });
       if (!r.ok) return r;
       return ok(service.ticketDetail(service.findTicket(id)!));

@@ -84,9 +84,14 @@ export function createHallRepo(db: Db, catalogue: CatalogueRepo) {
         kind = excluded.kind, mapping = excluded.mapping, clerk_id = excluded.clerk_id, pause_reason = excluded.pause_reason,
         current_ticket_id = excluded.current_ticket_id, priority_streak = excluded.priority_streak, enabled = excluded.enabled,
         zone_en = excluded.zone_en`),
-    upsertTicket: db.prepare(`INSERT INTO tickets VALUES (@id, @hall_id, @service_day, @number, @queue, @status, @priority,
+    // Columns named: later migrations add columns at the end of the table. The note and the
+    // checklist are set at issue and never change, so an update leaves them alone.
+    upsertTicket: db.prepare(`INSERT INTO tickets (id, hall_id, service_day, number, queue, status, priority, channel, matters,
+        note, issued_at, arrived_at, ord, called_at, started_at, finished_at, window_no, served_by, recalls, closed_reason,
+        transferred_from, checklist)
+      VALUES (@id, @hall_id, @service_day, @number, @queue, @status, @priority,
         @channel, @matters, @note, @issued_at, @arrived_at, @ord, @called_at, @started_at, @finished_at, @window_no,
-        @served_by, @recalls, @closed_reason, @transferred_from)
+        @served_by, @recalls, @closed_reason, @transferred_from, @checklist)
       ON CONFLICT (id) DO UPDATE SET queue = excluded.queue, status = excluded.status, called_at = excluded.called_at,
         started_at = excluded.started_at, finished_at = excluded.finished_at, window_no = excluded.window_no,
         served_by = excluded.served_by, recalls = excluded.recalls, closed_reason = excluded.closed_reason,

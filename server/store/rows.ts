@@ -1,5 +1,5 @@
 /** Row shapes of the state tables and their mapping to domain records. */
-import type { Channel, ClosedReason, MappingEntry, PauseReason, Priority, TicketStatus, WindowKind } from '../../shared/schemas';
+import type { Channel, ClosedReason, GuideChecklistEntry, MappingEntry, PauseReason, Priority, TicketStatus, WindowKind } from '../../shared/schemas';
 import type { QueueRuntime, TicketRec, WindowRec } from '../domain';
 
 export interface HallRow {
@@ -65,6 +65,7 @@ export interface TicketRow {
   recalls: number;
   closed_reason: string | null;
   transferred_from: string | null;
+  checklist: string | null;
 }
 
 export function queueFromRow(r: QueueRow): QueueRuntime {
@@ -159,6 +160,7 @@ export function ticketFromRow(r: TicketRow): TicketRec {
   if (r.served_by !== null) t.servedBy = r.served_by;
   if (r.closed_reason !== null) t.closedReason = r.closed_reason as ClosedReason;
   if (r.transferred_from !== null) t.transferredFrom = r.transferred_from;
+  if (r.checklist !== null) t.checklist = JSON.parse(r.checklist) as GuideChecklistEntry[];
   return t;
 }
 
@@ -185,5 +187,6 @@ export function ticketToRow(hallId: string, t: TicketRec): TicketRow {
     recalls: t.recalls,
     closed_reason: t.closedReason ?? null,
     transferred_from: t.transferredFrom ?? null,
+    checklist: t.checklist ? JSON.stringify(t.checklist) : null,
   };
 }

@@ -254,6 +254,24 @@ describe('check-in', () => {
     const detail = await api<TicketDetail>(s.url, 'GET', `/api/tickets/${g.body.ticket.id}`, { token: clerk });
     expect(detail.body.note).toBe('材料齐全');
   });
+
+  it('by the guide with a materials check of the appointment’s matters; a bad material checks nothing in', async () => {
+    const guide = await login(s.url, 'guide', '1234');
+    const a = await bookOk(s, { slot: '10:00', matters: ['A-01'] });
+    s.clock.advance(45 * MIN);
+    const bad = await checkIn(s, a.code, { token: guide, checklist: [{ matter: 'A-01', have: ['户口簿'] }] });
+    expect([bad.status, (bad.body as unknown as { error: { code: string } }).error.code]).toEqual([400, 'BAD_REQUEST']);
+    expect((await getAppointment(a.id)).body.status).toBe('booked');
+    const g = await checkIn(s, a.code, { token: guide, checklist: [{ matter: 'A-01', have: ['公司章程'] }] });
+    expect(g.status).toBe(201);
+    expect(g.body.ticket.checklist).toEqual([{ matter: 'A-01', have: ['公司章程'] }]);
+    // From the kiosk the checklist is dropped, like the note.
+    const kiosk = await login(s.url, 'kiosk', 'kiosk');
+    const b = await bookOk(s, { slot: '10:00', matters: ['A-01'] });
+    const k = await checkIn(s, b.code, { token: kiosk, checklist: [{ matter: 'A-01', have: ['公司章程'] }] });
+    expect(k.status).toBe(201);
+    expect(k.body.ticket.checklist).toBeUndefined();
+  });
 });
 
 describe('check-in where public ticketing is off', () => {

@@ -1,6 +1,6 @@
 /** Shortcuts for the citizen-side server tests: book, check in, serve a ticket to the end. */
 import type { Appointment, CheckInResult } from '../../shared/citizen';
-import type { Snapshot, Ticket } from '../../shared/schemas';
+import type { GuideChecklist, Snapshot, Ticket } from '../../shared/schemas';
 import { api, login, type TestServer } from '../support/server';
 
 export const MIN = 60_000;
@@ -34,7 +34,11 @@ export async function bookOk(s: TestServer, b: Booking = {}): Promise<Appointmen
   return r.body;
 }
 
-export function checkIn(s: TestServer, code: string, opts: { token?: string; priority?: 'normal' | 'priority'; note?: string } = {}) {
+export function checkIn(
+  s: TestServer,
+  code: string,
+  opts: { token?: string; priority?: 'normal' | 'priority'; note?: string; checklist?: GuideChecklist } = {},
+) {
   const { token, ...rest } = opts;
   return api<CheckInResult>(s.url, 'POST', '/api/appointments/check-in', { ...(token ? { token } : {}), body: { code, ...rest } });
 }
