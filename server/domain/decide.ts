@@ -185,6 +185,11 @@ export function decide(state: HallState, cmd: Command, now: number, policy: Disp
       const t = id ? state.tickets.get(id) : undefined;
       if (!t) return fail('UNKNOWN_TICKET', `no ticket ${cmd.number} today`);
       if (t.status !== 'waiting') return fail('INVALID_STATE', `ticket ${cmd.number} is not waiting`);
+      // Out of turn, but not out of competence (人随事定): the window's mapping may be bypassed,
+      // the clerk's skills may not.
+      if (!(state.clerks.get(cmd.clerkId)?.skills ?? []).includes(t.queue)) {
+        return fail('NOT_SKILLED', `you have no skill for queue ${t.queue}`);
+      }
       return done([
         ...finishCurrent(state, w.value, now),
         { type: 'TicketCalled', at: now, ticketId: t.id, windowNo: cmd.windowNo, clerkId: cmd.clerkId, special: true },
@@ -235,6 +240,8 @@ export function decide(state: HallState, cmd: Command, now: number, policy: Disp
       if (!state.queues.has(cmd.queue)) return fail('UNKNOWN_QUEUE', `queue ${cmd.queue} does not exist`);
       const t = activeTicket(state, w.value);
       if (!t.ok) return t;
+      // Its arrival time is kept, so a "transfer" to its own queue would put it back at the head.
+      if (t.value.queue === cmd.queue) return fail('INVALID_STATE', `ticket ${t.value.number} is already in queue ${cmd.queue}`);
       return done([
         { type: 'TicketTransferred', at: now, ticketId: t.value.id, windowNo: cmd.windowNo, from: t.value.queue, to: cmd.queue },
       ]);

@@ -147,6 +147,24 @@ describe('the ticket state machine', () => {
     },
     { name: 'sign in where another clerk is', setup: () => {}, cmd: { type: 'signIn', windowNo: 1, clerkId: 'c3' }, code: 'WINDOW_HELD' },
     { name: 'transfer to an unknown queue', setup: () => {}, cmd: { type: 'transfer', windowNo: 1, clerkId: 'c1', queue: 'Z' }, code: 'UNKNOWN_QUEUE' },
+    {
+      name: 'transfer to the queue the ticket is already in (it would jump back to the head)',
+      setup: (h) => {
+        issue(h, 'A', T0);
+        next(h, 1, T0);
+      },
+      cmd: { type: 'transfer', windowNo: 1, clerkId: 'c1', queue: 'A' },
+      code: 'INVALID_STATE',
+    },
+    {
+      name: 'special call (特呼) of a queue the clerk has no skill for',
+      setup: (h) => {
+        h.clerks.get('c1')!.skills = ['A'];
+        issue(h, 'B', T0);
+      },
+      cmd: { type: 'specialCall', windowNo: 1, clerkId: 'c1', number: 'B001' },
+      code: 'NOT_SKILLED',
+    },
     { name: 'mapping with an unknown queue', setup: () => {}, cmd: { type: 'setMapping', windowNo: 1, mapping: [p('Q')] }, code: 'UNKNOWN_QUEUE' },
     { name: 'mapping naming a queue twice', setup: () => {}, cmd: { type: 'setMapping', windowNo: 1, mapping: [p('A'), o('A')] }, code: 'BAD_REQUEST' },
     { name: 'reinstate a ticket that is not a no-show', setup: (h) => void issue(h, 'A', T0), cmd: { type: 'reinstate', ticketId: 't-none' }, code: 'UNKNOWN_TICKET' },
