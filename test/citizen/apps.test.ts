@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalogue, Matter, Ticket } from '../../shared/schemas';
 import { categoriesOf, mattersOf, suggestedQueue } from '../../display/src/kiosk/catalogueView';
 import { checkInErrorText } from '../../display/src/kiosk/checkInErrors';
-import { buildGuideNote, materialKey, NOTE_MAX } from '../../display/src/kiosk/guideNote';
+import { buildGuideNote, guideChecklist, guideOwnNote, materialKey, NOTE_MAX } from '../../display/src/kiosk/guideNote';
 import { categoryName, etaMinutes, etaRangeMinutes, etaText, kioskWords } from '../../display/src/kiosk/kioskText';
 import { pageCss, receiptLengthMm } from '../../display/src/kiosk/printPage';
 import { phonePageUrl, qrShape } from '../../display/src/kiosk/qr';
@@ -67,6 +67,27 @@ describe('guide note', () => {
     expect(note.endsWith('很…')).toBe(true);
     const many = Array.from({ length: 30 }, (_, i) => m(`X-${i}`, 'A', ['一份很长很长的材料名称', '另一份材料']));
     expect([...buildGuideNote({ matters: many, have: new Set(), note: 'x' })].length).toBeLessThanOrEqual(NOTE_MAX);
+  });
+});
+
+describe('guide checklist (structured, beside the note)', () => {
+  const a = m('A-01', 'A', ['公司章程', '股东身份证明', '住所使用证明']);
+  const b = m('B-01', 'B', []);
+  it('lists every picked matter with what the citizen has, in catalogue order', () => {
+    const have = new Set([materialKey('A-01', '住所使用证明'), materialKey('A-01', '公司章程'), materialKey('X-09', '公司章程')]);
+    expect(guideChecklist([a, b], have)).toEqual([
+      { matter: 'A-01', have: ['公司章程', '住所使用证明'] },
+      { matter: 'B-01', have: [] },
+    ]);
+    expect(guideChecklist([], have)).toEqual([]);
+  });
+
+  it('the note is the guide’s own words only, on one line, at most 500 characters', () => {
+    expect(guideOwnNote('  名称已预核准\n 老人  ')).toBe('名称已预核准 老人');
+    expect(guideOwnNote('   ')).toBe('');
+    const long = guideOwnNote('很'.repeat(600));
+    expect([...long].length).toBe(NOTE_MAX);
+    expect(long.endsWith('很…')).toBe(true);
   });
 });
 

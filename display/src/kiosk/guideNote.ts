@@ -1,9 +1,14 @@
 /**
- * The guide's note for the clerk (导办 → 窗口): which materials the citizen has for each matter,
- * what is missing, and the guide's own words. It travels as the ticket's `note` (TicketDetail.note,
- * at most 500 characters), in Chinese for the clerk whatever language the guide desk shows. Pure.
+ * What the guide desk hands the clerk (导办 → 窗口), pure. Two parts travel with the ticket:
+ * - `checklist` (IssueTicketBody.checklist): per picked matter, the materials the citizen has, by
+ *   their catalogue names; the clerk panel starts its own checklist from these ticks;
+ * - `note`: only the guide's own words. The materials check used to be flattened into the note;
+ *   it is not repeated there any more, because every clerk panel is served by the same server
+ *   and reads `checklist` (a copy in the note would show the check twice on the clerk's screen).
+ * `buildGuideNote` still writes the check out as one line: the guide's preview of what the window
+ * will see, in Chinese for the clerk whatever language the guide desk shows.
  */
-import type { Matter } from '../../../shared/schemas';
+import type { GuideChecklist, Matter } from '../../../shared/schemas';
 
 export const NOTE_MAX = 500;
 
@@ -36,4 +41,18 @@ export function buildGuideNote(input: ChecklistInput): string {
   const room = NOTE_MAX - [...head].length - '。备注：'.length - 1;
   if (own && room > 10) return `${head}。备注：${[...own].slice(0, room).join('')}…`;
   return `${[...head].slice(0, NOTE_MAX - 1).join('')}…`;
+}
+
+/**
+ * The structured check of the picked matters: every picked matter was looked at, so each is
+ * listed, with `have: []` when nothing was there; materials in the catalogue's order.
+ */
+export function guideChecklist(matters: readonly Matter[], have: ReadonlySet<string>): GuideChecklist {
+  return matters.map((m) => ({ matter: m.id, have: m.materials.filter((x) => have.has(materialKey(m.id, x))) }));
+}
+
+/** The guide's own words as the note: one line, at most 500 characters. */
+export function guideOwnNote(note: string): string {
+  const own = note.trim().replace(/\s+/g, ' ');
+  return [...own].length <= NOTE_MAX ? own : `${[...own].slice(0, NOTE_MAX - 1).join('')}…`;
 }

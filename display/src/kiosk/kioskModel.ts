@@ -6,7 +6,7 @@
  */
 import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue';
 import type { CheckInResult, CitizenSettings } from '../../../shared/citizen';
-import type { Catalogue, Priority, Role, TicketDetail } from '../../../shared/schemas';
+import type { Catalogue, GuideChecklist, IssueTicketBody, Priority, Role, TicketDetail } from '../../../shared/schemas';
 import type { HallConnection } from '../shared/hallSocket';
 import type { Lang } from '../shared/i18n';
 import { checkInErrorText } from './checkInErrors';
@@ -76,7 +76,7 @@ export interface KioskModel {
   waitingOf(queue: string): number | null;
   takeTicket(queue: string, matters: string[]): Promise<void>;
   checkIn(code: string): Promise<void>;
-  guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string }): Promise<boolean>;
+  guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string; checklist: GuideChecklist }): Promise<boolean>;
   guideCheckIn(input: { code: string; priority: boolean; note: string }): Promise<boolean>;
   signIn(username: string, password: string): Promise<void>;
   signOut(): void;
@@ -225,17 +225,14 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     }
   }
 
-  async function guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string }): Promise<boolean> {
+  async function guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string; checklist: GuideChecklist }): Promise<boolean> {
     if (busy.value) return false;
     busy.value = true;
     error.value = null;
     try {
-      const body: { queue: string; matters: string[]; channel: 'guide'; note: string; priority?: Priority } = {
-        queue: input.queue,
-        matters: input.matters,
-        channel: 'guide',
-        note: input.note,
-      };
+      const body: IssueTicketBody = { queue: input.queue, matters: input.matters, channel: 'guide' };
+      if (input.note) body.note = input.note;
+      if (input.checklist.length > 0) body.checklist = input.checklist;
       if (input.priority) body.priority = 'priority';
       const r = await o.api.issue(body, token.value);
       if (r.ok) showTicket(r.data, false);
