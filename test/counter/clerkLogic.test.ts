@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Matter } from '../../shared/schemas';
+import type { GuideChecklist, Matter } from '../../shared/schemas';
 import { TicketNumber } from '../../shared/schemas';
-import { missingMaterials, parseChecklist, progress, toggleMaterial, emptyChecklist } from '../../counter/src/clerk/logic/checklist';
+import { missingMaterials, parseChecklist, progress, toggleMaterial, emptyChecklist, seedFromGuide, guideHas, type Checklist } from '../../counter/src/clerk/logic/checklist';
 import { parseDayFigures, recordCompletion, summarize, emptyDay } from '../../counter/src/clerk/logic/figures';
 import { likelyNext, queueRows, totalWaiting } from '../../counter/src/clerk/logic/myQueues';
 import { normalizeTicketNumber } from '../../counter/src/clerk/logic/ticketNumber';
@@ -165,6 +165,55 @@ describe('materials checklist (一次性告知)', () => {
     expect(parseChecklist(raw, 't1').ticked.m1).toEqual(['章程']);
     expect(parseChecklist(raw, 't2').ticked).toEqual({});
     expect(parseChecklist('{', 't1').ticked).toEqual({});
+  });
+
+  describe('started from the guide desk’s ticks', () => {
+    const guide = [
+      { matter: 'm1', have: ['章程'] },
+      { matter: 'm2', have: [] },
+    ];
+    const cases: { name: string; list: Checklist; ticketId: string; guide: GuideChecklist | undefined; ticked: Record<string, string[]>; seeded: boolean }[] = [
+      { name: 'a fresh list takes the guide’s ticks', list: emptyChecklist('t1'), ticketId: 't1', guide, ticked: { m1: ['章程'], m2: [] }, seeded: true },
+      {
+        name: 'ticks the clerk made first are kept beside them',
+        list: toggleMaterial(emptyChecklist('t1'), 'm1', '身份证'),
+        ticketId: 't1',
+        guide,
+        ticked: { m1: ['身份证', '章程'], m2: [] },
+        seeded: true,
+      },
+      {
+        name: 'once only: an untick after seeding is not undone by the detail arriving again',
+        list: toggleMaterial(seedFromGuide(emptyChecklist('t1'), 't1', guide), 'm1', '章程'),
+        ticketId: 't1',
+        guide,
+        ticked: { m1: [], m2: [] },
+        seeded: true,
+      },
+      { name: 'another ticket’s detail changes nothing', list: emptyChecklist('t1'), ticketId: 't2', guide, ticked: {}, seeded: false },
+      { name: 'no guide check: nothing happens', list: emptyChecklist('t1'), ticketId: 't1', guide: undefined, ticked: {}, seeded: false },
+      { name: 'an empty guide check: nothing happens', list: emptyChecklist('t1'), ticketId: 't1', guide: [], ticked: {}, seeded: false },
+    ];
+    it.each(cases)('$name', ({ list, ticketId, guide: g, ticked, seeded }) => {
+      const out = seedFromGuide(list, ticketId, g);
+      expect(out.ticked).toEqual(ticked);
+      expect(out.seeded === true).toBe(seeded);
+    });
+
+    it('the seeded mark survives a reload of the tab, so the guide’s ticks come back only once', () => {
+      const unticked = toggleMaterial(seedFromGuide(emptyChecklist('t1'), 't1', guide), 'm1', '章程');
+      const reloaded = parseChecklist(JSON.stringify(unticked), 't1');
+      expect(reloaded.seeded).toBe(true);
+      expect(seedFromGuide(reloaded, 't1', guide).ticked.m1).toEqual([]);
+      expect(progress(seedFromGuide(emptyChecklist('t1'), 't1', guide), matters)).toEqual({ ticked: 1, total: 3 });
+    });
+
+    it('knows what the guide ticked, whatever the clerk did since', () => {
+      expect(guideHas(guide, 'm1', '章程')).toBe(true);
+      expect(guideHas(guide, 'm1', '身份证')).toBe(false);
+      expect(guideHas(guide, 'm2', '申请书')).toBe(false);
+      expect(guideHas(undefined, 'm1', '章程')).toBe(false);
+    });
   });
 });
 

@@ -391,6 +391,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     currentMatters: info.currentMatters,
     windowMatters: info.windowMatters,
     checklist: info.checklist,
+    guideChecklist: info.guideChecklist,
     service: info.service,
     toggleMaterial: info.toggleMaterial,
     queues,

@@ -4,12 +4,14 @@
  * by code, is told when the server cannot be reached (and gets no ticket), and the screen goes
  * back to the start when left alone. Every screen passes an axe-core scan, in both type modes.
  */
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Appointment } from '../../../shared/citizen';
 import type { Snapshot, TicketDetail } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, devices, ensureDisplayBuilt, expectAccessible, launchChromium, rootFontPx, shot, stubDevices } from './support';
+import { ensureCounterBuilt, signIn } from '../counter/support';
+import { DIST_ROOT, SHOTS, devices, ensureDisplayBuilt, expectAccessible, launchChromium, rootFontPx, shot, stubDevices } from './support';
 
 let browser: Browser;
 let server: TestServer;
@@ -17,6 +19,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   await ensureDisplayBuilt();
+  await ensureCounterBuilt(); // the guide test follows its ticket to the clerk panel
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -220,7 +223,7 @@ describe('kiosk', () => {
 });
 
 describe('guide desk', () => {
-  it('a guide picks matters, ticks materials, adds a note; the clerk sees the checklist and the note', async () => {
+  it('a guide picks matters, ticks materials, adds a note; the clerk panel starts from the guide’s ticks and shows the note', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${server.url}/kiosk?mode=guide`);
@@ -248,10 +251,41 @@ describe('guide desk', () => {
     expect(await page.locator('[data-testid="ticket-number"]').textContent()).toBe('A001');
     await shot(page, 'guide-2-ticket');
 
+    // The clerk at window 10 calls it: the materials list starts with the guide's three ticks.
+    const counter = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const panel = await counter.newPage();
+    panel.setDefaultTimeout(8_000);
+    await panel.goto(`${server.url}/counter`);
+    await signIn(panel, 'c02', '1234');
+    await panel.click('[data-window="10"]');
+    await panel.click('[data-action=next]:not([disabled])');
+    await expect.poll(() => panel.locator('[data-testid=current-number]').textContent()).toBe('A001');
+    const item = (name: string) => panel.locator(`[data-material="${name}"]`);
+    await expect.poll(() => panel.locator('[data-guide=checked]').count()).toBe(3);
+    for (const name of ['公司章程', '股东身份证明', '住所使用证明']) {
+      expect(await item(name).locator('input').isChecked(), name).toBe(true);
+      expect(await item(name).textContent()).toContain('导办已核');
+    }
+    expect(await item('名称自主申报告知书').locator('input').isChecked()).toBe(false);
+    expect(await item('名称自主申报告知书').getAttribute('data-guide')).toBeNull();
+    expect(await panel.locator('[data-testid=guide-count]').textContent()).toBe('导办已核 3/4');
+    expect(await panel.locator('.ticket .note').textContent()).toContain('名称已预核准');
+    expect(await panel.locator('.ticket .note').textContent()).not.toContain('【导办】');
+    await panel.screenshot({ path: join(SHOTS, 'guide-3-clerk.png') });
+    // The clerk may still untick what the guide ticked; the mark stays, and the untick survives a reload.
+    await item('住所使用证明').locator('input').uncheck();
+    await panel.reload();
+    await expect.poll(() => panel.locator('[data-guide=checked]').count()).toBe(3);
+    expect(await item('住所使用证明').locator('input').isChecked()).toBe(false);
+    expect(await item('公司章程').locator('input').isChecked()).toBe(true);
+    await counter.close();
+
+    // The ticks travel as the ticket's checklist; the note holds the guide's own words only.
     const clerk = await login(server.url, 'c02', '1234');
-    await api(server.url, 'POST', '/api/windows/10/session', { token: clerk });
-    const called = await api<TicketDetail>(server.url, 'POST', '/api/windows/10/next', { token: clerk, body: {} });
-    expect(called.body).toMatchObject({ number: 'A001', channel: 'guide', matters: ['A-01'], note: '【导办】企业设立登记：材料 3/4，缺：名称自主申报告知书。备注：名称已预核准' });
+    const atWindow = (await api<Snapshot>(server.url, 'GET', '/api/snapshot', { token: clerk })).body.windows.find((w) => w.no === 10)!.current!;
+    const staffView = await api<TicketDetail>(server.url, 'GET', `/api/tickets/${atWindow.id}`, { token: clerk });
+    expect(staffView.body).toMatchObject({ number: 'A001', channel: 'guide', matters: ['A-01'], note: '名称已预核准' });
+    expect(staffView.body.checklist).toEqual([{ matter: 'A-01', have: ['公司章程', '股东身份证明', '住所使用证明'] }]);
 
     // One-stop: matters of two queues go to the 一件事一次办 queue by default.
     await page.click('[data-testid="done"]');

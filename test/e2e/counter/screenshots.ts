@@ -67,12 +67,21 @@ for (const [width, height] of sizes) {
   await page.click(`[data-window="${no}"]`);
   await page.waitForSelector('[data-action=next]:not([disabled])');
   await shot(page, `clerk-idle-${tag}`);
-  // A ticket with matters and the guide's note, called out of turn (特呼) so it is the one shown.
+  // A ticket from the guide desk (matters, the guide's ticks and note), called out of turn (特呼) so it is the one shown.
   const withMatters = await apiCall<{ number: string }>(
     base,
     'POST',
     '/api/tickets',
-    { queue: 'A', matters: ['A-01', 'A-02'], note: '材料在导办台已初审，缺股东会决议。' },
+    {
+      queue: 'A',
+      channel: 'guide',
+      matters: ['A-01', 'A-02'],
+      note: '名称已预核准；股东会决议明天补交。',
+      checklist: [
+        { matter: 'A-01', have: ['公司章程', '股东身份证明'] },
+        { matter: 'A-02', have: ['变更登记申请书'] },
+      ],
+    },
     manager,
   );
   await page.keyboard.press('7');

@@ -1,14 +1,18 @@
 /**
  * The materials checklist of the current ticket (一次性告知, pure). The clerk ticks what the
  * citizen brought; what is left is the one complete list of missing materials to hand over,
- * so nobody has to come back twice for the same matter.
+ * so nobody has to come back twice for the same matter. A ticket from the guide desk brings the
+ * guide's ticks (TicketDetail.checklist): the list starts from them, once, and the clerk may
+ * still untick or tick anything.
  */
-import type { Matter } from '../../../../shared/schemas';
+import type { GuideChecklist, Matter } from '../../../../shared/schemas';
 
 /** Ticked materials per matter id, for one ticket. */
 export interface Checklist {
   ticketId: string;
   ticked: Record<string, string[]>;
+  /** The guide's ticks were taken in: never again for this ticket, or an untick would come back. */
+  seeded?: boolean;
 }
 
 export const emptyChecklist = (ticketId: string): Checklist => ({ ticketId, ticked: {} });
@@ -44,6 +48,24 @@ export function progress(list: Checklist, matters: readonly Matter[]): { ticked:
   return { ticked, total };
 }
 
+/**
+ * Takes in the guide's ticks (added to any the clerk made already), once per ticket. Unchanged
+ * when already seeded, for another ticket, or when the guide checked nothing.
+ */
+export function seedFromGuide(list: Checklist, ticketId: string, guide: GuideChecklist | undefined): Checklist {
+  if (list.seeded || list.ticketId !== ticketId || !guide || guide.length === 0) return list;
+  const ticked: Record<string, string[]> = { ...list.ticked };
+  for (const entry of guide) {
+    const mine = ticked[entry.matter] ?? [];
+    ticked[entry.matter] = [...mine, ...entry.have.filter((m) => !mine.includes(m))];
+  }
+  return { ticketId, ticked, seeded: true };
+}
+
+/** The guide ticked this material at the desk (whatever the clerk did since). */
+export const guideHas = (guide: GuideChecklist | undefined, matterId: string, material: string): boolean =>
+  guide?.some((e) => e.matter === matterId && e.have.includes(material)) ?? false;
+
 export function parseChecklist(raw: string | null, ticketId: string): Checklist {
   if (!raw) return emptyChecklist(ticketId);
   try {
@@ -53,7 +75,7 @@ export function parseChecklist(raw: string | null, ticketId: string): Checklist 
     for (const [k, arr] of Object.entries(v.ticked)) {
       if (Array.isArray(arr)) ticked[k] = arr.filter((x): x is string => typeof x === 'string');
     }
-    return { ticketId, ticked };
+    return v.seeded === true ? { ticketId, ticked, seeded: true } : { ticketId, ticked };
   } catch {
     return emptyChecklist(ticketId);
   }

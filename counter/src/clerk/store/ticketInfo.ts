@@ -1,13 +1,13 @@
 /**
  * What the panel knows about the citizen at the window beyond the hall snapshot: the matters
- * with their materials checklist (一次性告知), the guide's note, and the service timer against
- * the matters' time limit.
+ * with their materials checklist (一次性告知, started from the guide desk's ticks), the guide's
+ * note, and the service timer against the matters' time limit.
  */
 import { computed, shallowRef, watch, type ComputedRef } from 'vue';
 import type { Catalogue, Matter, Ticket, TicketDetail, Window } from '../../../../shared/schemas';
 import { request } from '../../shared/api';
 import type { StaffCommands } from '../../shared/commands';
-import { emptyChecklist, toggleMaterial, type Checklist } from '../logic/checklist';
+import { emptyChecklist, seedFromGuide, toggleMaterial, type Checklist } from '../logic/checklist';
 import { serviceSeconds, timeLimitSeconds } from '../logic/timers';
 import * as prefs from '../prefs';
 
@@ -72,9 +72,27 @@ export function createTicketInfo(deps: {
     { immediate: true },
   );
 
+  // The guide's ticks arrive with the detail (the call's answer, or ticket:get after a reload),
+  // which may come before or after the list is loaded for the new ticket: whichever is last seeds.
+  watch(
+    [detail, checklist],
+    ([d, list]) => {
+      if (!d || d.id !== list.ticketId) return;
+      const seeded = seedFromGuide(list, d.id, d.checklist);
+      if (seeded === list) return;
+      checklist.value = seeded;
+      prefs.saveChecklist(seeded);
+    },
+    { immediate: true },
+  );
+
+  /** The guide desk's check of the current ticket, when it had one. */
+  const guideChecklist = computed(() => (detail.value && detail.value.id === current.value?.id ? detail.value.checklist : undefined));
+
   return {
     catalogue,
     detail,
+    guideChecklist,
     checklist,
     currentMatters,
     windowMatters,
