@@ -189,6 +189,11 @@ export const IssueTicketBody = z.object({
   note: z.string().max(500).optional(),
   /** The guide's materials check (guide and manager only, like the note): matters of `matters`, materials of the catalogue. */
   checklist: GuideChecklist.optional(),
+  /**
+   * Makes issuing safe to retry: a kiosk whose request timed out sends it again with the same id
+   * and gets the ticket it was given the first time, not a second one.
+   */
+  requestId: z.string().min(1).max(100).optional(),
 });
 
 export const RequestId = z.string().min(1).max(100);

@@ -23,6 +23,7 @@ import { actorOf } from '../http/auth';
 import { sendError, sendReply } from '../http/reply';
 import { hasRole } from '../service/actor';
 import type { Clock } from '../service/clock';
+import { FailureLimiter } from '../service/rate-limit';
 import { err, ok } from '../service/errors';
 import type { HallService } from '../service/hall-service';
 import type { Store } from '../store';
@@ -31,6 +32,9 @@ import { createAppointmentService } from './appointment-service';
 import { createRatingRepo } from './rating-repo';
 import { createRatingService } from './rating-service';
 import { createSettingsRepo } from './settings-repo';
+
+/** Unknown codes an anonymous address may try per ten minutes before check-in is refused there. */
+export const CHECK_IN_WRONG_CODES_MAX = 20;
 
 const SlotQuery = z.object({ date: DateStr, queue: QueueCode });
 
@@ -75,6 +79,8 @@ function sameKey(a: string, b: string): boolean {
 export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
   const { service: hall, store, clock } = deps;
   const settingsRepo = createSettingsRepo(store.db);
+  // Unknown check-in codes per address (anonymous callers): a typo now and then, not a search.
+  const wrongCodes = new FailureLimiter(CHECK_IN_WRONG_CODES_MAX, 10 * 60_000);
   const appointments = createAppointmentService({ db: store.db, hall, clock, appointments: createAppointmentRepo(store.db), settings: settingsRepo });
   const ratings = createRatingService({ db: store.db, hall, clock, ratings: createRatingRepo(store.db), settings: settingsRepo });
 
@@ -104,9 +110,18 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
     sendReply(res, appointments.slots(q.data.date, q.data.queue));
   });
   router.post('/appointments/check-in', (req, res) => {
+    // Anonymous check-in (public ticketing) must not become a way to try codes until one fits.
+    const actor = actorOf(res);
+    const address = req.ip ?? 'unknown';
+    const limited = actor.kind !== 'user';
+    if (limited && wrongCodes.blocked(address, clock.now())) {
+      return sendError(res, 'RATE_LIMITED', 'too many unknown check-in codes; ask at the guide desk');
+    }
     const b = parse(CheckInBody, body(req));
     if (!b.ok) return sendReply(res, b);
-    sendReply(res, appointments.checkIn(actorOf(res), b.data), 201);
+    const r = appointments.checkIn(actor, b.data);
+    if (limited && !r.ok && r.error.reason === 'unknown_code') wrongCodes.fail(address, clock.now());
+    sendReply(res, r, 201);
   });
   router.post('/appointments', (req, res) => {
     if (deps.bookingKey && !hasRole(actorOf(res), ['guide', 'manager'])) {

@@ -16,7 +16,7 @@ import {
   type Window,
 } from '../../shared/schemas';
 import { ticketIdOf, type Command, type DomainEvent } from '../domain';
-import { hasRole, type Actor } from './actor';
+import { actorId, hasRole, type Actor } from './actor';
 import { err, ok } from './errors';
 import type { Executed, HallService } from './hall-service';
 import { define } from './operation';
@@ -78,23 +78,39 @@ export const hallOperations = {
       }
       const channel = input.channel ?? (hasRole(actor, ['guide']) ? 'guide' : 'kiosk');
       if (channel === 'appointment' && !staffIssuer) return err('FORBIDDEN', 'appointments are checked in by staff or the kiosk check-in');
+      // A guide ticket tells the clerk "checked at the guide desk" and counts in the guide figures.
+      if (channel === 'guide' && !staffIssuer) return err('FORBIDDEN', 'only the guide desk issues guide tickets');
       const matters = input.matters ?? [];
       const unknown = matters.find((m) => !service.matter(m));
       if (unknown) return err('BAD_REQUEST', `unknown matter ${unknown}`);
+      // A retry (same request id from the same caller) gets the ticket of the first try, as it is now.
+      const scope = `issue:${actorId(actor)}`;
+      if (input.requestId) {
+        const before = service.rememberedReply(scope, input.requestId) as Reply<TicketDetail> | undefined;
+        if (before !== undefined) {
+          const t = before.ok ? service.findTicket(before.data.id) : undefined;
+          return t ? ok(service.ticketDetail(t)) : before;
+        }
+      }
       const id = newTicketId();
-      const r = service.execute(actor, {
-        type: 'issueTicket',
-        id,
-        queue: input.queue,
-        priority: input.priority,
-        channel,
-        matters,
-        // Like the note, the materials check is the guide desk's word: from anyone else it is dropped.
-        note: staffIssuer ? input.note : undefined,
-        checklist: staffIssuer ? input.checklist : undefined,
-      });
+      const answer = (): Reply<TicketDetail> => ok(service.ticketDetail(service.findTicket(id)!));
+      const r = service.execute(
+        actor,
+        {
+          type: 'issueTicket',
+          id,
+          queue: input.queue,
+          priority: input.priority,
+          channel,
+          matters,
+          // Like the note, the materials check is the guide desk's word: from anyone else it is dropped.
+          note: staffIssuer ? input.note : undefined,
+          checklist: staffIssuer ? input.checklist : undefined,
+        },
+        input.requestId ? { remember: { scope, requestId: input.requestId, reply: answer } } : {},
+      );
       if (!r.ok) return r;
-      return ok(service.ticketDetail(service.findTicket(id)!));
+      return answer();
     },
   }),
 

@@ -37,6 +37,8 @@ export function checkInErrorText(error: ApiError, w: KioskWords): string {
       return e.notFound;
     case 'BAD_REQUEST':
       return e.badCode;
+    case 'RATE_LIMITED':
+      return e.tooMany;
     case 'CONFLICT':
       return e.already(ticket());
     case 'INVALID_STATE': {

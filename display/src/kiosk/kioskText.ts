@@ -69,6 +69,7 @@ const zh = {
     cancelled: '该预约已取消。请直接取号。',
     missed: '该预约已过期。请直接取号。',
     badCode: '预约码为 8 位数字。',
+    tooMany: '输错次数过多，请稍后再试，或到导办台办理签到。',
   },
   speech: {
     start: '您好，请选择业务类别，或点击预约签到',
@@ -170,6 +171,7 @@ const en: KioskWords = {
     cancelled: 'This appointment was cancelled. Please take a number instead.',
     missed: 'This appointment has expired. Please take a number instead.',
     badCode: 'The appointment code has 8 digits.',
+    tooMany: 'Too many wrong codes. Please try again later, or check in at the guide desk.',
   },
   speech: {
     start: 'Welcome. Choose a service area, or check in for an appointment.',
