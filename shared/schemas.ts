@@ -66,6 +66,12 @@ export const TicketDetail = Ticket.extend({ note: z.string().optional(), checkli
 
 export const ClerkRef = z.object({ id: z.string(), username: z.string(), name: z.string() });
 
+/**
+ * The ticket at a window. Its `id` goes to staff only: an id is its holder's key to the phone
+ * page (rating, cancel), and windows are on every public screen.
+ */
+export const WindowTicket = Ticket.partial({ id: true });
+
 export const Window = z.object({
   no: z.number().int(),
   name: z.string(),
@@ -78,7 +84,7 @@ export const Window = z.object({
   /** Taken out of service by a manager (停用): closed, and nobody may sign in. */
   disabled: z.boolean().optional(),
   clerk: ClerkRef.optional(),
-  current: Ticket.optional(),
+  current: WindowTicket.optional(),
   mapping: Mapping,
 });
 
@@ -229,6 +235,7 @@ export type GuideChecklistEntry = z.infer<typeof GuideChecklistEntry>;
 export type GuideChecklist = z.infer<typeof GuideChecklist>;
 export type ClerkRef = z.infer<typeof ClerkRef>;
 export type Window = z.infer<typeof Window>;
+export type WindowTicket = z.infer<typeof WindowTicket>;
 export type QueueSummary = z.infer<typeof QueueSummary>;
 export type Call = z.infer<typeof Call>;
 export type HallInfo = z.infer<typeof HallInfo>;

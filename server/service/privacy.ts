@@ -1,13 +1,15 @@
 /**
  * What the public may see. Displays and phone pages connect without an account, so what they
- * receive carries no personal data: windows lose the clerk (who is at a window is staff business).
+ * receive carries no personal data: windows lose the clerk (who is at a window is staff
+ * business), and the ticket at a window loses its id (the holder's key to rating and cancelling).
  */
 import type { HallChange, Snapshot, Window } from '../../shared/schemas';
 
 export function publicWindow(w: Window): Window {
-  if (!w.clerk) return w;
-  const { clerk: _clerk, ...rest } = w;
-  return rest;
+  const { clerk: _clerk, current, ...rest } = w;
+  if (!current) return rest;
+  const { id: _id, ...ticket } = current;
+  return { ...rest, current: ticket };
 }
 
 export function publicSnapshot(s: Snapshot): Snapshot {

@@ -36,7 +36,7 @@ describe('guide checklist', () => {
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({ channel: 'guide', note: '名称已预核准', checklist: CHECK });
 
-    const viewerChange = nextEvent(viewer.socket, 'hall:changed', (c: HallChange) => c.windows.some((w) => w.current?.id === issued.body.id));
+    const viewerChange = nextEvent(viewer.socket, 'hall:changed', (c: HallChange) => c.windows.some((w) => w.current?.number === issued.body.number));
     const viewerCall = nextEvent(viewer.socket, 'call', (c: Call) => c.number === issued.body.number);
     const called = await api<TicketDetail>(s.url, 'POST', '/api/windows/10/next', { token: clerk, body: {} });
     expect(called.body).toMatchObject({ id: issued.body.id, note: '名称已预核准', checklist: CHECK });

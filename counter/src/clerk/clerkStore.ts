@@ -81,7 +81,8 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
 
   const current = computed<Ticket | undefined>(() => {
     const c = myWindow.value?.current;
-    return c && (c.status === 'called' || c.status === 'serving') ? c : undefined;
+    // Staff get the window's ticket with its id (only public screens lose it).
+    return c?.id !== undefined && (c.status === 'called' || c.status === 'serving') ? { ...c, id: c.id } : undefined;
   });
 
   const enabled = computed(() =>
