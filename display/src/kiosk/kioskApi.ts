@@ -56,10 +56,41 @@ export async function request<S extends z.ZodType>(
   return { ok: true, data: parsed.data };
 }
 
+/** A request id for issuing; crypto.randomUUID needs https, which a kiosk on the hall's LAN may not have. */
+export function newRequestId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return 'kiosk-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface RetryOptions {
+  attempts?: number;
+  delayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Issues a ticket, trying again while the server cannot be reached. Every try carries the same
+ * request id, so a try whose answer was lost (the ticket was stored, the reply never came) is
+ * answered with that ticket on the next one instead of a second ticket being issued.
+ */
+export async function issueWithRetry(
+  body: IssueTicketBody,
+  token: string | null,
+  { attempts = 3, delayMs = 1000, sleep = (ms) => new Promise((r) => setTimeout(r, ms)) }: RetryOptions = {},
+): Promise<ApiResult<z.infer<typeof TicketDetail>>> {
+  const withId: IssueTicketBody = { ...body, requestId: body.requestId ?? newRequestId() };
+  let r = await request('POST', '/api/tickets', TicketDetail, { body: withId, token });
+  for (let i = 1; i < attempts && !r.ok && r.offline; i++) {
+    await sleep(delayMs * i);
+    r = await request('POST', '/api/tickets', TicketDetail, { body: withId, token });
+  }
+  return r;
+}
+
 export const kioskApi = {
   catalogue: () => request('GET', '/api/catalogue', Catalogue),
   settings: () => request('GET', '/api/citizen/settings', CitizenSettings),
-  issue: (body: IssueTicketBody, token: string | null) => request('POST', '/api/tickets', TicketDetail, { body, token }),
+  issue: (body: IssueTicketBody, token: string | null) => issueWithRetry(body, token),
   checkIn: (body: CheckInBody, token: string | null) => request('POST', '/api/appointments/check-in', CheckInResult, { body, token }),
   login: (username: string, password: string) => request('POST', '/api/auth/login', LoginResult, { body: { username, password } }),
 };
