@@ -22,6 +22,9 @@ import type {
 
 export type Ack<T> = (reply: Reply<T>) => void;
 
+/** A ticket pushed to its phone page, with the hall's seq of the change that moved it. */
+export type TicketUpdate = Ticket & { seq: number };
+
 export interface ServerToClientEvents {
   /** Full state: on connect, and as the answer to `snapshot:get`. */
   snapshot: (snapshot: Snapshot) => void;
@@ -31,8 +34,8 @@ export interface ServerToClientEvents {
   'hall:changed': (change: HallChange) => void;
   /** Staff only, after every change and on connect: which idle windows should call now (请叫号). */
   'hall:prompts': (prompts: CallPrompts) => void;
-  /** To the watchers of one ticket (phone pages). */
-  'ticket:updated': (ticket: Ticket) => void;
+  /** To the watchers of one ticket (phone pages), with the seq of the change that moved it. */
+  'ticket:updated': (ticket: TicketUpdate) => void;
 }
 
 /** What an anonymous viewer (display, phone page) may send. No commands. */

@@ -145,7 +145,7 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
         const t = service.findTicket(id);
         if (!t) continue;
         if (changed.has(id) || (t.status === 'waiting' && queues.has(t.queue))) {
-          io.to(room).emit('ticket:updated', service.ticketView(t));
+          io.to(room).emit('ticket:updated', { ...service.ticketView(t), seq: p.change.seq });
         }
       }
     },

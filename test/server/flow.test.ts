@@ -113,11 +113,13 @@ describe('the whole flow: issue → next → call → start → complete', () =>
     const watched = await new Promise<{ ok: boolean; data?: Ticket }>((resolve) => phone.socket.emit('ticket:watch', { ticketId: mine.body.id }, resolve as never));
     expect(watched.data?.ahead).toBe(1);
     const moved = nextEvent(phone.socket, 'ticket:updated', (t) => t.id === mine.body.id && t.ahead === 0);
+    const seqBefore = (await api<{ seq: number }>(s.url, 'GET', '/api/snapshot')).body.seq;
     await api(s.url, 'POST', '/api/windows/25/next', { token });
-    expect((await moved).status).toBe('waiting');
+    // Every push carries the hall's seq: here the seq of the call of the ticket ahead.
+    expect(await moved).toMatchObject({ status: 'waiting', seq: seqBefore + 1 });
     const calledMine = nextEvent(phone.socket, 'ticket:updated', (t) => t.status === 'called');
     await api(s.url, 'POST', '/api/windows/25/next', { token });
-    expect(await calledMine).toMatchObject({ id: mine.body.id, windowNo: 25 });
+    expect(await calledMine).toMatchObject({ id: mine.body.id, windowNo: 25, seq: seqBefore + 2 });
     expect(first.body.id).not.toBe(mine.body.id);
     phone.socket.close();
   });

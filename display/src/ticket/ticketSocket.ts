@@ -6,7 +6,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
-import type { ServerToClientEvents, ViewerClientEvents } from '../../../shared/events';
+import type { ServerToClientEvents, TicketUpdate, ViewerClientEvents } from '../../../shared/events';
 import type { HallInfo, Ticket } from '../../../shared/schemas';
 
 export type TicketStatus = 'connecting' | 'live' | 'offline' | 'unknown';
@@ -34,16 +34,26 @@ export function connectTicket(ticketId: string): TicketConnection {
   const names = ref(0);
   const listeners: ((next: Ticket, prev: Ticket | null) => void)[] = [];
 
+  // The seq of the last push taken; a push from an older change (a replay after a short drop) is
+  // dropped. Reset at every (re)connect: a fresh server counts from the start again.
+  let lastSeq = Number.NEGATIVE_INFINITY;
   const accept = (next: Ticket) => {
     if (next.id !== ticketId) return;
     const prev = ticket.value;
     ticket.value = next;
     for (const l of listeners) l(next, prev);
   };
+  const acceptUpdate = (next: TicketUpdate) => {
+    if (next.id !== ticketId || next.seq <= lastSeq) return;
+    lastSeq = next.seq;
+    const { seq: _seq, ...plain } = next;
+    accept(plain);
+  };
 
   const socket: ViewerSocket = io({ path: '/socket.io', reconnection: true, reconnectionDelay: 1000, reconnectionDelayMax: 5000 });
 
   const watch = () => {
+    lastSeq = Number.NEGATIVE_INFINITY;
     socket.timeout(8000).emit('ticket:watch', { ticketId }, (err, reply) => {
       if (err) {
         status.value = 'offline';
@@ -63,7 +73,7 @@ export function connectTicket(ticketId: string): TicketConnection {
     if (status.value !== 'unknown') status.value = 'offline';
     if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 2000);
   });
-  socket.on('ticket:updated', accept);
+  socket.on('ticket:updated', acceptUpdate);
   socket.on('snapshot', (s) => {
     hall.value = s.hall;
     for (const w of s.windows) windows.set(w.no, { name: w.name, nameEn: w.nameEn });
