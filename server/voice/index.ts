@@ -73,7 +73,7 @@ export function createVoice(opts: { packDir?: string; enableEspeak?: boolean; lo
     router: () =>
       createAudioRouter({
         renderCall,
-        renderNotice: (text, lang, chime) => renderNotice({ espeak, cache, log }, text, lang, chime),
+        renderNotice: (text, lang, chime) => renderNotice({ espeak, cache, log, packs, voiceVersion }, text, lang, chime),
         log,
       }),
     renderCall,

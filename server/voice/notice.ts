@@ -5,7 +5,7 @@
 import type { AudioCache } from './cache';
 import { prepareClip, resample } from './dsp';
 import { type EspeakEngine, EspeakUnavailableError } from './espeak';
-import { OUTPUT_RATE } from './pack';
+import { OUTPUT_RATE, type PackSet } from './pack';
 import { renderNoticeWav } from './render';
 import { type Language, detectLanguage, noticeForEspeak } from './text';
 import { VoiceInputError } from './validate';
@@ -23,6 +23,9 @@ export interface NoticeDeps {
   espeak: EspeakEngine | undefined;
   cache: AudioCache;
   log: (msg: string) => void;
+  /** The loaded packs (a pack may bring its own chime) and their version, part of the cache key. */
+  packs?: PackSet;
+  voiceVersion?: string;
 }
 
 export async function renderNotice(deps: NoticeDeps, text: string, lang: Language | undefined, withChime: boolean): Promise<Buffer> {
@@ -32,11 +35,11 @@ export async function renderNotice(deps: NoticeDeps, text: string, lang: Languag
   const espeak = deps.espeak;
   if (!espeak) throw new EspeakUnavailableError('espeak-ng is switched off');
   const voice = ESPEAK_VOICES[lang ?? detectLanguage(clean)];
-  const key = `notice|${voice}|${ESPEAK_WPM}|${withChime ? 1 : 0}|${clean}`;
+  const key = `notice|${deps.voiceVersion ?? '-'}|${voice}|${ESPEAK_WPM}|${withChime ? 1 : 0}|${clean}`;
   return deps.cache.getOrRender(key, async () => {
     const pcm = decodeWav(await espeak.speak(clean, voice, { wordsPerMinute: ESPEAK_WPM }));
     const speech = prepareClip(resample(pcm.samples, pcm.sampleRate, OUTPUT_RATE), OUTPUT_RATE);
     if (speech.length === 0) throw new VoiceInputError('the text has nothing to speak');
-    return renderNoticeWav(toInt16(speech), withChime);
+    return renderNoticeWav(toInt16(speech), withChime, deps.packs);
   });
 }

@@ -20,8 +20,16 @@ export const TIMING = {
   tailFrames: ms(200),
 };
 
+/** The clip key of a pack's own chime (optional; without it the synthesised one plays). */
+export const CHIME_KEY = 'chime';
+
 let chime: Int16Array | undefined;
-export function chimeClip(): Int16Array {
+/** The chime of the first pack that has one (a centre's own ding-dong), else the synthesised one. */
+export function chimeClip(packs: PackSet = {}, prefer: readonly string[] = []): Int16Array {
+  for (const lang of [...prefer, 'zh', 'en']) {
+    const own = packs[lang as Language]?.clips.get(CHIME_KEY);
+    if (own) return own;
+  }
   chime ??= toInt16(synthChime(OUTPUT_RATE));
   return chime;
 }
@@ -64,7 +72,7 @@ export function renderCallWav(packs: PackSet, a: CallAnnouncement): Buffer {
   }
   if (sentences.length === 0) throw new NoVoiceError(`no voice pack for ${a.languages.join(', ') || 'no language'}`);
 
-  const segments: Segment[] = [TIMING.leadFrames, chimeClip(), TIMING.afterChimeFrames];
+  const segments: Segment[] = [TIMING.leadFrames, chimeClip(packs, a.languages), TIMING.afterChimeFrames];
   for (let r = 0; r < a.repeat; r++) {
     for (const s of sentences) {
       if (segments.length > 3) segments.push(TIMING.betweenSentencesFrames);
@@ -91,9 +99,9 @@ function join(segments: Segment[]): Buffer {
 }
 
 /** A notice spoken by espeak: [chime], the speech (already trimmed and normalised), silence. */
-export function renderNoticeWav(speech: Int16Array, withChime: boolean): Buffer {
+export function renderNoticeWav(speech: Int16Array, withChime: boolean, packs: PackSet = {}): Buffer {
   const segments: Segment[] = withChime
-    ? [TIMING.leadFrames, chimeClip(), TIMING.afterChimeFrames, speech, TIMING.tailFrames]
+    ? [TIMING.leadFrames, chimeClip(packs), TIMING.afterChimeFrames, speech, TIMING.tailFrames]
     : [TIMING.leadFrames, speech, TIMING.tailFrames];
   return join(segments);
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createVoice } from '../../server/voice/index';
 import { BUILTIN_PACK_DIR, PackManifest, loadPacks } from '../../server/voice/pack';
+import { chimeClip } from '../../server/voice/render';
 import { requiredKeys } from '../../server/voice/text';
 import { expectValidWav, rmsDb, soundRuns } from './audio';
 
@@ -126,6 +127,30 @@ describe('a centre’s own pack', () => {
       expect(Math.abs(samples[run.end - 1] ?? 0)).toBeLessThan(1500);
     }
     await voice.close();
+  });
+
+  it('may bring its own chime: calls open with it instead of the synthesised one', async () => {
+    const withChime = { ...humanZh, clips: { ...humanZh.clips, chime: 'chime.wav' } };
+    const dir = writePack('chime', 'zh', withChime, { ...humanClips, 'chime.wav': recording(523, 0.9) });
+    const packs = loadPacks(dir, () => {});
+    const own = packs.zh?.clips.get('chime');
+    if (!own) throw new Error('the pack chime was not loaded');
+    expect(own).not.toEqual(chimeClip());
+    expect(chimeClip(packs, ['zh'])).toBe(own);
+    expect(chimeClip(packs, ['en'])).toBe(own); // en has no chime of its own: the zh one
+    expect(chimeClip(builtin, ['zh'])).toBe(chimeClip());
+
+    const a = { number: 'A1', windowNo: 1, languages: ['zh' as const], repeat: 1 };
+    const custom = createVoice({ packDir: dir, enableEspeak: false, log: () => {} });
+    const plain = createVoice({ packDir: writePack('no-chime', 'zh', humanZh, humanClips), enableEspeak: false, log: () => {} });
+    const mine = expectValidWav(await custom.renderCall(a)).samples;
+    const theirs = expectValidWav(await plain.renderCall(a)).samples;
+    // Same words, other opening: the first sound run is the chime, and it is the pack's 0.9 s tone.
+    const first = (x: Int16Array) => soundRuns(x, 32)[0]!;
+    expect((first(mine).end - first(mine).start) / 22050).toBeGreaterThan(0.85);
+    expect(mine.length - theirs.length).toBe(own.length - chimeClip().length);
+    await custom.close();
+    await plain.close();
   });
 
   it('changes the voice version, so call URLs change and displays do not replay the old voice', () => {
