@@ -3,12 +3,11 @@
  * clerk who calls it (REST and Socket.IO), never seen by viewers, refused when it names a material
  * the catalogue does not list, kept on transfer and across a restart.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Call, HallChange, Snapshot, Ticket, TicketDetail } from '../../shared/schemas';
 import { api, connectClient, login, nextEvent, startTestServer, type TestServer } from '../support/server';
+import { tempDir } from '../support/tmp';
 
 const CHECK = [{ matter: 'A-01', have: ['公司章程', '股东身份证明', '住所使用证明'] }];
 
@@ -100,7 +99,7 @@ describe('guide checklist', () => {
   });
 
   it('is kept on transfer and survives a restart', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'checklist-')), 'hall.db');
+    const dbPath = join(tempDir('checklist-'), 'hall.db');
     s = await startTestServer({ dbPath });
     const guide = await login(s.url, 'guide', '1234');
     const clerk = await login(s.url, 'c02', '1234');

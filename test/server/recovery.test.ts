@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
@@ -7,6 +5,7 @@ import type { ServerToClientEvents, StaffClientEvents } from '../../shared/event
 import type { HallChange, Snapshot } from '../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../support/server';
 import type { Socket } from 'socket.io-client';
+import { tempDir } from '../support/tmp';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -40,7 +39,7 @@ describe('reconnecting viewers', () => {
   });
 
   it('after a server restart the client gets a fresh snapshot with the right state', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'restart-')), 'hall.db');
+    const dbPath = join(tempDir('restart-'), 'hall.db');
     const first = await startTestServer({ dbPath });
     const token = await login(first.url, 'c01', '1234');
     await api(first.url, 'POST', '/api/windows/9/session', { token });

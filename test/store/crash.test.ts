@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Ticket, TicketDetail } from '../../shared/schemas';
 import { openStore } from '../../server/store';
 import { api, login } from '../support/server';
+import { tempDir } from '../support/tmp';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -34,7 +33,7 @@ function startChild(dbPath: string): Promise<{ url: string; kill: () => Promise<
 
 describe('durability', () => {
   it('after kill -9, every acknowledged command is there on restart', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'crash-')), 'hall.db');
+    const dbPath = join(tempDir('crash-'), 'hall.db');
     const first = await startChild(dbPath);
     const token = await login(first.url, 'c01', '1234');
     await api(first.url, 'POST', '/api/windows/22/session', { token });

@@ -1,19 +1,19 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../server/store/migrate';
 import { openDatabase } from '../../server/store/open';
+import { tempDir } from '../support/tmp';
 
 function dirWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mig-'));
+  const dir = tempDir('mig-');
   for (const [name, sql] of Object.entries(files)) writeFileSync(join(dir, name), sql);
   return dir;
 }
 
 describe('migration runner', () => {
   it('applies the shipped migrations once, in WAL mode', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'db-')), 'hall.db');
+    const file = join(tempDir('db-'), 'hall.db');
     const db = openDatabase(file);
     const applied = migrate(db);
     expect(applied[0]).toBe(1);
