@@ -21,6 +21,8 @@ export const QueuePatch = z
     priorityQueue: z.boolean(),
     numberStart: z.number().int().min(1).max(9999),
     numberEnd: z.number().int().min(1).max(9999),
+    /** Number prefix (号码前缀), one capital letter; the queue's own code puts it back to the default. */
+    prefix: QueueCode,
   })
   .partial();
 export const QueueUpdate = QueuePatch.extend({ code: QueueCode });

@@ -98,6 +98,8 @@ export const QueueSummary = z.object({
   oldestArrivedAt: z.string().optional(),
   targetWaitMinutes: z.number().int(),
   priorityQueue: z.boolean(),
+  /** The letter its ticket numbers start with, when it is not `code` (absent: numbers start with `code`). */
+  prefix: QueueCode.optional(),
 });
 
 export const Call = z.object({
@@ -176,6 +178,8 @@ export const QueueInfo = z.object({
   priorityQueue: z.boolean(),
   numberStart: z.number().int(),
   numberEnd: z.number().int(),
+  /** The letter its ticket numbers start with, when it is not `code` (absent: numbers start with `code`). */
+  prefix: QueueCode.optional(),
 });
 
 export const Catalogue = z.object({ queues: z.array(QueueInfo), matters: z.array(Matter) });

@@ -5,7 +5,8 @@
 import type { Command } from './commands';
 import type { Decision } from './decide';
 import type { DomainEvent } from './events';
-import type { HallState, WindowRec } from './types';
+import { prefixConflict, prefixOf } from './numbering';
+import type { HallState, QueueDef, WindowRec } from './types';
 
 export type SetupCommand = Extract<
   Command,
@@ -27,9 +28,16 @@ export function decideSetup(state: HallState, cmd: SetupCommand, now: number, re
       const q = state.queues.get(cmd.code);
       if (!q) return fail('UNKNOWN_QUEUE', `queue ${cmd.code} does not exist`);
       const { nextNumber: _n, avgServiceSeconds: _a, ...before } = q;
-      const queue = { ...before, ...cmd.patch, code: q.code };
+      const queue: QueueDef = { ...before, ...cmd.patch, code: q.code };
+      // The default prefix is kept as no prefix, so the queue follows its code (and old halls stay as they were).
+      if (queue.prefix === undefined || queue.prefix === q.code) delete queue.prefix;
       if (queue.numberStart > queue.numberEnd) return fail('BAD_REQUEST', 'the number range starts after it ends');
       if (queue.numberEnd < q.nextNumber - 1) return fail('BAD_REQUEST', `numbers up to ${q.nextNumber - 1} are already issued today`);
+      if (prefixOf(queue) !== prefixOf(q)) {
+        if (!/^[A-Z]$/.test(prefixOf(queue))) return fail('BAD_REQUEST', 'a number prefix is one capital letter');
+        const taken = prefixConflict(state, q.code, prefixOf(queue));
+        if (taken) return fail('CONFLICT', `prefix ${prefixOf(queue)} is taken: ${taken}`);
+      }
       return done([{ type: 'QueueChanged', at: now, queue, before }]);
     }
 

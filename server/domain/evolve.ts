@@ -195,7 +195,10 @@ export function evolve(state: HallState, e: DomainEvent): void {
       return;
     case 'QueueChanged': {
       const q = state.queues.get(e.queue.code);
-      if (q) Object.assign(q, e.queue);
+      if (!q) return;
+      Object.assign(q, e.queue);
+      // Back to the default prefix: the event has none, and assign would keep the old one.
+      if (e.queue.prefix === undefined) delete q.prefix;
       return;
     }
     case 'ClerkChanged':

@@ -39,6 +39,8 @@ export interface QueueDef {
   numberStart: number;
   numberEnd: number;
   sort: number;
+  /** The letter its numbers start with when it is not `code` (号码前缀); absent: `code`. */
+  prefix?: string;
 }
 
 export interface QueueRuntime extends QueueDef {

@@ -1,8 +1,8 @@
 /** Projections of the hall state into the shapes of the contract (shared/schemas.ts). */
-import type { ClerkRef, QueueSummary, Ticket, TicketDetail, Window, WindowState } from '../../shared/schemas';
+import type { ClerkRef, QueueInfo, QueueSummary, Ticket, TicketDetail, Window, WindowState } from '../../shared/schemas';
 import { aheadOf, etaRangeOf, etaSecondsOf } from './eta';
 import { iso } from './time';
-import type { HallState, QueueRuntime, TicketRec, WindowRec } from './types';
+import type { HallState, QueueDef, QueueRuntime, TicketRec, WindowRec } from './types';
 
 export function ticketView(state: HallState, t: TicketRec): Ticket {
   const v: Ticket = {
@@ -81,6 +81,23 @@ export function queueSummary(state: HallState, q: QueueRuntime, now: number): Qu
     priorityQueue: q.priorityQueue,
   };
   if (oldest) v.oldestArrivedAt = iso(oldest.arrivedAt);
+  if (q.prefix !== undefined) v.prefix = q.prefix;
+  return v;
+}
+
+/** A queue's settings as the catalogue and the manager console see them. */
+export function queueInfo(q: QueueDef): QueueInfo {
+  const v: QueueInfo = {
+    code: q.code,
+    name: q.name,
+    nameEn: q.nameEn,
+    category: q.category,
+    targetWaitMinutes: q.targetWaitMinutes,
+    priorityQueue: q.priorityQueue,
+    numberStart: q.numberStart,
+    numberEnd: q.numberEnd,
+  };
+  if (q.prefix !== undefined) v.prefix = q.prefix;
   return v;
 }
 

@@ -2,7 +2,7 @@
 import type { Router } from 'express';
 import type { Catalogue } from '../../shared/schemas';
 import type { HallService } from '../service/hall-service';
-import { sortedQueues } from '../domain';
+import { queueInfo, sortedQueues } from '../domain';
 import { publicSnapshot, publicWindow } from '../service/privacy';
 import { actorOf } from './auth';
 import { sendError } from './reply';
@@ -15,16 +15,7 @@ export function registerQueryRoutes(router: Router, service: HallService): void 
 
   router.get('/catalogue', (_req, res) => {
     const catalogue: Catalogue = {
-      queues: sortedQueues(service.state()).map((q) => ({
-        code: q.code,
-        name: q.name,
-        nameEn: q.nameEn,
-        category: q.category,
-        targetWaitMinutes: q.targetWaitMinutes,
-        priorityQueue: q.priorityQueue,
-        numberStart: q.numberStart,
-        numberEnd: q.numberEnd,
-      })),
+      queues: sortedQueues(service.state()).map(queueInfo),
       matters: service.matters(),
     };
     res.json(catalogue);

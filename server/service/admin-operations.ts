@@ -18,7 +18,7 @@ import {
 } from '../../shared/admin';
 import type { Reply } from '../../shared/errors';
 import type { Matter, QueueInfo, Role, Window } from '../../shared/schemas';
-import { iso, todayStats, type Clerk, type Command } from '../domain';
+import { iso, queueInfo, todayStats, type Clerk, type Command } from '../domain';
 import type { Store, UserRow } from '../store';
 import type { Actor } from './actor';
 import { err, ok } from './errors';
@@ -41,11 +41,9 @@ function accountOf(u: UserRow): StaffAccount {
   };
 }
 
-function queueInfo(service: HallService, code: string): Reply<QueueInfo> {
+function queueInfoOf(service: HallService, code: string): Reply<QueueInfo> {
   const q = service.state().queues.get(code);
-  if (!q) return err('UNKNOWN_QUEUE', `queue ${code} does not exist`);
-  const { code: c, name, nameEn, category, targetWaitMinutes, priorityQueue, numberStart, numberEnd } = q;
-  return ok({ code: c, name, nameEn, category, targetWaitMinutes, priorityQueue, numberStart, numberEnd });
+  return q ? ok(queueInfo(q)) : err('UNKNOWN_QUEUE', `queue ${code} does not exist`);
 }
 
 /** Runs a set-up command and answers with `then()` when it was accepted. */
@@ -77,7 +75,7 @@ export const adminOperations = {
     roles: MANAGER,
     schema: QueueUpdate,
     run: ({ service }, actor, { code, ...patch }): Reply<QueueInfo> =>
-      run(service, actor, { type: 'updateQueue', code, patch }, () => queueInfo(service, code)),
+      run(service, actor, { type: 'updateQueue', code, patch }, () => queueInfoOf(service, code)),
   }),
 
   'admin:staff:list': define({

@@ -71,12 +71,14 @@ export function createHallRepo(db: Db, catalogue: CatalogueRepo) {
     ),
     updateHall: db.prepare<[number, string, string]>('UPDATE halls SET seq = ?, service_day = ? WHERE id = ?'),
     updateSettings: db.prepare<[string, string]>('UPDATE halls SET settings = ? WHERE id = ?'),
-    upsertQueue: db.prepare(`INSERT INTO queues VALUES (@hall_id, @code, @name, @name_en, @category, @target_wait_minutes,
-        @priority_queue, @number_start, @number_end, @sort, @next_number, @avg_service_seconds)
+    upsertQueue: db.prepare(`INSERT INTO queues (hall_id, code, name, name_en, category, target_wait_minutes, priority_queue,
+        number_start, number_end, sort, next_number, avg_service_seconds, prefix)
+      VALUES (@hall_id, @code, @name, @name_en, @category, @target_wait_minutes,
+        @priority_queue, @number_start, @number_end, @sort, @next_number, @avg_service_seconds, @prefix)
       ON CONFLICT (hall_id, code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, category = excluded.category,
         target_wait_minutes = excluded.target_wait_minutes, priority_queue = excluded.priority_queue,
         number_start = excluded.number_start, number_end = excluded.number_end, sort = excluded.sort,
-        next_number = excluded.next_number, avg_service_seconds = excluded.avg_service_seconds`),
+        next_number = excluded.next_number, avg_service_seconds = excluded.avg_service_seconds, prefix = excluded.prefix`),
     upsertWindow: db.prepare(`INSERT INTO windows (hall_id, no, name, name_en, zone, kind, mapping, clerk_id, pause_reason,
         current_ticket_id, priority_streak, enabled, zone_en) VALUES (@hall_id, @no, @name, @name_en, @zone, @kind, @mapping, @clerk_id,
         @pause_reason, @current_ticket_id, @priority_streak, @enabled, @zone_en)

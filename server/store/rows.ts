@@ -25,6 +25,7 @@ export interface QueueRow {
   sort: number;
   next_number: number;
   avg_service_seconds: number;
+  prefix: string | null;
 }
 
 export interface WindowRow {
@@ -81,6 +82,7 @@ export function queueFromRow(r: QueueRow): QueueRuntime {
     sort: r.sort,
     nextNumber: r.next_number,
     avgServiceSeconds: r.avg_service_seconds,
+    ...(r.prefix !== null && r.prefix !== r.code ? { prefix: r.prefix } : {}),
   };
 }
 
@@ -98,6 +100,7 @@ export function queueToRow(hallId: string, q: QueueRuntime): QueueRow {
     sort: q.sort,
     next_number: q.nextNumber,
     avg_service_seconds: q.avgServiceSeconds,
+    prefix: q.prefix ?? null,
   };
 }
 
