@@ -168,14 +168,43 @@ export const Rating = z.object({
 /** What a manager sees: the rating plus who served. */
 export const RatingRecord = Rating.extend({ clerkId: z.string().optional() });
 
-export const RatingQuery = z.object({ date: DateStr.optional() });
+/** The longest span GET /api/ratings answers (a month's report). */
+export const RATING_SPAN_DAYS_MAX = 31;
+/** Whole days from 1970-01-01 to a DateStr (calendar arithmetic, no time zone involved). */
+export const dayNumber = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+
+/** One service day (`date`, default today) or a span of days `from`–`to` (both, inclusive). */
+export const RatingQuery = z
+  .object({ date: DateStr.optional(), from: DateStr.optional(), to: DateStr.optional() })
+  .refine((q) => q.date === undefined || (q.from === undefined && q.to === undefined), { message: 'give date, or from and to, not both', path: ['date'] })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'from and to go together', path: ['from'] })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => q.from === undefined || q.to === undefined || dayNumber(q.to) - dayNumber(q.from) < RATING_SPAN_DAYS_MAX, {
+    message: `at most ${RATING_SPAN_DAYS_MAX} days`,
+    path: ['to'],
+  });
+
+/** Tickets served to the end (status `done`) on the days asked: what could have been rated. */
+export const ServedCounts = z.object({
+  total: z.number().int(),
+  byQueue: z.record(z.string(), z.number().int()),
+  /** Keyed by window number. */
+  byWindow: z.record(z.string(), z.number().int()),
+  /** Keyed by clerk id. */
+  byClerk: z.record(z.string(), z.number().int()),
+});
 
 export const RatingList = z.object({
+  /** The first day asked (the only one without a span). */
   date: DateStr,
+  from: DateStr,
+  to: DateStr,
   count: z.number().int(),
   /** Share of scores 4 and 5 (满意率), 0–1; null with no ratings. */
   satisfaction: z.number().nullable(),
   byScore: z.record(z.string(), z.number().int()),
+  served: ServedCounts,
+  /** Oldest first. */
   ratings: z.array(RatingRecord),
 });
 
@@ -193,4 +222,6 @@ export type RatingReason = z.infer<typeof RatingReason>;
 export type RateBody = z.infer<typeof RateBody>;
 export type Rating = z.infer<typeof Rating>;
 export type RatingRecord = z.infer<typeof RatingRecord>;
+export type RatingQuery = z.infer<typeof RatingQuery>;
+export type ServedCounts = z.infer<typeof ServedCounts>;
 export type RatingList = z.infer<typeof RatingList>;

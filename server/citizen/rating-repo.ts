@@ -1,5 +1,5 @@
 /** Ratings (好差评) in SQLite: one row per ticket, the primary key enforces "once per ticket". */
-import type { RatingReason } from '../../shared/citizen';
+import type { RatingReason, ServedCounts } from '../../shared/citizen';
 import type { Db } from '../store';
 
 export interface RatingRec {
@@ -52,7 +52,12 @@ export function createRatingRepo(db: Db) {
     insert: db.prepare(`INSERT INTO ratings (ticket_id, hall_id, service_day, number, queue, window_no, clerk_id, score, reasons, comment, rated_at)
       VALUES (@ticket_id, @hall_id, @service_day, @number, @queue, @window_no, @clerk_id, @score, @reasons, @comment, @rated_at)`),
     byTicket: db.prepare('SELECT * FROM ratings WHERE hall_id = ? AND ticket_id = ?'),
-    byDay: db.prepare('SELECT * FROM ratings WHERE hall_id = ? AND service_day = ? ORDER BY rated_at LIMIT 5000'),
+    bySpan: db.prepare('SELECT * FROM ratings WHERE hall_id = ? AND service_day BETWEEN ? AND ? ORDER BY rated_at LIMIT 50000'),
+    // Read-only look at the tickets table (the hall's store writes it on every change): what
+    // was served to the end, i.e. what could be rated. Grouped, so it stays one cheap scan of
+    // the tickets_day index however long the span.
+    served: db.prepare(`SELECT queue, window_no, served_by, COUNT(*) AS n FROM tickets
+      WHERE hall_id = ? AND service_day BETWEEN ? AND ? AND status = 'done' GROUP BY queue, window_no, served_by`),
   };
   return {
     insert(x: RatingRec): void {
@@ -74,8 +79,23 @@ export function createRatingRepo(db: Db) {
       const r = s.byTicket.get(hallId, ticketId) as Row | undefined;
       return r ? fromRow(r) : undefined;
     },
-    byDay(hallId: string, day: string): RatingRec[] {
-      return (s.byDay.all(hallId, day) as Row[]).map(fromRow);
+    /** Ratings of tickets of the service days from–to (inclusive), oldest first. */
+    bySpan(hallId: string, from: string, to: string): RatingRec[] {
+      return (s.bySpan.all(hallId, from, to) as Row[]).map(fromRow);
+    },
+    servedCounts(hallId: string, from: string, to: string): ServedCounts {
+      const rows = s.served.all(hallId, from, to) as { queue: string; window_no: number | null; served_by: string | null; n: number }[];
+      const c: ServedCounts = { total: 0, byQueue: {}, byWindow: {}, byClerk: {} };
+      const add = (m: Record<string, number>, k: string, n: number): void => {
+        m[k] = (m[k] ?? 0) + n;
+      };
+      for (const r of rows) {
+        c.total += r.n;
+        add(c.byQueue, r.queue, r.n);
+        if (r.window_no !== null) add(c.byWindow, String(r.window_no), r.n);
+        if (r.served_by !== null) add(c.byClerk, r.served_by, r.n);
+      }
+      return c;
     },
   };
 }

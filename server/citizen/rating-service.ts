@@ -1,5 +1,5 @@
 /** 好差评: one rating per served ticket, by whoever holds its id (the phone page, a rating terminal). */
-import type { RateBody, Rating, RatingList } from '../../shared/citizen';
+import type { RateBody, Rating, RatingList, RatingQuery } from '../../shared/citizen';
 import type { Reply } from '../../shared/errors';
 import { serviceDayOf } from '../domain';
 import type { Clock } from '../service/clock';
@@ -60,17 +60,22 @@ export function createRatingService(deps: RatingServiceDeps) {
       return ok(r ? ratingView(r) : null);
     },
 
-    list(date: string | undefined): Reply<RatingList> {
-      const day = date ?? serviceDayOf(clock.now(), hall.state().timezone);
-      const rows = ratings.byDay(hallId, day);
+    /** The ratings of one service day (default today) or of a span of days, with what was served then. */
+    list(q: RatingQuery): Reply<RatingList> {
+      const from = q.from ?? q.date ?? serviceDayOf(clock.now(), hall.state().timezone);
+      const to = q.to ?? from;
+      const rows = ratings.bySpan(hallId, from, to);
       const byScore: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
       for (const r of rows) byScore[String(r.score)] = (byScore[String(r.score)] ?? 0) + 1;
       const satisfied = rows.filter((r) => r.score >= 4).length;
       return ok({
-        date: day,
+        date: from,
+        from,
+        to,
         count: rows.length,
         satisfaction: rows.length === 0 ? null : satisfied / rows.length,
         byScore,
+        served: ratings.servedCounts(hallId, from, to),
         ratings: rows.map(ratingRecordView),
       });
     },

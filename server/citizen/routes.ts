@@ -167,7 +167,7 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
     if (!allowed(res, ['manager'])) return;
     const q = parse(RatingQuery, req.query);
     if (!q.ok) return sendReply(res, q);
-    sendReply(res, ratings.list(q.data.date));
+    sendReply(res, ratings.list(q.data));
   });
 
   return { appointments, ratings, settings: settingsRepo };
