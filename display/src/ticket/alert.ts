@@ -10,6 +10,8 @@ export interface Alerter {
   soundReady: Ref<boolean>;
   unlock(): Promise<void>;
   ring(): void;
+  /** "Almost your turn": one soft two-tone and a short vibration, much less than ring(). */
+  nudge(): void;
 }
 
 type AudioContextCtor = new () => AudioContext;
@@ -29,13 +31,13 @@ export function createAlerter(): Alerter {
     return ctx;
   }
 
-  function tone(c: AudioContext, freq: number, at: number, length: number): void {
+  function tone(c: AudioContext, freq: number, at: number, length: number, level = 0.35, type: OscillatorType = 'square'): void {
     const osc = c.createOscillator();
     const gain = c.createGain();
-    osc.type = 'square';
+    osc.type = type;
     osc.frequency.value = freq;
     gain.gain.setValueAtTime(0.0001, at);
-    gain.gain.exponentialRampToValueAtTime(0.35, at + 0.02);
+    gain.gain.exponentialRampToValueAtTime(level, at + 0.02);
     gain.gain.exponentialRampToValueAtTime(0.0001, at + length);
     osc.connect(gain).connect(c.destination);
     osc.start(at);
@@ -70,6 +72,16 @@ export function createAlerter(): Alerter {
         }
       }
       if ('vibrate' in navigator) navigator.vibrate([500, 200, 500, 200, 800]);
+    },
+    nudge() {
+      const c = context();
+      if (c) {
+        void c.resume().catch(() => {});
+        const t = c.currentTime + 0.05;
+        tone(c, 659, t, 0.35, 0.2, 'sine');
+        tone(c, 880, t + 0.4, 0.5, 0.2, 'sine');
+      }
+      if ('vibrate' in navigator) navigator.vibrate([200, 120, 200]);
     },
   };
 }

@@ -116,6 +116,35 @@ describe('phone page', () => {
     expect(await page.locator('[data-testid="rating-form"]').count()).toBe(0);
   }, 60_000);
 
+  it('says "almost your turn" once, when three people are ahead, then rings at the call', async () => {
+    for (let i = 0; i < 4; i++) await issue('B');
+    const mine = await issue('B');
+    const page = await openPhone(mine.id);
+    expect(await text(page, 'ahead')).toBe('前面还有 4 人');
+    await page.click('[data-testid="enable-sound"]');
+    const clerk = await login(server.url, 'c03', '1234');
+    await api(server.url, 'POST', '/api/windows/12/session', { token: clerk });
+    const next = () => api<Ticket>(server.url, 'POST', '/api/windows/12/next', { token: clerk, body: {} });
+
+    await next();
+    await page.locator('[data-testid="near"]').waitFor();
+    expect(await text(page, 'near')).toContain('快到您了');
+    expect(await text(page, 'near')).toContain('前面还有 3 人');
+    await expect.poll(async () => (await devices(page)).vibrations).toBe(1);
+    await expectAccessible(page, 'almost your turn');
+    await shot(page, 'phone-9-near');
+
+    await next(); // nearer still: the banner follows the count, nothing rings again
+    await expect.poll(() => text(page, 'near')).toContain('前面还有 2 人');
+    expect((await devices(page)).vibrations).toBe(1);
+    await page.getByRole('button', { name: '我知道了' }).click();
+    expect(await page.locator('[data-testid="near"]').count()).toBe(0);
+
+    for (let i = 0; i < 3; i++) await next();
+    await page.locator('[data-testid="called-alert"]').waitFor();
+    await expect.poll(async () => (await devices(page)).vibrations).toBe(2);
+  });
+
   it('large type: one tap, at least 1.5×, high contrast, remembered on the phone', async () => {
     const t = await issue();
     const page = await openPhone(t.id);
