@@ -9,6 +9,8 @@ import {
   validateHall,
   validateMatter,
   validateNotices,
+  otherPrefixes,
+  prefixValue,
   validateQueue,
   validateStaff,
   type MatterForm,
@@ -81,10 +83,36 @@ describe('matter form', () => {
 });
 
 describe('queue form', () => {
-  const good: QueueForm = { name: '企业开办', nameEn: 'Business', category: '企业服务', targetWaitMinutes: '15', priorityQueue: false, numberStart: '1', numberEnd: '999' };
+  const good: QueueForm = { name: '企业开办', nameEn: 'Business', category: '企业服务', targetWaitMinutes: '15', priorityQueue: false, numberStart: '1', numberEnd: '999', prefix: 'A' };
   it('accepts what the server accepts', () => {
     expect(hasErrors(validateQueue(good))).toBe(false);
     expect(QueuePatch.safeParse({ ...good, targetWaitMinutes: 15, numberStart: 1, numberEnd: 999 }).success).toBe(true);
+  });
+  it.each([
+    { typed: 'X', error: undefined, server: true },
+    { typed: ' x ', error: undefined, server: true },
+    { typed: '', error: 'form.required', server: false },
+    { typed: 'XY', error: 'form.prefix', server: false },
+    { typed: '1', error: 'form.prefix', server: false },
+    { typed: '号', error: 'form.prefix', server: false },
+    { typed: 'B', error: 'form.prefixTaken', server: true },
+  ])('prefix "$typed" → $error (the schema agrees on the format)', ({ typed, error, server }) => {
+    const others = otherPrefixes(
+      [
+        { code: 'A', prefix: 'Z' },
+        { code: 'B' },
+        { code: 'C', prefix: 'Q' },
+      ],
+      'A',
+    );
+    expect(validateQueue({ ...good, prefix: typed }, others).prefix?.key).toBe(error);
+    expect(QueuePatch.safeParse({ prefix: prefixValue(typed) }).success).toBe(server);
+  });
+  it('names the queue that holds a taken prefix; a queue’s own letter is never taken by itself', () => {
+    const others = otherPrefixes([{ code: 'A' }, { code: 'F', prefix: 'X' }], 'A');
+    expect(validateQueue({ ...good, prefix: 'X' }, others).prefix).toEqual({ key: 'form.prefixTaken', params: { code: 'F', prefix: 'X' } });
+    expect(validateQueue({ ...good, prefix: 'A' }, others).prefix).toBeUndefined();
+    expect(validateQueue({ ...good, prefix: 'F' }, others).prefix).toBeUndefined();
   });
   it('says what is wrong, per field', () => {
     const e = validateQueue({ ...good, targetWaitMinutes: 'abc', numberStart: '500', numberEnd: '100', name: '' });
@@ -164,6 +192,15 @@ describe('audit lines', () => {
     expect(describeAudit(entry('WindowEnabledChanged', { windowNo: 27, enabled: true }), words).key).toBe('audit.WindowEnabled');
     expect(describeAudit(entry('CitizenSettingsChanged', { before: {}, after: {} }), words).key).toBe('audit.CitizenSettingsChanged');
     expect(mappingText('nope', 'x')).toBe('');
+  });
+
+  it('names a number prefix change, before → after (absent prefix: the code)', () => {
+    const changed = entry('QueueChanged', { queue: { code: 'F', name: '不动产登记', prefix: 'X' }, before: { code: 'F', name: '不动产登记' } });
+    expect(describeAudit(changed, words)).toEqual({ key: 'audit.QueuePrefixChanged', params: { code: 'F', name: '不动产登记', before: 'F', after: 'X' } });
+    const back = entry('QueueChanged', { queue: { code: 'F', name: '不动产登记' }, before: { code: 'F', name: '不动产登记', prefix: 'X' } });
+    expect(describeAudit(back, words).params).toMatchObject({ before: 'X', after: 'F' });
+    const other = entry('QueueChanged', { queue: { code: 'F', name: '不动产', prefix: 'X' }, before: { code: 'F', name: '不动产登记', prefix: 'X' } });
+    expect(describeAudit(other, words)).toEqual({ key: 'audit.QueueChanged', params: { code: 'F', name: '不动产' } });
   });
 
   it('counts set-up changes and anything a manager did as manager actions', () => {

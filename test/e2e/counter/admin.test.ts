@@ -1,11 +1,13 @@
 /**
  * The manager console in Chromium against a real server: the live board follows the hall; a
  * mapping change (from the list and by dragging) reaches the clerk's panel at once and the
- * clerk's next call follows it; a manager signs a clerk out.
+ * clerk's next call follows it; a manager signs a clerk out; a queue's number prefix changes and
+ * the next ticket carries it.
  */
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Ticket, Window } from '../../../shared/schemas';
+import type { QueueInfo, Ticket, Window } from '../../../shared/schemas';
 import { startTestServer, type TestServer } from '../../support/server';
 import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, issue, launchChromium, signIn, snapshotOf, token, mapWindows } from './support';
 
@@ -191,5 +193,53 @@ describe('manager console', () => {
     expect((await apiCall(server.url, 'POST', '/api/windows/27/session', undefined, clerk)).status).toBe(200);
     expect(errors).toEqual([]);
     await admin.context().close();
+  }, 60_000);
+  it('gives queue F another number prefix: mistakes said next to the field, the next F ticket carries it', async () => {
+    const shots = process.env.SCREENSHOT_DIR;
+    if (shots) mkdirSync(shots, { recursive: true });
+    // Queue G issued a ticket today, then moved to W: its G… ticket still holds the letter G today.
+    await issue(server.url, 'G');
+    expect((await apiCall<QueueInfo>(server.url, 'PUT', '/api/admin/queues/G', { prefix: 'W' }, managerToken)).status).toBe(200);
+
+    const { page, errors } = await open('/admin', 'admin', 'admin');
+    await page.click('[data-nav=queues]');
+    await page.waitForSelector('[data-testid=queues-page] [data-queue=G] [data-testid=queue-prefix-chip]');
+    expect(await page.textContent('[data-queue=G]')).toContain('W001 – W999');
+    await page.click('[data-edit=F]');
+    const field = page.locator('#queue-prefix');
+    expect(await field.inputValue()).toBe('F');
+    await field.fill('1');
+    await page.click('[data-testid=queue-save]');
+    expect(await page.textContent('#queue-prefix-error')).toContain('请输入一个大写字母');
+    await field.fill('w'); // typed lower case, shown upper case; W is queue G's prefix now
+    expect(await field.inputValue()).toBe('W');
+    await page.click('[data-testid=queue-save]');
+    expect(await page.textContent('#queue-prefix-error')).toContain('队列 G 已在用前缀 W');
+    if (shots) await page.screenshot({ path: `${shots}/admin-queue-prefix-taken-zh-1366.png` });
+    await field.fill('G'); // only the server knows G… tickets were issued today
+    await page.click('[data-testid=queue-save]');
+    await expect.poll(() => page.textContent('#queue-prefix-error')).toContain('今天已有其他队列的号码以此字母开头');
+    if (shots) await page.screenshot({ path: `${shots}/admin-queue-prefix-in-use-zh-1366.png` });
+    expect(await axeProblems(page)).toEqual([]);
+    await field.fill('X');
+    if (shots) await page.screenshot({ path: `${shots}/admin-queue-prefix-zh-1366.png` });
+    await page.click('[data-testid=queue-save]');
+    await page.waitForSelector('[data-queue=F] [data-testid=queue-prefix-chip]');
+    expect(await page.textContent('[data-queue=F]')).toContain('前缀 X');
+    if (shots) await page.screenshot({ path: `${shots}/admin-queues-prefix-zh-1366.png` });
+
+    // The next F ticket is X…, numbering went on; a clerk calls it by number (特呼) and the live board shows it.
+    const x = await issue(server.url, 'F');
+    expect(x).toMatchObject({ queue: 'F', number: expect.stringMatching(/^X\d{3}$/) });
+    const clerk = await token(server.url, 'c07', '1234');
+    await apiCall(server.url, 'POST', '/api/windows/22/session', undefined, clerk);
+    expect((await apiCall<Ticket>(server.url, 'POST', '/api/windows/22/call', { number: x.number }, clerk)).body.number).toBe(x.number);
+    await page.click('[data-nav=board]');
+    await expect.poll(() => page.textContent('[data-testid=hall-board] [data-window="22"]')).toContain(x.number);
+
+    await page.click('[data-nav=audit]');
+    await expect.poll(() => page.textContent('[data-testid=audit-page] tbody')).toContain('修改队列 F 不动产登记：号码前缀 F → X');
+    expect(errors).toEqual([]);
+    await page.context().close();
   }, 60_000);
 });

@@ -23,6 +23,7 @@ export type AuditKey =
   | 'audit.DayStarted'
   | 'audit.SettingsChanged'
   | 'audit.QueueChanged'
+  | 'audit.QueuePrefixChanged'
   | 'audit.ClerkAdded'
   | 'audit.ClerkChanged'
   | 'audit.ClerkRemoved'
@@ -118,8 +119,14 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
         key: 'audit.SettingsChanged',
         params: { what: changedKeys(d.settings, d.before).map(words.settingName).join('、') || '—' },
       };
-    case 'QueueChanged':
-      return { key: 'audit.QueueChanged', params: { code: str(obj(d.queue).code), name: str(obj(d.queue).name) } };
+    case 'QueueChanged': {
+      const q = obj(d.queue);
+      const params = { code: str(q.code), name: str(q.name) };
+      // The number prefix is worth naming: citizens see it on every ticket. Absent means the code.
+      const before = str(obj(d.before).prefix) || str(obj(d.before).code);
+      const after = str(q.prefix) || str(q.code);
+      return before && after !== before ? { key: 'audit.QueuePrefixChanged', params: { ...params, before, after } } : { key: 'audit.QueueChanged', params };
+    }
     case 'ClerkChanged': {
       const c = obj(d.clerk);
       return { key: d.before ? 'audit.ClerkChanged' : 'audit.ClerkAdded', params: { name: str(c.name), username: str(c.username) } };

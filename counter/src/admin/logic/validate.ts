@@ -13,8 +13,10 @@ export interface FieldError {
     | 'form.rangeOrder'
     | 'form.atLeastOne'
     | 'form.matterId'
+    | 'form.prefix'
+    | 'form.prefixTaken'
     | 'notices.tooMany';
-  params?: Record<string, number>;
+  params?: Record<string, string | number>;
 }
 
 export type Errors<F extends string> = Partial<Record<F, FieldError>>;
@@ -123,10 +125,21 @@ export interface QueueForm {
   priorityQueue: boolean;
   numberStart: string;
   numberEnd: string;
+  /** Number prefix (号码前缀): one letter; typed lower case is taken as upper case. */
+  prefix: string;
 }
 
-export function validateQueue(f: QueueForm): Errors<'name' | 'nameEn' | 'category' | 'targetWaitMinutes' | 'numberStart' | 'numberEnd'> {
-  const e: Errors<'name' | 'nameEn' | 'category' | 'targetWaitMinutes' | 'numberStart' | 'numberEnd'> = {};
+export type QueueField = 'name' | 'nameEn' | 'category' | 'targetWaitMinutes' | 'numberStart' | 'numberEnd' | 'prefix';
+
+/** The prefix as it will be sent: trimmed, upper case. */
+export const prefixValue = (typed: string): string => typed.trim().toUpperCase();
+
+/**
+ * `others`: the other queues' prefixes (prefix → queue code), so a taken letter is said at once.
+ * Whether a ticket of another queue carries the letter today only the server knows (409).
+ */
+export function validateQueue(f: QueueForm, others: ReadonlyMap<string, string> = new Map()): Errors<QueueField> {
+  const e: Errors<QueueField> = {};
   e.name = text(f.name, 40);
   e.nameEn = text(f.nameEn, 80);
   e.category = text(f.category, 40);
@@ -136,7 +149,16 @@ export function validateQueue(f: QueueForm): Errors<'name' | 'nameEn' | 'categor
   if ('error' in start) e.numberStart = start.error;
   if ('error' in end) e.numberEnd = end.error;
   else if ('value' in start && end.value <= start.value) e.numberEnd = { key: 'form.rangeOrder' };
+  const prefix = prefixValue(f.prefix);
+  if (!prefix) e.prefix = { key: 'form.required' };
+  else if (!/^[A-Z]$/.test(prefix)) e.prefix = { key: 'form.prefix' };
+  else if (others.has(prefix)) e.prefix = { key: 'form.prefixTaken', params: { code: others.get(prefix) ?? '', prefix } };
   return e;
+}
+
+/** Prefix → code of every queue but `code`, for validateQueue. */
+export function otherPrefixes(queues: readonly { code: string; prefix?: string | undefined }[], code: string): Map<string, string> {
+  return new Map(queues.filter((q) => q.code !== code).map((q) => [q.prefix ?? q.code, q.code]));
 }
 
 // ---- hall settings and notices -------------------------------------------------------------

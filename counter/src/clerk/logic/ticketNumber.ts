@@ -1,6 +1,7 @@
 /**
  * Reading a ticket number typed for 特呼 (pure). A keypad has no letters, so "12" with the
- * window's first queue "A" becomes "A012"; "a12" becomes "A012" too. The pattern mirrors
+ * letter of the window's first queue's numbers "A" becomes "A012" (the caller passes the
+ * queue's number prefix, which is its code unless a manager set another); "a12" becomes "A012" too. The pattern mirrors
  * TicketNumber in shared/schemas.ts (a test checks they agree).
  */
 export const TICKET_NUMBER = /^[A-Z]\d{1,4}$/;
