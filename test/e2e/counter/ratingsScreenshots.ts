@@ -1,0 +1,60 @@
+/**
+ * Screenshots of the 好差评 page at 1920×1080 and 1366×768, zh and en, over a day of ratings
+ * made the real way (for a person to look at, not a test).
+ * Run: `npx tsx test/e2e/counter/ratingsScreenshots.ts [outDir]` (default /tmp/screens).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestServer } from '../../support/server';
+import { seedRatings, type RatingPlan } from './ratingsSeed';
+import { ensureCounterBuilt, launchChromium, signIn, token } from './support';
+
+const out = process.argv[2] ?? '/tmp/screens';
+mkdirSync(out, { recursive: true });
+
+await ensureCounterBuilt();
+const server = await startTestServer();
+const manager = await token(server.url, 'admin', 'admin');
+const good = (n: number, score = 5) => Array.from({ length: n }, () => ({ score }));
+const plans: RatingPlan[] = [
+  { window: 1, clerk: 'c11', queue: 'A', ratings: [...good(6), { score: 4 }, null, null, { score: 3 }] },
+  {
+    window: 2,
+    clerk: 'c12',
+    queue: 'B',
+    ratings: [...good(3), { score: 1, reasons: ['attitude', 'repeated_trips'], comment: '第三次来了，每次说缺的材料都不一样，工作人员还不耐烦。请核实。' }, null, { score: 4 }],
+  },
+  { window: 3, clerk: 'c13', queue: 'C', ratings: [...good(4, 4), { score: 2, reasons: ['slow'] }, null] },
+  { window: 5, clerk: 'c15', queue: 'E', ratings: [...good(5), { score: 2, reasons: ['unclear_guidance', 'other'], comment: '网上写的材料清单和窗口要求的不一致' }] },
+  { window: 6, clerk: 'c16', queue: 'F', ratings: [...good(2), null, null, null, { score: 1, reasons: ['environment'] }] },
+];
+await seedRatings(server.url, manager, plans, (ms) => server.clock.advance(ms));
+
+const browser = await launchChromium();
+for (const [width, height] of [
+  [1920, 1080],
+  [1366, 768],
+] as const) {
+  // A manager's PC runs a Chinese browser: the date field shows 年/月/日.
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('pageerror', e));
+  await page.goto(`${server.url}/admin`);
+  await signIn(page, 'admin', 'admin');
+  await page.click('[data-nav=ratings]');
+  await page.waitForSelector('[data-testid=complaints] tbody tr[data-ticket]');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, `admin-ratings-${width}.png`) });
+  await page.screenshot({ path: join(out, `admin-ratings-full-${width}.png`), fullPage: true });
+  await page.click('[data-span=week]');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, `admin-ratings-week-${width}.png`) });
+  await page.selectOption('[data-testid=lang]', 'en');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, `admin-ratings-en-${width}.png`), fullPage: true });
+  await page.selectOption('[data-testid=lang]', 'zh');
+  await context.close();
+}
+await browser.close();
+await server.close();
+console.log(`screenshots in ${out}`);
