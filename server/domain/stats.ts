@@ -1,7 +1,12 @@
-/** Today's figures from the day's tickets: per queue (waits against target) and per clerk. */
-import type { ClerkStats, QueueStats, TodayStats } from '../../shared/admin';
+/**
+ * A service day's figures from its tickets: per queue (waits against target), per clerk, the
+ * whole hall, and hour by hour. Pure: today's come from the hall's state, a past day's from the
+ * stored tickets, through the same function, so both read alike.
+ */
+import type { QueueStats } from '../../shared/admin';
+import type { DayClerkStats, DayStats, DayTicket, HallTotals, HourStats } from '../../shared/stats';
 import { iso } from './time';
-import type { HallState, TicketRec } from './types';
+import type { Clerk, HallState, QueueDef, TicketRec } from './types';
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -20,57 +25,177 @@ function serviceOf(t: TicketRec): number | undefined {
   return t.status === 'done' && t.startedAt !== undefined && t.finishedAt !== undefined ? (t.finishedAt - t.startedAt) / 1000 : undefined;
 }
 
-export function todayStats(state: HallState, now: number): TodayStats {
-  const byQueue = new Map<string, TicketRec[]>();
-  const byClerk = new Map<string, TicketRec[]>();
-  for (const t of state.tickets.values()) {
-    const list = byQueue.get(t.queue) ?? [];
-    list.push(t);
-    byQueue.set(t.queue, list);
-    if (t.servedBy && t.status === 'done') {
-      const c = byClerk.get(t.servedBy) ?? [];
-      c.push(t);
-      byClerk.set(t.servedBy, c);
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+/** The hour of day (0–23) of an instant in a time zone. */
+export function hourOf(at: number, timezone: string): number {
+  let f = hourFormats.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', hourCycle: 'h23' });
+    hourFormats.set(timezone, f);
+  }
+  return Number(f.formatToParts(new Date(at)).find((p) => p.type === 'hour')?.value ?? 0) % 24;
+}
+
+/**
+ * The figures of one group of tickets. `target` (seconds) is what "within target" means for each
+ * ticket: the hall's totals mix queues, so each wait is held against its own queue's target.
+ */
+function figures(ts: readonly TicketRec[], target: (t: TicketRec) => number): HallTotals {
+  const called = ts.filter((t) => t.calledAt !== undefined);
+  const waits = called.map((t) => waitOf(t)!).sort((a, b) => a - b);
+  const services = ts.map(serviceOf).filter((s) => s !== undefined);
+  return {
+    issued: ts.length,
+    waiting: ts.filter((t) => t.status === 'waiting').length,
+    served: ts.filter((t) => t.status === 'done').length,
+    noShow: ts.filter((t) => t.status === 'no_show').length,
+    cancelled: ts.filter((t) => t.status === 'cancelled').length,
+    avgWaitSeconds: Math.round(mean(waits)),
+    p90WaitSeconds: Math.round(percentile(waits, 0.9)),
+    slaAttainment: called.length === 0 ? 1 : called.filter((t) => waitOf(t)! <= target(t)).length / called.length,
+    avgServiceSeconds: Math.round(mean(services)),
+  };
+}
+
+/** Hour by hour, contiguous from the first hour anything happened to the last. */
+export function hourBuckets(tickets: readonly TicketRec[], timezone: string): HourStats[] {
+  const issued = new Map<number, number>();
+  const waits = new Map<number, number[]>();
+  for (const t of tickets) {
+    const h = hourOf(t.issuedAt, timezone);
+    issued.set(h, (issued.get(h) ?? 0) + 1);
+    if (t.calledAt !== undefined) {
+      const c = hourOf(t.calledAt, timezone);
+      waits.set(c, [...(waits.get(c) ?? []), waitOf(t)!]);
     }
   }
-  const queues: QueueStats[] = [...state.queues.values()]
+  const hours = [...issued.keys(), ...waits.keys()];
+  if (hours.length === 0) return [];
+  const out: HourStats[] = [];
+  for (let h = Math.min(...hours); h <= Math.max(...hours); h++) {
+    const w = waits.get(h) ?? [];
+    out.push({ hour: h, issued: issued.get(h) ?? 0, called: w.length, avgWaitSeconds: Math.round(mean(w)) });
+  }
+  return out;
+}
+
+export type ClerkName = Pick<Clerk, 'id' | 'username' | 'name'>;
+
+export interface DayInput {
+  serviceDay: string;
+  timezone: string;
+  /** The current service day: clerks at a window count their span up to now. */
+  live: boolean;
+  /** The hall's queues in display order (today's targets judge a past day too). */
+  queues: readonly QueueDef[];
+  tickets: Iterable<TicketRec>;
+  /** Who a clerk id is; a clerk unknown here is left out of the clerk rows. */
+  clerks: ReadonlyMap<string, ClerkName>;
+  /** Clerk id → the window they are signed in at now (today only). */
+  signedIn: ReadonlyMap<string, number>;
+}
+
+export function dayStats(input: DayInput, now: number): DayStats {
+  const tickets = [...input.tickets].sort((a, b) => a.issuedAt - b.issuedAt || a.order - b.order);
+  const targetOf = new Map(input.queues.map((q) => [q.code, q.targetWaitMinutes * 60]));
+  const target = (t: TicketRec) => targetOf.get(t.queue) ?? Number.POSITIVE_INFINITY;
+  const queues: QueueStats[] = [...input.queues]
     .sort((a, b) => a.sort - b.sort)
-    .map((q) => {
-      const ts = byQueue.get(q.code) ?? [];
-      const waits = ts.map(waitOf).filter((w) => w !== undefined).sort((a, b) => a - b);
-      const services = ts.map(serviceOf).filter((s) => s !== undefined);
-      const target = q.targetWaitMinutes * 60;
-      return {
-        code: q.code,
-        issued: ts.length,
-        waiting: ts.filter((t) => t.status === 'waiting').length,
-        served: ts.filter((t) => t.status === 'done').length,
-        noShow: ts.filter((t) => t.status === 'no_show').length,
-        cancelled: ts.filter((t) => t.status === 'cancelled').length,
-        avgWaitSeconds: Math.round(mean(waits)),
-        p90WaitSeconds: Math.round(percentile(waits, 0.9)),
-        slaAttainment: waits.length === 0 ? 1 : waits.filter((w) => w <= target).length / waits.length,
-        avgServiceSeconds: Math.round(mean(services)),
-      };
-    });
-  const windowOf = new Map<string, number>();
-  for (const w of state.windows.values()) if (w.clerkId) windowOf.set(w.clerkId, w.no);
-  const clerks: ClerkStats[] = [...state.clerks.values()]
-    .filter((c) => byClerk.has(c.id) || windowOf.has(c.id))
+    .map((q) => ({ code: q.code, ...figures(tickets.filter((t) => t.queue === q.code), target) }));
+
+  const byClerk = new Map<string, TicketRec[]>();
+  for (const t of tickets) {
+    if (t.servedBy === undefined || t.calledAt === undefined) continue;
+    byClerk.set(t.servedBy, [...(byClerk.get(t.servedBy) ?? []), t]);
+  }
+  const ids = new Set([...byClerk.keys(), ...input.signedIn.keys()]);
+  const clerks: DayClerkStats[] = [...ids]
+    .map((id) => input.clerks.get(id))
+    .filter((c) => c !== undefined)
     .sort((a, b) => a.username.localeCompare(b.username))
     .map((c) => {
-      const services = (byClerk.get(c.id) ?? []).map(serviceOf).filter((s) => s !== undefined);
-      const s: ClerkStats = {
+      const mine = byClerk.get(c.id) ?? [];
+      const services = mine.map(serviceOf).filter((s) => s !== undefined);
+      const at = input.signedIn.get(c.id);
+      // Where they work: the window they are at now, else the one they last served at.
+      const last = [...mine].sort((a, b) => (b.finishedAt ?? b.calledAt!) - (a.finishedAt ?? a.calledAt!))[0];
+      const windowNo = at ?? last?.windowNo;
+      const first = Math.min(...mine.map((t) => t.calledAt!));
+      const end = input.live && at !== undefined ? now : Math.max(...mine.map((t) => t.finishedAt ?? t.startedAt ?? t.calledAt!));
+      const s: DayClerkStats = {
         id: c.id,
         username: c.username,
         name: c.name,
         served: services.length,
         avgServiceSeconds: Math.round(mean(services)),
         busySeconds: Math.round(services.reduce((a, b) => a + b, 0)),
+        spanSeconds: mine.length === 0 ? 0 : Math.max(0, Math.round((end - first) / 1000)),
       };
-      const w = windowOf.get(c.id);
-      if (w !== undefined) s.windowNo = w;
+      if (windowNo !== undefined) s.windowNo = windowNo;
       return s;
     });
-  return { serviceDay: state.serviceDay, at: iso(now), queues, clerks };
+
+  return {
+    serviceDay: input.serviceDay,
+    at: iso(now),
+    timezone: input.timezone,
+    live: input.live,
+    totals: figures(tickets, target),
+    queues,
+    clerks,
+    hours: hourBuckets(tickets, input.timezone),
+  };
+}
+
+/** What dayStats needs from the hall's state (today). */
+export function todayInput(state: HallState): DayInput {
+  const signedIn = new Map<string, number>();
+  for (const w of state.windows.values()) if (w.clerkId) signedIn.set(w.clerkId, w.no);
+  return {
+    serviceDay: state.serviceDay,
+    timezone: state.timezone,
+    live: true,
+    queues: [...state.queues.values()],
+    tickets: state.tickets.values(),
+    clerks: state.clerks,
+    signedIn,
+  };
+}
+
+/** Today's figures (`stats:today`: a TodayStats, with the day's extra figures beside it). */
+export function todayStats(state: HallState, now: number): DayStats {
+  return dayStats(todayInput(state), now);
+}
+
+/** The day's tickets as report rows: who served, when, how long; nothing about the citizen. */
+export function dayTickets(tickets: Iterable<TicketRec>, clerks: ReadonlyMap<string, ClerkName>): DayTicket[] {
+  return [...tickets]
+    .sort((a, b) => a.issuedAt - b.issuedAt || a.order - b.order)
+    .map((t) => {
+      const row: DayTicket = {
+        number: t.number,
+        queue: t.queue,
+        channel: t.channel,
+        priority: t.priority,
+        status: t.status,
+        issuedAt: iso(t.issuedAt),
+        recalls: t.recalls,
+      };
+      if (t.closedReason) row.closedReason = t.closedReason;
+      if (t.calledAt !== undefined) row.calledAt = iso(t.calledAt);
+      if (t.startedAt !== undefined) row.startedAt = iso(t.startedAt);
+      if (t.finishedAt !== undefined) row.finishedAt = iso(t.finishedAt);
+      const wait = waitOf(t);
+      if (wait !== undefined) row.waitSeconds = Math.round(wait);
+      const service = serviceOf(t);
+      if (service !== undefined) row.serviceSeconds = Math.round(service);
+      if (t.windowNo !== undefined) row.windowNo = t.windowNo;
+      const c = t.servedBy === undefined ? undefined : clerks.get(t.servedBy);
+      if (c) {
+        row.clerkUsername = c.username;
+        row.clerkName = c.name;
+      }
+      if (t.transferredFrom) row.transferredFrom = t.transferredFrom;
+      return row;
+    });
 }

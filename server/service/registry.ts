@@ -5,8 +5,9 @@ import type { Actor } from './actor';
 import { adminOperations } from './admin-operations';
 import { runOperation, type OpContext, type Operation } from './operation';
 import { hallOperations } from './operations';
+import { statsOperations } from './stats-operations';
 
-export const operations = { ...hallOperations, ...adminOperations };
+export const operations = { ...hallOperations, ...adminOperations, ...statsOperations };
 
 export type OperationName = keyof typeof operations;
 

@@ -3,6 +3,7 @@ import { createEventRepo } from './event-repo';
 import { createHallRepo } from './hall-repo';
 import { migrate } from './migrate';
 import { openDatabase, type Db } from './open';
+import { createTicketHistoryRepo } from './ticket-history-repo';
 import { createUserRepo } from './user-repo';
 
 export type { Db } from './open';
@@ -10,6 +11,7 @@ export type { Commit, EventRecord, HallRepo, NewHall } from './hall-repo';
 export type { UserRepo, UserRow, NewUser } from './user-repo';
 export type { CatalogueRepo } from './catalogue-repo';
 export type { EventRepo, AuditRow } from './event-repo';
+export type { TicketHistoryRepo } from './ticket-history-repo';
 
 /** The store: one database, migrated, with its typed repositories. */
 export function createStore(db: Db) {
@@ -21,6 +23,7 @@ export function createStore(db: Db) {
     users: createUserRepo(db),
     catalogue,
     events: createEventRepo(db),
+    ticketHistory: createTicketHistoryRepo(db),
     close: () => db.close(),
   };
 }

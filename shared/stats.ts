@@ -1,0 +1,81 @@
+/**
+ * A service day's figures for the manager's statistics page (统计): today live from the hall's
+ * state, a past day from the stored tickets. The queue and clerk rows are those of
+ * `stats:today` (shared/admin.ts); beside them the hall's totals, an hour-by-hour view, and the
+ * day's tickets for a report (no citizen names or phones: tickets carry none).
+ */
+import { z } from 'zod';
+import { ClerkStats, QueueStats, TodayStats } from './admin';
+import { DateStr } from './citizen';
+import { Channel, ClosedReason, Priority, QueueCode, TicketStatus } from './schemas';
+
+/** `GET /api/stats/day?date=YYYY-MM-DD` (`stats:day`); no date: today. */
+export const DayQuery = z.object({ date: DateStr.optional() });
+
+/** The whole hall: the queue figures over all tickets of the day (P90 over all waits, not an average of queues). */
+export const HallTotals = QueueStats.omit({ code: true });
+
+/** One hour of the day (hall's time zone): tickets taken in it, calls made in it and their average wait. */
+export const HourStats = z.object({
+  hour: z.number().int().min(0).max(23),
+  issued: z.number().int(),
+  called: z.number().int(),
+  /** Average wait of the tickets first called in this hour; 0 when none was. */
+  avgWaitSeconds: z.number().int(),
+});
+
+/**
+ * A clerk's row plus the span of the day they worked: from their first call to their last
+ * finish (to now while they are still at a window today). busySeconds / spanSeconds is the busy share.
+ */
+export const DayClerkStats = ClerkStats.extend({ spanSeconds: z.number().int() });
+
+export const DayStats = TodayStats.extend({
+  /** The hall's IANA time zone: the hours and the ticket times are read in it. */
+  timezone: z.string(),
+  /** True for the current service day (figures still moving). */
+  live: z.boolean(),
+  totals: HallTotals,
+  /** Contiguous, from the first hour with a ticket or call to the last; empty on a day without tickets. */
+  hours: z.array(HourStats),
+  clerks: z.array(DayClerkStats),
+});
+
+/** One ticket of the day, as a report row. Times are ISO; durations in seconds. */
+export const DayTicket = z.object({
+  number: z.string(),
+  queue: QueueCode,
+  channel: Channel,
+  priority: Priority,
+  status: TicketStatus,
+  closedReason: ClosedReason.optional(),
+  issuedAt: z.string(),
+  calledAt: z.string().optional(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  /** From arrival (an appointment: its slot) to the call. */
+  waitSeconds: z.number().int().optional(),
+  /** From the start of service to its end (served tickets only). */
+  serviceSeconds: z.number().int().optional(),
+  windowNo: z.number().int().optional(),
+  clerkUsername: z.string().optional(),
+  clerkName: z.string().optional(),
+  recalls: z.number().int(),
+  /** The queue it waited in first, when a clerk transferred it. */
+  transferredFrom: QueueCode.optional(),
+});
+
+/** `GET /api/stats/tickets?date=YYYY-MM-DD` (`stats:tickets`), managers only: in issue order. */
+export const DayTickets = z.object({
+  serviceDay: DateStr,
+  timezone: z.string(),
+  tickets: z.array(DayTicket),
+});
+
+export type DayQuery = z.infer<typeof DayQuery>;
+export type HallTotals = z.infer<typeof HallTotals>;
+export type HourStats = z.infer<typeof HourStats>;
+export type DayClerkStats = z.infer<typeof DayClerkStats>;
+export type DayStats = z.infer<typeof DayStats>;
+export type DayTicket = z.infer<typeof DayTicket>;
+export type DayTickets = z.infer<typeof DayTickets>;
