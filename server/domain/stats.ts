@@ -5,7 +5,7 @@
  */
 import type { QueueStats } from '../../shared/admin';
 import type { DayClerkStats, DayStats, DayTicket, HallTotals, HourStats } from '../../shared/stats';
-import { iso } from './time';
+import { iso, serviceDayOf } from './time';
 import type { Clerk, HallState, QueueDef, TicketRec } from './types';
 
 function percentile(sorted: number[], p: number): number {
@@ -21,8 +21,18 @@ function waitOf(t: TicketRec): number | undefined {
   return t.calledAt === undefined ? undefined : Math.max(0, (t.calledAt - t.arrivedAt) / 1000);
 }
 
-function serviceOf(t: TicketRec): number | undefined {
-  return t.status === 'done' && t.startedAt !== undefined && t.finishedAt !== undefined ? (t.finishedAt - t.startedAt) / 1000 : undefined;
+/**
+ * When the clerk finished. A service still open when the day ended was completed by the day's
+ * end (not by the clerk): that instant is not a real finish, and would count hours of service.
+ */
+function finishOf(t: TicketRec, timezone: string): number | undefined {
+  return t.finishedAt !== undefined && serviceDayOf(t.finishedAt, timezone) === t.serviceDay ? t.finishedAt : undefined;
+}
+
+/** Seconds from start to finish of a ticket served to the end (none when the day's end closed it). */
+function serviceOf(t: TicketRec, timezone: string): number | undefined {
+  const end = finishOf(t, timezone);
+  return t.status === 'done' && t.startedAt !== undefined && end !== undefined ? (end - t.startedAt) / 1000 : undefined;
 }
 
 const hourFormats = new Map<string, Intl.DateTimeFormat>();
@@ -40,10 +50,10 @@ export function hourOf(at: number, timezone: string): number {
  * The figures of one group of tickets. `target` (seconds) is what "within target" means for each
  * ticket: the hall's totals mix queues, so each wait is held against its own queue's target.
  */
-function figures(ts: readonly TicketRec[], target: (t: TicketRec) => number): HallTotals {
+function figures(ts: readonly TicketRec[], target: (t: TicketRec) => number, timezone: string): HallTotals {
   const called = ts.filter((t) => t.calledAt !== undefined);
   const waits = called.map((t) => waitOf(t)!).sort((a, b) => a - b);
-  const services = ts.map(serviceOf).filter((s) => s !== undefined);
+  const services = ts.map((t) => serviceOf(t, timezone)).filter((s) => s !== undefined);
   return {
     issued: ts.length,
     waiting: ts.filter((t) => t.status === 'waiting').length,
@@ -101,7 +111,7 @@ export function dayStats(input: DayInput, now: number): DayStats {
   const target = (t: TicketRec) => targetOf.get(t.queue) ?? Number.POSITIVE_INFINITY;
   const queues: QueueStats[] = [...input.queues]
     .sort((a, b) => a.sort - b.sort)
-    .map((q) => ({ code: q.code, ...figures(tickets.filter((t) => t.queue === q.code), target) }));
+    .map((q) => ({ code: q.code, ...figures(tickets.filter((t) => t.queue === q.code), target, input.timezone) }));
 
   const byClerk = new Map<string, TicketRec[]>();
   for (const t of tickets) {
@@ -115,13 +125,13 @@ export function dayStats(input: DayInput, now: number): DayStats {
     .sort((a, b) => a.username.localeCompare(b.username))
     .map((c) => {
       const mine = byClerk.get(c.id) ?? [];
-      const services = mine.map(serviceOf).filter((s) => s !== undefined);
+      const services = mine.map((t) => serviceOf(t, input.timezone)).filter((s) => s !== undefined);
       const at = input.signedIn.get(c.id);
       // Where they work: the window they are at now, else the one they last served at.
       const last = [...mine].sort((a, b) => (b.finishedAt ?? b.calledAt!) - (a.finishedAt ?? a.calledAt!))[0];
       const windowNo = at ?? last?.windowNo;
       const first = Math.min(...mine.map((t) => t.calledAt!));
-      const end = input.live && at !== undefined ? now : Math.max(...mine.map((t) => t.finishedAt ?? t.startedAt ?? t.calledAt!));
+      const end = input.live && at !== undefined ? now : Math.max(...mine.map((t) => finishOf(t, input.timezone) ?? t.startedAt ?? t.calledAt!));
       const s: DayClerkStats = {
         id: c.id,
         username: c.username,
@@ -140,7 +150,7 @@ export function dayStats(input: DayInput, now: number): DayStats {
     at: iso(now),
     timezone: input.timezone,
     live: input.live,
-    totals: figures(tickets, target),
+    totals: figures(tickets, target, input.timezone),
     queues,
     clerks,
     hours: hourBuckets(tickets, input.timezone),
@@ -168,7 +178,7 @@ export function todayStats(state: HallState, now: number): DayStats {
 }
 
 /** The day's tickets as report rows: who served, when, how long; nothing about the citizen. */
-export function dayTickets(tickets: Iterable<TicketRec>, clerks: ReadonlyMap<string, ClerkName>): DayTicket[] {
+export function dayTickets(tickets: Iterable<TicketRec>, clerks: ReadonlyMap<string, ClerkName>, timezone: string): DayTicket[] {
   return [...tickets]
     .sort((a, b) => a.issuedAt - b.issuedAt || a.order - b.order)
     .map((t) => {
@@ -187,7 +197,7 @@ export function dayTickets(tickets: Iterable<TicketRec>, clerks: ReadonlyMap<str
       if (t.finishedAt !== undefined) row.finishedAt = iso(t.finishedAt);
       const wait = waitOf(t);
       if (wait !== undefined) row.waitSeconds = Math.round(wait);
-      const service = serviceOf(t);
+      const service = serviceOf(t, timezone);
       if (service !== undefined) row.serviceSeconds = Math.round(service);
       if (t.windowNo !== undefined) row.windowNo = t.windowNo;
       const c = t.servedBy === undefined ? undefined : clerks.get(t.servedBy);

@@ -52,7 +52,7 @@ export const statsOperations = {
       const input = inputOf(service, store, q.date);
       if (!input.ok) return input;
       const { serviceDay, timezone, tickets } = input.data;
-      return ok({ serviceDay, timezone, tickets: dayTickets(tickets, everyone(service, store)) });
+      return ok({ serviceDay, timezone, tickets: dayTickets(tickets, everyone(service, store), timezone) });
     },
   }),
 };

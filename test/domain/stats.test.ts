@@ -155,6 +155,22 @@ describe('dayStats', () => {
     expect(s.clerks[0]).toEqual({ id: 'u1', name: '张三', ...row });
   });
 
+  it('a service the day’s end closed counts as served but has no length, and does not stretch the clerk’s span', () => {
+    const midnight = (24 - 9) * 60; // minutes from 09:00 to 00:00 the next day
+    const s = dayStats(
+      input([
+        tk('A', 0, { called: 10, started: 10, finished: 20, by: 'u1', window: 1 }),
+        tk('A', 0, { called: 30, started: 30, finished: midnight + 1, by: 'u1', window: 1 }),
+      ]),
+      T0 + (midnight + 60) * MIN,
+    );
+    expect(s.totals).toMatchObject({ served: 2, avgServiceSeconds: 600 });
+    expect(s.clerks[0]).toMatchObject({ served: 1, busySeconds: 600, spanSeconds: 20 * 60 });
+    const rows = dayTickets([tk('A', 0, { called: 30, started: 30, finished: midnight + 1, by: 'u1' })], CLERKS, TZ);
+    expect(rows[0]).toMatchObject({ status: 'done', waitSeconds: 1800 });
+    expect(rows[0]?.serviceSeconds).toBeUndefined();
+  });
+
   it('a clerk signed in who has called nobody yet is listed with zeros; an unknown id is left out', () => {
     const s = dayStats(input([tk('A', 0, { called: 5, by: 'ghost', window: 1 })], { live: true, signedIn: new Map([['u2', 4]]) }), T0);
     expect(s.clerks).toEqual([{ id: 'u2', username: 'c02', name: '李四', served: 0, avgServiceSeconds: 0, busySeconds: 0, spanSeconds: 0, windowNo: 4 }]);
@@ -190,7 +206,7 @@ describe('dayTickets', () => {
     a.transferredFrom = 'B';
     const b = tk('B', 1, { status: 'cancelled' });
     b.closedReason = 'cancelled_by_holder';
-    const rows = dayTickets([a, b], CLERKS);
+    const rows = dayTickets([a, b], CLERKS, TZ);
     expect(rows.map((r) => r.number)).toEqual([b.number, a.number]);
     expect(rows[1]).toEqual({
       number: a.number,
