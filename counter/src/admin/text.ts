@@ -1,6 +1,7 @@
 /** The manager console's words (zh first; en key for key) and its translator. */
 import { commonEn, commonZh } from '../shared/commonText';
 import { createI18n } from '../shared/i18n';
+import { statsEn, statsZh } from './statsText';
 
 export const adminZh = {
   'login.title': '大厅管理',
@@ -240,6 +241,7 @@ export const adminZh = {
   'notices.add': '添加公告',
   'notices.placeholder': '公告内容',
   'notices.tooMany': '最多 {n} 条',
+  ...statsZh,
 } as const;
 
 type AdminKey = keyof typeof adminZh;
@@ -482,6 +484,7 @@ export const adminEn: Record<AdminKey, string> = {
   'notices.add': 'Add a notice',
   'notices.placeholder': 'Notice text',
   'notices.tooMany': 'At most {n}',
+  ...statsEn,
 };
 
 export type TextKey = AdminKey | keyof typeof commonZh;

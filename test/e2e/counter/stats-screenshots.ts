@@ -1,0 +1,77 @@
+/**
+ * Screenshots of the 统计 page at 1920×1080 and 1366×768, in Chinese and English, for a person
+ * to look at (not a test): a past day served through the API hour by hour, then today's live
+ * morning. Run: `npx tsx test/e2e/counter/stats-screenshots.ts [outDir]` (default /tmp/screens).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestServer } from '../../support/server';
+import { apiCall, ensureCounterBuilt, issue, launchChromium, signIn, token } from './support';
+
+const out = process.argv[2] ?? '/tmp/screens';
+mkdirSync(out, { recursive: true });
+const MIN = 60_000;
+
+await ensureCounterBuilt();
+// Sunday 2026-11-29 08:30 in Shanghai: a day to look back on, then Monday.
+const server = await startTestServer({ now: Date.parse('2026-11-29T00:30:00Z') });
+const base = server.url;
+
+async function serveDay(hours: number, perHour: number, clerks: [string, number][]): Promise<void> {
+  const tokens = await Promise.all(clerks.map(([u]) => token(base, u, '1234')));
+  for (const [i, [, no]] of clerks.entries()) await apiCall(base, 'POST', `/api/windows/${no}/session`, undefined, tokens[i]);
+  const queues = 'AACEEFFDBJTK';
+  for (let h = 0; h < hours; h++) {
+    const burst = Math.round(perHour * (h === 1 || h === 2 ? 1.8 : h === hours - 1 ? 0.5 : 1));
+    for (let i = 0; i < burst; i++) await issue(base, queues[(h * 7 + i) % queues.length] ?? 'A');
+    for (let step = 0; step < 6; step++) {
+      server.clock.advance(10 * MIN);
+      for (const [i, [, no]] of clerks.entries()) {
+        if ((step + i) % 2 === 0) await apiCall(base, 'POST', `/api/windows/${no}/next`, {}, tokens[i]);
+        else await apiCall(base, 'POST', `/api/windows/${no}/start`, {}, tokens[i]);
+      }
+    }
+  }
+}
+
+const staff: [string, number][] = [
+  ['c01', 1],
+  ['c02', 4],
+  ['c03', 8],
+  ['c04', 11],
+  ['c05', 14],
+  ['c06', 17],
+];
+await serveDay(8, 12, staff);
+// Monday morning, live.
+server.clock.advance(24 * 60 * MIN - 8 * 60 * MIN + 30 * MIN);
+await serveDay(2, 14, staff.slice(0, 4));
+for (let i = 0; i < 12; i++) await issue(base, 'AEF'[i % 3] ?? 'A');
+
+const browser = await launchChromium();
+for (const [width, height] of [
+  [1920, 1080],
+  [1366, 768],
+] as const) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('pageerror', e));
+  await page.goto(`${base}/admin#stats`);
+  await signIn(page, 'admin', 'admin');
+  for (const lang of ['zh', 'en'] as const) {
+    if (lang === 'en') await page.selectOption('[data-testid=lang]', 'en');
+    await page.click('[data-testid=stats-today]');
+    await page.waitForSelector('[data-testid=stats-queues]');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(out, `stats-today-${lang}-${width}.png`) });
+    await page.screenshot({ path: join(out, `stats-today-${lang}-${width}-full.png`), fullPage: true });
+    await page.fill('[data-testid=stats-day]', '2026-11-29');
+    await page.waitForSelector('[data-testid=stats-note]:has-text("2026-11-29")');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(out, `stats-past-${lang}-${width}-full.png`), fullPage: true });
+  }
+  await context.close();
+}
+await browser.close();
+await server.close();
+console.log(`screenshots in ${out}`);

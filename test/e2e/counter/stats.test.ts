@@ -1,0 +1,102 @@
+/**
+ * The 统计 page in Chromium against a real server: a clerk serves a few tickets through the API;
+ * the page shows the figures, follows the hall live, reads a past day, and downloads both CSV files.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../../support/server';
+import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, issue, launchChromium, mapWindows, signIn, token } from './support';
+
+const MIN = 60_000;
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureCounterBuilt();
+  server = await startTestServer();
+  const manager = await token(server.url, 'admin', 'admin');
+  await mapWindows(server.url, manager, { 10: 'A' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+const head = (page: Page, name: string) => page.textContent(`[data-head=${name}] .value`);
+
+describe('statistics page', () => {
+  it('shows the day’s figures, follows the hall live, reads a past day and exports CSV', async () => {
+    const clerk = await token(server.url, 'c07', '1234');
+    await apiCall(server.url, 'POST', '/api/windows/10/session', undefined, clerk);
+    for (let i = 0; i < 3; i++) await issue(server.url, 'A');
+    server.clock.advance(4 * MIN);
+    await apiCall(server.url, 'POST', '/api/windows/10/next', {}, clerk); // A001 waited 4 min
+    await apiCall(server.url, 'POST', '/api/windows/10/start', {}, clerk);
+    server.clock.advance(6 * MIN);
+    await apiCall(server.url, 'POST', '/api/windows/10/next', {}, clerk); // A001 served 6 min; A002 waited 10 min
+    await apiCall(server.url, 'POST', '/api/windows/10/complete', {}, clerk); // A002 served, the start implied
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${server.url}/admin#stats`);
+    await signIn(page, 'admin', 'admin');
+    await page.waitForSelector('[data-testid=stats-page] [data-testid=stats-heads]');
+
+    expect(await head(page, 'issued')).toBe('3');
+    expect(await head(page, 'served')).toBe('2');
+    expect(await head(page, 'waiting')).toBe('1');
+    expect((await head(page, 'avgWait'))?.replace(/\s/g, '')).toBe('7分00秒');
+    expect((await head(page, 'p90Wait'))?.replace(/\s/g, '')).toBe('10分00秒');
+    expect(await head(page, 'sla')).toBe('100.0%'); // A's target is 15 min
+    const rowA = page.locator('[data-testid=stats-queues] tr[data-queue=A]');
+    expect(await rowA.locator('[data-col=issued]').textContent()).toBe('3');
+    expect(await rowA.locator('[data-col=served]').textContent()).toBe('2');
+    expect(await page.locator('[data-testid=stats-clerks] tr[data-clerk=c07] [data-col=served]').textContent()).toBe('2');
+    expect(await page.locator('[data-testid=hour-chart] [data-hour="9"]').getAttribute('aria-label')).toContain('取号 3');
+    expect(await axeProblems(page)).toEqual([]);
+
+    // Live: a new ticket and a long wait show without a reload (the page asks at most every 5 s).
+    await issue(server.url, 'A');
+    server.clock.advance(30 * MIN);
+    await apiCall(server.url, 'POST', '/api/windows/10/next', {}, clerk); // A003 waited 40 min: over A's 15
+    await expect.poll(() => head(page, 'issued'), { timeout: 15_000 }).toBe('4');
+    await expect.poll(() => rowA.locator('[data-col=p90]').getAttribute('class'), { timeout: 15_000 }).toContain('level-over');
+
+    // The figures file: UTF-8 with a BOM, the queue table and the clerk table.
+    const figures = await download(page, '[data-testid=export-figures]');
+    expect(figures.name).toBe('统计-2026-11-30.csv');
+    expect(figures.text.charCodeAt(0)).toBe(0xfeff);
+    expect(figures.text).toContain('\r\nA,企业开办,4,1,2,0,0,');
+    expect(figures.text).toMatch(/\r\nc07,窗口人员07,10,2,/);
+
+    // The tickets file: one line per ticket, no citizen data.
+    const tickets = await download(page, '[data-testid=export-tickets]');
+    expect(tickets.name).toBe('取号明细-2026-11-30.csv');
+    const lines = tickets.text.replace('\uFEFF', '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^号码,队列,队列名称,取号方式,优先级,取号时间,叫号时间/);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['A001', 'A002', 'A003', 'A004']);
+    expect(lines[1]).toContain('2026-11-30 09:00:00,2026-11-30 09:04:00');
+    expect(lines[1]).toContain(',4,6,10,c07,窗口人员07,已办结,');
+
+    // A past day the hall did not open: zeros, said as that day.
+    await page.fill('[data-testid=stats-day]', '2026-11-29');
+    await expect.poll(() => page.textContent('[data-testid=stats-note]')).toContain('2026-11-29');
+    expect(await head(page, 'issued')).toBe('0');
+    expect(await page.textContent('[data-testid=hour-chart]')).toContain('当天还没有取号');
+    await page.click('[data-testid=stats-today]');
+    await expect.poll(() => head(page, 'issued')).toBe('4');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+});
