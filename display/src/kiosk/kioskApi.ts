@@ -3,8 +3,8 @@
  * a ticket is shown only when the server answered 201 with a valid Ticket, i.e. it was stored.
  * A network failure or timeout is `offline` (nothing was shown, whatever the server did).
  */
-import type { z } from 'zod';
-import { CheckInResult, CitizenSettings, type CheckInBody } from '../../../shared/citizen';
+import { z } from 'zod';
+import { Appointment, CheckInResult, CitizenSettings, type CheckInBody } from '../../../shared/citizen';
 import type { ApiError } from '../../../shared/errors';
 import { Catalogue, LoginResult, TicketDetail, type IssueTicketBody } from '../../../shared/schemas';
 
@@ -92,5 +92,7 @@ export const kioskApi = {
   settings: () => request('GET', '/api/citizen/settings', CitizenSettings),
   issue: (body: IssueTicketBody, token: string | null) => issueWithRetry(body, token),
   checkIn: (body: CheckInBody, token: string | null) => request('POST', '/api/appointments/check-in', CheckInResult, { body, token }),
+  /** Today's appointments (guides and managers): the guide desk looks one up by its code. */
+  todaysAppointments: (token: string | null) => request('GET', '/api/appointments', z.array(Appointment), { token }),
   login: (username: string, password: string) => request('POST', '/api/auth/login', LoginResult, { body: { username, password } }),
 };

@@ -5,7 +5,7 @@
  * Components never fetch or touch the socket themselves.
  */
 import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue';
-import type { CheckInResult, CitizenSettings } from '../../../shared/citizen';
+import type { Appointment, CheckInBody, CheckInResult, CitizenSettings } from '../../../shared/citizen';
 import type { Catalogue, GuideChecklist, IssueTicketBody, Priority, Role, TicketDetail } from '../../../shared/schemas';
 import type { HallConnection } from '../shared/hallSocket';
 import type { Lang } from '../shared/i18n';
@@ -77,7 +77,9 @@ export interface KioskModel {
   takeTicket(queue: string, matters: string[]): Promise<void>;
   checkIn(code: string): Promise<void>;
   guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string; checklist: GuideChecklist }): Promise<boolean>;
-  guideCheckIn(input: { code: string; priority: boolean; note: string }): Promise<boolean>;
+  guideCheckIn(input: { code: string; priority: boolean; note: string; checklist?: GuideChecklist }): Promise<boolean>;
+  /** The guide desk: today's appointment with this code (booked and not yet checked in), or null. */
+  findAppointment(code: string): Promise<Appointment | null>;
   signIn(username: string, password: string): Promise<void>;
   signOut(): void;
   loadCatalogue(): Promise<void>;
@@ -204,10 +206,11 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     }
   }
 
-  async function runCheckIn(code: string, extra: { priority: boolean; note?: string }): Promise<ApiResult<CheckInResult>> {
-    const body: { code: string; priority?: Priority; note?: string } = { code };
+  async function runCheckIn(code: string, extra: { priority: boolean; note?: string; checklist?: GuideChecklist }): Promise<ApiResult<CheckInResult>> {
+    const body: CheckInBody = { code };
     if (extra.priority) body.priority = 'priority';
     if (extra.note) body.note = extra.note;
+    if (extra.checklist && extra.checklist.length > 0) body.checklist = extra.checklist;
     const r = await o.api.checkIn(body, token.value);
     if (r.ok) showTicket(r.data.ticket, true);
     else failed(r, r.offline ? words.value.issueOffline : r.error.code === 'UNAUTHORIZED' ? words.value.notAllowed : checkInErrorText(r.error, words.value));
@@ -243,15 +246,23 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     }
   }
 
-  async function guideCheckIn(input: { code: string; priority: boolean; note: string }): Promise<boolean> {
+  async function guideCheckIn(input: { code: string; priority: boolean; note: string; checklist?: GuideChecklist }): Promise<boolean> {
     if (busy.value) return false;
     busy.value = true;
     error.value = null;
     try {
-      return (await runCheckIn(input.code, { priority: input.priority, note: input.note })).ok;
+      const extra: { priority: boolean; note: string; checklist?: GuideChecklist } = { priority: input.priority, note: input.note };
+      if (input.checklist) extra.checklist = input.checklist;
+      return (await runCheckIn(input.code, extra)).ok;
     } finally {
       busy.value = false;
     }
+  }
+
+  async function findAppointment(code: string): Promise<Appointment | null> {
+    const r = await o.api.todaysAppointments(token.value);
+    if (!r.ok) return null;
+    return r.data.find((a) => a.code === code && a.status === 'booked') ?? null;
   }
 
   async function signIn(username: string, password: string): Promise<void> {
@@ -335,6 +346,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     checkIn,
     guideIssue,
     guideCheckIn,
+    findAppointment,
     signIn,
     signOut,
     loadCatalogue,

@@ -293,4 +293,39 @@ describe('guide desk', () => {
     await page.check('[data-matter="C-01"]');
     expect(await page.inputValue('[data-testid="guide-queue"]')).toBe('Y');
   }, 60_000);
+
+  it('the guide desk checks an appointment in with a materials check: the code picks the appointment’s matters', async () => {
+    const a = (await api<Appointment>(server.url, 'POST', '/api/appointments', {
+      body: { date: '2026-11-30', slot: '10:00', queue: 'E', matters: ['E-02'], name: '钱七', phone: '13700005678' },
+    })).body;
+    server.clock.advance(45 * 60_000);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/kiosk?mode=guide`);
+    await page.fill('[data-testid="username"]', 'guide');
+    await page.fill('[data-testid="password"]', '1234');
+    await page.click('[data-testid="signin-submit"]');
+    await page.locator('[data-matter="A-01"]').waitFor();
+
+    await page.fill('[data-testid="guide-code"]', '99999999');
+    await expect.poll(() => page.locator('[data-testid="guide-appointment"]').textContent()).toContain('没有待签到');
+    await page.fill('[data-testid="guide-code"]', a.code);
+    await expect.poll(() => page.locator('[data-testid="guide-appointment"]').textContent()).toContain('今日 10:00 的预约 · 钱*');
+    await page.locator('[data-picked="E-02"]').waitFor();
+    expect(await page.inputValue('[data-testid="guide-queue"]')).toBe('E');
+    await page.check('[data-picked="E-02"] [data-material="身份证"]');
+    await page.check('[data-picked="E-02"] [data-material="医保卡"]');
+    await expectAccessible(page, 'guide desk with an appointment');
+    await shot(page, 'guide-4-appointment', true);
+
+    await page.click('[data-testid="guide-checkin"]');
+    await page.locator('[data-testid="ticket"]').waitFor();
+    expect(await page.locator('[data-testid="ticket-number"]').textContent()).toBe('E001');
+    const manager = await login(server.url, 'admin', 'admin');
+    const list = (await api<Appointment[]>(server.url, 'GET', '/api/appointments', { token: manager })).body;
+    const ticketId = list.find((x) => x.id === a.id)!.ticketId!;
+    const detail = (await api<TicketDetail>(server.url, 'GET', `/api/tickets/${ticketId}`, { token: manager })).body;
+    expect(detail).toMatchObject({ channel: 'appointment', matters: ['E-02'] });
+    expect(detail.checklist).toEqual([{ matter: 'E-02', have: ['身份证', '医保卡'] }]);
+  }, 60_000);
 });
