@@ -11,6 +11,7 @@ import {
   outcome,
   p90Level,
   percent,
+  slaText,
   throttle,
   ticketsCsv,
   toCsv,
@@ -42,6 +43,15 @@ describe('figures in words', () => {
     expect(duration(s, zh)).toBe(z);
     expect(duration(s, en)).toBe(e);
     expect(durationParts(s, zh).map((p) => p.n + p.unit)).toEqual(parts);
+  });
+
+  it.each([
+    { name: 'some called', f: { issued: 5, waiting: 2, cancelled: 1, slaAttainment: 0.5 }, text: '50.0%' },
+    { name: 'all still waiting (the server says 1)', f: { issued: 3, waiting: 3, cancelled: 0, slaAttainment: 1 }, text: '—' },
+    { name: 'all cancelled before a call', f: { issued: 2, waiting: 0, cancelled: 2, slaAttainment: 1 }, text: '—' },
+    { name: 'no tickets', f: { issued: 0, waiting: 0, cancelled: 0, slaAttainment: 1 }, text: '—' },
+  ])('share within target: $name', ({ f, text }) => {
+    expect(slaText(f, zh)).toBe(text);
   });
 
   it.each([
@@ -128,7 +138,7 @@ describe('CSV', () => {
       '按队列',
       '队列,队列名称,取号,等候中,办结,过号,取消,平均等候（分钟）,90 分位等候（分钟）,目标等候（分钟）,目标内（%）,平均办理（分钟）',
       'A,企业开办,3,0,2,1,0,15,31,10,66.7,4.5',
-      'B,工程建设,0,0,0,0,0,0,0,20,100,0',
+      'B,工程建设,0,0,0,0,0,0,0,20,,', // nobody called, nobody served: empty, not 100 % and 0
       '合计,,3,0,2,1,0,15,31,,66.7,4.5',
       '',
       '按人员',

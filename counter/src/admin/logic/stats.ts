@@ -46,6 +46,16 @@ export function busyShare(c: Pick<DayClerkStats, 'busySeconds' | 'spanSeconds'>)
   return c.spanSeconds > 0 ? Math.min(1, c.busySeconds / c.spanSeconds) : null;
 }
 
+/**
+ * Whether anyone of a group was called (so its share within target means something; the server
+ * says 1 when nobody was). Tickets still waiting or cancelled before a call have no wait.
+ */
+export const anyCalled = (f: { issued: number; waiting: number; cancelled: number }): boolean => f.issued - f.waiting - f.cancelled > 0;
+
+/** The share within target as words: the dash while nobody was called. */
+export const slaText = (f: { issued: number; waiting: number; cancelled: number; slaAttainment: number }, t: Translate): string =>
+  percent(anyCalled(f) ? f.slaAttainment : null, t);
+
 export type Level = 'ok' | 'near' | 'over';
 
 /** A P90 over the queue's target is red, from 80 % of it amber (a queue nobody was called from has 0: ok). */
@@ -149,12 +159,17 @@ export function figuresCsv(day: DayStats, hallName: string, q: QueueWords, t: Tr
     minutes1(f.avgWaitSeconds),
     minutes1(f.p90WaitSeconds),
   ];
+  // Left empty where they mean nothing: nobody called yet, nobody served.
+  const shares = (f: DayStats['totals']): Cell[] => [
+    anyCalled(f) ? pct1(f.slaAttainment) : undefined,
+    f.served > 0 ? minutes1(f.avgServiceSeconds) : undefined,
+  ];
   const rows: Cell[][] = [[t('stats.csv.title', { hall: hallName, day: day.serviceDay })], [], [t('stats.byQueue')], queueHead];
   for (const r of day.queues) {
-    rows.push([r.code, q.name(r.code), ...figures(r), q.target(r.code), pct1(r.slaAttainment), minutes1(r.avgServiceSeconds)]);
+    rows.push([r.code, q.name(r.code), ...figures(r), q.target(r.code), ...shares(r)]);
   }
   const total = day.totals;
-  rows.push([t('stats.total'), '', ...figures(total), undefined, pct1(total.slaAttainment), minutes1(total.avgServiceSeconds)]);
+  rows.push([t('stats.total'), '', ...figures(total), undefined, ...shares(total)]);
   rows.push([], [t('stats.byClerk')]);
   rows.push([t('stats.csv.username'), t('stats.csv.clerkName'), t('stats.col.window'), t('stats.col.served'), min('stats.col.avgService'), min('stats.col.busy'), share('stats.col.busyShare')]);
   for (const c of day.clerks) {
