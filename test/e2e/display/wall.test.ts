@@ -179,4 +179,23 @@ describe('wall display', () => {
     await zone.close();
     await screen.close();
   });
+
+  it('shows the letter on the tickets: a queue numbering with another prefix shows that prefix', async () => {
+    const wall = await openWall('/display?sound=off');
+    const screen = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await screen.goto(`${server.url}/display/window/23`);
+    await expect.poll(() => text(screen, '[data-testid="window-queues"]'), patient).toContain('F 不动产登记');
+    expect(await text(wall, '[data-queue="F"] .code')).toBe('F');
+
+    const manager = await login(server.url, 'admin', 'admin');
+    expect((await api(server.url, 'PUT', '/api/admin/queues/F', { token: manager, body: { prefix: 'X' } })).status).toBe(200);
+    await expect.poll(() => text(wall, '[data-queue="F"] .code'), patient).toBe('X');
+    await expect.poll(() => text(screen, '[data-testid="window-queues"]'), patient).toContain('X 不动产登记');
+    expect((await issue('F')).number).toMatch(/^X\d{3}$/);
+    // Back to the code, for the other tests of this file.
+    expect((await api(server.url, 'PUT', '/api/admin/queues/F', { token: manager, body: { prefix: 'F' } })).status).toBe(200);
+    await expect.poll(() => text(wall, '[data-queue="F"] .code'), patient).toBe('F');
+    await wall.close();
+    await screen.close();
+  });
 });
