@@ -19,6 +19,7 @@ import type {
   QueueInfo,
   Window,
 } from './schemas';
+import type { DayQuery, DayStats, DayTickets } from './stats';
 
 export type Ack<T> = (reply: Reply<T>) => void;
 
@@ -68,6 +69,8 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'window:mapping': (payload: W & { mapping: MappingEntry[] }, ack: Ack<Window>) => void;
   // Extensions: today's figures (staff) and the manager console (managers).
   'stats:today': (payload: Record<string, never>, ack: Ack<TodayStats>) => void;
+  'stats:day': (payload: DayQuery, ack: Ack<DayStats>) => void;
+  'stats:tickets': (payload: DayQuery, ack: Ack<DayTickets>) => void;
   'admin:settings:get': (payload: Record<string, never>, ack: Ack<HallSettings>) => void;
   'admin:settings': (payload: SettingsPatch, ack: Ack<HallSettings>) => void;
   'admin:queue': (payload: Partial<Omit<QueueInfo, 'code'>> & { code: string }, ack: Ack<QueueInfo>) => void;
