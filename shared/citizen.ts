@@ -165,8 +165,23 @@ export const Rating = z.object({
   ratedAt: z.string(),
 });
 
-/** What a manager sees: the rating plus who served. */
-export const RatingRecord = Rating.extend({ clerkId: z.string().optional() });
+/** The most a follow-up note (what was done about a 差评) may say. */
+export const FOLLOW_UP_NOTE_MAX = 500;
+/** PUT /api/ratings/:ticketId/follow-up: what the centre did (contacted the citizen, checked the case…). */
+export const FollowUpBody = z.object({ note: z.string().trim().min(1).max(FOLLOW_UP_NOTE_MAX) });
+
+/** A 差评's follow-up (整改): `open` until a manager records what was done. */
+export const RatingFollowUp = z.object({
+  status: z.enum(['open', 'handled']),
+  /** With `handled`: what was done, who recorded it (user id and name) and when. */
+  note: z.string().optional(),
+  by: z.string().optional(),
+  byName: z.string().optional(),
+  at: z.string().optional(),
+});
+
+/** What a manager sees: the rating plus who served, and for a 差评 (scores 1–2) its follow-up. */
+export const RatingRecord = Rating.extend({ clerkId: z.string().optional(), followUp: RatingFollowUp.optional() });
 
 /** The longest span GET /api/ratings answers (a month's report). */
 export const RATING_SPAN_DAYS_MAX = 31;
@@ -204,6 +219,8 @@ export const RatingList = z.object({
   satisfaction: z.number().nullable(),
   byScore: z.record(z.string(), z.number().int()),
   served: ServedCounts,
+  /** The 差评 of the period, how many are followed up, and the share (整改率, 0–1; null with none). */
+  followUp: z.object({ complaints: z.number().int(), handled: z.number().int(), rate: z.number().nullable() }),
   /** Oldest first. */
   ratings: z.array(RatingRecord),
 });
@@ -222,6 +239,8 @@ export type RatingReason = z.infer<typeof RatingReason>;
 export type RateBody = z.infer<typeof RateBody>;
 export type Rating = z.infer<typeof Rating>;
 export type RatingRecord = z.infer<typeof RatingRecord>;
+export type FollowUpBody = z.infer<typeof FollowUpBody>;
+export type RatingFollowUp = z.infer<typeof RatingFollowUp>;
 export type RatingQuery = z.infer<typeof RatingQuery>;
 export type ServedCounts = z.infer<typeof ServedCounts>;
 export type RatingList = z.infer<typeof RatingList>;

@@ -1,26 +1,35 @@
 /** 好差评: one rating per served ticket, by whoever holds its id (the phone page, a rating terminal). */
-import type { RateBody, Rating, RatingList, RatingQuery } from '../../shared/citizen';
+import type { RateBody, Rating, RatingList, RatingQuery, RatingRecord } from '../../shared/citizen';
 import type { Reply } from '../../shared/errors';
 import { serviceDayOf } from '../domain';
+import type { Actor } from '../service/actor';
 import type { Clock } from '../service/clock';
 import { err, ok } from '../service/errors';
 import type { HallService } from '../service/hall-service';
 import type { Db } from '../store';
-import type { RatingRepo } from './rating-repo';
-import { checkRatable, checkRatingInput } from './rules';
+import type { FollowUpRec, FollowUpRepo } from './follow-up-repo';
+import type { RatingRec, RatingRepo } from './rating-repo';
+import { checkFollowUp, checkRatable, checkRatingInput, followUpFigures } from './rules';
 import type { SettingsRepo } from './settings-repo';
 import { ratingRecordView, ratingView } from './views';
+
+/** What the audit log keeps of a follow-up, before and after a change (the number names it on the audit page). */
+function auditState(r: RatingRec, f: FollowUpRec | undefined) {
+  const base = { ticketId: r.ticketId, number: r.number, score: r.score };
+  return f ? { ...base, status: 'handled' as const, note: f.note, by: f.by } : { ...base, status: 'open' as const };
+}
 
 export interface RatingServiceDeps {
   db: Db;
   hall: HallService;
   clock: Clock;
   ratings: RatingRepo;
+  followUps: FollowUpRepo;
   settings: SettingsRepo;
 }
 
 export function createRatingService(deps: RatingServiceDeps) {
-  const { db, hall, clock, ratings } = deps;
+  const { db, hall, clock, ratings, followUps } = deps;
   const hallId = hall.hallId;
 
   return {
@@ -65,6 +74,7 @@ export function createRatingService(deps: RatingServiceDeps) {
       const from = q.from ?? q.date ?? serviceDayOf(clock.now(), hall.state().timezone);
       const to = q.to ?? from;
       const rows = ratings.bySpan(hallId, from, to);
+      const done = followUps.bySpan(hallId, from, to);
       const byScore: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
       for (const r of rows) byScore[String(r.score)] = (byScore[String(r.score)] ?? 0) + 1;
       const satisfied = rows.filter((r) => r.score >= 4).length;
@@ -76,8 +86,45 @@ export function createRatingService(deps: RatingServiceDeps) {
         satisfaction: rows.length === 0 ? null : satisfied / rows.length,
         byScore,
         served: ratings.servedCounts(hallId, from, to),
-        ratings: rows.map(ratingRecordView),
+        followUp: followUpFigures(rows.map((r) => ({ score: r.score, handled: done.has(r.ticketId) }))),
+        ratings: rows.map((r) => ratingRecordView(r, done.get(r.ticketId))),
       });
+    },
+
+    /**
+     * Records (or corrects) what was done about a 差评 (整改): managers only (the route checks).
+     * The rating may be of any past day; the note arrives trimmed and 1–500 long (FollowUpBody).
+     */
+    followUp(actor: Actor, ticketId: string, note: string): Reply<RatingRecord> {
+      if (actor.kind !== 'user') return err('UNAUTHORIZED', 'sign in first');
+      return db.transaction((): Reply<RatingRecord> => {
+        const r = ratings.byTicket(hallId, ticketId);
+        if (!r) return err('NOT_FOUND', 'this ticket has no rating');
+        const allowed = checkFollowUp(r.score);
+        if (!allowed.ok) return err(allowed.code, allowed.message);
+        const before = followUps.byTicket(hallId, ticketId);
+        followUps.put(hallId, { ticketId, note, by: actor.id, at: clock.now() });
+        const after = followUps.byTicket(hallId, ticketId)!;
+        hall.audit(actor, 'RatingFollowedUp', auditState(r, before), auditState(r, after));
+        return ok(ratingRecordView(r, after));
+      })();
+    },
+
+    /** Back to open (the note was wrong, the citizen complained again); nothing to do when open. */
+    reopen(actor: Actor, ticketId: string): Reply<RatingRecord> {
+      if (actor.kind !== 'user') return err('UNAUTHORIZED', 'sign in first');
+      return db.transaction((): Reply<RatingRecord> => {
+        const r = ratings.byTicket(hallId, ticketId);
+        if (!r) return err('NOT_FOUND', 'this ticket has no rating');
+        const allowed = checkFollowUp(r.score);
+        if (!allowed.ok) return err(allowed.code, allowed.message);
+        const before = followUps.byTicket(hallId, ticketId);
+        if (before) {
+          followUps.remove(hallId, ticketId);
+          hall.audit(actor, 'RatingFollowUpReopened', auditState(r, before), auditState(r, undefined));
+        }
+        return ok(ratingRecordView(r, undefined));
+      })();
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   CitizenSettings,
   CitizenSettingsPatch,
   DateStr,
+  FollowUpBody,
   RateBody,
   RatingQuery,
 } from '../../shared/citizen';
@@ -29,6 +30,7 @@ import type { HallService } from '../service/hall-service';
 import type { Store } from '../store';
 import { createAppointmentRepo } from './appointment-repo';
 import { createAppointmentService } from './appointment-service';
+import { createFollowUpRepo } from './follow-up-repo';
 import { createRatingRepo } from './rating-repo';
 import { createRatingService } from './rating-service';
 import { createSettingsRepo } from './settings-repo';
@@ -82,7 +84,14 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
   // Unknown check-in codes per address (anonymous callers): a typo now and then, not a search.
   const wrongCodes = new FailureLimiter(CHECK_IN_WRONG_CODES_MAX, 10 * 60_000);
   const appointments = createAppointmentService({ db: store.db, hall, clock, appointments: createAppointmentRepo(store.db), settings: settingsRepo });
-  const ratings = createRatingService({ db: store.db, hall, clock, ratings: createRatingRepo(store.db), settings: settingsRepo });
+  const ratings = createRatingService({
+    db: store.db,
+    hall,
+    clock,
+    ratings: createRatingRepo(store.db),
+    followUps: createFollowUpRepo(store.db),
+    settings: settingsRepo,
+  });
 
   // ---- settings ----
   router.get('/citizen/settings', (_req, res) => {
@@ -168,6 +177,21 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
     const q = parse(RatingQuery, req.query);
     if (!q.ok) return sendReply(res, q);
     sendReply(res, ratings.list(q.data));
+  });
+  // The follow-up (整改) of a 差评: record or correct what was done; DELETE reopens it.
+  router.put('/ratings/:ticketId/follow-up', (req, res) => {
+    if (!allowed(res, ['manager'])) return;
+    const id = parse(TicketIdParam, req.params.ticketId);
+    if (!id.ok) return sendError(res, 'NOT_FOUND', 'this ticket has no rating');
+    const b = parse(FollowUpBody, body(req));
+    if (!b.ok) return sendReply(res, b);
+    sendReply(res, ratings.followUp(actorOf(res), id.data, b.data.note));
+  });
+  router.delete('/ratings/:ticketId/follow-up', (req, res) => {
+    if (!allowed(res, ['manager'])) return;
+    const id = parse(TicketIdParam, req.params.ticketId);
+    if (!id.ok) return sendError(res, 'NOT_FOUND', 'this ticket has no rating');
+    sendReply(res, ratings.reopen(actorOf(res), id.data));
   });
 
   return { appointments, ratings, settings: settingsRepo };

@@ -203,3 +203,20 @@ export function checkRatable(status: TicketStatus, finishedAt: number | undefine
   if (now > finishedAt + settings.ratingHours * HOUR) return refuse('INVALID_STATE', `the rating period (${settings.ratingHours} hours after the service) is over`);
   return { ok: true };
 }
+
+// ---- follow-up of a 差评 (整改) -----------------------------------------------------------
+
+/** A 差评 (不满意, 非常不满意): the ratings that must be followed up. */
+export const isComplaint = (score: number): boolean => score <= REASONS_AT_OR_BELOW;
+
+/** Only a 差评 takes a follow-up; a satisfied citizen's rating has nothing to put right. */
+export function checkFollowUp(score: number): { ok: true } | Refusal {
+  return isComplaint(score) ? { ok: true } : refuse('INVALID_STATE', 'only 不满意 and 非常不满意 ratings are followed up');
+}
+
+/** 差评 of a period, how many are followed up, and 整改率 (null with no 差评). */
+export function followUpFigures(ratings: readonly { score: number; handled: boolean }[]): { complaints: number; handled: number; rate: number | null } {
+  const bad = ratings.filter((r) => isComplaint(r.score));
+  const handled = bad.filter((r) => r.handled).length;
+  return { complaints: bad.length, handled, rate: bad.length === 0 ? null : handled / bad.length };
+}

@@ -1,8 +1,9 @@
 /** Records → the wire shapes of shared/citizen.ts. Masking happens here, nowhere else. */
-import type { Appointment, Rating, RatingRecord } from '../../shared/citizen';
+import type { Appointment, Rating, RatingFollowUp, RatingRecord } from '../../shared/citizen';
 import type { AppointmentRec } from './appointment-repo';
+import type { FollowUpRec } from './follow-up-repo';
 import type { RatingRec } from './rating-repo';
-import { maskName, maskPhone, ratingLevel } from './rules';
+import { isComplaint, maskName, maskPhone, ratingLevel } from './rules';
 
 const iso = (at: number): string => new Date(at).toISOString();
 
@@ -51,8 +52,17 @@ export function ratingView(r: RatingRec): Rating {
   return v;
 }
 
-export function ratingRecordView(r: RatingRec): RatingRecord {
+/** For managers: who served, and a 差评's follow-up (open without a record). */
+export function ratingRecordView(r: RatingRec, followUp?: FollowUpRec): RatingRecord {
   const v: RatingRecord = ratingView(r);
   if (r.clerkId !== undefined) v.clerkId = r.clerkId;
+  if (isComplaint(r.score)) v.followUp = followUpView(followUp);
+  return v;
+}
+
+export function followUpView(f: FollowUpRec | undefined): RatingFollowUp {
+  if (!f) return { status: 'open' };
+  const v: RatingFollowUp = { status: 'handled', note: f.note, by: f.by, at: iso(f.at) };
+  if (f.byName !== undefined) v.byName = f.byName;
   return v;
 }
