@@ -1,7 +1,23 @@
 /** The 评价 page's figures: headline, per window/clerk/queue, worst first, 差评 newest first, spans. */
 import { describe, expect, it } from 'vitest';
-import type { RatingRecord, ServedCounts } from '../../shared/citizen';
-import { complaints, groupRatings, headline, sortGroups, spanOf, spanQuery, type GroupSort, type RatingGroup } from '../../counter/src/admin/logic/ratings';
+import type { AuditEntry } from '../../shared/admin';
+import { FOLLOW_UP_NOTE_MAX, type RatingRecord, type ServedCounts } from '../../shared/citizen';
+import { describeAudit, isManagerAction } from '../../counter/src/admin/logic/audit';
+import {
+  complaints,
+  groupRatings,
+  headline,
+  isHandled,
+  NOTE_MAX,
+  sortGroups,
+  spanOf,
+  spanQuery,
+  validateFollowUpNote,
+  withRating,
+  type GroupSort,
+  type RatingGroup,
+} from '../../counter/src/admin/logic/ratings';
+import { adminEn, adminZh } from '../../counter/src/admin/text';
 
 let seq = 0;
 function rating(score: number, over: Partial<RatingRecord> = {}): RatingRecord {
@@ -113,5 +129,81 @@ describe('spans', () => {
   ])('%o on %s', (choice, today, span, query) => {
     expect(spanOf(choice, today)).toEqual(span);
     expect(spanQuery(span)).toBe(query);
+  });
+});
+
+describe('follow-up (整改)', () => {
+  const handled = { status: 'handled' as const, note: '已回访', by: 'm1', byName: '管理员', at: '2026-11-30T03:00:00.000Z' };
+  const open = { status: 'open' as const };
+
+  it.each([
+    ['no 差评', [rating(5), rating(3)], { complaints: 0, handled: 0, followUpRate: null }],
+    ['two open', [rating(1, { followUp: open }), rating(2, { followUp: open }), rating(4)], { complaints: 2, handled: 0, followUpRate: 0 }],
+    ['one of two handled', [rating(1, { followUp: handled }), rating(2, { followUp: open })], { complaints: 2, handled: 1, followUpRate: 0.5 }],
+    ['all handled', [rating(2, { followUp: handled })], { complaints: 1, handled: 1, followUpRate: 1 }],
+  ] as const)('headline 整改率: %s', (_name, rs, expected) => {
+    expect(headline(rs, none)).toMatchObject(expected);
+  });
+
+  it('"only 待整改" leaves the handled ones out, newest first still', () => {
+    const a = rating(1, { followUp: handled, ratedAt: '2026-11-30T02:00:00.000Z' });
+    const b = rating(2, { followUp: open, ratedAt: '2026-11-30T03:00:00.000Z' });
+    const c = rating(1, { followUp: open, ratedAt: '2026-11-30T01:00:00.000Z' });
+    expect(complaints([a, b, c]).map((r) => r.ticketId)).toEqual([b.ticketId, a.ticketId, c.ticketId]);
+    expect(complaints([a, b, c], true).map((r) => r.ticketId)).toEqual([b.ticketId, c.ticketId]);
+    expect([a, b].map(isHandled)).toEqual([true, false]);
+  });
+
+  it.each([
+    ['', 'form.required'],
+    ['   ', 'form.required'],
+    ['已回访', undefined],
+    ['整'.repeat(500), undefined],
+    [` ${'整'.repeat(500)} `, undefined],
+    ['整'.repeat(501), 'form.tooLong'],
+  ])('note %j → %s', (note, key) => {
+    expect(validateFollowUpNote(note)?.key).toBe(key);
+  });
+
+  it('the console’s limit is the server’s', () => expect(NOTE_MAX).toBe(FOLLOW_UP_NOTE_MAX));
+
+  it('the server’s answer replaces its row only', () => {
+    const a = rating(1, { followUp: open });
+    const b = rating(2, { followUp: open });
+    const next = withRating([a, b], { ...a, followUp: handled });
+    expect(next.map((r) => r.followUp?.status)).toEqual(['handled', 'open']);
+    expect(next[1]).toBe(b);
+  });
+
+  const words = { overflow: '溢出', settingName: (k: string) => k, pauseReason: (r: string) => r };
+  const entry = (type: string, data: unknown): AuditEntry => ({
+    id: 1,
+    seq: 1,
+    at: '2026-11-30T01:00:00.000Z',
+    actor: { id: 'm1', username: 'admin', name: '管理员' },
+    type,
+    data,
+  });
+  it.each([
+    [
+      'recorded',
+      entry('RatingFollowedUp', { before: { number: 'A012', status: 'open' }, after: { number: 'A012', status: 'handled', note: '已电话\n回访' } }),
+      { key: 'audit.RatingFollowedUp', params: { number: 'A012', note: '已电话 回访' } },
+    ],
+    [
+      'a long note, cut',
+      entry('RatingFollowedUp', { after: { number: 'A012', note: '整'.repeat(60) } }),
+      { key: 'audit.RatingFollowedUp', params: { number: 'A012', note: `${'整'.repeat(40)}…` } },
+    ],
+    ['reopened', entry('RatingFollowUpReopened', { before: { number: 'B003', status: 'handled' }, after: { number: 'B003', status: 'open' } }), { key: 'audit.RatingFollowUpReopened', params: { number: 'B003' } }],
+  ])('audit line: %s', (_name, e, expected) => {
+    expect(describeAudit(e, words)).toEqual(expected);
+    expect(isManagerAction(e, new Set())).toBe(true);
+  });
+
+  it('the audit words name the number in both languages', () => {
+    expect(adminZh['audit.RatingFollowedUp']).toBe('登记差评整改：{number}（{note}）');
+    expect(adminEn['audit.RatingFollowedUp']).toContain('{number}');
+    expect(adminEn['audit.RatingFollowUpReopened']).toContain('{number}');
   });
 });

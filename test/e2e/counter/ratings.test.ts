@@ -1,7 +1,8 @@
 /**
  * The 好差评 page in Chromium against a real server: ratings made through the API (clerks serve,
  * citizens rate) show as headline figures, per window worst first, and every 差评 with its
- * reasons in words; the refresh button brings a new rating in; English has no Chinese left.
+ * reasons in words; the refresh button brings a new rating in; English has no Chinese left. A
+ * manager follows a 差评 up (登记整改) and sees 已整改 and the 整改率 at once, and the audit log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -119,8 +120,71 @@ describe('好差评 page', () => {
     await context.close();
   }, 60_000);
 
+  it('follows a 差评 up: the field says what is missing, the row turns 已整改 at once, 整改率, the filter, the audit log', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${server.url}/admin`);
+    await signIn(page, 'admin', 'admin');
+    await page.click('[data-nav=ratings]');
+    const row = (number: string) => page.locator(`[data-testid=complaints] tbody tr[data-ticket=${number}]`);
+    await row('A003').waitFor();
+    expect(await stat(page, 'follow-up')).toBe('0.0%');
+    expect(await page.textContent('[data-stat=follow-up] .help')).toBe('差评 2 条，已整改 0 条');
+    expect(await row('A003').locator('td.follow-up').textContent()).toContain('待整改');
+
+    // The dialog: the case, then a blank note is refused next to the field, nothing is sent.
+    await row('A003').locator('[data-testid=follow-up-record]').click();
+    const dialog = page.locator('[role=dialog]');
+    expect(await dialog.textContent()).toContain('登记整改：A003');
+    expect(await dialog.textContent()).toContain('窗口人员态度生硬，没有解释');
+    await page.click('[data-testid=follow-up-save]');
+    expect(await dialog.locator('#follow-up-note-error').textContent()).toBe('必填');
+    expect(await page.getAttribute('[data-testid=follow-up-note]', 'aria-invalid')).toBe('true');
+    expect(await axeProblems(page)).toEqual([]);
+    await page.fill('[data-testid=follow-up-note]', '已电话回访群众并致歉，对窗口人员批评教育');
+    expect(await dialog.locator('#follow-up-note-error').count()).toBe(0);
+    await page.click('[data-testid=follow-up-save]');
+    await dialog.waitFor({ state: 'detached' });
+
+    // At once, without a refresh: 已整改 with the note and who; 整改率 50 %.
+    const cell = row('A003').locator('td.follow-up');
+    expect(await cell.getAttribute('data-follow-up')).toBe('handled');
+    const done = (await cell.textContent()) ?? '';
+    expect(done).toContain('已整改');
+    expect(done).toContain('已电话回访群众并致歉，对窗口人员批评教育');
+    expect(done).toContain('管理员');
+    expect(await stat(page, 'follow-up')).toBe('50.0%');
+    expect(await page.textContent('[data-testid=follow-up-saved]')).toBe('A003 已登记整改');
+    // The server has it too: a refresh keeps it.
+    await page.click('[data-testid=ratings-refresh]');
+    await expect.poll(() => page.textContent('[data-testid=ratings-span]')).toBe('2026-11-30');
+    await expect.poll(() => cell.getAttribute('data-follow-up')).toBe('handled');
+
+    // Only the open ones: B001 stays, A003 goes.
+    await page.check('[data-testid=only-open]');
+    const rows = page.locator('[data-testid=complaints] tbody tr[data-ticket]');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-ticket')).toBe('B001');
+    await page.uncheck('[data-testid=only-open]');
+    await expect.poll(() => rows.count()).toBe(2);
+
+    // The audit page names it, in Chinese and in English.
+    await page.click('[data-nav=audit]');
+    const log = page.locator('[data-testid=audit-page] tbody');
+    await expect.poll(() => log.textContent()).toContain('登记差评整改：A003（已电话回访群众并致歉，对窗口人员批评教育）');
+    await page.selectOption('[data-testid=lang]', 'en');
+    await expect.poll(() => log.textContent()).toContain('Complaint A003 followed up');
+    await page.selectOption('[data-testid=lang]', 'zh');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('is for managers only: the API refuses a clerk', async () => {
     const clerk = await token(server.url, 'c01', '1234');
     expect((await apiCall(server.url, 'GET', '/api/ratings', undefined, clerk)).status).toBe(403);
+    const list = await apiCall<{ ratings: { ticketId: string; score: number }[] }>(server.url, 'GET', '/api/ratings', undefined, await token(server.url, 'admin', 'admin'));
+    const bad = list.body.ratings.find((r) => r.score <= 2);
+    expect((await apiCall(server.url, 'PUT', `/api/ratings/${bad?.ticketId}/follow-up`, { note: '已处理' }, clerk)).status).toBe(403);
   });
 });

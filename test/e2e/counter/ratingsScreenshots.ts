@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestServer } from '../../support/server';
 import { seedRatings, type RatingPlan } from './ratingsSeed';
-import { ensureCounterBuilt, launchChromium, signIn, token } from './support';
+import { apiCall, ensureCounterBuilt, launchChromium, signIn, token } from './support';
 
 const out = process.argv[2] ?? '/tmp/screens';
 mkdirSync(out, { recursive: true });
@@ -28,7 +28,13 @@ const plans: RatingPlan[] = [
   { window: 5, clerk: 'c15', queue: 'E', ratings: [...good(5), { score: 2, reasons: ['unclear_guidance', 'other'], comment: '网上写的材料清单和窗口要求的不一致' }] },
   { window: 6, clerk: 'c16', queue: 'F', ratings: [...good(2), null, null, null, { score: 1, reasons: ['environment'] }] },
 ];
-await seedRatings(server.url, manager, plans, (ms) => server.clock.advance(ms));
+const tickets = await seedRatings(server.url, manager, plans, (ms) => server.clock.advance(ms));
+// One 差评 followed up (window 2's 非常不满意), the other three still open.
+const followed = tickets[13];
+if (!followed) throw new Error('no ticket to follow up');
+server.clock.advance(20 * 60_000);
+const put = await apiCall(server.url, 'PUT', `/api/ratings/${followed.id}/follow-up`, { note: '已电话回访群众，核实材料清单并致歉；已对窗口人员进行批评教育，统一一次性告知。' }, manager);
+if (put.status !== 200) throw new Error(`follow-up: ${put.status}`);
 
 const browser = await launchChromium();
 for (const [width, height] of [
@@ -46,6 +52,12 @@ for (const [width, height] of [
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(out, `admin-ratings-${width}.png`) });
   await page.screenshot({ path: join(out, `admin-ratings-full-${width}.png`), fullPage: true });
+  // 登记整改 of the newest open 差评, with the message a blank note gets.
+  await page.locator('[data-testid=complaints] [data-testid=follow-up-record]').first().click();
+  await page.click('[data-testid=follow-up-save]');
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(out, `admin-ratings-follow-up-${width}.png`) });
+  await page.keyboard.press('Escape');
   await page.click('[data-span=week]');
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(out, `admin-ratings-week-${width}.png`) });

@@ -33,6 +33,8 @@ export type AuditKey =
   | 'audit.WindowEnabled'
   | 'audit.WindowDisabled'
   | 'audit.CitizenSettingsChanged'
+  | 'audit.RatingFollowedUp'
+  | 'audit.RatingFollowUpReopened'
   | 'audit.other';
 
 export interface AuditLine {
@@ -51,6 +53,8 @@ const SETUP = new Set([
   'MatterRemoved',
   'WindowEnabledChanged',
   'CitizenSettingsChanged',
+  'RatingFollowedUp',
+  'RatingFollowUpReopened',
 ]);
 
 type Obj = Record<string, unknown>;
@@ -66,6 +70,12 @@ export function mappingText(v: unknown, overflow: string): string {
       return e.role === 'overflow' ? `${str(e.queue)}(${overflow})` : str(e.queue);
     })
     .join('、');
+}
+
+/** A follow-up note in a log line: the first 40 characters, one line (the 好差评 page has it whole). */
+export function shortNote(v: unknown, max = 40): string {
+  const one = str(v).replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max)}…` : one;
 }
 
 /** The settings keys that differ between two settings objects. */
@@ -143,6 +153,10 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
       return { key: d.enabled === true ? 'audit.WindowEnabled' : 'audit.WindowDisabled', params: { no } };
     case 'CitizenSettingsChanged':
       return { key: 'audit.CitizenSettingsChanged', params: {} };
+    case 'RatingFollowedUp':
+      return { key: 'audit.RatingFollowedUp', params: { number: str(obj(d.after).number), note: shortNote(obj(d.after).note) || '—' } };
+    case 'RatingFollowUpReopened':
+      return { key: 'audit.RatingFollowUpReopened', params: { number: str(obj(d.before).number) } };
     default:
       return { key: 'audit.other', params: { type: entry.type } };
   }

@@ -1,8 +1,9 @@
 /**
  * The 评价 page's figures, pure: headline (how many, 满意率, average, rated share of what was
- * served), per window / clerk / queue (worst first), and the 差评 a manager must follow up.
+ * served, 整改率), per window / clerk / queue (worst first), and the 差评 a manager must follow up.
  */
 import type { RatingRecord, ServedCounts } from '../../../../shared/citizen';
+import type { FieldError } from './validate';
 
 /** 不满意 and 非常不满意: a 差评, to be followed up (整改). */
 export const isComplaint = (r: { score: number }): boolean => r.score <= 2;
@@ -19,6 +20,9 @@ export interface RatingHeadline {
   rated: number | null;
   served: number;
   complaints: number;
+  /** 差评 followed up (已整改), and their share of the 差评 (整改率, 0–1; null with none). */
+  handled: number;
+  followUpRate: number | null;
   /** How many of each score, index 0 = score 1 … index 4 = score 5. */
   byScore: [number, number, number, number, number];
 }
@@ -48,13 +52,17 @@ export function headline(ratings: readonly RatingRecord[], served: ServedCounts)
     sum += r.score;
   }
   const count = ratings.length;
+  const bad = ratings.filter(isComplaint);
+  const handled = bad.filter(isHandled).length;
   return {
     count,
     satisfied: share(ratings.filter(isSatisfied).length, count),
     average: share(sum, count),
     rated: share(count, served.total),
     served: served.total,
-    complaints: ratings.filter(isComplaint).length,
+    complaints: bad.length,
+    handled,
+    followUpRate: share(handled, bad.length),
     byScore,
   };
 }
@@ -126,10 +134,31 @@ export function sortGroups(groups: readonly RatingGroup[], sort: GroupSort): Rat
   return [...groups].sort(cmp[sort]);
 }
 
-/** The 差评, newest first. */
-export function complaints(ratings: readonly RatingRecord[]): RatingRecord[] {
-  return ratings.filter(isComplaint).sort((a, b) => (a.ratedAt < b.ratedAt ? 1 : a.ratedAt > b.ratedAt ? -1 : 0));
+/** The 差评, newest first; `onlyOpen`: those still to be followed up (待整改). */
+export function complaints(ratings: readonly RatingRecord[], onlyOpen = false): RatingRecord[] {
+  return ratings
+    .filter((r) => isComplaint(r) && !(onlyOpen && isHandled(r)))
+    .sort((a, b) => (a.ratedAt < b.ratedAt ? 1 : a.ratedAt > b.ratedAt ? -1 : 0));
 }
+
+// ---- follow-up (整改) -----------------------------------------------------------------------
+
+/** FOLLOW_UP_NOTE_MAX of shared/citizen.ts (a test checks they agree), not imported: that would bring zod into the console. */
+export const NOTE_MAX = 500;
+
+/** A 差评 a manager has recorded a follow-up for (已整改). */
+export const isHandled = (r: RatingRecord): boolean => r.followUp?.status === 'handled';
+
+/** The follow-up note as typed: what was done, required, at most 500 characters (the server trims too). */
+export function validateFollowUpNote(note: string): FieldError | undefined {
+  const v = note.trim();
+  if (!v) return { key: 'form.required' };
+  return v.length > NOTE_MAX ? { key: 'form.tooLong', params: { n: NOTE_MAX } } : undefined;
+}
+
+/** The ratings with one replaced by the server's answer (same ticket), so the row changes at once. */
+export const withRating = (ratings: readonly RatingRecord[], changed: RatingRecord): RatingRecord[] =>
+  ratings.map((r) => (r.ticketId === changed.ticketId ? changed : r));
 
 // ---- the span asked -------------------------------------------------------------------------
 
