@@ -113,7 +113,7 @@ describe('好差评 page', () => {
     const en = (await rows.nth(1).textContent()) ?? '';
     expect(en).toContain('Unfriendly service; Other');
     expect(en).toContain('Very dissatisfied');
-    const chrome = await page.locator('.toolbar, .stats, .dist, thead, h2, h3').allTextContents();
+    const chrome = await page.locator('.period-bar, .stats, .dist, thead, h2, h3').allTextContents();
     expect(chrome.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
     await page.selectOption('[data-testid=lang]', 'zh');
     expect(errors).toEqual([]);
