@@ -18,7 +18,8 @@ import {
 } from '../../shared/admin';
 import type { Reply } from '../../shared/errors';
 import type { Matter, QueueInfo, Role, Window } from '../../shared/schemas';
-import { iso, queueInfo, todayStats, type Clerk, type Command } from '../domain';
+import { dayStats, iso, queueInfo, todayInput, type Clerk, type Command } from '../domain';
+import { everyone } from './stats-operations';
 import type { Store, UserRow } from '../store';
 import type { Actor } from './actor';
 import { err, ok } from './errors';
@@ -191,6 +192,6 @@ export const adminOperations = {
   'stats:today': define({
     roles: ['manager', 'clerk', 'guide'],
     schema: NoPayload,
-    run: ({ service }): Reply<TodayStats> => ok(todayStats(service.state(), service.now())),
+    run: ({ service, store }): Reply<TodayStats> => ok(dayStats({ ...todayInput(service.state()), clerks: everyone(service, store) }, service.now())),
   }),
 };

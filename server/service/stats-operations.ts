@@ -14,14 +14,15 @@ import { define } from './operation';
 const MANAGER: readonly Role[] = ['manager'];
 
 /** Everyone who ever had an account in the hall, deactivated ones too: old tickets name them. */
-function everyone(service: HallService, store: Store): Map<string, ClerkName> {
+export function everyone(service: HallService, store: Store): Map<string, ClerkName> {
   return new Map(store.users.list(service.hallId).map((u) => [u.id, { id: u.id, username: u.username, name: u.name }]));
 }
 
 /** The figures' input for a day: today from memory, a past day from the tickets table. */
 function inputOf(service: HallService, store: Store, date: string | undefined): Reply<DayInput> {
   const state = service.state();
-  if (date === undefined || date === state.serviceDay) return ok(todayInput(state));
+  // Today too names everyone: a clerk deactivated this afternoon still served this morning.
+  if (date === undefined || date === state.serviceDay) return ok({ ...todayInput(state), clerks: everyone(service, store) });
   if (date > state.serviceDay) return err('BAD_REQUEST', `date: ${date} has not come yet (today is ${state.serviceDay})`);
   return ok({
     serviceDay: date,

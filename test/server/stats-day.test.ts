@@ -100,4 +100,21 @@ describe('GET /api/stats/day', () => {
     const token = as === 'clerk' ? clerk : as === 'nobody' ? undefined : admin;
     expect((await api(s.url, 'GET', path, token ? { token } : {})).status).toBe(status);
   });
+
+  it('today: a clerk deactivated after serving still has their row, in both figures', async () => {
+    const c07 = await login(s.url, 'c07', '1234');
+    await post('/api/windows/10/session', c07);
+    await api(s.url, 'POST', '/api/tickets', { body: { queue: 'A' } });
+    await post('/api/windows/10/next', c07);
+    s.clock.advance(5 * MIN);
+    await post('/api/windows/10/complete', c07);
+    const staff = (await get<{ id: string; username: string }[]>('/api/admin/staff')).body;
+    const id = staff.find((u) => u.username === 'c07')!.id;
+    expect((await api(s.url, 'PUT', `/api/admin/staff/${id}`, { token: admin, body: { active: false } })).status).toBe(200);
+
+    const day = (await get<DayStats>('/api/stats/day')).body;
+    expect(day.clerks.find((c) => c.username === 'c07')).toMatchObject({ served: 1, avgServiceSeconds: 300 });
+    const today = (await get<TodayStats>('/api/stats/today')).body;
+    expect(today.clerks.find((c) => c.username === 'c07')).toMatchObject({ served: 1 });
+  });
 });
