@@ -3,6 +3,7 @@
  * apps: `Socket<ServerToClientEvents, ViewerClientEvents | StaffClientEvents>`.
  * Type-only: nothing here reaches a bundle.
  */
+import type { Announce, AnnounceBody } from './announce';
 import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput, StaffUpdate, TodayStats } from './admin';
 import type { Reply } from './errors';
 import type {
@@ -37,6 +38,8 @@ export interface ServerToClientEvents {
   'hall:prompts': (prompts: CallPrompts) => void;
   /** To the watchers of one ticket (phone pages), with the seq of the change that moved it. */
   'ticket:updated': (ticket: TicketUpdate) => void;
+  /** Viewers (walls): a manager's 语音广播 to speak now. Not hall state: no seq, not replayed by a snapshot. */
+  announce: (announce: Announce) => void;
 }
 
 /** What an anonymous viewer (display, phone page) may send. No commands. */
@@ -81,6 +84,8 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'admin:matter': (payload: Matter, ack: Ack<Matter>) => void;
   'admin:matter:remove': (payload: { id: string }, ack: Ack<{ id: string }>) => void;
   'admin:audit': (payload: { before?: number; limit?: number }, ack: Ack<AuditEntry[]>) => void;
+  /** 语音广播 (managers): the walls speak this text now; answers the `announce` event it sent. */
+  'announce:send': (payload: AnnounceBody, ack: Ack<Announce>) => void;
 }
 
 export interface SocketData {

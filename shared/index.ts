@@ -3,3 +3,4 @@ export * from './schemas';
 export type * from './events';
 export * from './admin';
 export * from './citizen';
+export * from './announce';

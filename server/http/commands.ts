@@ -50,6 +50,8 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: Ope
   { method: 'put', path: '/admin/matters/:id', op: 'admin:matter', gather: withId },
   { method: 'delete', path: '/admin/matters/:id', op: 'admin:matter:remove', gather: (req) => ({ id: req.params.id }) },
   { method: 'get', path: '/admin/audit', op: 'admin:audit', gather: (req) => ({ ...req.query }) },
+  // 语音广播: the walls speak a text now (the `announce` viewer event).
+  { method: 'post', path: '/announcements', op: 'announce:send', gather: body, status: 201 },
 ];
 
 export function registerCommandRoutes(router: Router, ctx: OpContext): void {

@@ -3,6 +3,7 @@
  * hall), runs each command through the pure domain, commits its events and state changes in one
  * transaction, then publishes the change. Nothing is applied to memory unless it was committed.
  */
+import type { Announce } from '../../shared/announce';
 import type { Reply } from '../../shared/errors';
 import type { Call, CallPrompts, HallChange, HallInfo, Matter, Snapshot, Ticket, TicketDetail, Window } from '../../shared/schemas';
 import {
@@ -232,6 +233,10 @@ export function createHallService(deps: HallServiceDeps) {
     execute,
     setPublisher(p: Publisher) {
       publisher = p;
+    },
+    /** A 语音广播 (announce-operations.ts): not hall state, so straight to the walls, no seq. */
+    announce(a: Announce): void {
+      publisher.announce?.(a);
     },
     tick(): void {
       ensureServiceDay(clock.now());

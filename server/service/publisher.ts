@@ -1,3 +1,4 @@
+import type { Announce } from '../../shared/announce';
 import type { Call, CallPrompt, HallChange } from '../../shared/schemas';
 
 /** One committed change as the transport broadcasts it. */
@@ -15,6 +16,8 @@ export interface Publication {
 /** The service's only way out to clients. The socket layer implements it over rooms. */
 export interface Publisher {
   publish(p: Publication): void;
+  /** A 语音广播 to the walls: outside the hall state, so no seq and no change. */
+  announce?(a: Announce): void;
 }
 
 export const nullPublisher: Publisher = { publish: () => {} };

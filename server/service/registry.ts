@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import type { Reply } from '../../shared/errors';
 import type { Actor } from './actor';
 import { adminOperations } from './admin-operations';
+import { announceOperations } from './announce-operations';
 import { runOperation, type OpContext, type Operation } from './operation';
 import { hallOperations } from './operations';
 import { statsOperations } from './stats-operations';
 
-export const operations = { ...hallOperations, ...adminOperations, ...statsOperations };
+export const operations = { ...hallOperations, ...adminOperations, ...statsOperations, ...announceOperations };
 
 export type OperationName = keyof typeof operations;
 

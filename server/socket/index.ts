@@ -129,6 +129,10 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
   });
 
   return {
+    // Walls only (the viewers' room): staff screens do not speak. The sender has its ack.
+    announce(a) {
+      io.to(hallRoom).emit('announce', a);
+    },
     publish(p: Publication) {
       io.to(staffRoom).emit('hall:changed', p.change);
       io.to(hallRoom).emit('hall:changed', publicChange(p.change));

@@ -25,13 +25,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { dbPath?: string; now?: number; distDir?: string; bookingKey?: string } = {}): Promise<TestServer> {
+/** `espeak: true` switches the notice voice on (about a second more to start; 语音广播 tests). */
+export async function startTestServer(opts: { dbPath?: string; now?: number; distDir?: string; bookingKey?: string; espeak?: boolean } = {}): Promise<TestServer> {
   const clock = new ManualClock(opts.now ?? TEST_START);
   const store = opts.dbPath ? openStore(opts.dbPath) : createStore(openDatabase(':memory:'));
   seedDemoIfEmpty(store, { now: clock.now(), bcryptRounds: 4 });
   const logs: string[] = [];
   const log = (m: string) => void logs.push(m);
-  const app = createApp({ store, clock, voice: createVoice({ enableEspeak: false, log }), log, bookingKey: opts.bookingKey, ...(opts.distDir ? { distDir: opts.distDir } : {}) });
+  const app = createApp({ store, clock, voice: createVoice({ enableEspeak: opts.espeak === true, log }), log, bookingKey: opts.bookingKey, ...(opts.distDir ? { distDir: opts.distDir } : {}) });
   const port = await app.listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,

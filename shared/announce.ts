@@ -1,0 +1,50 @@
+/**
+ * 语音广播: a manager makes the hall's wall displays speak a notice now. The request
+ * (`POST /api/announcements`, socket `announce:send`) and the viewer event `announce` it causes.
+ * An announcement is not hall state: it carries no seq, and a snapshot holds none (a wall that
+ * connects afterwards does not speak it).
+ */
+import { z } from 'zod';
+
+/**
+ * Longest announcement in characters (code points), the same bound as the server's notice
+ * audio (NOTICE_MAX_CHARS in server/voice/notice.ts): about half a minute of speech.
+ */
+export const ANNOUNCE_MAX_CHARS = 300;
+
+/** Characters as a person counts them (an emoji or a rare ideograph is one, not two UTF-16 units). */
+export const charCount = (s: string): number => [...s].length;
+
+export const AnnounceLang = z.enum(['zh', 'en']);
+export type AnnounceLang = z.infer<typeof AnnounceLang>;
+
+export const AnnounceBody = z.object({
+  text: z
+    .string()
+    .trim()
+    .refine((s) => s.length > 0, 'the text is empty')
+    .refine((s) => charCount(s) <= ANNOUNCE_MAX_CHARS, `at most ${ANNOUNCE_MAX_CHARS} characters`),
+  /** The voice; by default Mandarin when the text holds any Chinese character, English otherwise. */
+  lang: AnnounceLang.optional(),
+  /** Only the walls of this zone (a window zone's name, e.g. 公积金专区) speak it; absent = every wall. */
+  zone: z.string().trim().min(1).max(40).optional(),
+});
+export type AnnounceBody = z.infer<typeof AnnounceBody>;
+
+/** The viewer event `announce`, to the hall room (walls). */
+export const Announce = z.object({
+  id: z.string(),
+  text: z.string(),
+  lang: AnnounceLang,
+  zone: z.string().optional(),
+  /** When it was sent (ISO, server time). */
+  at: z.string(),
+  /** Same-server path of its audio: /api/audio/notice.wav?text=…&lang=…, chime first. */
+  audioUrl: z.string(),
+});
+export type Announce = z.infer<typeof Announce>;
+
+/** The notice audio of a text, as the walls and the console's 试听 fetch it (chime in front). */
+export function noticeAudioUrl(text: string, lang: AnnounceLang): string {
+  return `/api/audio/notice.wav?${new URLSearchParams({ text, lang }).toString()}`;
+}
