@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Announce } from '../../shared/announce';
 import { AnnouncementQueue, AutoplayBlockedError, type AudioPlayer } from '../../display/src/shared/announcementQueue';
 import { fixtureCall } from '../../display/src/shared/fixtureHall';
 
@@ -154,5 +155,60 @@ describe('AnnouncementQueue', () => {
     now = 90_000; // the first five are now 90 s old, B009 60 s: all but B009 are stale
     queue.unlock();
     expect(p.log).toEqual(['/audio/call/9.wav']);
+  });
+});
+
+const announcement = (id: string, zone?: string): Announce => ({
+  id,
+  text: `广播 ${id}`,
+  lang: 'zh',
+  at: '2026-11-30T01:00:00.000Z',
+  audioUrl: `/api/audio/notice.wav?text=${id}`,
+  ...(zone ? { zone } : {}),
+});
+
+describe('AnnouncementQueue with 语音广播', () => {
+  it('an announcement waits for the call being spoken, and calls that arrive meanwhile go first', async () => {
+    const { p, queue } = setup();
+    queue.enqueue(fixtureCall(1, 'A001', 1));
+    expect(p.playing).toBe('/audio/call/1.wav');
+    queue.enqueueAnnouncement(announcement('n1'));
+    queue.enqueue(fixtureCall(2, 'B002', 2));
+    expect(p.playing).toBe('/audio/call/1.wav'); // never cut
+    expect(queue.currentAnnouncement).toBeNull();
+    p.end();
+    await flush();
+    expect(p.playing).toBe('/audio/call/2.wav');
+    p.end();
+    await flush();
+    expect(p.playing).toBe('/api/audio/notice.wav?text=n1');
+    expect(queue.currentAnnouncement?.id).toBe('n1');
+    expect(queue.current).toBeNull();
+    // A call during an announcement waits for its end: nothing is cut.
+    queue.enqueue(fixtureCall(3, 'C003', 3));
+    expect(p.playing).toBe('/api/audio/notice.wav?text=n1');
+    p.end();
+    await flush();
+    expect(p.playing).toBe('/audio/call/3.wav');
+    expect(p.overlaps).toBe(0);
+  });
+
+  it('reports the announcement being spoken, speaks each id once and keeps it through an autoplay block', async () => {
+    const p = fakePlayer();
+    const events: Array<string | null> = [];
+    const queue = new AnnouncementQueue({ player: p.player, onAnnouncing: (a) => events.push(a?.id ?? null) });
+    queue.markBlocked();
+    queue.enqueueAnnouncement(announcement('n1'));
+    queue.enqueueAnnouncement(announcement('n1'));
+    expect(p.playing).toBeNull();
+    expect(queue.pendingCount).toBe(1);
+    queue.unlock();
+    expect(p.playing).toBe('/api/audio/notice.wav?text=n1');
+    queue.enqueueAnnouncement(announcement('n1')); // the same one again while it is spoken
+    p.end();
+    await flush();
+    expect(p.playing).toBeNull();
+    expect(events).toEqual(['n1', null]);
+    expect(p.log).toEqual(['/api/audio/notice.wav?text=n1']);
   });
 });

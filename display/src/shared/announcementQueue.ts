@@ -9,7 +9,10 @@
  *   and resumes on unlock() (the "启用声音" overlay). Calls kept meanwhile are bounded and
  *   those older than maxAgeMs are dropped: a number spoken minutes late misleads more than it helps.
  * - A clip that never ends (stalled network, broken file) is stopped after maxClipMs.
+ * - A manager's 语音广播 (Announce) waits behind every call, spoken or pending: calls keep
+ *   priority, and nothing is ever cut to make room (an announcement is at most ~half a minute).
  */
+import type { Announce } from '../../../shared/announce';
 import type { Call } from '../../../shared/schemas';
 
 /** Thrown by a player when the browser refused to start playback without a user gesture. */
@@ -36,20 +39,25 @@ export interface AnnouncementQueueOptions {
   onBlockedChange?: (blocked: boolean) => void;
   /** The call being spoken, or null when silent (for a "speaking" cue on screen and for tests). */
   onSpeaking?: (call: Call | null) => void;
+  /** The 语音广播 being spoken, or null when it ended (the wall keeps its banner up meanwhile). */
+  onAnnouncing?: (announce: Announce | null) => void;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
 
+type Clip = { kind: 'call'; call: Call } | { kind: 'announce'; announce: Announce };
+
 interface Pending {
-  call: Call;
+  clip: Clip;
   queuedAt: number;
 }
 
-const sameAnnouncement = (a: Call, b: Call): boolean => a.number === b.number && a.windowNo === b.windowNo;
+const sameCall = (a: Call, b: Call): boolean => a.number === b.number && a.windowNo === b.windowNo;
+const urlOf = (clip: Clip): string => (clip.kind === 'call' ? clip.call.audioUrl : clip.announce.audioUrl);
 
 export class AnnouncementQueue {
   private pending: Pending[] = [];
-  private speaking: Call | null = null;
+  private speaking: Clip | null = null;
   private blocked = false;
   private readonly player: AudioPlayer;
   private readonly now: () => number;
@@ -77,17 +85,37 @@ export class AnnouncementQueue {
     return this.pending.length;
   }
 
+  /** The call being spoken (null while silent or speaking an announcement). */
   get current(): Call | null {
-    return this.speaking;
+    return this.speaking?.kind === 'call' ? this.speaking.call : null;
+  }
+
+  /** The 语音广播 being spoken, if any. */
+  get currentAnnouncement(): Announce | null {
+    return this.speaking?.kind === 'announce' ? this.speaking.announce : null;
   }
 
   enqueue(call: Call): void {
-    const item = { call, queuedAt: this.now() };
-    const same = this.pending.findIndex((p) => sameAnnouncement(p.call, call));
+    const item: Pending = { clip: { kind: 'call', call }, queuedAt: this.now() };
+    const same = this.pending.findIndex((p) => p.clip.kind === 'call' && sameCall(p.clip.call, call));
     if (same >= 0) this.pending[same] = item;
     else this.pending.push(item);
-    while (this.pending.length > this.maxPending) this.pending.shift();
+    this.trim();
     this.pump();
+  }
+
+  /** Spoken once no call is being spoken or waiting; the same announcement (id) only once. */
+  enqueueAnnouncement(announce: Announce): void {
+    const known = (c: Clip | null | undefined): boolean => c?.kind === 'announce' && c.announce.id === announce.id;
+    if (known(this.speaking) || this.pending.some((p) => known(p.clip))) return;
+    this.pending.push({ clip: { kind: 'announce', announce }, queuedAt: this.now() });
+    this.trim();
+    this.pump();
+  }
+
+  /** Bounded: the oldest go first (a flood of calls after an outage must not grow it forever). */
+  private trim(): void {
+    while (this.pending.length > this.maxPending) this.pending.shift();
   }
 
   /** We learnt (before any call) that the browser will refuse to play: show the overlay early. */
@@ -108,18 +136,27 @@ export class AnnouncementQueue {
     this.options.onBlockedChange?.(blocked);
   }
 
-  private setSpeaking(call: Call | null): void {
-    this.speaking = call;
-    this.options.onSpeaking?.(call);
+  private setSpeaking(clip: Clip | null): void {
+    const before = this.speaking;
+    this.speaking = clip;
+    if (clip?.kind === 'call' || before?.kind === 'call') this.options.onSpeaking?.(clip?.kind === 'call' ? clip.call : null);
+    if (clip?.kind === 'announce' || before?.kind === 'announce') this.options.onAnnouncing?.(clip?.kind === 'announce' ? clip.announce : null);
+  }
+
+  /** The next clip to say: the first pending call, else the first announcement. */
+  private takeNext(): Pending | undefined {
+    const call = this.pending.findIndex((p) => p.clip.kind === 'call');
+    const index = call >= 0 ? call : 0;
+    return this.pending.splice(index, 1)[0];
   }
 
   private pump(): void {
     if (this.speaking !== null || this.blocked) return;
     const now = this.now();
-    while (this.pending.length > 0 && now - this.pending[0]!.queuedAt > this.maxAgeMs) this.pending.shift();
-    const next = this.pending.shift();
+    this.pending = this.pending.filter((p) => now - p.queuedAt <= this.maxAgeMs);
+    const next = this.takeNext();
     if (next === undefined) return;
-    this.setSpeaking(next.call);
+    this.setSpeaking(next.clip);
 
     let settled = false;
     const finish = (blocked: boolean): void => {
@@ -139,7 +176,7 @@ export class AnnouncementQueue {
       this.player.stop();
       finish(false);
     }, this.maxClipMs);
-    this.player.play(next.call.audioUrl).then(
+    this.player.play(urlOf(next.clip)).then(
       () => finish(false),
       (error: unknown) => finish(error instanceof AutoplayBlockedError),
     );

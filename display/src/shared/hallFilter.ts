@@ -2,6 +2,7 @@
  * Zone displays: a wall can show (and speak) only part of the hall, chosen in its URL:
  * `?zone=公积金专区` (several zones comma-separated) or `?queues=A,B`. Pure functions.
  */
+import type { Announce } from '../../../shared/announce';
 import type { Call, QueueSummary, Window } from '../../../shared/schemas';
 import type { HallState } from './hallState';
 
@@ -102,4 +103,18 @@ export function callMatches(state: HallState | null, filter: HallFilter, call: C
   if (state === null) return filter.zones === null && (filter.queues?.includes(call.queue) ?? true);
   const { windowNos, queueCodes } = selection(state, filter);
   return callInSelection(call, windowNos, queueCodes, filter);
+}
+
+/**
+ * Whether this display speaks a 语音广播: one for the whole hall (no zone) everywhere; one for a
+ * zone on the walls that show that zone: a `?zone=` wall naming it, a `?queues=` wall with a
+ * window in it, and every whole-hall wall (it shows that zone too).
+ */
+export function announceMatches(state: HallState | null, filter: HallFilter, announce: Pick<Announce, 'zone'>): boolean {
+  const zone = announce.zone;
+  if (zone === undefined || (filter.zones === null && filter.queues === null)) return true;
+  if (filter.zones !== null) return filter.zones.includes(zone);
+  if (state === null) return false;
+  const { windowNos } = selection(state, filter);
+  return state.windows.some((w) => w.zone === zone && windowNos.has(w.no));
 }

@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import type { Announce } from '../../../shared/announce';
 import type { ServerToClientEvents, ViewerClientEvents } from '../../../shared/events';
 import type { Call, Snapshot } from '../../../shared/schemas';
 import { serverOffsetMs } from './clock';
@@ -38,6 +39,7 @@ export function socketTransport(): HallTransport {
       s.on('snapshot', (snapshot) => handlers.snapshot(snapshot));
       s.on('hall:changed', (change) => handlers.change(change));
       s.on('call', (call) => handlers.call(call));
+      s.on('announce', (announce) => handlers.announce(announce));
     },
     requestSnapshot() {
       return new Promise<Snapshot>((resolve, reject) => {
@@ -66,6 +68,8 @@ export interface HallConnection {
   clockOffsetMs: Ref<number>;
   /** Subscribe to live calls (the audio queue does). Returns the unsubscribe function. */
   onCall(listener: (call: Call) => void): () => void;
+  /** Subscribe to 语音广播 (the wall does; window screens do not). Returns the unsubscribe function. */
+  onAnnounce(listener: (announce: Announce) => void): () => void;
   close(): void;
 }
 
@@ -74,6 +78,7 @@ export function connectHall(transport: HallTransport = socketTransport()): HallC
   const status = ref<ConnectionStatus>('connecting');
   const clockOffsetMs = ref(0);
   const listeners = new Set<(call: Call) => void>();
+  const announceListeners = new Set<(announce: Announce) => void>();
   // Snapshots, changes and calls carry the server's "now": the clock follows it (clock.ts).
   const followServerClock = (at: string): void => {
     clockOffsetMs.value = serverOffsetMs(at, Date.now(), clockOffsetMs.value);
@@ -109,6 +114,9 @@ export function connectHall(transport: HallTransport = socketTransport()): HallC
       followServerClock(change.at);
     },
     call: (call) => sync.receiveCall(call),
+    announce: (announce) => {
+      for (const listener of announceListeners) listener(announce);
+    },
   });
 
   return {
@@ -119,9 +127,14 @@ export function connectHall(transport: HallTransport = socketTransport()): HallC
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onAnnounce(listener) {
+      announceListeners.add(listener);
+      return () => announceListeners.delete(listener);
+    },
     close() {
       transport.stop();
       listeners.clear();
+      announceListeners.clear();
     },
   };
 }

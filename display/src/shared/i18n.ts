@@ -37,6 +37,7 @@ const zh = {
   enableSoundHint: '点击屏幕任意位置，开启叫号语音播报',
   defaultNotice: '请留意屏幕叫号与语音提示，听到叫号请到对应窗口办理。',
   unknownWindow: '窗口不存在',
+  announcement: '广播通知',
 };
 
 export type Words = typeof zh;
@@ -64,6 +65,7 @@ const en: Words = {
   enableSoundHint: 'Click anywhere to turn on call announcements',
   defaultNotice: 'Please watch the screen and listen for your number.',
   unknownWindow: 'No such counter',
+  announcement: 'Announcement',
 };
 
 export const words: Record<Lang, Words> = { zh, en };

@@ -2,6 +2,7 @@
  * What HallSync needs from a connection: a push stream and a way to ask for a snapshot.
  * The real one is Socket.IO (hallSocket.ts); the dev fixture (fixtureTransport.ts) is another.
  */
+import type { Announce } from '../../../shared/announce';
 import type { Call, HallChange, Snapshot } from '../../../shared/schemas';
 
 export interface HallTransportHandlers {
@@ -10,6 +11,8 @@ export interface HallTransportHandlers {
   snapshot(snapshot: Snapshot): void;
   change(change: HallChange): void;
   call(call: Call): void;
+  /** A 语音广播: outside the hall state (no seq), so it bypasses HallSync. */
+  announce(announce: Announce): void;
 }
 
 export interface HallTransport {

@@ -3,10 +3,12 @@
  * (`?zone=`, `?queues=`, `?lang=`, `?sound=off`). Components only read from here.
  */
 import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue';
+import type { Announce } from '../../../shared/announce';
 import type { Call } from '../../../shared/schemas';
+import { AnnounceBanner } from '../shared/announceBanner';
 import { AnnouncementQueue } from '../shared/announcementQueue';
 import type { HallConnection } from '../shared/hallSocket';
-import { callMatches, hallView, parseFilter, type HallFilter, type HallView } from '../shared/hallFilter';
+import { announceMatches, callMatches, hallView, parseFilter, type HallFilter, type HallView } from '../shared/hallFilter';
 import { parseLangMode, type LangMode } from '../shared/i18n';
 import { autoplayAllowed, htmlAudioPlayer } from '../shared/htmlAudioPlayer';
 
@@ -20,8 +22,12 @@ export interface WallModel {
   soundEnabled: boolean;
   soundBlocked: Ref<boolean>;
   speaking: ShallowRef<Call | null>;
-  /** How many announcements have started since the page loaded. */
+  /** How many clips (calls and 语音广播) have started since the page loaded. */
   announced: Ref<number>;
+  /** The 语音广播 on the banner now, if any. */
+  banner: ShallowRef<Announce | null>;
+  /** The 语音广播 being spoken now (for tests and diagnosis). */
+  announcing: ShallowRef<Announce | null>;
   enableSound(): void;
 }
 
@@ -33,6 +39,17 @@ export function createWallModel(connection: HallConnection, search: string): Wal
   const soundBlocked = ref(false);
   const speaking = shallowRef<Call | null>(null);
   const announced = ref(0);
+  const banner = shallowRef<Announce | null>(null);
+  const announcing = shallowRef<Announce | null>(null);
+  const banners = new AnnounceBanner();
+  let bannerTimer: ReturnType<typeof setTimeout> | null = null;
+  const refreshBanner = (): void => {
+    const now = Date.now();
+    banner.value = banners.current(now);
+    if (bannerTimer !== null) clearTimeout(bannerTimer);
+    const next = banners.nextChange(now);
+    bannerTimer = next === null ? null : setTimeout(refreshBanner, next - now + 50);
+  };
 
   const queue = soundEnabled
     ? new AnnouncementQueue({
@@ -43,6 +60,12 @@ export function createWallModel(connection: HallConnection, search: string): Wal
         onSpeaking: (call) => {
           speaking.value = call;
           if (call !== null) announced.value++;
+        },
+        onAnnouncing: (announce) => {
+          announcing.value = announce;
+          if (announce !== null) announced.value++;
+          banners.speaking(announce, Date.now());
+          refreshBanner();
         },
       })
     : null;
@@ -59,6 +82,13 @@ export function createWallModel(connection: HallConnection, search: string): Wal
     queue?.enqueue(call);
   });
 
+  connection.onAnnounce((announce) => {
+    if (!announceMatches(connection.state.value, filter, announce)) return;
+    banners.arrive(announce, Date.now());
+    refreshBanner();
+    queue?.enqueueAnnouncement(announce);
+  });
+
   return {
     connection,
     filter,
@@ -69,6 +99,8 @@ export function createWallModel(connection: HallConnection, search: string): Wal
     soundBlocked,
     speaking,
     announced,
+    banner,
+    announcing,
     enableSound: () => queue?.unlock(),
   };
 }
