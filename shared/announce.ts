@@ -5,15 +5,9 @@
  * connects afterwards does not speak it).
  */
 import { z } from 'zod';
+import { ANNOUNCE_MAX_CHARS, charCount } from './announceText';
 
-/**
- * Longest announcement in characters (code points), the same bound as the server's notice
- * audio (NOTICE_MAX_CHARS in server/voice/notice.ts): about half a minute of speech.
- */
-export const ANNOUNCE_MAX_CHARS = 300;
-
-/** Characters as a person counts them (an emoji or a rare ideograph is one, not two UTF-16 units). */
-export const charCount = (s: string): number => [...s].length;
+export { ANNOUNCE_MAX_CHARS, charCount, noticeAudioUrl } from './announceText';
 
 export const AnnounceLang = z.enum(['zh', 'en']);
 export type AnnounceLang = z.infer<typeof AnnounceLang>;
@@ -43,8 +37,3 @@ export const Announce = z.object({
   audioUrl: z.string(),
 });
 export type Announce = z.infer<typeof Announce>;
-
-/** The notice audio of a text, as the walls and the console's 试听 fetch it (chime in front). */
-export function noticeAudioUrl(text: string, lang: AnnounceLang): string {
-  return `/api/audio/notice.wav?${new URLSearchParams({ text, lang }).toString()}`;
-}

@@ -194,6 +194,14 @@ describe('audit lines', () => {
     expect(mappingText('nope', 'x')).toBe('');
   });
 
+  it('names a 语音广播 with its text, and its zone when it had one', () => {
+    const hall = entry('Announced', { type: 'Announced', before: null, after: { id: 'x', text: '午间 12:00 至 13:30 部分窗口暂停服务', lang: 'zh' } });
+    expect(describeAudit(hall, words)).toEqual({ key: 'audit.Announced', params: { text: '午间 12:00 至 13:30 部分窗口暂停服务' } });
+    const zoned = entry('Announced', { after: { text: '请携带身份证原件', zone: '公积金专区' } });
+    expect(describeAudit(zoned, words)).toEqual({ key: 'audit.AnnouncedZone', params: { text: '请携带身份证原件', zone: '公积金专区' } });
+    expect(describeAudit(entry('Announced', { after: { text: '很'.repeat(100) } }), words).params.text).toBe(`${'很'.repeat(60)}…`);
+  });
+
   it('names a number prefix change, before → after (absent prefix: the code)', () => {
     const changed = entry('QueueChanged', { queue: { code: 'F', name: '不动产登记', prefix: 'X' }, before: { code: 'F', name: '不动产登记' } });
     expect(describeAudit(changed, words)).toEqual({ key: 'audit.QueuePrefixChanged', params: { code: 'F', name: '不动产登记', before: 'F', after: 'X' } });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNOUNCE_MAX_CHARS, type Announce } from '../../shared/announce';
 import type { AuditEntry } from '../../shared/admin';
 import type { Reply } from '../../shared/errors';
+import { NOTICE_MAX_CHARS } from '../../server/voice/notice';
 import { api, connectClient, login, nextEvent, startTestServer, type TestServer } from '../support/server';
 
 let s: TestServer;
@@ -23,6 +24,10 @@ const announce = (body: unknown, token = admin) => api<Announce | ErrorBody>(s.u
 const later = () => s.clock.advance(6_000);
 
 describe('POST /api/announcements (语音广播)', () => {
+  it('has the same length limit as the notice audio it points to', () => {
+    expect(ANNOUNCE_MAX_CHARS).toBe(NOTICE_MAX_CHARS);
+  });
+
   it('reaches the walls with a playable notice URL, is audited, and does not move the hall seq', async () => {
     const wall = await connectClient(s.url);
     const staff = await connectClient(s.url, admin);

@@ -35,6 +35,8 @@ export type AuditKey =
   | 'audit.CitizenSettingsChanged'
   | 'audit.RatingFollowedUp'
   | 'audit.RatingFollowUpReopened'
+  | 'audit.Announced'
+  | 'audit.AnnouncedZone'
   | 'audit.other';
 
 export interface AuditLine {
@@ -157,6 +159,12 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
       return { key: 'audit.RatingFollowedUp', params: { number: str(obj(d.after).number), note: shortNote(obj(d.after).note) || '—' } };
     case 'RatingFollowUpReopened':
       return { key: 'audit.RatingFollowUpReopened', params: { number: str(obj(d.before).number) } };
+    case 'Announced': {
+      // 语音广播: what the walls said, and where if not the whole hall.
+      const a = obj(d.after);
+      const text = shortNote(a.text, 60) || '—';
+      return a.zone ? { key: 'audit.AnnouncedZone', params: { text, zone: str(a.zone) } } : { key: 'audit.Announced', params: { text } };
+    }
     default:
       return { key: 'audit.other', params: { type: entry.type } };
   }

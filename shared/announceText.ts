@@ -1,0 +1,18 @@
+/**
+ * The zod-free part of 语音广播 (shared/announce.ts), for the apps' bundles: the length limit as
+ * people count it, and the notice audio URL the walls play and the console's 试听 fetches.
+ */
+
+/**
+ * Longest announcement in characters (code points), the same bound as the server's notice
+ * audio (NOTICE_MAX_CHARS in server/voice/notice.ts): about half a minute of speech.
+ */
+export const ANNOUNCE_MAX_CHARS = 300;
+
+/** Characters as a person counts them (an emoji or a rare ideograph is one, not two UTF-16 units). */
+export const charCount = (s: string): number => [...s].length;
+
+/** The notice audio of a text (same-server path), chime first; without a language the server picks by the text. */
+export function noticeAudioUrl(text: string, lang?: 'zh' | 'en'): string {
+  return `/api/audio/notice.wav?${new URLSearchParams(lang ? { text, lang } : { text }).toString()}`;
+}
