@@ -51,6 +51,13 @@ describe('staff socket module', () => {
     expect(nothing).toEqual({ ok: true, data: null });
   });
 
+  it('a command sent before the first connection waits for it (a page opened from a link)', async () => {
+    const conn = connect(await login(server.url, 'c04', '1234'));
+    expect(conn.status.value).toBe('connecting');
+    const r = await staffCommands(conn).signIn(13);
+    expect(r.ok && r.data.clerk?.username).toBe('c04');
+  });
+
   it('repairs a gap in the seq with a fresh snapshot', async () => {
     const conn = connect(await login(server.url, 'c02', '1234'));
     await until(() => conn.snapshot.value !== null, 'snapshot');

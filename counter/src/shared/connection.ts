@@ -139,14 +139,26 @@ export function connectHall(opts: ConnectOptions): HallConnection {
     publish(receiveCall(sync, call));
   });
 
+  // A page opened straight from a link asks for its data at once: before the first connection a
+  // command waits for it (up to the ack timeout). After a drop it fails at once: the banner says why.
+  const firstConnect = new Promise<void>((r) => socket.once('connect', () => r()));
   const command = <K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<ClientReply<CommandData<K>>> =>
     new Promise((resolve) => {
-      if (!socket.connected) {
+      const send = () =>
+        (socket as unknown as RawEmitter).timeout(ackTimeoutMs).emit(name, payload, (err, reply) => {
+          resolve(err ? timedOut() : asReply<CommandData<K>>(reply));
+        });
+      if (socket.connected) return send();
+      if (status.value !== 'connecting') return resolve(offline());
+      let waiting = true;
+      const gaveUp = setTimeout(() => {
+        waiting = false;
         resolve(offline());
-        return;
-      }
-      (socket as unknown as RawEmitter).timeout(ackTimeoutMs).emit(name, payload, (err, reply) => {
-        resolve(err ? timedOut() : asReply<CommandData<K>>(reply));
+      }, ackTimeoutMs);
+      void firstConnect.then(() => {
+        if (!waiting) return; // answered offline already: the command must not run late
+        clearTimeout(gaveUp);
+        send();
       });
     });
 
