@@ -27,6 +27,13 @@ export type Ack<T> = (reply: Reply<T>) => void;
 /** A ticket pushed to its phone page, with the hall's seq of the change that moved it. */
 export type TicketUpdate = Ticket & { seq: number };
 
+/** Which rating changed: enough for a console to decide to reload and to name it. */
+export interface RatingsChanged {
+  serviceDay: string;
+  number: string;
+  score: number;
+}
+
 export interface ServerToClientEvents {
   /** Full state: on connect, and as the answer to `snapshot:get`. */
   snapshot: (snapshot: Snapshot) => void;
@@ -40,6 +47,8 @@ export interface ServerToClientEvents {
   'ticket:updated': (ticket: TicketUpdate) => void;
   /** Viewers (walls): a manager's 语音广播 to speak now. Not hall state: no seq, not replayed by a snapshot. */
   announce: (announce: Announce) => void;
+  /** Staff only: a rating arrived or a 差评's follow-up changed (the 好差评 page reloads). */
+  'ratings:changed': (change: RatingsChanged) => void;
 }
 
 /** What an anonymous viewer (display, phone page) may send. No commands. */

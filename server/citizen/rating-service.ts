@@ -32,6 +32,12 @@ export function createRatingService(deps: RatingServiceDeps) {
   const { db, hall, clock, ratings, followUps } = deps;
   const hallId = hall.hallId;
 
+  /** After a committed follow-up change: other consoles reload their 好差评 page. */
+  const told = (r: Reply<RatingRecord>): Reply<RatingRecord> => {
+    if (r.ok) hall.ratingsChanged({ serviceDay: r.data.serviceDay, number: r.data.number, score: r.data.score });
+    return r;
+  };
+
   return {
     rate(ticketId: string, input: RateBody): Reply<Rating> {
       const t = hall.findTicket(ticketId);
@@ -41,7 +47,7 @@ export function createRatingService(deps: RatingServiceDeps) {
       if (!ratable.ok) return err(ratable.code, ratable.message);
       const checked = checkRatingInput(input.score, input.reasons ?? [], input.comment);
       if (!checked.ok) return err(checked.code, checked.message);
-      return db.transaction((): Reply<Rating> => {
+      const done = db.transaction((): Reply<Rating> => {
         if (ratings.byTicket(hallId, t.id)) return err('CONFLICT', 'this ticket has already been rated');
         const comment = input.comment?.trim();
         ratings.insert({
@@ -59,6 +65,8 @@ export function createRatingService(deps: RatingServiceDeps) {
         });
         return ok(ratingView(ratings.byTicket(hallId, t.id)!));
       })();
+      if (done.ok) hall.ratingsChanged({ serviceDay: t.serviceDay, number: t.number, score: input.score });
+      return done;
     },
 
     /** The ticket's rating, `null` when not rated yet. */
@@ -97,7 +105,7 @@ export function createRatingService(deps: RatingServiceDeps) {
      */
     followUp(actor: Actor, ticketId: string, note: string): Reply<RatingRecord> {
       if (actor.kind !== 'user') return err('UNAUTHORIZED', 'sign in first');
-      return db.transaction((): Reply<RatingRecord> => {
+      return told(db.transaction((): Reply<RatingRecord> => {
         const r = ratings.byTicket(hallId, ticketId);
         if (!r) return err('NOT_FOUND', 'this ticket has no rating');
         const allowed = checkFollowUp(r.score);
@@ -107,13 +115,13 @@ export function createRatingService(deps: RatingServiceDeps) {
         const after = followUps.byTicket(hallId, ticketId)!;
         hall.audit(actor, 'RatingFollowedUp', auditState(r, before), auditState(r, after));
         return ok(ratingRecordView(r, after));
-      })();
+      })());
     },
 
     /** Back to open (the note was wrong, the citizen complained again); nothing to do when open. */
     reopen(actor: Actor, ticketId: string): Reply<RatingRecord> {
       if (actor.kind !== 'user') return err('UNAUTHORIZED', 'sign in first');
-      return db.transaction((): Reply<RatingRecord> => {
+      return told(db.transaction((): Reply<RatingRecord> => {
         const r = ratings.byTicket(hallId, ticketId);
         if (!r) return err('NOT_FOUND', 'this ticket has no rating');
         const allowed = checkFollowUp(r.score);
@@ -124,7 +132,7 @@ export function createRatingService(deps: RatingServiceDeps) {
           hall.audit(actor, 'RatingFollowUpReopened', auditState(r, before), auditState(r, undefined));
         }
         return ok(ratingRecordView(r, undefined));
-      })();
+      })());
     },
   };
 }

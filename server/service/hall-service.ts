@@ -4,6 +4,7 @@
  * transaction, then publishes the change. Nothing is applied to memory unless it was committed.
  */
 import type { Announce } from '../../shared/announce';
+import type { RatingsChanged } from '../../shared/events';
 import type { Reply } from '../../shared/errors';
 import type { Call, CallPrompts, HallChange, HallInfo, Matter, Snapshot, Ticket, TicketDetail, Window } from '../../shared/schemas';
 import {
@@ -237,6 +238,10 @@ export function createHallService(deps: HallServiceDeps) {
     /** A 语音广播 (announce-operations.ts): not hall state, so straight to the walls, no seq. */
     announce(a: Announce): void {
       publisher.announce?.(a);
+    },
+    /** Ratings live beside the hall state (server/citizen): consoles are told, no seq. */
+    ratingsChanged(r: RatingsChanged): void {
+      publisher.ratingsChanged?.(r);
     },
     tick(): void {
       ensureServiceDay(clock.now());

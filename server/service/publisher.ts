@@ -1,4 +1,5 @@
 import type { Announce } from '../../shared/announce';
+import type { RatingsChanged } from '../../shared/events';
 import type { Call, CallPrompt, HallChange } from '../../shared/schemas';
 
 /** One committed change as the transport broadcasts it. */
@@ -18,6 +19,8 @@ export interface Publisher {
   publish(p: Publication): void;
   /** A 语音广播 to the walls: outside the hall state, so no seq and no change. */
   announce?(a: Announce): void;
+  /** A rating arrived or its follow-up changed: to staff (not hall state, no seq). */
+  ratingsChanged?(r: RatingsChanged): void;
 }
 
 export const nullPublisher: Publisher = { publish: () => {} };

@@ -133,6 +133,9 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
     announce(a) {
       io.to(hallRoom).emit('announce', a);
     },
+    ratingsChanged(r) {
+      io.to(staffRoom).emit('ratings:changed', r);
+    },
     publish(p: Publication) {
       io.to(staffRoom).emit('hall:changed', p.change);
       io.to(hallRoom).emit('hall:changed', publicChange(p.change));

@@ -5,7 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
-import type { Ack, ServerToClientEvents, StaffClientEvents } from '../../../shared/events';
+import type { Ack, RatingsChanged, ServerToClientEvents, StaffClientEvents } from '../../../shared/events';
 import type { Call, CallPrompt, Snapshot } from '../../../shared/schemas';
 import { emptySync, receiveCall, receiveChange, receiveSnapshot, startResync, type SyncState } from './hallSync';
 import { asReply, offline, timedOut, type ClientReply } from './reply';
@@ -30,6 +30,8 @@ export interface HallConnection {
   resyncs: Readonly<Ref<number>>;
   /** Idle windows that should call now (请叫号), as the server last said. */
   prompts: Readonly<ShallowRef<readonly CallPrompt[]>>;
+  /** The last rating that arrived or whose follow-up changed (the 好差评 page reloads on it). */
+  ratingsChanged: Readonly<ShallowRef<RatingsChanged | null>>;
   command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<ClientReply<CommandData<K>>>;
   /** Try to reconnect at once instead of waiting for the back-off. */
   retryNow(): void;
@@ -58,6 +60,7 @@ export function connectHall(opts: ConnectOptions): HallConnection {
   const serverOffset = ref(0);
   const resyncs = ref(0);
   const prompts = shallowRef<readonly CallPrompt[]>([]);
+  const ratingsChanged = shallowRef<RatingsChanged | null>(null);
   let promptsSeq = -1;
   let sync: SyncState = emptySync();
   /** The first snapshot after (re)connecting replaces ours whatever its seq. */
@@ -134,6 +137,9 @@ export function connectHall(opts: ConnectOptions): HallConnection {
     promptsSeq = p.seq;
     prompts.value = p.prompts;
   });
+  socket.on('ratings:changed', (r) => {
+    ratingsChanged.value = r;
+  });
   socket.on('call', (call) => {
     lastCall.value = call;
     publish(receiveCall(sync, call));
@@ -169,6 +175,7 @@ export function connectHall(opts: ConnectOptions): HallConnection {
     serverOffset,
     resyncs,
     prompts,
+    ratingsChanged,
     command,
     retryNow: () => {
       if (!socket.connected) socket.connect();
