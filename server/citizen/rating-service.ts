@@ -32,6 +32,14 @@ export function createRatingService(deps: RatingServiceDeps) {
   const { db, hall, clock, ratings, followUps } = deps;
   const hallId = hall.hallId;
 
+  /** The rating of a ticket, if it is a 差评 (only those are followed up). */
+  const complaint = (ticketId: string): Reply<RatingRec> => {
+    const r = ratings.byTicket(hallId, ticketId);
+    if (!r) return err('NOT_FOUND', 'this ticket has no rating');
+    const allowed = checkFollowUp(r.score);
+    return allowed.ok ? ok(r) : err(allowed.code, allowed.message);
+  };
+
   /** After a committed follow-up change: other consoles reload their 好差评 page. */
   const told = (r: Reply<RatingRecord>): Reply<RatingRecord> => {
     if (r.ok) hall.ratingsChanged({ serviceDay: r.data.serviceDay, number: r.data.number, score: r.data.score });
@@ -106,10 +114,9 @@ export function createRatingService(deps: RatingServiceDeps) {
     followUp(actor: Actor, ticketId: string, note: string): Reply<RatingRecord> {
       if (actor.kind !== 'user') return err('UNAUTHORIZED', 'sign in first');
       return told(db.transaction((): Reply<RatingRecord> => {
-        const r = ratings.byTicket(hallId, ticketId);
-        if (!r) return err('NOT_FOUND', 'this ticket has no rating');
-        const allowed = checkFollowUp(r.score);
-        if (!allowed.ok) return err(allowed.code, allowed.message);
+        const found = complaint(ticketId);
+        if (!found.ok) return found;
+        const r = found.data;
         const before = followUps.byTicket(hallId, ticketId);
         followUps.put(hallId, { ticketId, note, by: actor.id, at: clock.now() });
         const after = followUps.byTicket(hallId, ticketId)!;
@@ -122,10 +129,9 @@ export function createRatingService(deps: RatingServiceDeps) {
     reopen(actor: Actor, ticketId: string): Reply<RatingRecord> {
       if (actor.kind !== 'user') return err('UNAUTHORIZED', 'sign in first');
       return told(db.transaction((): Reply<RatingRecord> => {
-        const r = ratings.byTicket(hallId, ticketId);
-        if (!r) return err('NOT_FOUND', 'this ticket has no rating');
-        const allowed = checkFollowUp(r.score);
-        if (!allowed.ok) return err(allowed.code, allowed.message);
+        const found = complaint(ticketId);
+        if (!found.ok) return found;
+        const r = found.data;
         const before = followUps.byTicket(hallId, ticketId);
         if (before) {
           followUps.remove(hallId, ticketId);
