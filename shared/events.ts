@@ -20,7 +20,7 @@ import type {
   QueueInfo,
   Window,
 } from './schemas';
-import type { DayQuery, DayStats, DayTickets } from './stats';
+import type { DayQuery, DayStats, DayTickets, RangeQuery, RangeStats } from './stats';
 
 export type Ack<T> = (reply: Reply<T>) => void;
 
@@ -83,6 +83,7 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'stats:today': (payload: Record<string, never>, ack: Ack<TodayStats>) => void;
   'stats:day': (payload: DayQuery, ack: Ack<DayStats>) => void;
   'stats:tickets': (payload: DayQuery, ack: Ack<DayTickets>) => void;
+  'stats:range': (payload: RangeQuery, ack: Ack<RangeStats>) => void;
   'admin:settings:get': (payload: Record<string, never>, ack: Ack<HallSettings>) => void;
   'admin:settings': (payload: SettingsPatch, ack: Ack<HallSettings>) => void;
   'admin:queue': (payload: Partial<Omit<QueueInfo, 'code'>> & { code: string }, ack: Ack<QueueInfo>) => void;

@@ -72,7 +72,64 @@ export const DayTickets = z.object({
   tickets: z.array(DayTicket),
 });
 
+/** The longest range one report may cover: a quarter (92 days), enough for 季报 too. */
+export const MAX_RANGE_DAYS = 92;
+
+/** Days from `from` to `to`, both counted (calendar dates, no time zone involved). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/**
+ * `GET /api/stats/range?from=YYYY-MM-DD&to=YYYY-MM-DD` (`stats:range`), managers only: both
+ * days counted, at most MAX_RANGE_DAYS. "Not in the future" needs the hall's today: the server
+ * checks it.
+ */
+/** A calendar date that exists (the pattern lets 2026-11-31 through; the Date would roll it to December). */
+const RealDate = DateStr.refine((d) => {
+  const at = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === d;
+}, 'no such date');
+
+export const RangeQuery = z
+  .object({ from: RealDate, to: RealDate })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
+  .refine((q) => daysBetween(q.from, q.to) <= MAX_RANGE_DAYS, { message: `at most ${MAX_RANGE_DAYS} days`, path: ['to'] });
+
+/** One service day of a range: its tickets' figures (the day's own P90, for the chart). */
+export const DaySeriesStats = z.object({
+  date: DateStr,
+  issued: z.number().int(),
+  served: z.number().int(),
+  avgWaitSeconds: z.number().int(),
+  p90WaitSeconds: z.number().int(),
+  /** Share of that day's called tickets called within target (1 when none was called). */
+  slaAttainment: z.number(),
+});
+
+/**
+ * A range of service days: the figures of a day over all the tickets of the range (P90 over all
+ * the range's waits, not an average of days), and a day-by-day series instead of the hours.
+ * A clerk's spanSeconds is the sum of their daily spans (the nights are not work).
+ */
+export const RangeStats = z.object({
+  from: DateStr,
+  to: DateStr,
+  at: z.string(),
+  timezone: z.string(),
+  /** True when the range ends today (its last day's figures still moving). */
+  live: z.boolean(),
+  totals: HallTotals,
+  queues: z.array(QueueStats),
+  clerks: z.array(DayClerkStats),
+  /** Every day from `from` to `to`, days without tickets as zeros. */
+  days: z.array(DaySeriesStats),
+});
+
 export type DayQuery = z.infer<typeof DayQuery>;
+export type RangeQuery = z.infer<typeof RangeQuery>;
+export type DaySeriesStats = z.infer<typeof DaySeriesStats>;
+export type RangeStats = z.infer<typeof RangeStats>;
 export type HallTotals = z.infer<typeof HallTotals>;
 export type HourStats = z.infer<typeof HourStats>;
 export type DayClerkStats = z.infer<typeof DayClerkStats>;

@@ -1,10 +1,10 @@
 /**
  * A service day's figures from its tickets: per queue (waits against target), per clerk, the
- * whole hall, and hour by hour. Pure: today's come from the hall's state, a past day's from the
+ * whole hall, and hour by hour; a range of days the same way, with a day-by-day series. Pure: today's come from the hall's state, a past day's from the
  * stored tickets, through the same function, so both read alike.
  */
 import type { QueueStats } from '../../shared/admin';
-import type { DayClerkStats, DayStats, DayTicket, HallTotals, HourStats } from '../../shared/stats';
+import type { DayClerkStats, DaySeriesStats, DayStats, DayTicket, HallTotals, HourStats, RangeStats } from '../../shared/stats';
 import { iso, serviceDayOf } from './time';
 import type { Clerk, HallState, QueueDef, TicketRec } from './types';
 
@@ -105,21 +105,37 @@ export interface DayInput {
   signedIn: ReadonlyMap<string, number>;
 }
 
-export function dayStats(input: DayInput, now: number): DayStats {
-  const tickets = [...input.tickets].sort((a, b) => a.issuedAt - b.issuedAt || a.order - b.order);
-  const targetOf = new Map(input.queues.map((q) => [q.code, q.targetWaitMinutes * 60]));
-  const target = (t: TicketRec) => targetOf.get(t.queue) ?? Number.POSITIVE_INFINITY;
-  const queues: QueueStats[] = [...input.queues]
+/** Each queue's figures, in the hall's display order; each wait held against its queue's target. */
+function queueRows(queues: readonly QueueDef[], tickets: readonly TicketRec[], target: (t: TicketRec) => number, timezone: string): QueueStats[] {
+  return [...queues]
     .sort((a, b) => a.sort - b.sort)
-    .map((q) => ({ code: q.code, ...figures(tickets.filter((t) => t.queue === q.code), target, input.timezone) }));
+    .map((q) => ({ code: q.code, ...figures(tickets.filter((t) => t.queue === q.code), target, timezone) }));
+}
 
-  const byClerk = new Map<string, TicketRec[]>();
-  for (const t of tickets) {
-    if (t.servedBy === undefined || t.calledAt === undefined) continue;
-    byClerk.set(t.servedBy, [...(byClerk.get(t.servedBy) ?? []), t]);
-  }
+function targetsOf(queues: readonly QueueDef[]): (t: TicketRec) => number {
+  const targetOf = new Map(queues.map((q) => [q.code, q.targetWaitMinutes * 60]));
+  return (t) => targetOf.get(t.queue) ?? Number.POSITIVE_INFINITY;
+}
+
+interface ClerkRowsInput {
+  timezone: string;
+  /** The service day still going on (today), if among the tickets: a clerk at a window counts its span up to now. */
+  liveDay: string | undefined;
+  clerks: ReadonlyMap<string, ClerkName>;
+  signedIn: ReadonlyMap<string, number>;
+}
+
+/**
+ * One row per clerk who called a ticket (or is at a window now). The span is counted day by
+ * day, from the first call to the last finish of each day, and summed: nights are not work.
+ */
+function clerkRows(tickets: readonly TicketRec[], input: ClerkRowsInput, now: number): DayClerkStats[] {
+  const byClerk = groupBy(
+    tickets.filter((t) => t.servedBy !== undefined && t.calledAt !== undefined),
+    (t) => t.servedBy!,
+  );
   const ids = new Set([...byClerk.keys(), ...input.signedIn.keys()]);
-  const clerks: DayClerkStats[] = [...ids]
+  return [...ids]
     .map((id) => input.clerks.get(id))
     .filter((c) => c !== undefined)
     .sort((a, b) => a.username.localeCompare(b.username))
@@ -130,8 +146,12 @@ export function dayStats(input: DayInput, now: number): DayStats {
       // Where they work: the window they are at now, else the one they last served at.
       const last = [...mine].sort((a, b) => (b.finishedAt ?? b.calledAt!) - (a.finishedAt ?? a.calledAt!))[0];
       const windowNo = at ?? last?.windowNo;
-      const first = Math.min(...mine.map((t) => t.calledAt!));
-      const end = input.live && at !== undefined ? now : Math.max(...mine.map((t) => finishOf(t, input.timezone) ?? t.startedAt ?? t.calledAt!));
+      let span = 0;
+      for (const [day, ofDay] of groupBy(mine, (t) => t.serviceDay)) {
+        const first = Math.min(...ofDay.map((t) => t.calledAt!));
+        const end = day === input.liveDay && at !== undefined ? now : Math.max(...ofDay.map((t) => finishOf(t, input.timezone) ?? t.startedAt ?? t.calledAt!));
+        span += Math.max(0, Math.round((end - first) / 1000));
+      }
       const s: DayClerkStats = {
         id: c.id,
         username: c.username,
@@ -139,21 +159,78 @@ export function dayStats(input: DayInput, now: number): DayStats {
         served: services.length,
         avgServiceSeconds: Math.round(mean(services)),
         busySeconds: Math.round(services.reduce((a, b) => a + b, 0)),
-        spanSeconds: mine.length === 0 ? 0 : Math.max(0, Math.round((end - first) / 1000)),
+        spanSeconds: span,
       };
       if (windowNo !== undefined) s.windowNo = windowNo;
       return s;
     });
+}
 
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+const inIssueOrder = (ts: Iterable<TicketRec>) => [...ts].sort((a, b) => a.issuedAt - b.issuedAt || a.order - b.order);
+
+export function dayStats(input: DayInput, now: number): DayStats {
+  const tickets = inIssueOrder(input.tickets);
+  const target = targetsOf(input.queues);
   return {
     serviceDay: input.serviceDay,
     at: iso(now),
     timezone: input.timezone,
     live: input.live,
     totals: figures(tickets, target, input.timezone),
-    queues,
-    clerks,
+    queues: queueRows(input.queues, tickets, target, input.timezone),
+    clerks: clerkRows(tickets, { ...input, liveDay: input.live ? input.serviceDay : undefined }, now),
     hours: hourBuckets(tickets, input.timezone),
+  };
+}
+
+/** The calendar dates from `from` to `to`, both included (YYYY-MM-DD; no time zone involved). */
+export function datesOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let d = Date.parse(`${from}T00:00:00Z`); d <= end; d += 86_400_000) out.push(new Date(d).toISOString().slice(0, 10));
+  return out;
+}
+
+export interface RangeInput extends Omit<DayInput, 'serviceDay'> {
+  from: string;
+  to: string;
+  /** Every ticket of the range's service days (today's from the hall's state when `live`). */
+  tickets: Iterable<TicketRec>;
+}
+
+/**
+ * Several service days as one: the day's figures over all the range's tickets (so P90 is over
+ * every wait of the range), and per day the headline figures, every date of the range listed.
+ */
+export function rangeStats(input: RangeInput, now: number): RangeStats {
+  const tickets = inIssueOrder(input.tickets);
+  const target = targetsOf(input.queues);
+  const byDay = groupBy(tickets, (t) => t.serviceDay);
+  const days: DaySeriesStats[] = datesOf(input.from, input.to).map((date) => {
+    const f = figures(byDay.get(date) ?? [], target, input.timezone);
+    return { date, issued: f.issued, served: f.served, avgWaitSeconds: f.avgWaitSeconds, p90WaitSeconds: f.p90WaitSeconds, slaAttainment: f.slaAttainment };
+  });
+  return {
+    from: input.from,
+    to: input.to,
+    at: iso(now),
+    timezone: input.timezone,
+    live: input.live,
+    totals: figures(tickets, target, input.timezone),
+    queues: queueRows(input.queues, tickets, target, input.timezone),
+    clerks: clerkRows(tickets, { ...input, liveDay: input.live ? input.to : undefined }, now),
+    days,
   };
 }
 

@@ -40,6 +40,7 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: Ope
   { method: 'get', path: '/stats/today', op: 'stats:today', gather: none },
   { method: 'get', path: '/stats/day', op: 'stats:day', gather: (req) => ({ ...req.query }) },
   { method: 'get', path: '/stats/tickets', op: 'stats:tickets', gather: (req) => ({ ...req.query }) },
+  { method: 'get', path: '/stats/range', op: 'stats:range', gather: (req) => ({ ...req.query }) },
   { method: 'get', path: '/admin/settings', op: 'admin:settings:get', gather: none },
   { method: 'put', path: '/admin/settings', op: 'admin:settings', gather: body },
   { method: 'put', path: '/admin/windows/:no', op: 'admin:window', gather: withWindow },

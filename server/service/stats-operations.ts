@@ -1,11 +1,11 @@
 /**
- * The manager's statistics page: a service day's figures and its tickets. Today's come from the
+ * The manager's statistics page: a service day's figures and its tickets, or a range of days' figures (月报/周报). Today's come from the
  * hall's state (the same as `stats:today`), a past day's from the stored tickets.
  */
 import type { Reply } from '../../shared/errors';
 import type { Role } from '../../shared/schemas';
-import { DayQuery, type DayStats, type DayTickets } from '../../shared/stats';
-import { dayStats, dayTickets, todayInput, type ClerkName, type DayInput } from '../domain';
+import { DayQuery, RangeQuery, type DayStats, type DayTickets, type RangeStats } from '../../shared/stats';
+import { dayStats, dayTickets, rangeStats, todayInput, type ClerkName, type DayInput } from '../domain';
 import type { Store } from '../store';
 import { err, ok } from './errors';
 import type { HallService } from './hall-service';
@@ -36,6 +36,34 @@ function inputOf(service: HallService, store: Store, date: string | undefined): 
   });
 }
 
+/**
+ * A range's figures: the stored tickets of its past days, and today's from the hall's state when
+ * the range ends today (the live day is in memory; the table may lag behind it).
+ */
+export function rangeOf(service: HallService, store: Store, q: RangeQuery): Reply<RangeStats> {
+  const today = todayInput(service.state());
+  if (q.to > today.serviceDay) return err('BAD_REQUEST', `to: ${q.to} has not come yet (today is ${today.serviceDay})`);
+  const live = q.to === today.serviceDay;
+  const past = live ? store.ticketHistory.ofDays(service.hallId, q.from, q.to).filter((t) => t.serviceDay !== today.serviceDay) : store.ticketHistory.ofDays(service.hallId, q.from, q.to);
+  const tickets = live ? [...past, ...today.tickets] : past;
+  return ok(
+    rangeStats(
+      {
+        from: q.from,
+        to: q.to,
+        timezone: today.timezone,
+        live,
+        // Today's queues and targets judge the past days too: targets are not kept per day.
+        queues: today.queues,
+        tickets,
+        clerks: everyone(service, store),
+        signedIn: live ? today.signedIn : new Map(),
+      },
+      service.now(),
+    ),
+  );
+}
+
 export const statsOperations = {
   'stats:day': define({
     roles: MANAGER,
@@ -44,6 +72,12 @@ export const statsOperations = {
       const input = inputOf(service, store, q.date);
       return input.ok ? ok(dayStats(input.data, service.now())) : input;
     },
+  }),
+
+  'stats:range': define({
+    roles: MANAGER,
+    schema: RangeQuery,
+    run: ({ service, store }, _actor, q): Reply<RangeStats> => rangeOf(service, store, q),
   }),
 
   'stats:tickets': define({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayStats, dayTickets, hourBuckets, hourOf, todayStats, type ClerkName, type DayInput, type QueueDef, type TicketRec } from '../../server/domain';
+import { datesOf, dayStats, dayTickets, hourBuckets, hourOf, rangeStats, todayStats, type ClerkName, type DayInput, type QueueDef, type RangeInput, type TicketRec } from '../../server/domain';
+import { RangeQuery } from '../../shared/stats';
 import { MIN, T0, issue, makeHall, next, run } from '../support/hall-fixture';
 
 const TZ = 'Asia/Shanghai';
@@ -228,5 +229,117 @@ describe('dayTickets', () => {
     });
     expect(rows[0]).toEqual({ number: b.number, queue: 'B', channel: 'kiosk', priority: 'normal', status: 'cancelled', closedReason: 'cancelled_by_holder', issuedAt: '2026-11-30T01:01:00.000Z', recalls: 0 });
     expect(JSON.stringify(rows)).not.toContain('13800000000');
+  });
+});
+
+/** The same ticket `days` later (its times and its service day moved). */
+function later(days: number, t: TicketRec): TicketRec {
+  const shift = (at: number | undefined) => (at === undefined ? undefined : at + days * 24 * 60 * MIN);
+  const moved: TicketRec = { ...t, serviceDay: datesOf('2026-11-30', '2027-03-01')[days]!, issuedAt: shift(t.issuedAt)!, arrivedAt: shift(t.arrivedAt)! };
+  for (const k of ['calledAt', 'startedAt', 'finishedAt'] as const) {
+    const v = shift(t[k]);
+    if (v !== undefined) moved[k] = v;
+  }
+  return moved;
+}
+
+const rangeInput = (tickets: TicketRec[], more: Partial<RangeInput> = {}): RangeInput => {
+  const { serviceDay: _day, ...day } = input(tickets);
+  return { ...day, from: '2026-11-30', to: '2026-12-02', ...more };
+};
+
+describe('datesOf', () => {
+  it.each([
+    { from: '2026-11-30', to: '2026-11-30', dates: ['2026-11-30'] },
+    { from: '2026-12-30', to: '2027-01-02', dates: ['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02'] },
+    { from: '2028-02-28', to: '2028-03-01', dates: ['2028-02-28', '2028-02-29', '2028-03-01'] },
+    { from: '2026-12-02', to: '2026-12-01', dates: [] },
+  ])('$from to $to', ({ from, to, dates }) => {
+    expect(datesOf(from, to)).toEqual(dates);
+  });
+});
+
+describe('RangeQuery', () => {
+  it.each([
+    { q: { from: '2026-11-01', to: '2026-11-30' }, ok: true },
+    { q: { from: '2026-11-30', to: '2026-11-30' }, ok: true },
+    { q: { from: '2026-09-01', to: '2026-12-01' }, ok: true }, // 92 days
+    { q: { from: '2026-08-31', to: '2026-12-01' }, ok: false }, // 93 days
+    { q: { from: '2026-12-01', to: '2026-11-30' }, ok: false },
+    { q: { from: '2026-11-31', to: '2026-12-01' }, ok: false }, // no such day
+    { q: { from: '2027-02-29', to: '2027-03-01' }, ok: false },
+    { q: { from: '2026-13-01', to: '2026-12-01' }, ok: false },
+    { q: { from: '2026-11-01' }, ok: false },
+  ])('$q → $ok', ({ q, ok }) => {
+    expect(RangeQuery.safeParse(q).success).toBe(ok);
+  });
+});
+
+describe('rangeStats', () => {
+  it('P90 and the average are over every wait of the range, not averaged per day', () => {
+    // Day 1: ten waits of 1 min; day 3: one of 60 min. Per day the P90s are 1 and 60 min
+    // (their mean 30.5 min); over the eleven waits the 90th percentile is the tenth: 1 min.
+    const day1 = Array.from({ length: 10 }, (_, i) => tk('A', i, { called: i + 1 }));
+    const day3 = [later(2, tk('A', 0, { called: 60 }))];
+    const s = rangeStats(rangeInput([...day1, ...day3]), T0);
+    expect(s.totals).toMatchObject({ issued: 11, p90WaitSeconds: 60, avgWaitSeconds: Math.round((10 * 60 + 3600) / 11), slaAttainment: 10 / 11 });
+    expect(s.days.map((d) => d.p90WaitSeconds)).toEqual([60, 0, 3600]);
+  });
+
+  it('a series with every day of the range, a quiet day as zeros; totals are the sum of the days', () => {
+    const s = rangeStats(
+      rangeInput([
+        tk('A', 0, { called: 5, started: 5, finished: 10, by: 'u1', window: 1 }),
+        tk('B', 0, { called: 30, status: 'no_show', by: 'u1', window: 1 }),
+        later(2, tk('A', 0, { called: 20, started: 20, finished: 25, by: 'u1', window: 2 })),
+        later(2, tk('B', 1)),
+      ]),
+      T0,
+    );
+    expect(s.days).toEqual([
+      { date: '2026-11-30', issued: 2, served: 1, avgWaitSeconds: Math.round((5 + 30) * 30), p90WaitSeconds: 1800, slaAttainment: 0.5 },
+      { date: '2026-12-01', issued: 0, served: 0, avgWaitSeconds: 0, p90WaitSeconds: 0, slaAttainment: 1 },
+      { date: '2026-12-02', issued: 2, served: 1, avgWaitSeconds: 1200, p90WaitSeconds: 1200, slaAttainment: 0 },
+    ]);
+    expect(s.totals).toMatchObject({ issued: 4, served: 2, noShow: 1, waiting: 1, avgServiceSeconds: 300 });
+    expect(s.queues.map((q) => [q.code, q.issued, q.served])).toEqual([
+      ['A', 2, 2],
+      ['B', 2, 0],
+    ]);
+    expect(s).toMatchObject({ from: '2026-11-30', to: '2026-12-02', live: false, timezone: TZ });
+    expect(s).not.toHaveProperty('hours');
+  });
+
+  it('a clerk’s span is summed day by day (the night between is not work); the window is the last served at', () => {
+    const s = rangeStats(
+      rangeInput([
+        tk('A', 0, { called: 10, started: 10, finished: 20, by: 'u1', window: 1 }),
+        later(1, tk('A', 0, { called: 10, started: 10, finished: 40, by: 'u1', window: 5 })),
+      ]),
+      T0,
+    );
+    expect(s.clerks).toEqual([{ id: 'u1', username: 'c01', name: '张三', served: 2, avgServiceSeconds: 1200, busySeconds: 2400, spanSeconds: 40 * 60, windowNo: 5 }]);
+  });
+
+  it('a range ending today: a clerk still at a window counts today’s span up to now, the past days to their last finish', () => {
+    const now = T0 + 2 * 24 * 60 * MIN + 90 * MIN; // 10:30 on the range's last day
+    const s = rangeStats(
+      rangeInput(
+        [tk('A', 0, { called: 10, started: 10, finished: 20, by: 'u1', window: 1 }), later(2, tk('A', 0, { called: 30, started: 30, finished: 40, by: 'u1', window: 2 }))],
+        { live: true, signedIn: new Map([['u1', 7]]) },
+      ),
+      now,
+    );
+    expect(s.live).toBe(true);
+    expect(s.clerks[0]).toMatchObject({ spanSeconds: (10 + 60) * 60, windowNo: 7 });
+  });
+
+  it('the same figures as dayStats for a range of one day', () => {
+    const tickets = [tk('A', 0, { called: 5, started: 6, finished: 16, by: 'u1', window: 1 }), tk('B', 0, { called: 25, by: 'u2', window: 2 }), tk('B', 3)];
+    const day = dayStats(input(tickets), T0 + 60 * MIN);
+    const range = rangeStats(rangeInput(tickets, { to: '2026-11-30' }), T0 + 60 * MIN);
+    expect(range.totals).toEqual(day.totals);
+    expect(range.queues).toEqual(day.queues);
+    expect(range.clerks).toEqual(day.clerks);
   });
 });
