@@ -44,6 +44,13 @@ export const CitizenSettings = z
     late: z.enum(['walk_in', 'refuse']),
     /** With `late: walk_in`: after the slot ends, an appointment not checked in by then is missed. */
     missedAfterMinutes: z.number().int().min(0).max(1440),
+    /**
+     * 爽约 rule: this many missed appointments of one phone within `missedWindowDays` days block
+     * its booking for `missedBlockDays` days from the last of them. 0 turns the rule off.
+     */
+    missedLimit: z.number().int().min(0, 'missedLimit: 0 (off) to 20').max(20, 'missedLimit: 0 (off) to 20'),
+    missedWindowDays: z.number().int().min(1, 'missedWindowDays: 1 to 365 days').max(365, 'missedWindowDays: 1 to 365 days'),
+    missedBlockDays: z.number().int().min(1, 'missedBlockDays: 1 to 365 days').max(365, 'missedBlockDays: 1 to 365 days'),
     /** How long after the service a ticket may be rated. */
     ratingHours: z.number().int().min(1).max(24 * 30),
     /** The kiosk returns to its start screen after this much idle time. */

@@ -40,6 +40,7 @@ export const ERROR_REASONS = [
   'too_early', // before the check-in window opens
   'slot_full',
   'phone_has_booking', // this phone already holds a booking for that queue and day
+  'missed_limit', // this phone missed too many appointments lately (爽约): booking is blocked for a while
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -94,6 +94,9 @@ export function createAppointmentRepo(db: Db) {
       WHERE hall_id = ? AND date = ? AND queue = ? AND status IN ('booked', 'checked_in', 'missed') GROUP BY slot`),
     phoneActive: db.prepare(`SELECT 1 FROM appointments
       WHERE hall_id = ? AND phone = ? AND date = ? AND queue = ? AND status IN ('booked', 'checked_in')`),
+    // The 爽约 rule's input: served by appointments_phone (hall_id, phone, date).
+    missedDates: db.prepare(`SELECT date FROM appointments
+      WHERE hall_id = ? AND phone = ? AND date >= ? AND status = 'missed' ORDER BY date`),
     cancel: db.prepare(`UPDATE appointments SET status = 'cancelled', cancelled_at = ?, cancelled_by = ?
       WHERE hall_id = ? AND id = ? AND status = 'booked'`),
     checkIn: db.prepare(`UPDATE appointments SET status = 'checked_in', checked_in_at = ?, checked_in_by = ?, ticket_id = ?, late = ?
@@ -164,6 +167,10 @@ export function createAppointmentRepo(db: Db) {
     },
     phoneHasActive(hallId: string, phone: string, date: string, queue: string): boolean {
       return s.phoneActive.get(hallId, phone, date, queue) !== undefined;
+    },
+    /** Dates of the phone's missed appointments from `since` on, oldest first (one per appointment). */
+    missedDates(hallId: string, phone: string, since: string): string[] {
+      return (s.missedDates.all(hallId, phone, since) as { date: string }[]).map((r) => r.date);
     },
     cancel(hallId: string, id: string, at: number, by: string): boolean {
       return s.cancel.run(at, by, hallId, id).changes === 1;

@@ -15,7 +15,7 @@ import type { HallService } from '../service/hall-service';
 import { newTicketId } from '../service/operations';
 import type { Db } from '../store';
 import type { AppointmentRec, AppointmentRepo } from './appointment-repo';
-import { capacityOf, checkBooking, checkCancel, decideCheckIn, slotsOfDay } from './rules';
+import { capacityOf, checkBooking, checkCancel, decideCheckIn, missedSince, slotsOfDay } from './rules';
 import type { SettingsRepo } from './settings-repo';
 import { appointmentView } from './views';
 
@@ -116,17 +116,21 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       const now = clock.now();
       const s = settings();
       return run(() => {
+        // Marked first: the 爽约 count below must see every appointment whose window has closed.
         sweepMissed(now, s);
+        const today = serviceDayOf(now, state.timezone);
         const decision = checkBooking({
           settings: s,
           timezone: state.timezone,
           date: input.date,
           slot: input.slot,
           queue: input.queue,
-          today: serviceDayOf(now, state.timezone),
+          today,
           now,
           booked: appointments.countSlot(hallId, input.date, input.queue, input.slot),
           phoneHasOne: appointments.phoneHasActive(hallId, input.phone, input.date, input.queue),
+          // Staff booking on a citizen's behalf are held to it too (docs/citizen.md).
+          missedDates: s.missedLimit > 0 ? appointments.missedDates(hallId, input.phone, missedSince(s, today)) : [],
         });
         if (!decision.ok) return err(decision.code, decision.message, decision.reason);
         const id = randomBytes(16).toString('base64url');

@@ -74,6 +74,8 @@ export interface BookingInput {
   booked: number;
   /** The phone already holds an active appointment for this date and queue. */
   phoneHasOne: boolean;
+  /** Dates of the phone's missed appointments lately (at least since `missedSince`), for the 爽约 rule. */
+  missedDates: readonly string[];
 }
 
 /** May this slot be booked? Gives the slot's times, or why not. */
@@ -88,9 +90,62 @@ export function checkBooking(b: BookingInput): { ok: true; start: number; end: n
   const slot = slotsOfDay(b.settings, b.date, b.timezone).find((s) => s.slot === b.slot);
   if (!slot) return refuse('BAD_REQUEST', `there is no slot ${b.slot} on ${b.date}`);
   if (slot.start <= b.now) return refuse('BAD_REQUEST', `the slot ${b.date} ${b.slot} has already begun`);
+  const blocked = missedBlock(b.settings, b.missedDates, b.today);
+  if (blocked) {
+    return refuse(
+      'CONFLICT',
+      `this phone number missed ${blocked.count} appointments between ${blocked.from} and ${blocked.last}: ` +
+        `booking is blocked until ${blocked.until} (it may book again from ${addDays(blocked.until, 1)})`,
+      'missed_limit',
+    );
+  }
   if (b.phoneHasOne) return refuse('CONFLICT', `this phone number already holds an appointment for queue ${b.queue} on ${b.date}`, 'phone_has_booking');
   if (b.booked >= capacity) return refuse('CONFLICT', `the slot ${b.date} ${b.slot} is full (${capacity} per slot)`, 'slot_full');
   return { ok: true, start: slot.start, end: slot.end };
+}
+
+// ---- 爽约: the no-show limit ----------------------------------------------------------------
+
+export interface MissedBlock {
+  /** Missed appointments within `missedWindowDays` days ending on `last`. */
+  count: number;
+  /** Dates of the first and the last of them. */
+  from: string;
+  last: string;
+  /** The last day booking is refused (inclusive): `last + missedBlockDays`. */
+  until: string;
+}
+
+/** Missed appointments dated before this day cannot block booking today: the query's lower bound. */
+export function missedSince(settings: CitizenSettings, today: string): string {
+  return addDays(today, -(settings.missedBlockDays + settings.missedWindowDays));
+}
+
+/**
+ * The 爽约 rule: once a phone has `missedLimit` missed appointments whose dates lie within
+ * `missedWindowDays` days (a window of 30 days ending on day D is D−29 … D), it may not book
+ * until `missedBlockDays` days after the last of them (inclusive). The window is anchored on the
+ * missed dates, not on today, so a block lasts its full length even after the oldest miss has
+ * left the window; a new miss during the block starts it again. `missedLimit` 0 turns it off.
+ * null: booking is not blocked today.
+ */
+export function missedBlock(settings: CitizenSettings, missedDates: readonly string[], today: string): MissedBlock | null {
+  const limit = settings.missedLimit;
+  if (limit <= 0 || missedDates.length < limit) return null;
+  const dates = [...missedDates].sort();
+  let block: MissedBlock | null = null;
+  let first = 0;
+  for (let i = 0; i < dates.length; i++) {
+    const last = dates[i]!;
+    const windowStart = addDays(last, -(settings.missedWindowDays - 1));
+    while (dates[first]! < windowStart) first++;
+    const count = i - first + 1;
+    if (count < limit) continue;
+    const until = addDays(last, settings.missedBlockDays);
+    // Sorted ascending: a later trigger ends later, so the last one that holds today wins.
+    if (until >= today) block = { count, from: dates[first]!, last, until };
+  }
+  return block;
 }
 
 // ---- check-in -------------------------------------------------------------------------------

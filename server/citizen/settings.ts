@@ -17,6 +17,10 @@ export const DEFAULT_CITIZEN_SETTINGS: CitizenSettings = {
   graceMinutes: 15,
   late: 'walk_in',
   missedAfterMinutes: 60,
+  // 爽约: three missed appointments within 30 days → no booking for 30 days.
+  missedLimit: 3,
+  missedWindowDays: 30,
+  missedBlockDays: 30,
   ratingHours: 72,
   kioskIdleSeconds: 45,
   publicBaseUrl: '',

@@ -13,6 +13,8 @@ import {
   decideCheckIn,
   maskName,
   maskPhone,
+  missedBlock,
+  missedSince,
   ratingLevel,
   slotsOfDay,
   type BookingInput,
@@ -120,6 +122,7 @@ describe('booking', () => {
     now: MON_0900,
     booked: 0,
     phoneHasOne: false,
+    missedDates: [],
   };
   const cases: [string, Partial<BookingInput>, string][] = [
     ['a free slot tomorrow', {}, 'ok'],
@@ -135,6 +138,8 @@ describe('booking', () => {
     ['one place left', { booked: 3 }, 'ok'],
     ['a full slot', { booked: 4 }, 'CONFLICT'],
     ['a second booking of the same phone, day and queue', { phoneHasOne: true }, 'CONFLICT'],
+    ['a phone with two missed appointments lately', { missedDates: ['2026-11-10', '2026-11-20'] }, 'ok'],
+    ['a phone with three missed appointments lately (爽约)', { missedDates: ['2026-11-01', '2026-11-10', '2026-11-20'] }, 'CONFLICT'],
     ['an impossible date', { date: '2026-11-31' }, 'BAD_REQUEST'],
   ];
   it.each(cases)('%s → %s', (_name, change, expected) => {
@@ -146,6 +151,64 @@ describe('booking', () => {
     const r = checkBooking(base);
     expect(r.ok && new Date(r.start).toISOString()).toBe('2026-12-01T02:00:00.000Z');
     expect(r.ok && r.end - r.start).toBe(30 * MIN);
+  });
+});
+
+describe('爽约: missed appointments block booking (limit 3 within 30 days → 30 days)', () => {
+  const M: CitizenSettings = { ...S, missedLimit: 3, missedWindowDays: 30, missedBlockDays: 30 };
+  const TODAY = '2026-11-30';
+  type Expect = { count: number; from: string; last: string; until: string } | null;
+  const cases: [string, string[], Partial<CitizenSettings>, Expect][] = [
+    ['no missed appointment', [], {}, null],
+    ['two missed', ['2026-11-10', '2026-11-20'], {}, null],
+    ['three within the window', ['2026-11-01', '2026-11-10', '2026-11-20'], {}, { count: 3, from: '2026-11-01', last: '2026-11-20', until: '2026-12-20' }],
+    ['three, given in any order', ['2026-11-20', '2026-11-01', '2026-11-10'], {}, { count: 3, from: '2026-11-01', last: '2026-11-20', until: '2026-12-20' }],
+    ['three on one day (two queues and a second slot)', ['2026-11-20', '2026-11-20', '2026-11-20'], {}, { count: 3, from: '2026-11-20', last: '2026-11-20', until: '2026-12-20' }],
+    ['four: the count says four', ['2026-11-01', '2026-11-05', '2026-11-10', '2026-11-20'], {}, { count: 4, from: '2026-11-01', last: '2026-11-20', until: '2026-12-20' }],
+    ['three spread over exactly 30 days (both ends count)', ['2026-11-01', '2026-11-10', '2026-11-30'], {}, { count: 3, from: '2026-11-01', last: '2026-11-30', until: '2026-12-30' }],
+    ['three spread over 31 days: no block', ['2026-10-31', '2026-11-10', '2026-11-30'], {}, null],
+    ['the block’s last day is today: still blocked', ['2026-10-29', '2026-10-30', '2026-10-31'], {}, { count: 3, from: '2026-10-29', last: '2026-10-31', until: '2026-11-30' }],
+    ['the block ended yesterday', ['2026-10-28', '2026-10-29', '2026-10-30'], {}, null],
+    // Anchored on the misses: the oldest has left today's 30 days, the block still runs its length.
+    ['the oldest miss left today’s window, the block holds', ['2026-10-20', '2026-10-25', '2026-11-15'], {}, { count: 3, from: '2026-10-20', last: '2026-11-15', until: '2026-12-15' }],
+    ['a new miss after an ended block needs the limit again', ['2026-09-01', '2026-09-02', '2026-09-03', '2026-11-25'], {}, null],
+    ['the latest trigger decides the end', ['2026-10-01', '2026-10-02', '2026-10-03', '2026-11-25'], { missedWindowDays: 60 }, { count: 4, from: '2026-10-01', last: '2026-11-25', until: '2026-12-25' }],
+    ['limit 0: off', ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'], { missedLimit: 0 }, null],
+    ['limit 1: one miss blocks', ['2026-11-29'], { missedLimit: 1 }, { count: 1, from: '2026-11-29', last: '2026-11-29', until: '2026-12-29' }],
+    ['window 7 days: three within a week', ['2026-11-20', '2026-11-23', '2026-11-26'], { missedWindowDays: 7 }, { count: 3, from: '2026-11-20', last: '2026-11-26', until: '2026-12-26' }],
+    ['window 7 days: three over eight days', ['2026-11-19', '2026-11-23', '2026-11-26'], { missedWindowDays: 7 }, null],
+    ['block 7 days', ['2026-11-20', '2026-11-21', '2026-11-23'], { missedBlockDays: 7 }, { count: 3, from: '2026-11-20', last: '2026-11-23', until: '2026-11-30' }],
+    ['block 7 days, over', ['2026-11-20', '2026-11-21', '2026-11-22'], { missedBlockDays: 7 }, null],
+  ];
+  it.each(cases)('%s', (_name, dates, change, expected) => {
+    expect(missedBlock({ ...M, ...change }, dates, TODAY)).toEqual(expected);
+  });
+
+  it('the query reaches back far enough for any block that can still hold today', () => {
+    expect(missedSince(M, TODAY)).toBe('2026-10-01');
+    // The oldest miss that still counts: its window ends on 10-31, whose block ends today.
+    expect(missedBlock(M, ['2026-10-02', '2026-10-15', '2026-10-31'], TODAY)).toMatchObject({ from: '2026-10-02', until: '2026-11-30' });
+  });
+
+  it('booking says until which date it is blocked and from when it works again', () => {
+    const r = checkBooking({
+      settings: M,
+      timezone: TZ,
+      date: '2026-12-01',
+      slot: '10:00',
+      queue: 'A',
+      today: TODAY,
+      now: MON_0900,
+      booked: 0,
+      phoneHasOne: false,
+      missedDates: ['2026-11-01', '2026-11-10', '2026-11-20'],
+    });
+    expect(r).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      reason: 'missed_limit',
+      message: 'this phone number missed 3 appointments between 2026-11-01 and 2026-11-20: booking is blocked until 2026-12-20 (it may book again from 2026-12-21)',
+    });
   });
 });
 
