@@ -74,7 +74,7 @@ export interface BookingInput {
   booked: number;
   /** The phone already holds an active appointment for this date and queue. */
   phoneHasOne: boolean;
-  /** Dates of the phone's missed appointments lately (at least since `missedSince`), for the 爽约 rule. */
+  /** Dates of the phone's missed appointments from `missedSince` on, for the 爽约 rule. */
   missedDates: readonly string[];
 }
 
@@ -126,7 +126,8 @@ export function missedSince(settings: CitizenSettings, today: string): string {
  * `missedWindowDays` days (a window of 30 days ending on day D is D−29 … D), it may not book
  * until `missedBlockDays` days after the last of them (inclusive). The window is anchored on the
  * missed dates, not on today, so a block lasts its full length even after the oldest miss has
- * left the window; a new miss during the block starts it again. `missedLimit` 0 turns it off.
+ * left the window; a later miss that again completes the limit within a window extends it.
+ * `missedLimit` 0 turns it off.
  * null: booking is not blocked today.
  */
 export function missedBlock(settings: CitizenSettings, missedDates: readonly string[], today: string): MissedBlock | null {
