@@ -4,7 +4,7 @@ import { TicketNumber } from '../../shared/schemas';
 import { missingMaterials, parseChecklist, progress, toggleMaterial, emptyChecklist, seedFromGuide, guideHas, type Checklist } from '../../counter/src/clerk/logic/checklist';
 import { parseDayFigures, recordCompletion, summarize, emptyDay } from '../../counter/src/clerk/logic/figures';
 import { likelyNext, queueRows, totalWaiting } from '../../counter/src/clerk/logic/myQueues';
-import { normalizeTicketNumber } from '../../counter/src/clerk/logic/ticketNumber';
+import { defaultLetter, normalizeTicketNumber } from '../../counter/src/clerk/logic/ticketNumber';
 import { undoPlan, undoSecondsLeft } from '../../counter/src/clerk/logic/undo';
 import { effectiveWindow, windowAfterTicket, windowOfClerk } from '../../counter/src/clerk/logic/windowView';
 import { pickable, windowChoices } from '../../counter/src/clerk/logic/windowChoice';
@@ -30,6 +30,16 @@ describe('特呼 number input', () => {
     ['A-1', 'format'],
   ])('%s is refused (%s)', (input, reason) => {
     expect(normalizeTicketNumber(input, input === '12' ? undefined : 'A')).toEqual({ ok: false, reason });
+  });
+
+  it.each([
+    ['the first queue’s code', [{ queue: 'F' }, { queue: 'A' }], [{ code: 'F' }, { code: 'A' }], 'F'],
+    ['its number prefix when a manager set one', [{ queue: 'F' }], [{ code: 'F', prefix: 'X' }], 'X'],
+    ['only the first queue counts', [{ queue: 'A' }, { queue: 'F' }], [{ code: 'A' }, { code: 'F', prefix: 'X' }], 'A'],
+    ['a queue missing from the list: its code', [{ queue: 'Q' }], [], 'Q'],
+    ['no window', undefined, [{ code: 'A' }], undefined],
+  ] as const)('digits alone take %s', (_name, mapping, queues, letter) => {
+    expect(defaultLetter(mapping, queues)).toBe(letter);
   });
 
   it('agrees with the contract’s TicketNumber schema', () => {

@@ -22,3 +22,16 @@ export function normalizeTicketNumber(input: string, defaultQueue: string | unde
   const number = `${letter}${digits}`;
   return TICKET_NUMBER.test(number) ? { ok: true, number } : { ok: false, reason: 'format' };
 }
+
+/**
+ * The letter digits alone take at a window: that of its first queue's numbers, i.e. the queue's
+ * number prefix (号码前缀) when a manager set one, else its code.
+ */
+export function defaultLetter(
+  mapping: readonly { queue: string }[] | undefined,
+  queues: readonly { code: string; prefix?: string | undefined }[],
+): string | undefined {
+  const code = mapping?.[0]?.queue;
+  if (code === undefined) return undefined;
+  return queues.find((q) => q.code === code)?.prefix ?? code;
+}
