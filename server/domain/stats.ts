@@ -26,7 +26,27 @@ function waitOf(t: TicketRec): number | undefined {
  * end (not by the clerk): that instant is not a real finish, and would count hours of service.
  */
 function finishOf(t: TicketRec, timezone: string): number | undefined {
-  return t.finishedAt !== undefined && serviceDayOf(t.finishedAt, timezone) === t.serviceDay ? t.finishedAt : undefined;
+  return t.finishedAt !== undefined && dayOf(t.finishedAt, timezone) === t.serviceDay ? t.finishedAt : undefined;
+}
+
+/**
+ * serviceDayOf, remembered per quarter hour: a range report asks it for every ticket several
+ * times, and Intl formatting is the slow part. Zone offsets are whole quarter hours, so every
+ * instant of a quarter hour has the same date.
+ */
+const QUARTER = 15 * 60_000;
+const dayCache = new Map<string, Map<number, string>>();
+function dayOf(at: number, timezone: string): string {
+  let m = dayCache.get(timezone);
+  if (!m) dayCache.set(timezone, (m = new Map()));
+  const k = Math.floor(at / QUARTER);
+  let d = m.get(k);
+  if (d === undefined) {
+    if (m.size > 50_000) m.clear(); // about a year and a half of quarter hours: bounded memory
+    d = serviceDayOf(k * QUARTER, timezone);
+    m.set(k, d);
+  }
+  return d;
 }
 
 /** Seconds from start to finish of a ticket served to the end (none when the day's end closed it). */
