@@ -1,8 +1,9 @@
 /** The 统计 page's pure parts: words for figures, levels, hour bars, the CSV files, the live throttle. */
 import { describe, expect, it } from 'vitest';
-import type { DayStats, DayTicket } from '../../shared/stats';
+import type { DayStats, DayTicket, RangeStats } from '../../shared/stats';
 import {
   busyShare,
+  dayColumns,
   duration,
   durationParts,
   figuresCsv,
@@ -11,6 +12,9 @@ import {
   outcome,
   p90Level,
   percent,
+  periodText,
+  quickRange,
+  rangeProblem,
   slaText,
   throttle,
   ticketsCsv,
@@ -252,5 +256,81 @@ describe('throttle', () => {
     th.cancel();
     f.advance(10_000);
     expect(seen).toEqual([0]);
+  });
+});
+
+describe('ranges', () => {
+  it.each([
+    { kind: 'week', today: '2026-12-03', range: { from: '2026-11-30', to: '2026-12-03' }, why: '本周 starts on Monday (a Thursday)' },
+    { kind: 'week', today: '2026-11-30', range: { from: '2026-11-30', to: '2026-11-30' }, why: 'on a Monday: that day alone' },
+    { kind: 'week', today: '2026-12-06', range: { from: '2026-11-30', to: '2026-12-06' }, why: 'on a Sunday: the Monday before, not the next' },
+    { kind: 'week', today: '2027-01-02', range: { from: '2026-12-28', to: '2027-01-02' }, why: 'across the new year' },
+    { kind: 'month', today: '2026-11-30', range: { from: '2026-11-01', to: '2026-11-30' }, why: '本月: the 1st to today' },
+    { kind: 'lastMonth', today: '2026-12-15', range: { from: '2026-11-01', to: '2026-11-30' }, why: '上月: the whole month' },
+    { kind: 'lastMonth', today: '2027-01-10', range: { from: '2026-12-01', to: '2026-12-31' }, why: '上月 in January: December of the year before' },
+    { kind: 'lastMonth', today: '2028-03-31', range: { from: '2028-02-01', to: '2028-02-29' }, why: 'a leap February' },
+  ] as const)('$kind on $today: $why', ({ kind, today, range }) => {
+    expect(quickRange(kind, today)).toEqual(range);
+  });
+
+  it.each([
+    { r: { from: '2026-11-01', to: '2026-11-30' }, problem: null },
+    { r: { from: '2026-09-01', to: '2026-11-30' }, problem: null }, // 91 days
+    { r: { from: '2026-08-31', to: '2026-11-30' }, problem: null }, // 92
+    { r: { from: '2026-08-30', to: '2026-11-30' }, problem: 'stats.range.tooLong' },
+    { r: { from: '2026-11-30', to: '2026-11-29' }, problem: 'stats.range.reversed' },
+    { r: { from: '2026-11-30', to: '2026-12-01' }, problem: 'stats.range.future' },
+    { r: { from: '', to: '2026-11-30' }, problem: 'stats.range.incomplete' },
+  ])('$r.from – $r.to: $problem', ({ r, problem }) => {
+    expect(rangeProblem(r, '2026-11-30')).toBe(problem);
+  });
+});
+
+describe('range figures', () => {
+  const range: RangeStats = {
+    from: '2026-11-01',
+    to: '2026-11-03',
+    at: '2026-11-30T08:00:00.000Z',
+    timezone: 'Asia/Shanghai',
+    live: false,
+    totals: { issued: 30, waiting: 0, served: 25, noShow: 3, cancelled: 2, avgWaitSeconds: 600, p90WaitSeconds: 1500, slaAttainment: 0.9, avgServiceSeconds: 300 },
+    queues: [{ code: 'A', issued: 30, waiting: 0, served: 25, noShow: 3, cancelled: 2, avgWaitSeconds: 600, p90WaitSeconds: 1500, slaAttainment: 0.9, avgServiceSeconds: 300 }],
+    clerks: [],
+    days: [
+      { date: '2026-11-01', issued: 10, served: 9, avgWaitSeconds: 300, p90WaitSeconds: 600, slaAttainment: 1 },
+      { date: '2026-11-02', issued: 0, served: 0, avgWaitSeconds: 0, p90WaitSeconds: 0, slaAttainment: 1 },
+      { date: '2026-11-03', issued: 20, served: 16, avgWaitSeconds: 750, p90WaitSeconds: 1500, slaAttainment: 0.85 },
+    ],
+  };
+  const words: QueueWords = { name: () => '企业开办', target: () => 15 };
+
+  it('the CSV names the range and lists the days; the file is named from至to', () => {
+    const lines = figuresCsv(range, '某县政务服务中心', words, zh).replace('\uFEFF', '').split('\r\n');
+    expect(lines[0]).toBe('某县政务服务中心 2026-11-01至2026-11-03 统计');
+    const at = lines.indexOf('按日');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 5)).toEqual([
+      '日期,取号,办结,平均等候（分钟）,90 分位等候（分钟）,目标内（%）',
+      '2026-11-01,10,9,5,10,100',
+      '2026-11-02,0,0,0,0,',
+      '2026-11-03,20,16,12.5,25,85',
+    ]);
+    expect(zh('stats.file.figures', { day: periodText(range, zh) })).toBe('统计-2026-11-01至2026-11-03');
+    expect(figuresCsv(range, 'County', words, en)).toContain('County 2026-11-01–2026-11-03 figures');
+  });
+
+  it('day columns scale to the busiest day and say the day in their title; a quarter labels about weekly', () => {
+    const cols = dayColumns(range.days, zh);
+    expect(cols.map((c) => [c.key, c.label, c.issuedPct, c.waitPct])).toEqual([
+      ['2026-11-01', '11/1', 50, 40],
+      ['2026-11-02', '11/2', 0, 0],
+      ['2026-11-03', '11/3', 100, 100],
+    ]);
+    expect(cols[2]?.title).toBe('2026-11-03：取号 20，办结 16，平均等候 12 分 30 秒，90 分位 25 分 00 秒，目标内 85.0%');
+    const quarter = dayColumns(
+      Array.from({ length: 92 }, (_, i) => ({ ...range.days[0]!, date: new Date(Date.UTC(2026, 8, 1 + i)).toISOString().slice(0, 10) })),
+      zh,
+    );
+    expect(quarter.filter((c) => c.label !== '').length).toBe(16);
   });
 });

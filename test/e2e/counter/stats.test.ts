@@ -1,6 +1,7 @@
 /**
  * The 统计 page in Chromium against a real server: a clerk serves a few tickets through the API;
- * the page shows the figures, follows the hall live, reads a past day, and downloads both CSV files.
+ * the page shows the figures, follows the hall live, reads a past day and a range of days
+ * (时间段), and downloads the CSV files.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,36 @@ describe('statistics page', () => {
     expect(await page.textContent('[data-testid=hour-chart]')).toContain('当天还没有取号');
     await page.click('[data-testid=stats-today]');
     await expect.poll(() => head(page, 'issued')).toBe('4');
+
+    // 时间段: 本月 opens by itself; the month so far has today's four tickets, one column a day.
+    await page.click('[data-testid=stats-range]');
+    expect(await page.inputValue('[data-testid=stats-range-from]')).toBe('2026-11-01');
+    expect(await page.inputValue('[data-testid=stats-range-to]')).toBe('2026-11-30');
+    await page.waitForSelector('[data-testid=stats-days] [data-day="2026-11-30"]');
+    expect(await page.textContent('[data-testid=stats-note]')).toContain('2026-11-01 至今天，共 30 天');
+    expect(await head(page, 'issued')).toBe('4');
+    expect(await page.locator('[data-testid=stats-days] [data-day]').count()).toBe(30);
+    expect(await page.locator('[data-day="2026-11-30"]').getAttribute('aria-label')).toContain('取号 4');
+    expect(await page.locator('[data-testid=stats-clerks] tr[data-clerk=c07] [data-col=served]').textContent()).toBe('2');
+    expect(await page.locator('[data-testid=export-tickets]').count()).toBe(0);
+    expect(await axeProblems(page)).toEqual([]);
+    const rangeFile = await download(page, '[data-testid=export-figures]');
+    expect(rangeFile.name).toBe('统计-2026-11-01至2026-11-30.csv');
+    expect(rangeFile.text).toContain('\r\n2026-11-30,4,2,');
+
+    // 上月: October, nobody served; a range the wrong way round is said, not asked for.
+    await page.click('[data-testid=stats-range-lastMonth]');
+    await expect.poll(() => page.textContent('[data-testid=stats-note]')).toContain('2026-10-01 至 2026-10-31，共 31 天');
+    expect(await head(page, 'issued')).toBe('0');
+    await page.fill('[data-testid=stats-range-from]', '2026-11-15');
+    await page.fill('[data-testid=stats-range-to]', '2026-11-10');
+    expect(await page.textContent('[data-testid=stats-range-error]')).toBe('开始日期不能晚于结束日期');
+    expect(await page.locator('[data-testid=stats-heads]').count()).toBe(0);
+
+    // A past day again leaves the range.
+    await page.fill('[data-testid=stats-day]', '2026-11-29');
+    await expect.poll(() => page.textContent('[data-testid=stats-note]')).toContain('2026-11-29 全天');
+    expect(await page.locator('[data-testid=stats-range-bar]').count()).toBe(0);
 
     expect(errors).toEqual([]);
     await context.close();

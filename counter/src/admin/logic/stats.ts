@@ -1,8 +1,9 @@
 /**
- * The statistics page (pure): figures to words, levels that colour them, the hour chart's bars,
- * the CSV files of a day, and the throttle that keeps the live view from asking too often.
+ * The statistics page (pure): figures to words, levels that colour them, the chart's bars (hour
+ * by hour, or day by day for a range), the quick ranges (本周 / 本月 / 上月), the CSV files,
+ * and the throttle that keeps the live view from asking too often.
  */
-import type { DayClerkStats, DayStats, DayTicket, HourStats } from '../../../../shared/stats';
+import { daysBetween, MAX_RANGE_DAYS, type DayClerkStats, type DaySeriesStats, type DayStats, type DayTicket, type HourStats, type RangeStats } from '../../../../shared/stats';
 import type { Params } from '../../shared/i18n';
 import type { TextKey } from '../text';
 
@@ -88,6 +89,97 @@ export function hourBars(hours: readonly HourStats[]): HourBar[] {
   }));
 }
 
+/** A column of the chart, whatever it stands for (an hour, a day). */
+export interface ChartBar {
+  key: string;
+  /** Under the column; empty when the columns are too many to label each. */
+  label: string;
+  issued: number;
+  /** Whether the wait below means anything (someone was called in it). */
+  anyWait: boolean;
+  avgWaitSeconds: number;
+  issuedPct: number;
+  waitPct: number;
+  /** The column's numbers in words (its tooltip and its accessible name). */
+  title: string;
+}
+
+/** The hours as chart columns. */
+export const hourColumns = (hours: readonly HourStats[], t: Translate): ChartBar[] =>
+  hourBars(hours).map((b) => ({
+    key: String(b.hour),
+    label: b.label,
+    issued: b.issued,
+    anyWait: b.called > 0,
+    avgWaitSeconds: b.avgWaitSeconds,
+    issuedPct: b.issuedPct,
+    waitPct: b.waitPct,
+    title: t('stats.hourTitle', { hour: b.label, issued: b.issued, called: b.called, wait: duration(b.avgWaitSeconds, t) }),
+  }));
+
+/**
+ * The days of a range as chart columns, scaled to the range's busiest day. A month labels every
+ * other day or so, a quarter about every week: about 16 labels fit under the chart.
+ */
+export function dayColumns(days: readonly DaySeriesStats[], t: Translate): ChartBar[] {
+  const maxIssued = Math.max(1, ...days.map((d) => d.issued));
+  const maxWait = Math.max(1, ...days.map((d) => d.avgWaitSeconds));
+  const every = Math.max(1, Math.ceil(days.length / 16));
+  return days.map((d, i) => ({
+    key: d.date,
+    label: i % every === 0 ? `${Number(d.date.slice(5, 7))}/${Number(d.date.slice(8, 10))}` : '',
+    issued: d.issued,
+    anyWait: d.issued > 0 && d.avgWaitSeconds > 0,
+    avgWaitSeconds: d.avgWaitSeconds,
+    issuedPct: Math.round((d.issued / maxIssued) * 100),
+    waitPct: Math.round((d.avgWaitSeconds / maxWait) * 100),
+    title: t('stats.dayTitle', {
+      day: d.date,
+      issued: d.issued,
+      served: d.served,
+      wait: duration(d.avgWaitSeconds, t),
+      p90: duration(d.p90WaitSeconds, t),
+      sla: percent(d.issued > 0 ? d.slaAttainment : null, t),
+    }),
+  }));
+}
+
+// ---- ranges ---------------------------------------------------------------------------------
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+export type QuickRange = 'week' | 'month' | 'lastMonth';
+
+const dateOf = (d: Date): string => d.toISOString().slice(0, 10);
+const utc = (day: string): Date => new Date(`${day}T00:00:00Z`);
+
+/**
+ * 本周: Monday to today (a Chinese week starts on Monday); 本月: the 1st to today; 上月: the
+ * whole previous month. `today` is the hall's service day, so the manager's PC clock plays no part.
+ */
+export function quickRange(kind: QuickRange, today: string): DateRange {
+  const d = utc(today);
+  if (kind === 'week') {
+    const sinceMonday = (d.getUTCDay() + 6) % 7;
+    return { from: dateOf(new Date(d.getTime() - sinceMonday * 86_400_000)), to: today };
+  }
+  if (kind === 'month') return { from: `${today.slice(0, 8)}01`, to: today };
+  // Day 0 of this month is the last day of the previous one (December when this is January).
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0));
+  return { from: `${dateOf(last).slice(0, 8)}01`, to: dateOf(last) };
+}
+
+/** Why a range cannot be asked for (the server refuses the same), or null when it can. */
+export function rangeProblem(r: DateRange, today: string): 'stats.range.incomplete' | 'stats.range.reversed' | 'stats.range.future' | 'stats.range.tooLong' | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(r.from) || !/^\d{4}-\d{2}-\d{2}$/.test(r.to)) return 'stats.range.incomplete';
+  if (r.from > r.to) return 'stats.range.reversed';
+  if (r.to > today) return 'stats.range.future';
+  if (daysBetween(r.from, r.to) > MAX_RANGE_DAYS) return 'stats.range.tooLong';
+  return null;
+}
+
 // ---- CSV ------------------------------------------------------------------------------------
 
 type Cell = string | number | undefined;
@@ -132,8 +224,15 @@ export interface QueueWords {
   target: (code: string) => number | undefined;
 }
 
-/** The day's per-queue and per-clerk tables, one after the other, as a manager's report. */
-export function figuresCsv(day: DayStats, hallName: string, q: QueueWords, t: Translate): string {
+/** What the figures cover, in words: the day, or "from至to". */
+export const periodText = (f: DayStats | RangeStats, t: Translate): string =>
+  'serviceDay' in f ? f.serviceDay : t('stats.range.period', { from: f.from, to: f.to });
+
+/**
+ * The per-queue and per-clerk tables, one after the other, as a manager's report; for a range
+ * a day-by-day table after them (the 月报's daily lines).
+ */
+export function figuresCsv(day: DayStats | RangeStats, hallName: string, q: QueueWords, t: Translate): string {
   const min = (key: TextKey) => t('stats.csv.minutes', { label: t(key) });
   const share = (key: TextKey) => t('stats.csv.percent', { label: t(key) });
   const queueHead = [
@@ -164,7 +263,7 @@ export function figuresCsv(day: DayStats, hallName: string, q: QueueWords, t: Tr
     anyCalled(f) ? pct1(f.slaAttainment) : undefined,
     f.served > 0 ? minutes1(f.avgServiceSeconds) : undefined,
   ];
-  const rows: Cell[][] = [[t('stats.csv.title', { hall: hallName, day: day.serviceDay })], [], [t('stats.byQueue')], queueHead];
+  const rows: Cell[][] = [[t('stats.csv.title', { hall: hallName, day: periodText(day, t) })], [], [t('stats.byQueue')], queueHead];
   for (const r of day.queues) {
     rows.push([r.code, q.name(r.code), ...figures(r), q.target(r.code), ...shares(r)]);
   }
@@ -174,6 +273,13 @@ export function figuresCsv(day: DayStats, hallName: string, q: QueueWords, t: Tr
   rows.push([t('stats.csv.username'), t('stats.csv.clerkName'), t('stats.col.window'), t('stats.col.served'), min('stats.col.avgService'), min('stats.col.busy'), share('stats.col.busyShare')]);
   for (const c of day.clerks) {
     rows.push([c.username, c.name, c.windowNo, c.served, minutes1(c.avgServiceSeconds), minutes1(c.busySeconds), pct1(busyShare(c))]);
+  }
+  if ('days' in day) {
+    rows.push([], [t('stats.byDay')]);
+    rows.push([t('stats.csv.date'), t('stats.col.issued'), t('stats.col.served'), min('stats.col.avgWait'), min('stats.col.p90Wait'), share('stats.col.sla')]);
+    for (const d of day.days) {
+      rows.push([d.date, d.issued, d.served, minutes1(d.avgWaitSeconds), minutes1(d.p90WaitSeconds), d.issued > 0 ? pct1(d.slaAttainment) : undefined]);
+    }
   }
   return toCsv(rows);
 }
