@@ -1,7 +1,7 @@
 /**
  * Screenshots of the 统计 page at 1920×1080 and 1366×768, in Chinese and English, for a person
  * to look at (not a test): a past day served through the API hour by hour, then today's live
- * morning. Run: `npx tsx test/e2e/counter/stats-screenshots.ts [outDir]` (default /tmp/screens).
+ * morning, and the month so far as a 时间段. Run: `npx tsx test/e2e/counter/stats-screenshots.ts [outDir]` (default /tmp/screens).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +69,13 @@ for (const [width, height] of [
     await page.waitForSelector('[data-testid=stats-note]:has-text("2026-11-29")');
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(out, `stats-past-${lang}-${width}-full.png`), fullPage: true });
+    // 时间段: 本周 (Monday to today would be one day here): 本月, the 1st to today.
+    await page.click('[data-testid=stats-range]');
+    await page.click('[data-testid=stats-range-month]');
+    await page.waitForSelector('[data-testid=stats-days] [data-day]');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(out, `stats-range-${lang}-${width}.png`) });
+    await page.screenshot({ path: join(out, `stats-range-${lang}-${width}-full.png`), fullPage: true });
   }
   await context.close();
 }
