@@ -1,6 +1,7 @@
 /** The manager console's words (zh first; en key for key) and its translator. */
 import { commonEn, commonZh } from '../shared/commonText';
 import { createI18n } from '../shared/i18n';
+import { citizenEn, citizenZh } from './citizenText';
 import { statsEn, statsZh } from './statsText';
 
 export const adminZh = {
@@ -279,6 +280,7 @@ export const adminZh = {
   'notices.placeholder': '公告内容',
   'notices.tooMany': '最多 {n} 条',
   ...statsZh,
+  ...citizenZh,
 } as const;
 
 type AdminKey = keyof typeof adminZh;
@@ -559,6 +561,7 @@ export const adminEn: Record<AdminKey, string> = {
   'notices.placeholder': 'Notice text',
   'notices.tooMany': 'At most {n}',
   ...statsEn,
+  ...citizenEn,
 };
 
 export type TextKey = AdminKey | keyof typeof commonZh;

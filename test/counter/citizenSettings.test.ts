@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { CitizenSettings } from '../../shared/citizen';
+import { DEFAULT_CITIZEN_SETTINGS } from '../../server/citizen/settings';
+import {
+  BOUNDS,
+  NUMBER_FIELDS,
+  fromForm,
+  serverField,
+  settingsPatch,
+  toForm,
+  validateCitizen,
+  type CitizenForm,
+} from '../../counter/src/admin/logic/citizenSettings';
+import { citizenEn, citizenZh } from '../../counter/src/admin/citizenText';
+
+const QUEUES = ['A', 'B', 'K'];
+const base = (): CitizenSettings => structuredClone(DEFAULT_CITIZEN_SETTINGS);
+const form = (change: (f: CitizenForm) => void = () => {}): CitizenForm => {
+  const f = toForm(base(), QUEUES);
+  change(f);
+  return f;
+};
+/** What the schema says of the settings the form would send (the server's verdict). */
+const schemaOk = (f: CitizenForm): boolean => CitizenSettings.safeParse(fromForm(f, base())).success;
+
+describe('the 预约与评价 form', () => {
+  it('the defaults pass, and an untouched form sends nothing', () => {
+    expect(validateCitizen(form())).toEqual({});
+    expect(settingsPatch(base(), fromForm(form(), base()))).toEqual({});
+  });
+
+  // Each whole-number setting: the browser refuses exactly what the schema refuses.
+  it.each(NUMBER_FIELDS.flatMap((field) => {
+    const [min, max] = BOUNDS[field];
+    return [
+      [field, min - 1, false],
+      [field, min, true],
+      [field, max, true],
+      [field, max + 1, false],
+    ] as const;
+  }))('%s = %i: accepted %s (as the schema)', (field, value, ok) => {
+    const f = form((x) => {
+      x.numbers[field] = String(value);
+      // Keep the missed/grace rule out of the way of the bounds being tested.
+      if (field === 'graceMinutes') x.late = 'refuse';
+    });
+    if (field === 'missedAfterMinutes') f.numbers.graceMinutes = '0';
+    const errors = validateCitizen(f);
+    expect(errors[field] === undefined).toBe(ok);
+    expect(Object.keys(errors).length === 0).toBe(ok);
+    if (value >= 0) expect(schemaOk(f)).toBe(ok);
+  });
+
+  it.each<[string, (f: CitizenForm) => void, string | null]>([
+    ['slotMinutes 4 refused', (f) => (f.numbers.slotMinutes = '4'), 'slotMinutes'],
+    ['slotMinutes 5 ok', (f) => (f.numbers.slotMinutes = '5'), null],
+    ['a decimal refused', (f) => (f.numbers.slotMinutes = '7.5'), 'slotMinutes'],
+    ['empty refused', (f) => (f.numbers.ratingHours = ' '), 'ratingHours'],
+    ['a session starting at its end refused', (f) => (f.sessions[0] = { start: '12:00', end: '12:00' }), 'sessions.0'],
+    ['a session ending before its start refused', (f) => (f.sessions[1] = { start: '17:00', end: '13:30' }), 'sessions.1'],
+    ['an unfinished session refused', (f) => (f.sessions[1] = { start: '13:30', end: '' }), 'sessions.1'],
+    ['no session refused', (f) => (f.sessions = []), 'sessions'],
+    ['seven sessions refused', (f) => (f.sessions = Array.from({ length: 7 }, (_, i) => ({ start: `0${i}:00`, end: `0${i}:30` }))), 'sessions'],
+    ['missedAfter < grace with walk_in refused', (f) => ((f.numbers.graceMinutes = '30'), (f.numbers.missedAfterMinutes = '20')), 'missedAfterMinutes'],
+    ['missedAfter = grace ok', (f) => ((f.numbers.graceMinutes = '30'), (f.numbers.missedAfterMinutes = '30')), null],
+    ['missedAfter < grace with refuse ok', (f) => ((f.late = 'refuse'), (f.numbers.graceMinutes = '30'), (f.numbers.missedAfterMinutes = '20')), null],
+    ['a blank closed date refused', (f) => f.closedDates.push(''), 'closedDates.0'],
+    ['a closed date ok', (f) => f.closedDates.push('2026-10-01'), null],
+    ['a queue override 1001 refused', (f) => (f.capacityByQueue.A = '1001'), 'capacityByQueue.A'],
+    ['a queue override 0 ok', (f) => (f.capacityByQueue.A = '0'), null],
+    ['a relative URL refused', (f) => (f.publicBaseUrl = 'zwfw.example.cn'), 'publicBaseUrl'],
+    ['an https URL ok', (f) => (f.publicBaseUrl = 'https://zwfw.example.cn'), null],
+    ['a 201-character URL refused', (f) => (f.publicBaseUrl = `https://a.cn/${'x'.repeat(188)}`), 'publicBaseUrl'],
+    ['no open day ok (pauses appointments)', (f) => (f.openDays = f.openDays.map(() => false)), null],
+  ])('%s', (_, change, field) => {
+    const f = form(change);
+    const errors = validateCitizen(f);
+    if (field === null) expect(errors).toEqual({});
+    else expect(Object.keys(errors)).toEqual([field]);
+    // The schema agrees (a blank row is the form's own: the schema never sees one).
+    if (!(field ?? '').startsWith('closedDates') && !(field === 'sessions.1' && f.sessions[1]?.end === '')) expect(schemaOk(f)).toBe(field === null);
+  });
+});
+
+describe('the patch', () => {
+  it('holds only what changed', () => {
+    const f = form((x) => {
+      x.numbers.slotMinutes = '20';
+      x.numbers.missedLimit = '0';
+    });
+    expect(settingsPatch(base(), fromForm(f, base()))).toEqual({ slotMinutes: 20, missedLimit: 0 });
+  });
+
+  it('sends whole lists and the queue overrides; empty means the default', () => {
+    const f = form((x) => {
+      x.openDays[6] = true;
+      x.sessions.push({ start: '18:00', end: '20:00' });
+      x.closedDates.push('2026-10-02', '2026-10-01', '2026-10-02');
+      x.capacityByQueue.K = '';
+      x.capacityByQueue.B = '2';
+    });
+    expect(settingsPatch(base(), fromForm(f, base()))).toEqual({
+      openDays: [1, 2, 3, 4, 5, 6],
+      sessions: [...DEFAULT_CITIZEN_SETTINGS.sessions, { start: '18:00', end: '20:00' }],
+      closedDates: ['2026-10-01', '2026-10-02'],
+      capacityByQueue: { B: 2 },
+    });
+  });
+
+  it('keeps overrides of queues the page does not show, and ignores key order', () => {
+    const before = { ...base(), capacityByQueue: { Z: 1, K: 0 } };
+    const f = toForm(before, QUEUES);
+    expect(f.capacityByQueue).toEqual({ A: '', B: '', K: '0' });
+    expect(settingsPatch(before, fromForm(f, before))).toEqual({});
+    f.capacityByQueue.A = '3';
+    expect(settingsPatch(before, fromForm(f, before))).toEqual({ capacityByQueue: { Z: 1, K: 0, A: 3 } });
+  });
+});
+
+describe('a server refusal', () => {
+  const shown = new Set(['slotMinutes', 'sessions', 'sessions.0', 'capacityByQueue', 'capacityByQueue.A']);
+  it.each<[string, string | null]>([
+    ['slotMinutes: Too small: expected number to be >=5', 'slotMinutes'],
+    ['sessions.0.start: a time looks like 09:30', 'sessions.0'],
+    ['sessions: each session must start before it ends', 'sessions'],
+    ['capacityByQueue.A: Too big', 'capacityByQueue.A'],
+    ['capacityByQueue.Q: Too big', 'capacityByQueue'],
+    ['payload: invalid', null],
+    ['something else', null],
+  ])('%s → %s', (message, field) => {
+    expect(serverField(message, shown)?.field ?? null).toBe(field);
+  });
+});
+
+describe('the words', () => {
+  it('zh has no English words left and en has every key', () => {
+    expect(Object.keys(citizenEn).sort()).toEqual(Object.keys(citizenZh).sort());
+    for (const [key, zh] of Object.entries(citizenZh)) {
+      const words = zh.replace(/\{\w+\}/g, '');
+      expect(words, key).not.toMatch(/[A-Za-z]{2,}/);
+    }
+  });
+});

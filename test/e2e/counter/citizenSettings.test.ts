@@ -1,0 +1,105 @@
+/**
+ * The console's 预约与评价 page in Chromium against a real server: a change of slot length and
+ * 爽约 limit is saved (only what changed) and kept over a reload; a bad value is said next to its
+ * field and nothing is sent; the audit log shows the change. SCREENSHOT_DIR=… also saves the page
+ * at 1366×768 and 1920×1080 (zh).
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { CitizenSettings } from '../../../shared/citizen';
+import { startTestServer, type TestServer } from '../../support/server';
+import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, launchChromium, signIn, token } from './support';
+
+let server: TestServer;
+let browser: Browser;
+let manager: string;
+const shots = process.env.SCREENSHOT_DIR;
+
+beforeAll(async () => {
+  await ensureCounterBuilt();
+  server = await startTestServer();
+  manager = await token(server.url, 'admin', 'admin');
+  browser = await launchChromium();
+  if (shots) mkdirSync(shots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const settings = async (): Promise<CitizenSettings> =>
+  (await apiCall<CitizenSettings>(server.url, 'GET', '/api/citizen/settings', undefined, manager)).body;
+
+async function open(width: number, height: number): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}/admin#citizen`);
+  await signIn(page, 'admin', 'admin');
+  await page.waitForSelector('#cs-slotMinutes');
+  return { page, errors };
+}
+
+describe('预约与评价 page', () => {
+  it('saves slot length and 爽约 limit, keeps them over a reload, refuses a bad value next to its field; the audit log shows it', async () => {
+    const { page, errors } = await open(1366, 768);
+    expect(await page.inputValue('#cs-slotMinutes')).toBe('30');
+    expect(await axeProblems(page)).toEqual([]);
+    if (shots) await page.screenshot({ path: `${shots}/admin-citizen-zh-1366.png`, fullPage: true });
+
+    // Nothing changed: nothing is sent.
+    await page.click('[data-testid=cs-save]');
+    await page.waitForSelector('text=没有修改');
+
+    await page.fill('#cs-slotMinutes', '20');
+    await page.fill('#cs-missedLimit', '5');
+    const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/api/citizen/settings'));
+    await page.click('[data-testid=cs-save]');
+    expect((await put).postDataJSON()).toEqual({ slotMinutes: 20, missedLimit: 5 });
+    await page.waitForSelector('[role=status]:text("已保存")');
+    expect(await settings()).toMatchObject({ slotMinutes: 20, missedLimit: 5 });
+
+    await page.reload();
+    await page.waitForSelector('#cs-slotMinutes');
+    expect(await page.inputValue('#cs-slotMinutes')).toBe('20');
+    expect(await page.inputValue('#cs-missedLimit')).toBe('5');
+
+    // Bad values: said next to each field; the server is not asked.
+    let sent = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'PUT') sent++;
+    });
+    await page.fill('#cs-slotMinutes', '4');
+    await page.fill('#cs-missedLimit', '0'); // 0 is fine: the rule is off, and the page says so
+    await page.waitForSelector('[data-testid=cs-missed-off]');
+    await page.locator('[data-session="0"] input').nth(1).fill('08:00');
+    await page.click('[data-testid=cs-save]');
+    expect(await page.textContent('#cs-slotMinutes-error')).toContain('请输入 5–240 的整数');
+    expect(await page.textContent('#cs-sessions-0-error')).toContain('开始时间须早于结束时间');
+    expect(await page.locator('.field-error').count()).toBe(2);
+    expect(await page.getAttribute('#cs-slotMinutes', 'aria-describedby')).toContain('cs-slotMinutes-error');
+    expect(await axeProblems(page)).toEqual([]);
+    if (shots) await page.screenshot({ path: `${shots}/admin-citizen-errors-zh-1366.png`, fullPage: true });
+    expect(sent).toBe(0);
+    expect(await settings()).toMatchObject({ slotMinutes: 20, missedLimit: 5, sessions: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:00' }] });
+
+    // The audit log names the change and who made it.
+    await page.click('[data-nav=audit]');
+    const log = page.locator('[data-testid=audit-page] tbody');
+    await expect.poll(() => log.textContent()).toContain('修改预约与评价设置');
+    expect(await log.textContent()).toContain('管理员（admin）');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('has no English in the zh view (and a full-HD screenshot)', async () => {
+    const { page, errors } = await open(1920, 1080);
+    const text = (await page.textContent('[data-testid=citizen-page]')) ?? '';
+    expect(text.replace(/https?:\/\/\S*/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    if (shots) await page.screenshot({ path: `${shots}/admin-citizen-zh-1920.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
