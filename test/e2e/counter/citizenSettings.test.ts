@@ -94,12 +94,33 @@ describe('预约与评价 page', () => {
     await page.context().close();
   }, 60_000);
 
-  it('has no English in the zh view (and a full-HD screenshot)', async () => {
+  it('has no English in the zh view (and full-HD screenshots, zh and en)', async () => {
     const { page, errors } = await open(1920, 1080);
     const text = (await page.textContent('[data-testid=citizen-page]')) ?? '';
     expect(text.replace(/https?:\/\/\S*/g, '')).not.toMatch(/[A-Za-z]{3,}/);
     if (shots) await page.screenshot({ path: `${shots}/admin-citizen-zh-1920.png`, fullPage: true });
+    await page.selectOption('[data-testid=lang]', 'en');
+    await page.waitForSelector('text=Appointment slots');
+    if (shots) await page.screenshot({ path: `${shots}/admin-citizen-en-1920.png`, fullPage: true });
+    await page.selectOption('[data-testid=lang]', 'zh');
     expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('says a refusal the server still makes next to the field it names', async () => {
+    const { page } = await open(1366, 768);
+    // The browser checks the schema's bounds first, so the server's refusal is played here.
+    await page.route('**/api/citizen/settings', (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'BAD_REQUEST', message: 'ratingHours: Too big' } }) })
+        : route.continue(),
+    );
+    const before = await settings();
+    await page.fill('#cs-ratingHours', '48');
+    await page.click('[data-testid=cs-save]');
+    await expect.poll(() => page.textContent('#cs-ratingHours-error')).toContain('服务器未接受：Too big');
+    expect(await page.locator('.field-error').count()).toBe(1);
+    expect(await settings()).toEqual(before);
     await page.context().close();
   }, 60_000);
 });
