@@ -5,6 +5,7 @@ import {
   BOUNDS,
   NUMBER_FIELDS,
   fromForm,
+  normalTime,
   serverField,
   settingsPatch,
   toForm,
@@ -79,6 +80,22 @@ describe('the 预约与评价 form', () => {
     else expect(Object.keys(errors)).toEqual([field]);
     // The schema agrees (a blank row is the form's own: the schema never sees one).
     if (!(field ?? '').startsWith('closedDates') && !(field === 'sessions.1' && f.sessions[1]?.end === '')) expect(schemaOk(f)).toBe(field === null);
+  });
+});
+
+describe('a typed time', () => {
+  it.each([
+    ['9:00', '09:00'],
+    ['9：30', '09:30'],
+    ['9.30', '09:30'],
+    ['930', '09:30'],
+    ['1330', '13:30'],
+    [' 17:00 ', '17:00'],
+    ['24:00', '24:00'],
+    ['9:5', '9:5'],
+    ['noon', 'noon'],
+  ])('%s → %s', (typed, tidy) => {
+    expect(normalTime(typed)).toBe(tidy);
   });
 });
 

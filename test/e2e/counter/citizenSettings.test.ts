@@ -75,6 +75,10 @@ describe('预约与评价 page', () => {
     await page.fill('#cs-missedLimit', '0'); // 0 is fine: the rule is off, and the page says so
     await page.waitForSelector('[data-testid=cs-missed-off]');
     await page.locator('[data-session="0"] input').nth(1).fill('08:00');
+    // A Chinese IME's colon and a missing zero are tidied, not refused.
+    await page.locator('[data-session="1"] input').nth(0).fill('8：30');
+    await page.locator('[data-session="1"] input').nth(0).blur();
+    expect(await page.locator('[data-session="1"] input').nth(0).inputValue()).toBe('08:30');
     await page.click('[data-testid=cs-save]');
     expect(await page.textContent('#cs-slotMinutes-error')).toContain('请输入 5–240 的整数');
     expect(await page.textContent('#cs-sessions-0-error')).toContain('开始时间须早于结束时间');

@@ -78,6 +78,17 @@ export type CitizenErrors = Record<string, CitizenError>;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/**
+ * A time as typed, tidied to HH:MM: "9:00", "9：00" (a Chinese IME's colon), "9.00", "900" →
+ * "09:00". Anything else is left as typed, for the check to point out.
+ */
+export function normalTime(typed: string): string {
+  const m = /^(\d{1,2})[:：.]?(\d{2})$/.exec(typed.trim());
+  if (!m?.[1] || !m[2]) return typed.trim();
+  const t = `${m[1].padStart(2, '0')}:${m[2]}`;
+  return TIME.test(t) ? t : typed.trim();
+}
+
 export function toForm(s: CitizenSettings, queueCodes: readonly string[]): CitizenForm {
   const numbers = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, String(s[f])])) as Record<NumberField, string>;
   const capacityByQueue: Record<string, string> = {};
