@@ -5,6 +5,8 @@ import {
   BOUNDS,
   NUMBER_FIELDS,
   fromForm,
+  nextClosedDate,
+  nextSession,
   normalTime,
   serverField,
   settingsPatch,
@@ -96,6 +98,22 @@ describe('a typed time', () => {
     ['noon', 'noon'],
   ])('%s → %s', (typed, tidy) => {
     expect(normalTime(typed)).toBe(tidy);
+  });
+});
+
+describe('an added session', () => {
+  it('starts where the last ends and lasts an hour; blank past midnight', () => {
+    expect(nextSession('17:00')).toEqual({ start: '17:00', end: '18:00' });
+    expect(nextSession('23:30')).toEqual({ start: '23:30', end: '' });
+    expect(nextSession('')).toEqual({ start: '', end: '' });
+  });
+});
+
+describe('an added closed date', () => {
+  it('is the day after the latest, or today', () => {
+    expect(nextClosedDate([], '2026-11-30')).toBe('2026-11-30');
+    expect(nextClosedDate(['2026-10-03', '2026-10-01', ''], '2026-09-01')).toBe('2026-10-04');
+    expect(nextClosedDate(['2026-12-31'], '2026-11-30')).toBe('2027-01-01');
   });
 });
 

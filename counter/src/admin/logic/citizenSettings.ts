@@ -89,6 +89,22 @@ export function normalTime(typed: string): string {
   return TIME.test(t) ? t : typed.trim();
 }
 
+/** A new session row after one ending at `end`: the next hour, or blank to fill in when that is past midnight. */
+export function nextSession(end: string): { start: string; end: string } {
+  if (!TIME.test(end)) return { start: '', end: '' };
+  const minutes = Number(end.slice(0, 2)) * 60 + Number(end.slice(3)) + 60;
+  if (minutes >= 24 * 60) return { start: end, end: '' };
+  return { start: end, end: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${end.slice(3)}` };
+}
+
+/** A new closed date: the day after the latest listed (holidays come in runs), or `today`. */
+export function nextClosedDate(dates: readonly string[], today: string): string {
+  const latest = dates.filter((d) => DATE.test(d)).sort().pop();
+  if (!latest) return today;
+  const next = new Date(Date.UTC(Number(latest.slice(0, 4)), Number(latest.slice(5, 7)) - 1, Number(latest.slice(8, 10)) + 1));
+  return next.toISOString().slice(0, 10);
+}
+
 export function toForm(s: CitizenSettings, queueCodes: readonly string[]): CitizenForm {
   const numbers = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, String(s[f])])) as Record<NumberField, string>;
   const capacityByQueue: Record<string, string> = {};
