@@ -190,7 +190,10 @@ describe('audit lines', () => {
     expect(describeAudit(entry('SomethingNew', null), words)).toEqual({ key: 'audit.other', params: { type: 'SomethingNew' } });
     expect(describeAudit(entry('WindowEnabledChanged', { windowNo: 27, enabled: false }), words)).toEqual({ key: 'audit.WindowDisabled', params: { no: '27' } });
     expect(describeAudit(entry('WindowEnabledChanged', { windowNo: 27, enabled: true }), words).key).toBe('audit.WindowEnabled');
-    expect(describeAudit(entry('CitizenSettingsChanged', { before: {}, after: {} }), words).key).toBe('audit.CitizenSettingsChanged');
+    expect(describeAudit(entry('CitizenSettingsChanged', { before: {}, after: {} }), words)).toEqual({ key: 'audit.CitizenSettingsChanged', params: { what: '—' } });
+    // Names what changed, as the hall settings line does.
+    const citizen = entry('CitizenSettingsChanged', { before: { slotMinutes: 30, missedLimit: 3, late: 'walk_in' }, after: { slotMinutes: 20, missedLimit: 5, late: 'walk_in' } });
+    expect(describeAudit(citizen, words).params.what).toBe('<slotMinutes>、<missedLimit>');
     expect(mappingText('nope', 'x')).toBe('');
   });
 

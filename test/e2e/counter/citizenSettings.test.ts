@@ -92,7 +92,7 @@ describe('预约与评价 page', () => {
     // The audit log names the change and who made it.
     await page.click('[data-nav=audit]');
     const log = page.locator('[data-testid=audit-page] tbody');
-    await expect.poll(() => log.textContent()).toContain('修改预约与评价设置');
+    await expect.poll(() => log.textContent()).toContain('修改预约与评价设置：每个预约时段长度（分钟）、爽约次数上限');
     expect(await log.textContent()).toContain('管理员（admin）');
     expect(errors).toEqual([]);
     await page.context().close();

@@ -154,7 +154,10 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
     case 'WindowEnabledChanged':
       return { key: d.enabled === true ? 'audit.WindowEnabled' : 'audit.WindowDisabled', params: { no } };
     case 'CitizenSettingsChanged':
-      return { key: 'audit.CitizenSettingsChanged', params: {} };
+      return {
+        key: 'audit.CitizenSettingsChanged',
+        params: { what: changedKeys(d.after, d.before).map(words.settingName).join('、') || '—' },
+      };
     case 'RatingFollowedUp':
       return { key: 'audit.RatingFollowedUp', params: { number: str(obj(d.after).number), note: shortNote(obj(d.after).note) || '—' } };
     case 'RatingFollowUpReopened':
