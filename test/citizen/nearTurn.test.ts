@@ -1,6 +1,6 @@
 /** The phone page's "almost your turn" heads-up: once, when the people ahead drop to a few. */
 import { describe, expect, it } from 'vitest';
-import { NEAR_AHEAD, nearDue } from '../../display/src/ticket/ticketPhase';
+import { NEAR_AHEAD, nearDue, tabTitle } from '../../display/src/ticket/ticketPhase';
 import { ticketWords } from '../../display/src/ticket/ticketText';
 import type { Ticket } from '../../shared/schemas';
 
@@ -27,5 +27,15 @@ describe('almost your turn', () => {
     expect(ticketWords.zh.near(0)).toContain('前面已没有人等候');
     expect(ticketWords.en.near(1)).toMatch(/^1 person is ahead/);
     expect(ticketWords.en.near(3)).toMatch(/^3 people are ahead/);
+  });
+
+  it.each([
+    ['no ticket yet', null, false, '我的排号'],
+    ['waiting', t({ ahead: 8 }), false, 'A009 · 前面 8 人 · 我的排号'],
+    ['waiting, after the heads-up', t({ ahead: 2 }), true, '【快到您了】A009 · 前面 2 人'],
+    ['called', t({ status: 'called', windowNo: 12, ahead: 0 }), true, '【轮到您了】A009 请到 12 号窗口'],
+    ['done', t({ status: 'done', windowNo: 12, ahead: 0 }), false, 'A009 · 我的排号'],
+  ] as const)('the tab says: %s', (_name, ticket, near, title) => {
+    expect(tabTitle(ticket, ticketWords.zh, near)).toBe(title);
   });
 });

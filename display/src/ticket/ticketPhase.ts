@@ -22,6 +22,18 @@ export function nearDue(prev: Ticket | null, next: Ticket, near = NEAR_AHEAD): b
   return prev.status === 'waiting' && next.status === 'waiting' && prev.ahead > near && next.ahead <= near;
 }
 
+/** The browser tab's title for the ticket's state (the page's own title when there is nothing to say). */
+export function tabTitle(
+  t: Ticket | null,
+  words: { title: string; tab: { waiting(n: string, ahead: number): string; near(n: string, ahead: number): string; called(n: string, no: number): string } },
+  near: boolean,
+): string {
+  if (!t) return words.title;
+  if (t.status === 'called' && t.windowNo !== undefined) return words.tab.called(t.number, t.windowNo);
+  if (t.status === 'waiting') return near ? words.tab.near(t.number, t.ahead) : words.tab.waiting(t.number, t.ahead);
+  return `${t.number} · ${words.title}`;
+}
+
 export type RatingProblem = 'needScore' | 'needReasons' | 'needComment' | null;
 
 /** The phone's own check before sending (the server checks the same: shared rules, shared words). */

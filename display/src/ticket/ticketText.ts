@@ -12,6 +12,12 @@ const zh = {
   etaRange: (lo: number, hi: number) => `预计等候约 ${minutesSpan(lo, hi)} 分钟`,
   keepOpen: '叫号时本页会响铃并振动，请保持页面打开。',
   nearTitle: '快到您了',
+  /** The browser tab's title: seen in the tab switcher while the page is in the background. */
+  tab: {
+    waiting: (n: string, ahead: number) => `${n} · 前面 ${ahead} 人 · 我的排号`,
+    near: (n: string, ahead: number) => `【快到您了】${n} · 前面 ${ahead} 人`,
+    called: (n: string, no: number) => `【轮到您了】${n} 请到 ${no} 号窗口`,
+  },
   near: (n: number) => (n === 0 ? '前面已没有人等候，请回到大厅留意叫号。' : `前面还有 ${n} 人，请回到大厅留意叫号。`),
   enableSound: '开启声音提醒',
   soundOn: '声音提醒已开启',
@@ -74,6 +80,11 @@ const en: TicketWords = {
   etaRange: (lo, hi) => `Estimated wait: about ${minutesSpan(lo, hi)}\u00a0min`,
   keepOpen: 'This page rings and vibrates when you are called. Keep it open.',
   nearTitle: 'Almost your turn',
+  tab: {
+    waiting: (n, ahead) => `${n} · ${ahead} ahead · My number`,
+    near: (n, ahead) => `[Almost your turn] ${n} · ${ahead} ahead`,
+    called: (n, no) => `[Your turn] ${n}: go to counter ${no}`,
+  },
   near: (n) => (n === 0 ? 'Nobody is ahead of you now. Please come back to the hall and listen for your number.' : `${n} ${n === 1 ? 'person is' : 'people are'} ahead of you. Please come back to the hall and listen for your number.`),
   enableSound: 'Turn on sound alert',
   soundOn: 'Sound alert is on',

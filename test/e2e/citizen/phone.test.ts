@@ -131,6 +131,7 @@ describe('phone page', () => {
     expect(await text(page, 'near')).toContain('快到您了');
     expect(await text(page, 'near')).toContain('前面还有 3 人');
     await expect.poll(async () => (await devices(page)).vibrations).toBe(1);
+    expect(await page.title()).toBe('【快到您了】B005 · 前面 3 人'); // seen in the tab switcher
     await expectAccessible(page, 'almost your turn');
     await shot(page, 'phone-9-near');
 
@@ -143,6 +144,7 @@ describe('phone page', () => {
     for (let i = 0; i < 3; i++) await next();
     await page.locator('[data-testid="called-alert"]').waitFor();
     await expect.poll(async () => (await devices(page)).vibrations).toBe(2);
+    expect(await page.title()).toBe('【轮到您了】B005 请到 12 号窗口');
   });
 
   it('large type: one tap, at least 1.5×, high contrast, remembered on the phone', async () => {
