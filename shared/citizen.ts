@@ -21,6 +21,20 @@ const MatterIds = z.array(z.string().min(1).max(64)).max(20);
 
 // ---- settings -------------------------------------------------------------------------------
 
+/** A phone the 爽约 rule blocks today (managers: the number in full, to call the citizen). */
+export const BlockedPhone = z.object({
+  phone: z.string(),
+  /** The name on the latest missed appointment. */
+  name: z.string(),
+  /** Missed appointments within the window that triggered the block, first and last date. */
+  count: z.number().int(),
+  from: DateStr,
+  last: DateStr,
+  /** Booking is refused up to and including this date. */
+  until: DateStr,
+});
+export type BlockedPhone = z.infer<typeof BlockedPhone>;
+
 export const CitizenSettings = z
   .object({
     /** Days of the week the hall takes appointments (0 = Sunday). */

@@ -97,6 +97,9 @@ export function createAppointmentRepo(db: Db) {
     // The 爽约 rule's input: served by appointments_phone (hall_id, phone, date).
     missedDates: db.prepare(`SELECT date FROM appointments
       WHERE hall_id = ? AND phone = ? AND date >= ? AND status = 'missed' ORDER BY date`),
+    // Every phone's misses since a date (the 爽约 list): a date range on appointments_slot.
+    missedAll: db.prepare(`SELECT phone, name, date FROM appointments
+      WHERE hall_id = ? AND date >= ? AND status = 'missed' ORDER BY phone, date`),
     cancel: db.prepare(`UPDATE appointments SET status = 'cancelled', cancelled_at = ?, cancelled_by = ?
       WHERE hall_id = ? AND id = ? AND status = 'booked'`),
     checkIn: db.prepare(`UPDATE appointments SET status = 'checked_in', checked_in_at = ?, checked_in_by = ?, ticket_id = ?, late = ?
@@ -171,6 +174,10 @@ export function createAppointmentRepo(db: Db) {
     /** Dates of the phone's missed appointments from `since` on, oldest first (one per appointment). */
     missedDates(hallId: string, phone: string, since: string): string[] {
       return (s.missedDates.all(hallId, phone, since) as { date: string }[]).map((r) => r.date);
+    },
+    /** Every missed appointment from `since` on, by phone then date. */
+    missedAll(hallId: string, since: string): { phone: string; name: string; date: string }[] {
+      return s.missedAll.all(hallId, since) as { phone: string; name: string; date: string }[];
     },
     cancel(hallId: string, id: string, at: number, by: string): boolean {
       return s.cancel.run(at, by, hallId, id).changes === 1;

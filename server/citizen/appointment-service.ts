@@ -5,7 +5,7 @@
  * the other way round. Rules live in rules.ts; this file only loads, decides and writes.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Appointment, BookAppointmentBody, CheckInBody, CheckInResult, CitizenSettings, SlotList } from '../../shared/citizen';
+import type { Appointment, BlockedPhone, BookAppointmentBody, CheckInBody, CheckInResult, CitizenSettings, SlotList } from '../../shared/citizen';
 import type { Reply } from '../../shared/errors';
 import { serviceDayOf } from '../domain';
 import { actorId, hasRole, type Actor } from '../service/actor';
@@ -15,7 +15,7 @@ import type { HallService } from '../service/hall-service';
 import { newTicketId } from '../service/operations';
 import type { Db } from '../store';
 import type { AppointmentRec, AppointmentRepo } from './appointment-repo';
-import { capacityOf, checkBooking, checkCancel, decideCheckIn, missedSince, slotsOfDay } from './rules';
+import { capacityOf, checkBooking, checkCancel, decideCheckIn, missedBlock, missedSince, slotsOfDay } from './rules';
 import type { SettingsRepo } from './settings-repo';
 import { appointmentView } from './views';
 
@@ -181,6 +181,29 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         sweepMissed(now, settings());
         const date = f.date ?? serviceDayOf(now, timezone());
         return ok(appointments.list(hallId, { ...f, date }).map((a) => view(a, actor)));
+      });
+    },
+
+    /** The phones the 爽约 rule blocks today, the longest block first (managers; the route checks). */
+    blocked(): Reply<BlockedPhone[]> {
+      const now = clock.now();
+      return run(() => {
+        const s = settings();
+        sweepMissed(now, s);
+        const today = serviceDayOf(now, timezone());
+        const byPhone = new Map<string, { name: string; dates: string[] }>();
+        for (const r of appointments.missedAll(hallId, missedSince(s, today))) {
+          const p = byPhone.get(r.phone) ?? { name: r.name, dates: [] };
+          p.dates.push(r.date);
+          p.name = r.name; // dates ascend: the latest name wins
+          byPhone.set(r.phone, p);
+        }
+        const out: BlockedPhone[] = [];
+        for (const [phone, p] of byPhone) {
+          const b = missedBlock(s, p.dates, today);
+          if (b) out.push({ phone, name: p.name, count: b.count, from: b.from, last: b.last, until: b.until });
+        }
+        return ok(out.sort((a, b) => b.until.localeCompare(a.until) || a.phone.localeCompare(b.phone)));
       });
     },
 

@@ -141,6 +141,10 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
     if (!b.ok) return sendReply(res, b);
     sendReply(res, appointments.book(actorOf(res), b.data), 201);
   });
+  router.get('/appointments/blocked', (_req, res) => {
+    if (!allowed(res, ['manager'])) return;
+    sendReply(res, appointments.blocked());
+  });
   router.get('/appointments', (req, res) => {
     if (!allowed(res, ['guide', 'manager'])) return;
     const q = parse(AppointmentQuery, req.query);

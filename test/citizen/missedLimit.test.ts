@@ -4,7 +4,7 @@
  * block ends; the three settings are validated and audited. A real server with a manual clock.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Appointment, CitizenSettings } from '../../shared/citizen';
+import type { Appointment, BlockedPhone, CitizenSettings } from '../../shared/citizen';
 import type { ApiError } from '../../shared/errors';
 import { api, login, startTestServer, type TestServer } from '../support/server';
 import { book, bookOk, nextPhone, TODAY } from './support';
@@ -70,6 +70,27 @@ describe('爽约: missed appointments block booking', () => {
     const again = await book(s, { phone, date: '2027-01-04' });
     expect(again.status).toBe(201);
     expect(again.body.status).toBe('booked');
+  });
+
+  it('managers see the blocked numbers in full, with the dates; nobody else does', async () => {
+    const blockedPhone = nextPhone();
+    await missThree(blockedPhone);
+    const twoMisses = nextPhone();
+    // Two misses of another phone (booked after the clock moved: Thu and Fri), then Monday.
+    await bookOk(s, { phone: twoMisses, date: '2026-12-03' });
+    await bookOk(s, { phone: twoMisses, date: '2026-12-04' });
+    await moveTo('2026-12-07');
+
+    const list = await api<BlockedPhone[]>(s.url, 'GET', '/api/appointments/blocked', { token: manager });
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([{ phone: blockedPhone, name: expect.any(String), count: 3, from: '2026-11-30', last: '2026-12-02', until: '2027-01-01' }]);
+    expect(list.body[0]!.phone).not.toContain('*'); // in full: the centre calls the citizen
+    const guide = await login(s.url, 'guide', '1234');
+    expect((await api(s.url, 'GET', '/api/appointments/blocked', { token: guide })).status).toBe(403);
+    expect((await api(s.url, 'GET', '/api/appointments/blocked')).status).toBe(401);
+
+    await moveTo('2027-01-02'); // the block is over
+    expect((await api<BlockedPhone[]>(s.url, 'GET', '/api/appointments/blocked', { token: manager })).body).toEqual([]);
   });
 
   it('two misses, or cancelled appointments, do not block', async () => {

@@ -46,6 +46,8 @@ describe('预约与评价 page', () => {
   it('saves slot length and 爽约 limit, keeps them over a reload, refuses a bad value next to its field; the audit log shows it', async () => {
     const { page, errors } = await open(1366, 768);
     expect(await page.inputValue('#cs-slotMinutes')).toBe('30');
+    // The 爽约 group lists the numbers blocked now (none in a fresh hall; the list itself is tested on the server).
+    await expect.poll(() => page.textContent('[data-testid=cs-blocked]')).toContain('目前没有因爽约暂停预约的号码');
     expect(await axeProblems(page)).toEqual([]);
     if (shots) await page.screenshot({ path: `${shots}/admin-citizen-zh-1366.png`, fullPage: true });
 
