@@ -68,8 +68,11 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'ticket:cancel': (payload: { ticketId: string }, ack: Ack<TicketDetail>) => void;
   'window:signIn': (payload: W, ack: Ack<Window>) => void;
   'window:signOut': (payload: W, ack: Ack<Window>) => void;
-  /** `data` is null when nothing waits for this window (REST answers 204). */
-  'window:next': (payload: W & { requestId?: string }, ack: Ack<TicketDetail | null>) => void;
+  /**
+   * `data` is null when nothing waits for this window (REST answers 204). `ifIdle`: call only
+   * when no ticket is current at the window (else INVALID_STATE), for automatic calls.
+   */
+  'window:next': (payload: W & { requestId?: string; ifIdle?: boolean }, ack: Ack<TicketDetail | null>) => void;
   'window:recall': (payload: W, ack: Ack<TicketDetail>) => void;
   'window:noShow': (payload: W, ack: Ack<TicketDetail>) => void;
   'window:start': (payload: W, ack: Ack<TicketDetail>) => void;

@@ -207,7 +207,12 @@ export const IssueTicketBody = z.object({
 });
 
 export const RequestId = z.string().min(1).max(100);
-export const NextBody = z.object({ requestId: RequestId.optional() });
+/**
+ * `ifIdle: true` calls only when no ticket is current at the window (answered INVALID_STATE
+ * otherwise) instead of completing it first: for automatic calls (自动叫号), so that two panels
+ * of one window never complete a citizen just called.
+ */
+export const NextBody = z.object({ requestId: RequestId.optional(), ifIdle: z.boolean().optional() });
 export const TransferBody = z.object({ queue: QueueCode });
 export const SpecialCallBody = z.object({ number: TicketNumber });
 export const PauseBody = z.object({ reason: PauseReason });
@@ -215,7 +220,7 @@ export const TicketIdParam = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/)
 
 // Socket.IO payloads: the same bodies plus the window they address.
 export const WindowRef = z.object({ windowNo: WindowNo });
-export const NextCommand = WindowRef.extend({ requestId: RequestId.optional() });
+export const NextCommand = WindowRef.extend({ requestId: RequestId.optional(), ifIdle: z.boolean().optional() });
 export const TransferCommand = WindowRef.extend({ queue: QueueCode });
 export const SpecialCallCommand = WindowRef.extend({ number: TicketNumber });
 export const PauseCommand = WindowRef.extend({ reason: PauseReason });

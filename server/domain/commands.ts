@@ -19,7 +19,11 @@ export type Command =
   | { type: 'signIn'; windowNo: number; clerkId: string }
   /** `clerkId` is the clerk at the window; a manager closing someone else's window passes `force`. */
   | { type: 'signOut'; windowNo: number; clerkId: string; force?: boolean }
-  | { type: 'next'; windowNo: number; clerkId: string }
+  /**
+   * `ifIdle`: call only when nothing is current at the window (an automatic call, 自动叫号: it must
+   * never complete a citizen another panel of the same window has just called).
+   */
+  | { type: 'next'; windowNo: number; clerkId: string; ifIdle?: boolean | undefined }
   | { type: 'recall'; windowNo: number; clerkId: string }
   | { type: 'noShow'; windowNo: number; clerkId: string }
   | { type: 'start'; windowNo: number; clerkId: string }

@@ -156,6 +156,9 @@ export function decide(state: HallState, cmd: Command, now: number, policy: Disp
       if (!w.ok) return w;
       if (w.value.pauseReason) return fail('WINDOW_PAUSED', `window ${cmd.windowNo} is paused`);
       const events = finishCurrent(state, w.value, now);
+      if (cmd.ifIdle && events.length > 0) {
+        return fail('INVALID_STATE', `window ${cmd.windowNo} already has ${currentOf(state, w.value)?.number ?? 'a ticket'} at it`);
+      }
       const skills = state.clerks.get(cmd.clerkId)?.skills ?? [];
       const choice = policy({
         now,
