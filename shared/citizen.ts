@@ -35,6 +35,29 @@ export const BlockedPhone = z.object({
 });
 export type BlockedPhone = z.infer<typeof BlockedPhone>;
 
+/** The most a pardon's reason may say. */
+export const PARDON_REASON_MAX = 200;
+
+/**
+ * POST /api/appointments/pardons (managers): lift one phone's 爽约 block (解除限制), saying why
+ * (illness, a slot missed through the hall's fault…). The misses up to now stop counting.
+ */
+export const PardonBody = z.object({
+  phone: Phone,
+  reason: z.string().trim().min(1, 'reason: say why the block is lifted').max(PARDON_REASON_MAX, `reason: at most ${PARDON_REASON_MAX} characters`),
+});
+export type PardonBody = z.infer<typeof PardonBody>;
+
+/** A pardon as recorded: the block it lifted, why, by whom (user id) and when. */
+export const MissedPardon = z.object({
+  phone: z.string(),
+  reason: z.string(),
+  at: z.string(),
+  by: z.string(),
+  lifted: BlockedPhone,
+});
+export type MissedPardon = z.infer<typeof MissedPardon>;
+
 export const CitizenSettings = z
   .object({
     /** Days of the week the hall takes appointments (0 = Sunday). */

@@ -94,12 +94,20 @@ export function createAppointmentRepo(db: Db) {
       WHERE hall_id = ? AND date = ? AND queue = ? AND status IN ('booked', 'checked_in', 'missed') GROUP BY slot`),
     phoneActive: db.prepare(`SELECT 1 FROM appointments
       WHERE hall_id = ? AND phone = ? AND date = ? AND queue = ? AND status IN ('booked', 'checked_in')`),
-    // The 爽约 rule's input: served by appointments_phone (hall_id, phone, date).
+    // The 爽约 rule's input: served by appointments_phone (hall_id, phone, date); misses recorded
+    // up to the phone's latest pardon (missed_pardons_phone) no longer count.
     missedDates: db.prepare(`SELECT date FROM appointments
-      WHERE hall_id = ? AND phone = ? AND date >= ? AND status = 'missed' ORDER BY date`),
-    // Every phone's misses since a date (the 爽约 list): a date range on appointments_slot.
-    missedAll: db.prepare(`SELECT phone, name, date FROM appointments
-      WHERE hall_id = ? AND date >= ? AND status = 'missed' ORDER BY phone, date`),
+      WHERE hall_id = @hall_id AND phone = @phone AND date >= @since AND status = 'missed'
+        AND missed_at > coalesce((SELECT max(pardoned_at) FROM missed_pardons WHERE hall_id = @hall_id AND phone = @phone), -1)
+      ORDER BY date`),
+    // Every phone's unpardoned misses since a date (the 爽约 list): a date range on appointments_slot.
+    missedAll: db.prepare(`SELECT a.phone, a.name, a.date FROM appointments a
+      LEFT JOIN (SELECT phone, max(pardoned_at) AS at FROM missed_pardons WHERE hall_id = @hall_id GROUP BY phone) p ON p.phone = a.phone
+      WHERE a.hall_id = @hall_id AND a.date >= @since AND a.status = 'missed' AND a.missed_at > coalesce(p.at, -1)
+      ORDER BY a.phone, a.date`),
+    // The name on a phone's latest missed appointment (as the 爽约 list names the citizen).
+    lastMissedName: db.prepare(`SELECT name FROM appointments WHERE hall_id = ? AND phone = ? AND status = 'missed'
+      ORDER BY date DESC, created_at DESC LIMIT 1`),
     cancel: db.prepare(`UPDATE appointments SET status = 'cancelled', cancelled_at = ?, cancelled_by = ?
       WHERE hall_id = ? AND id = ? AND status = 'booked'`),
     checkIn: db.prepare(`UPDATE appointments SET status = 'checked_in', checked_in_at = ?, checked_in_by = ?, ticket_id = ?, late = ?
@@ -171,13 +179,16 @@ export function createAppointmentRepo(db: Db) {
     phoneHasActive(hallId: string, phone: string, date: string, queue: string): boolean {
       return s.phoneActive.get(hallId, phone, date, queue) !== undefined;
     },
-    /** Dates of the phone's missed appointments from `since` on, oldest first (one per appointment). */
+    /** Dates of the phone's missed appointments from `since` on, oldest first (one per appointment), not pardoned since. */
     missedDates(hallId: string, phone: string, since: string): string[] {
-      return (s.missedDates.all(hallId, phone, since) as { date: string }[]).map((r) => r.date);
+      return (s.missedDates.all({ hall_id: hallId, phone, since }) as { date: string }[]).map((r) => r.date);
     },
-    /** Every missed appointment from `since` on, by phone then date. */
+    /** Every missed appointment from `since` on not pardoned since, by phone then date. */
     missedAll(hallId: string, since: string): { phone: string; name: string; date: string }[] {
-      return s.missedAll.all(hallId, since) as { phone: string; name: string; date: string }[];
+      return s.missedAll.all({ hall_id: hallId, since }) as { phone: string; name: string; date: string }[];
+    },
+    lastMissedName(hallId: string, phone: string): string | undefined {
+      return (s.lastMissedName.get(hallId, phone) as { name: string } | undefined)?.name;
     },
     cancel(hallId: string, id: string, at: number, by: string): boolean {
       return s.cancel.run(at, by, hallId, id).changes === 1;

@@ -5,7 +5,7 @@
  * the other way round. Rules live in rules.ts; this file only loads, decides and writes.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Appointment, BlockedPhone, BookAppointmentBody, CheckInBody, CheckInResult, CitizenSettings, SlotList } from '../../shared/citizen';
+import type { Appointment, BlockedPhone, BookAppointmentBody, CheckInBody, CheckInResult, CitizenSettings, MissedPardon, PardonBody, SlotList } from '../../shared/citizen';
 import type { Reply } from '../../shared/errors';
 import { serviceDayOf } from '../domain';
 import { actorId, hasRole, type Actor } from '../service/actor';
@@ -15,6 +15,7 @@ import type { HallService } from '../service/hall-service';
 import { newTicketId } from '../service/operations';
 import type { Db } from '../store';
 import type { AppointmentRec, AppointmentRepo } from './appointment-repo';
+import type { PardonRepo } from './pardon-repo';
 import { capacityOf, checkBooking, checkCancel, decideCheckIn, missedBlock, missedSince, slotsOfDay } from './rules';
 import type { SettingsRepo } from './settings-repo';
 import { appointmentView } from './views';
@@ -33,6 +34,7 @@ export interface AppointmentServiceDeps {
   hall: HallService;
   clock: Clock;
   appointments: AppointmentRepo;
+  pardons: PardonRepo;
   settings: SettingsRepo;
 }
 
@@ -204,6 +206,30 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
           if (b) out.push({ phone, name: p.name, count: b.count, from: b.from, last: b.last, until: b.until });
         }
         return ok(out.sort((a, b) => b.until.localeCompare(a.until) || a.phone.localeCompare(b.phone)));
+      });
+    },
+
+    /**
+     * 解除限制 (managers; the route checks): the phone's misses recorded up to now stop counting,
+     * so its block is lifted; a miss recorded later counts again. Refused when the phone is not
+     * blocked today. The pardon and its audit entry (the block lifted → the reason) land together.
+     */
+    pardon(actor: Actor, input: PardonBody): Reply<MissedPardon> {
+      if (actor.kind !== 'user') return err('UNAUTHORIZED', 'sign in first');
+      const now = clock.now();
+      return run(() => {
+        const s = settings();
+        // Marked first: every miss up to this moment is what the pardon forgives.
+        sweepMissed(now, s);
+        const today = serviceDayOf(now, timezone());
+        const dates = appointments.missedDates(hallId, input.phone, missedSince(s, today));
+        const b = missedBlock(s, dates, today);
+        if (!b) return err('INVALID_STATE', 'this phone number is not blocked for missed appointments');
+        const name = appointments.lastMissedName(hallId, input.phone) ?? '';
+        const lifted: BlockedPhone = { phone: input.phone, name, count: b.count, from: b.from, last: b.last, until: b.until };
+        deps.pardons.insert(hallId, { phone: input.phone, at: now, reason: input.reason, by: actor.id });
+        hall.audit(actor, 'MissedBlockPardoned', lifted, { phone: input.phone, reason: input.reason });
+        return ok({ phone: input.phone, reason: input.reason, at: new Date(now).toISOString(), by: actor.id, lifted });
       });
     },
 

@@ -15,6 +15,7 @@ import {
   CitizenSettingsPatch,
   DateStr,
   FollowUpBody,
+  PardonBody,
   RateBody,
   RatingQuery,
 } from '../../shared/citizen';
@@ -31,6 +32,7 @@ import type { Store } from '../store';
 import { createAppointmentRepo } from './appointment-repo';
 import { createAppointmentService } from './appointment-service';
 import { createFollowUpRepo } from './follow-up-repo';
+import { createPardonRepo } from './pardon-repo';
 import { createRatingRepo } from './rating-repo';
 import { createRatingService } from './rating-service';
 import { createSettingsRepo } from './settings-repo';
@@ -83,7 +85,7 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
   const settingsRepo = createSettingsRepo(store.db);
   // Unknown check-in codes per address (anonymous callers): a typo now and then, not a search.
   const wrongCodes = new FailureLimiter(CHECK_IN_WRONG_CODES_MAX, 10 * 60_000);
-  const appointments = createAppointmentService({ db: store.db, hall, clock, appointments: createAppointmentRepo(store.db), settings: settingsRepo });
+  const appointments = createAppointmentService({ db: store.db, hall, clock, appointments: createAppointmentRepo(store.db), pardons: createPardonRepo(store.db), settings: settingsRepo });
   const ratings = createRatingService({
     db: store.db,
     hall,
@@ -144,6 +146,13 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
   router.get('/appointments/blocked', (_req, res) => {
     if (!allowed(res, ['manager'])) return;
     sendReply(res, appointments.blocked());
+  });
+  // 解除限制: one phone's 爽约 block lifted by a manager, with a reason (audited).
+  router.post('/appointments/pardons', (req, res) => {
+    if (!allowed(res, ['manager'])) return;
+    const b = parse(PardonBody, body(req));
+    if (!b.ok) return sendReply(res, b);
+    sendReply(res, appointments.pardon(actorOf(res), b.data), 201);
   });
   router.get('/appointments', (req, res) => {
     if (!allowed(res, ['guide', 'manager'])) return;

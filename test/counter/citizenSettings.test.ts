@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CitizenSettings } from '../../shared/citizen';
+import type { AuditEntry } from '../../shared/admin';
+import { CitizenSettings, PardonBody } from '../../shared/citizen';
 import { DEFAULT_CITIZEN_SETTINGS } from '../../server/citizen/settings';
 import {
   BOUNDS,
@@ -15,6 +16,8 @@ import {
   type CitizenForm,
 } from '../../counter/src/admin/logic/citizenSettings';
 import { citizenEn, citizenZh } from '../../counter/src/admin/citizenText';
+import { describeAudit, isManagerAction } from '../../counter/src/admin/logic/audit';
+import { PARDON_REASON_MAX, validatePardonReason } from '../../counter/src/admin/logic/pardon';
 
 const QUEUES = ['A', 'B', 'K'];
 const base = (): CitizenSettings => structuredClone(DEFAULT_CITIZEN_SETTINGS);
@@ -174,5 +177,32 @@ describe('the words', () => {
       const words = zh.replace(/\{\w+\}/g, '');
       expect(words, key).not.toMatch(/[A-Za-z]{2,}/);
     }
+  });
+});
+
+describe('解除限制', () => {
+  it.each<[string, string | undefined]>([
+    ['', 'form.required'],
+    ['   ', 'form.required'],
+    ['因病住院', undefined],
+    [`  ${'很'.repeat(PARDON_REASON_MAX)}  `, undefined],
+    ['很'.repeat(PARDON_REASON_MAX + 1), 'form.tooLong'],
+  ])('the reason %j → %s, as the server decides', (reason, key) => {
+    expect(validatePardonReason(reason)?.key).toBe(key);
+    expect(PardonBody.safeParse({ phone: '13912345678', reason }).success).toBe(key === undefined);
+  });
+
+  it('the audit line names the number and the reason, as a manager action', () => {
+    const e: AuditEntry = {
+      id: 1,
+      seq: 1,
+      at: '2026-12-03T01:00:00.000Z',
+      actor: { id: 'm1', username: 'admin', name: '管理员' },
+      type: 'MissedBlockPardoned',
+      data: { type: 'MissedBlockPardoned', before: { phone: '13912345678', count: 3 }, after: { phone: '13912345678', reason: '因病\n住院' } },
+    };
+    const words = { overflow: '溢出', settingName: (k: string) => k, pauseReason: (r: string) => r };
+    expect(describeAudit(e, words)).toEqual({ key: 'audit.MissedBlockPardoned', params: { phone: '13912345678', reason: '因病 住院' } });
+    expect(isManagerAction(e, new Set())).toBe(true);
   });
 });

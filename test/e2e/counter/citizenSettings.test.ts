@@ -2,13 +2,14 @@
  * The console's 预约与评价 page in Chromium against a real server: a change of slot length and
  * 爽约 limit is saved (only what changed) and kept over a reload; a bad value is said next to its
  * field and nothing is sent; the audit log shows the change. SCREENSHOT_DIR=… also saves the page
- * at 1366×768 and 1920×1080 (zh).
+ * at 1366×768 and 1920×1080 (zh). 解除限制: a blocked number is pardoned with a reason and leaves the list.
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CitizenSettings } from '../../../shared/citizen';
 import { startTestServer, type TestServer } from '../../support/server';
+import { bookOk, nextPhone } from '../../citizen/support';
 import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, launchChromium, signIn, token } from './support';
 
 let server: TestServer;
@@ -32,11 +33,11 @@ afterAll(async () => {
 const settings = async (): Promise<CitizenSettings> =>
   (await apiCall<CitizenSettings>(server.url, 'GET', '/api/citizen/settings', undefined, manager)).body;
 
-async function open(width: number, height: number): Promise<{ page: Page; errors: string[] }> {
+async function open(width: number, height: number, on: TestServer = server): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await page.goto(`${server.url}/admin#citizen`);
+  await page.goto(`${on.url}/admin#citizen`);
   await signIn(page, 'admin', 'admin');
   await page.waitForSelector('#cs-slotMinutes');
   return { page, errors };
@@ -128,5 +129,64 @@ describe('预约与评价 page', () => {
     expect(await page.locator('.field-error').count()).toBe(1);
     expect(await settings()).toEqual(before);
     await page.context().close();
+  }, 60_000);
+
+  it('解除限制: a manager lifts one number\'s block with a reason; the list and the audit log show it', async () => {
+    // A hall of its own: three misses need the clock moved on by days.
+    const hall = await startTestServer();
+    try {
+      const blocked = nextPhone();
+      const other = nextPhone();
+      for (const date of ['2026-11-30', '2026-12-01', '2026-12-02']) {
+        await bookOk(hall, { phone: blocked, date, name: '王五' });
+        await bookOk(hall, { phone: other, date, name: '赵六', slot: '11:00' });
+      }
+      hall.clock.set(Date.parse('2026-12-03T01:00:00Z'));
+      const { page, errors } = await open(1366, 768, hall);
+      const row = page.locator(`[data-testid=cs-blocked] li[data-phone="${blocked}"]`);
+      await row.waitFor();
+      expect(await page.locator('[data-testid=cs-blocked] li').count()).toBe(2);
+      await page.locator('[data-testid=cs-blocked]').scrollIntoViewIfNeeded();
+      if (shots) await page.screenshot({ path: `${shots}/admin-citizen-blocked-zh-1366.png` });
+
+      await row.locator('[data-testid=cs-pardon]').click();
+      const dialog = page.locator('[role=dialog]');
+      await expect.poll(() => dialog.textContent()).toContain(`解除 ${blocked} 的预约限制`);
+      expect(await dialog.textContent()).toMatch(/姓名\s*王五\s*爽约\s*3 次（2026-11-30 至 2026-12-02）\s*暂停至\s*2027-01-01/);
+      // No reason: said next to the field, nothing sent.
+      let sent = 0;
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && r.url().endsWith('/api/appointments/pardons')) sent++;
+      });
+      await page.click('[data-testid=cs-pardon-confirm]');
+      expect(await page.textContent('#cs-pardon-reason-error')).toContain('必填');
+      expect(sent).toBe(0);
+      expect(await axeProblems(page)).toEqual([]);
+      await page.fill('#cs-pardon-reason', '因病住院，有医院证明');
+      if (shots) await page.screenshot({ path: `${shots}/admin-citizen-pardon-zh-1366.png` });
+      const post = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/appointments/pardons'));
+      await page.click('[data-testid=cs-pardon-confirm]');
+      expect((await post).postDataJSON()).toEqual({ phone: blocked, reason: '因病住院，有医院证明' });
+      await expect.poll(() => page.textContent('[data-testid=cs-blocked] [role=status]')).toBe(`已解除 ${blocked} 的预约限制`);
+      await expect.poll(() => row.count()).toBe(0);
+      expect(await page.locator(`[data-testid=cs-blocked] li[data-phone="${other}"]`).count()).toBe(1);
+      expect(await dialog.count()).toBe(0);
+      if (shots) await page.screenshot({ path: `${shots}/admin-citizen-pardoned-zh-1366.png` });
+
+      await page.click('[data-nav=audit]');
+      await expect.poll(() => page.textContent('[data-testid=audit-page] tbody')).toContain(`解除爽约预约限制：${blocked}（因病住院，有医院证明）`);
+
+      // English: the dialog's words.
+      await page.click('[data-nav=citizen]');
+      await page.selectOption('[data-testid=lang]', 'en');
+      await page.locator(`[data-testid=cs-blocked] li[data-phone="${other}"] [data-testid=cs-pardon]`).click();
+      await expect.poll(() => dialog.textContent()).toContain(`Lift the block on ${other}`);
+      if (shots) await page.screenshot({ path: `${shots}/admin-citizen-pardon-en-1366.png` });
+      await page.selectOption('[data-testid=lang]', 'zh').catch(() => undefined);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await hall.close();
+    }
   }, 60_000);
 });

@@ -35,6 +35,7 @@ export type AuditKey =
   | 'audit.CitizenSettingsChanged'
   | 'audit.RatingFollowedUp'
   | 'audit.RatingFollowUpReopened'
+  | 'audit.MissedBlockPardoned'
   | 'audit.Announced'
   | 'audit.AnnouncedZone'
   | 'audit.other';
@@ -57,6 +58,7 @@ const SETUP = new Set([
   'CitizenSettingsChanged',
   'RatingFollowedUp',
   'RatingFollowUpReopened',
+  'MissedBlockPardoned',
 ]);
 
 type Obj = Record<string, unknown>;
@@ -162,6 +164,9 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
       return { key: 'audit.RatingFollowedUp', params: { number: str(obj(d.after).number), note: shortNote(obj(d.after).note) || '—' } };
     case 'RatingFollowUpReopened':
       return { key: 'audit.RatingFollowUpReopened', params: { number: str(obj(d.before).number) } };
+    case 'MissedBlockPardoned':
+      // 解除限制: the number in full (this log is for managers, as the 爽约 list is).
+      return { key: 'audit.MissedBlockPardoned', params: { phone: str(obj(d.after).phone), reason: shortNote(obj(d.after).reason) || '—' } };
     case 'Announced': {
       // 语音广播: what the walls said, and where if not the whole hall.
       const a = obj(d.after);
