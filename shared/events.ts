@@ -4,6 +4,7 @@
  * Type-only: nothing here reaches a bundle.
  */
 import type { Announce, AnnounceBody } from './announce';
+import type { AssistClose, AssistDay, AssistQuery, AssistRaise, AssistRef, AssistRequest } from './assist';
 import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput, StaffUpdate, TodayStats } from './admin';
 import type { Reply } from './errors';
 import type {
@@ -49,6 +50,8 @@ export interface ServerToClientEvents {
   announce: (announce: Announce) => void;
   /** Staff only: a rating arrived or a 差评's follow-up changed (the 好差评 page reloads). */
   'ratings:changed': (change: RatingsChanged) => void;
+  /** Staff only: a 求助 was asked for, answered, settled or withdrawn (the whole request as it is now). */
+  'assist:changed': (request: AssistRequest) => void;
 }
 
 /** What an anonymous viewer (display, phone page) may send. No commands. */
@@ -99,6 +102,12 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'admin:audit': (payload: { before?: number; limit?: number }, ack: Ack<AuditEntry[]>) => void;
   /** 语音广播 (managers): the walls speak this text now; answers the `announce` event it sent. */
   'announce:send': (payload: AnnounceBody, ack: Ack<Announce>) => void;
+  /** 求助: the clerk signed in at the window calls the duty manager (a live request of the window is answered as is). */
+  'assist:raise': (payload: AssistRaise, ack: Ack<AssistRequest>) => void;
+  'assist:acknowledge': (payload: AssistRef, ack: Ack<AssistRequest>) => void;
+  'assist:resolve': (payload: AssistClose, ack: Ack<AssistRequest>) => void;
+  'assist:cancel': (payload: AssistRef, ack: Ack<AssistRequest>) => void;
+  'assist:list': (payload: AssistQuery, ack: Ack<AssistDay>) => void;
 }
 
 export interface SocketData {

@@ -53,6 +53,12 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: Ope
   { method: 'get', path: '/admin/audit', op: 'admin:audit', gather: (req) => ({ ...req.query }) },
   // 语音广播: the walls speak a text now (the `announce` viewer event).
   { method: 'post', path: '/announcements', op: 'announce:send', gather: body, status: 201 },
+  // 求助: a clerk calls the duty manager; managers answer and settle (the `assist:changed` staff event).
+  { method: 'post', path: '/windows/:no/assist', op: 'assist:raise', gather: withWindow, status: 201 },
+  { method: 'get', path: '/assist', op: 'assist:list', gather: (req) => ({ ...req.query }) },
+  { method: 'post', path: '/assist/:id/acknowledge', op: 'assist:acknowledge', gather: withId },
+  { method: 'post', path: '/assist/:id/resolve', op: 'assist:resolve', gather: withId },
+  { method: 'post', path: '/assist/:id/cancel', op: 'assist:cancel', gather: withId },
 ];
 
 export function registerCommandRoutes(router: Router, ctx: OpContext): void {

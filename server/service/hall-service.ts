@@ -4,6 +4,7 @@
  * transaction, then publishes the change. Nothing is applied to memory unless it was committed.
  */
 import type { Announce } from '../../shared/announce';
+import type { AssistRequest } from '../../shared/assist';
 import type { RatingsChanged } from '../../shared/events';
 import type { Reply } from '../../shared/errors';
 import type { Call, CallPrompts, HallChange, HallInfo, Matter, Snapshot, Ticket, TicketDetail, Window } from '../../shared/schemas';
@@ -242,6 +243,10 @@ export function createHallService(deps: HallServiceDeps) {
     /** Ratings live beside the hall state (server/citizen): consoles are told, no seq. */
     ratingsChanged(r: RatingsChanged): void {
       publisher.ratingsChanged?.(r);
+    },
+    /** 求助 (assist-operations.ts): beside the hall state, to staff only, no seq. */
+    assistChanged(r: AssistRequest): void {
+      publisher.assistChanged?.(r);
     },
     tick(): void {
       ensureServiceDay(clock.now());

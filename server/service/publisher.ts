@@ -1,4 +1,5 @@
 import type { Announce } from '../../shared/announce';
+import type { AssistRequest } from '../../shared/assist';
 import type { RatingsChanged } from '../../shared/events';
 import type { Call, CallPrompt, HallChange } from '../../shared/schemas';
 
@@ -21,6 +22,8 @@ export interface Publisher {
   announce?(a: Announce): void;
   /** A rating arrived or its follow-up changed: to staff (not hall state, no seq). */
   ratingsChanged?(r: RatingsChanged): void;
+  /** A 求助 was asked for, answered or settled: to staff (not hall state, no seq). */
+  assistChanged?(r: AssistRequest): void;
 }
 
 export const nullPublisher: Publisher = { publish: () => {} };

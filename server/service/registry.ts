@@ -4,11 +4,12 @@ import type { Reply } from '../../shared/errors';
 import type { Actor } from './actor';
 import { adminOperations } from './admin-operations';
 import { announceOperations } from './announce-operations';
+import { assistOperations } from './assist-operations';
 import { runOperation, type OpContext, type Operation } from './operation';
 import { hallOperations } from './operations';
 import { statsOperations } from './stats-operations';
 
-export const operations = { ...hallOperations, ...adminOperations, ...statsOperations, ...announceOperations };
+export const operations = { ...hallOperations, ...adminOperations, ...statsOperations, ...announceOperations, ...assistOperations };
 
 export type OperationName = keyof typeof operations;
 

@@ -136,6 +136,9 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
     ratingsChanged(r) {
       io.to(staffRoom).emit('ratings:changed', r);
     },
+    assistChanged(r) {
+      io.to(staffRoom).emit('assist:changed', r);
+    },
     publish(p: Publication) {
       io.to(staffRoom).emit('hall:changed', p.change);
       io.to(hallRoom).emit('hall:changed', publicChange(p.change));

@@ -1,3 +1,4 @@
+import { createAssistRepo } from './assist-repo';
 import { createCatalogueRepo } from './catalogue-repo';
 import { createEventRepo } from './event-repo';
 import { createHallRepo } from './hall-repo';
@@ -12,6 +13,7 @@ export type { UserRepo, UserRow, NewUser } from './user-repo';
 export type { CatalogueRepo } from './catalogue-repo';
 export type { EventRepo, AuditRow } from './event-repo';
 export type { TicketHistoryRepo } from './ticket-history-repo';
+export type { AssistRepo } from './assist-repo';
 
 /** The store: one database, migrated, with its typed repositories. */
 export function createStore(db: Db) {
@@ -24,6 +26,7 @@ export function createStore(db: Db) {
     catalogue,
     events: createEventRepo(db),
     ticketHistory: createTicketHistoryRepo(db),
+    assist: createAssistRepo(db),
     close: () => db.close(),
   };
 }
