@@ -47,7 +47,9 @@ describe('求助 (assist)', () => {
     const clerkSocket = await connectClient(s.url, clerk);
     sockets.push(manager.socket, wall.socket, clerkSocket.socket);
     let wallHeard = 0;
-    wall.socket.on('assist:changed' as never, () => wallHeard++);
+    wall.socket.on('assist:changed', () => {
+      wallHeard++;
+    });
 
     const seen = nextEvent(manager.socket, 'assist:changed');
     const r = await raise(s, clerk, { kind: 'conduct', note: '  群众情绪激动  ' });
