@@ -67,7 +67,7 @@ try {
     if (k === 0) console.log(`range ${q.from}…${q.to}: ${r.data.totals.issued} tickets, ${r.data.days.length} days, ${r.data.clerks.length} clerks`);
   }
   const read = performance.now();
-  const rows = store.ticketHistory.ofDays(hallId, q.from, q.to).length;
+  const rows = store.stats.ticketsOf(hallId, q.from, q.to).length;
   console.log(`of which reading ${rows} rows: ${Math.round(performance.now() - read)} ms`);
   console.log(`stats:range over ${DAYS} days: first ${Math.round(times[0]!)} ms, then ${times.slice(1).map((t) => Math.round(t)).join(' / ')} ms`);
 } finally {

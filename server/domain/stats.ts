@@ -1,59 +1,16 @@
 /**
  * A service day's figures from its tickets: per queue (waits against target), per clerk, the
- * whole hall, and hour by hour; a range of days the same way, with a day-by-day series. Pure: today's come from the hall's state, a past day's from the
- * stored tickets, through the same function, so both read alike.
+ * whole hall, and hour by hour; a range of days the same way, with a day-by-day series. Pure:
+ * today's come from the hall's state, a past day's from the stored tickets, through the same
+ * functions, so both read alike. Each ticket is met once (stats-tally.ts).
  */
 import type { QueueStats } from '../../shared/admin';
-import type { DayClerkStats, DaySeriesStats, DayStats, DayTicket, HallTotals, HourStats, RangeStats } from '../../shared/stats';
-import { iso, serviceDayOf } from './time';
+import type { DayClerkStats, DaySeriesStats, DayStats, DayTicket, HourStats, RangeStats } from '../../shared/stats';
+import { count, finishOf, newTally, serviceOf, totalsOf, waitOf, type StatsTicket, type Tally } from './stats-tally';
+import { iso } from './time';
 import type { Clerk, HallState, QueueDef, TicketRec } from './types';
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const i = Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
-  return sorted[Math.max(0, i)]!;
-}
-
-const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
-
-/** Seconds from arrival to (first) call. */
-function waitOf(t: TicketRec): number | undefined {
-  return t.calledAt === undefined ? undefined : Math.max(0, (t.calledAt - t.arrivedAt) / 1000);
-}
-
-/**
- * When the clerk finished. A service still open when the day ended was completed by the day's
- * end (not by the clerk): that instant is not a real finish, and would count hours of service.
- */
-function finishOf(t: TicketRec, timezone: string): number | undefined {
-  return t.finishedAt !== undefined && dayOf(t.finishedAt, timezone) === t.serviceDay ? t.finishedAt : undefined;
-}
-
-/**
- * serviceDayOf, remembered per quarter hour: a range report asks it for every ticket several
- * times, and Intl formatting is the slow part. Zone offsets are whole quarter hours, so every
- * instant of a quarter hour has the same date.
- */
-const QUARTER = 15 * 60_000;
-const dayCache = new Map<string, Map<number, string>>();
-function dayOf(at: number, timezone: string): string {
-  let m = dayCache.get(timezone);
-  if (!m) dayCache.set(timezone, (m = new Map()));
-  const k = Math.floor(at / QUARTER);
-  let d = m.get(k);
-  if (d === undefined) {
-    if (m.size > 50_000) m.clear(); // about a year and a half of quarter hours: bounded memory
-    d = serviceDayOf(k * QUARTER, timezone);
-    m.set(k, d);
-  }
-  return d;
-}
-
-/** Seconds from start to finish of a ticket served to the end (none when the day's end closed it). */
-function serviceOf(t: TicketRec, timezone: string): number | undefined {
-  const end = finishOf(t, timezone);
-  return t.status === 'done' && t.startedAt !== undefined && end !== undefined ? (end - t.startedAt) / 1000 : undefined;
-}
+export type { StatsTicket } from './stats-tally';
 
 const hourFormats = new Map<string, Intl.DateTimeFormat>();
 /** The hour of day (0–23) of an instant in a time zone. */
@@ -66,45 +23,28 @@ export function hourOf(at: number, timezone: string): number {
   return Number(f.formatToParts(new Date(at)).find((p) => p.type === 'hour')?.value ?? 0) % 24;
 }
 
-/**
- * The figures of one group of tickets. `target` (seconds) is what "within target" means for each
- * ticket: the hall's totals mix queues, so each wait is held against its own queue's target.
- */
-function figures(ts: readonly TicketRec[], target: (t: TicketRec) => number, timezone: string): HallTotals {
-  const called = ts.filter((t) => t.calledAt !== undefined);
-  const waits = called.map((t) => waitOf(t)!).sort((a, b) => a - b);
-  const services = ts.map((t) => serviceOf(t, timezone)).filter((s) => s !== undefined);
-  return {
-    issued: ts.length,
-    waiting: ts.filter((t) => t.status === 'waiting').length,
-    served: ts.filter((t) => t.status === 'done').length,
-    noShow: ts.filter((t) => t.status === 'no_show').length,
-    cancelled: ts.filter((t) => t.status === 'cancelled').length,
-    avgWaitSeconds: Math.round(mean(waits)),
-    p90WaitSeconds: Math.round(percentile(waits, 0.9)),
-    slaAttainment: called.length === 0 ? 1 : called.filter((t) => waitOf(t)! <= target(t)).length / called.length,
-    avgServiceSeconds: Math.round(mean(services)),
-  };
-}
-
 /** Hour by hour, contiguous from the first hour anything happened to the last. */
-export function hourBuckets(tickets: readonly TicketRec[], timezone: string): HourStats[] {
+export function hourBuckets(tickets: Iterable<StatsTicket>, timezone: string): HourStats[] {
   const issued = new Map<number, number>();
-  const waits = new Map<number, number[]>();
+  const waits = new Map<number, { n: number; sum: number }>();
   for (const t of tickets) {
     const h = hourOf(t.issuedAt, timezone);
     issued.set(h, (issued.get(h) ?? 0) + 1);
-    if (t.calledAt !== undefined) {
-      const c = hourOf(t.calledAt, timezone);
-      waits.set(c, [...(waits.get(c) ?? []), waitOf(t)!]);
+    const wait = waitOf(t);
+    if (wait !== undefined) {
+      const c = hourOf(t.calledAt!, timezone);
+      const w = waits.get(c) ?? { n: 0, sum: 0 };
+      w.n++;
+      w.sum += wait;
+      waits.set(c, w);
     }
   }
   const hours = [...issued.keys(), ...waits.keys()];
   if (hours.length === 0) return [];
   const out: HourStats[] = [];
   for (let h = Math.min(...hours); h <= Math.max(...hours); h++) {
-    const w = waits.get(h) ?? [];
-    out.push({ hour: h, issued: issued.get(h) ?? 0, called: w.length, avgWaitSeconds: Math.round(mean(w)) });
+    const w = waits.get(h);
+    out.push({ hour: h, issued: issued.get(h) ?? 0, called: w?.n ?? 0, avgWaitSeconds: w ? Math.round(w.sum / w.n) : 0 });
   }
   return out;
 }
@@ -118,27 +58,53 @@ export interface DayInput {
   live: boolean;
   /** The hall's queues in display order (today's targets judge a past day too). */
   queues: readonly QueueDef[];
-  tickets: Iterable<TicketRec>;
+  tickets: Iterable<StatsTicket>;
   /** Who a clerk id is; a clerk unknown here is left out of the clerk rows. */
   clerks: ReadonlyMap<string, ClerkName>;
   /** Clerk id → the window they are signed in at now (today only). */
   signedIn: ReadonlyMap<string, number>;
 }
 
-/** Each queue's figures, in the hall's display order; each wait held against its queue's target. */
-function queueRows(queues: readonly QueueDef[], tickets: readonly TicketRec[], target: (t: TicketRec) => number, timezone: string): QueueStats[] {
-  return [...queues]
-    .sort((a, b) => a.sort - b.sort)
-    .map((q) => ({ code: q.code, ...figures(tickets.filter((t) => t.queue === q.code), target, timezone) }));
+/** A clerk's day: from the first call to the last finish. */
+interface ClerkDay {
+  first: number;
+  end: number;
 }
 
-function targetsOf(queues: readonly QueueDef[]): (t: TicketRec) => number {
-  const targetOf = new Map(queues.map((q) => [q.code, q.targetWaitMinutes * 60]));
-  return (t) => targetOf.get(t.queue) ?? Number.POSITIVE_INFINITY;
+/** A clerk's tickets so far: their services, the ticket they last worked on, their days. */
+interface ClerkTally {
+  services: number;
+  serviceMs: number;
+  last: StatsTicket | undefined;
+  days: Map<string, ClerkDay>;
+}
+
+/** Later work first; among equal instants the earlier issued ticket, as a stable sort in issue order would keep it. */
+const workedLater = (a: StatsTicket, b: StatsTicket): boolean => {
+  const ka = a.finishedAt ?? a.calledAt!;
+  const kb = b.finishedAt ?? b.calledAt!;
+  return ka !== kb ? ka > kb : a.issuedAt !== b.issuedAt ? a.issuedAt < b.issuedAt : a.order < b.order;
+};
+
+function countClerk(byClerk: Map<string, ClerkTally>, t: StatsTicket, service: number | undefined, timezone: string): void {
+  if (t.servedBy === undefined || t.calledAt === undefined) return;
+  let c = byClerk.get(t.servedBy);
+  if (!c) byClerk.set(t.servedBy, (c = { services: 0, serviceMs: 0, last: undefined, days: new Map() }));
+  if (service !== undefined) {
+    c.services++;
+    c.serviceMs += Math.round(service * 1000);
+  }
+  if (!c.last || workedLater(t, c.last)) c.last = t;
+  const end = finishOf(t, timezone) ?? t.startedAt ?? t.calledAt;
+  const d = c.days.get(t.serviceDay);
+  if (!d) c.days.set(t.serviceDay, { first: t.calledAt, end });
+  else {
+    d.first = Math.min(d.first, t.calledAt);
+    d.end = Math.max(d.end, end);
+  }
 }
 
 interface ClerkRowsInput {
-  timezone: string;
   /** The service day still going on (today), if among the tickets: a clerk at a window counts its span up to now. */
   liveDay: string | undefined;
   clerks: ReadonlyMap<string, ClerkName>;
@@ -149,36 +115,31 @@ interface ClerkRowsInput {
  * One row per clerk who called a ticket (or is at a window now). The span is counted day by
  * day, from the first call to the last finish of each day, and summed: nights are not work.
  */
-function clerkRows(tickets: readonly TicketRec[], input: ClerkRowsInput, now: number): DayClerkStats[] {
-  const byClerk = groupBy(
-    tickets.filter((t) => t.servedBy !== undefined && t.calledAt !== undefined),
-    (t) => t.servedBy!,
-  );
+function clerkRows(byClerk: ReadonlyMap<string, ClerkTally>, input: ClerkRowsInput, now: number): DayClerkStats[] {
   const ids = new Set([...byClerk.keys(), ...input.signedIn.keys()]);
   return [...ids]
     .map((id) => input.clerks.get(id))
     .filter((c) => c !== undefined)
     .sort((a, b) => a.username.localeCompare(b.username))
     .map((c) => {
-      const mine = byClerk.get(c.id) ?? [];
-      const services = mine.map((t) => serviceOf(t, input.timezone)).filter((s) => s !== undefined);
+      const mine = byClerk.get(c.id);
       const at = input.signedIn.get(c.id);
       // Where they work: the window they are at now, else the one they last served at.
-      const last = [...mine].sort((a, b) => (b.finishedAt ?? b.calledAt!) - (a.finishedAt ?? a.calledAt!))[0];
-      const windowNo = at ?? last?.windowNo;
+      const windowNo = at ?? mine?.last?.windowNo;
       let span = 0;
-      for (const [day, ofDay] of groupBy(mine, (t) => t.serviceDay)) {
-        const first = Math.min(...ofDay.map((t) => t.calledAt!));
-        const end = day === input.liveDay && at !== undefined ? now : Math.max(...ofDay.map((t) => finishOf(t, input.timezone) ?? t.startedAt ?? t.calledAt!));
-        span += Math.max(0, Math.round((end - first) / 1000));
+      for (const [day, d] of mine?.days ?? []) {
+        const end = day === input.liveDay && at !== undefined ? now : d.end;
+        span += Math.max(0, Math.round((end - d.first) / 1000));
       }
+      const services = mine?.services ?? 0;
+      const busyMs = mine?.serviceMs ?? 0;
       const s: DayClerkStats = {
         id: c.id,
         username: c.username,
         name: c.name,
-        served: services.length,
-        avgServiceSeconds: Math.round(mean(services)),
-        busySeconds: Math.round(services.reduce((a, b) => a + b, 0)),
+        served: services,
+        avgServiceSeconds: services === 0 ? 0 : Math.round(busyMs / services / 1000),
+        busySeconds: Math.round(busyMs / 1000),
         spanSeconds: span,
       };
       if (windowNo !== undefined) s.windowNo = windowNo;
@@ -186,30 +147,50 @@ function clerkRows(tickets: readonly TicketRec[], input: ClerkRowsInput, now: nu
     });
 }
 
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = out.get(k);
-    if (list) list.push(x);
-    else out.set(k, [x]);
-  }
-  return out;
+/** Everything one pass over the tickets gathers: the hall's, each queue's, each day's and each clerk's tallies. */
+interface Gathered {
+  hall: Tally;
+  queues: Map<string, Tally>;
+  days: Map<string, Tally>;
+  clerks: Map<string, ClerkTally>;
 }
 
-const inIssueOrder = (ts: Iterable<TicketRec>) => [...ts].sort((a, b) => a.issuedAt - b.issuedAt || a.order - b.order);
+function gather(tickets: Iterable<StatsTicket>, queues: readonly QueueDef[], timezone: string): Gathered {
+  // The hall's totals mix queues: each wait is held against its own queue's target.
+  const targetOf = new Map(queues.map((q) => [q.code, q.targetWaitMinutes * 60]));
+  const g: Gathered = { hall: newTally(), queues: new Map(), days: new Map(), clerks: new Map() };
+  for (const t of tickets) {
+    const wait = waitOf(t);
+    const service = serviceOf(t, timezone);
+    const within = wait !== undefined && wait <= (targetOf.get(t.queue) ?? Number.POSITIVE_INFINITY);
+    count(g.hall, t, wait, service, within);
+    let q = g.queues.get(t.queue);
+    if (!q) g.queues.set(t.queue, (q = newTally()));
+    count(q, t, wait, service, within);
+    let d = g.days.get(t.serviceDay);
+    if (!d) g.days.set(t.serviceDay, (d = newTally()));
+    count(d, t, wait, service, within);
+    countClerk(g.clerks, t, service, timezone);
+  }
+  return g;
+}
+
+/** Each queue's figures, in the hall's display order. */
+function queueRows(queues: readonly QueueDef[], g: Gathered): QueueStats[] {
+  return [...queues].sort((a, b) => a.sort - b.sort).map((q) => ({ code: q.code, ...totalsOf(g.queues.get(q.code) ?? newTally()) }));
+}
 
 export function dayStats(input: DayInput, now: number): DayStats {
-  const tickets = inIssueOrder(input.tickets);
-  const target = targetsOf(input.queues);
+  const tickets = [...input.tickets];
+  const g = gather(tickets, input.queues, input.timezone);
   return {
     serviceDay: input.serviceDay,
     at: iso(now),
     timezone: input.timezone,
     live: input.live,
-    totals: figures(tickets, target, input.timezone),
-    queues: queueRows(input.queues, tickets, target, input.timezone),
-    clerks: clerkRows(tickets, { ...input, liveDay: input.live ? input.serviceDay : undefined }, now),
+    totals: totalsOf(g.hall),
+    queues: queueRows(input.queues, g),
+    clerks: clerkRows(g.clerks, { ...input, liveDay: input.live ? input.serviceDay : undefined }, now),
     hours: hourBuckets(tickets, input.timezone),
   };
 }
@@ -226,7 +207,7 @@ export interface RangeInput extends Omit<DayInput, 'serviceDay'> {
   from: string;
   to: string;
   /** Every ticket of the range's service days (today's from the hall's state when `live`). */
-  tickets: Iterable<TicketRec>;
+  tickets: Iterable<StatsTicket>;
 }
 
 /**
@@ -234,11 +215,9 @@ export interface RangeInput extends Omit<DayInput, 'serviceDay'> {
  * every wait of the range), and per day the headline figures, every date of the range listed.
  */
 export function rangeStats(input: RangeInput, now: number): RangeStats {
-  const tickets = inIssueOrder(input.tickets);
-  const target = targetsOf(input.queues);
-  const byDay = groupBy(tickets, (t) => t.serviceDay);
+  const g = gather(input.tickets, input.queues, input.timezone);
   const days: DaySeriesStats[] = datesOf(input.from, input.to).map((date) => {
-    const f = figures(byDay.get(date) ?? [], target, input.timezone);
+    const f = totalsOf(g.days.get(date) ?? newTally());
     return { date, issued: f.issued, served: f.served, avgWaitSeconds: f.avgWaitSeconds, p90WaitSeconds: f.p90WaitSeconds, slaAttainment: f.slaAttainment };
   });
   return {
@@ -247,9 +226,9 @@ export function rangeStats(input: RangeInput, now: number): RangeStats {
     at: iso(now),
     timezone: input.timezone,
     live: input.live,
-    totals: figures(tickets, target, input.timezone),
-    queues: queueRows(input.queues, tickets, target, input.timezone),
-    clerks: clerkRows(tickets, { ...input, liveDay: input.live ? input.to : undefined }, now),
+    totals: totalsOf(g.hall),
+    queues: queueRows(input.queues, g),
+    clerks: clerkRows(g.clerks, { ...input, liveDay: input.live ? input.to : undefined }, now),
     days,
   };
 }

@@ -18,19 +18,28 @@ export function everyone(service: HallService, store: Store): Map<string, ClerkN
   return new Map(store.users.list(service.hallId).map((u) => [u.id, { id: u.id, username: u.username, name: u.name }]));
 }
 
+/** A day asked for: today (none, or today's date), or a past one; not one to come. */
+function askedDay(service: HallService, date: string | undefined): Reply<{ day: string; today: boolean }> {
+  const today = service.state().serviceDay;
+  if (date === undefined || date === today) return ok({ day: today, today: true });
+  if (date > today) return err('BAD_REQUEST', `date: ${date} has not come yet (today is ${today})`);
+  return ok({ day: date, today: false });
+}
+
 /** The figures' input for a day: today from memory, a past day from the tickets table. */
 function inputOf(service: HallService, store: Store, date: string | undefined): Reply<DayInput> {
+  const asked = askedDay(service, date);
+  if (!asked.ok) return asked;
   const state = service.state();
   // Today too names everyone: a clerk deactivated this afternoon still served this morning.
-  if (date === undefined || date === state.serviceDay) return ok({ ...todayInput(state), clerks: everyone(service, store) });
-  if (date > state.serviceDay) return err('BAD_REQUEST', `date: ${date} has not come yet (today is ${state.serviceDay})`);
+  if (asked.data.today) return ok({ ...todayInput(state), clerks: everyone(service, store) });
   return ok({
-    serviceDay: date,
+    serviceDay: asked.data.day,
     timezone: state.timezone,
     live: false,
     // Today's queues and targets judge a past day too: targets are not kept per day.
     queues: [...state.queues.values()],
-    tickets: store.ticketHistory.ofDay(service.hallId, date),
+    tickets: store.stats.ticketsOf(service.hallId, asked.data.day, asked.data.day),
     clerks: everyone(service, store),
     signedIn: new Map(),
   });
@@ -44,8 +53,8 @@ export function rangeOf(service: HallService, store: Store, q: RangeQuery): Repl
   const today = todayInput(service.state());
   if (q.to > today.serviceDay) return err('BAD_REQUEST', `to: ${q.to} has not come yet (today is ${today.serviceDay})`);
   const live = q.to === today.serviceDay;
-  const past = live ? store.ticketHistory.ofDays(service.hallId, q.from, q.to).filter((t) => t.serviceDay !== today.serviceDay) : store.ticketHistory.ofDays(service.hallId, q.from, q.to);
-  const tickets = live ? [...past, ...today.tickets] : past;
+  const stored = store.stats.ticketsOf(service.hallId, q.from, q.to);
+  const tickets = live ? [...stored.filter((t) => t.serviceDay !== today.serviceDay), ...today.tickets] : stored;
   return ok(
     rangeStats(
       {
@@ -84,10 +93,12 @@ export const statsOperations = {
     roles: MANAGER,
     schema: DayQuery,
     run({ service, store }, _actor, q): Reply<DayTickets> {
-      const input = inputOf(service, store, q.date);
-      if (!input.ok) return input;
-      const { serviceDay, timezone, tickets } = input.data;
-      return ok({ serviceDay, timezone, tickets: dayTickets(tickets, everyone(service, store), timezone) });
+      const asked = askedDay(service, q.date);
+      if (!asked.ok) return asked;
+      const { day, today } = asked.data;
+      const state = service.state();
+      const tickets = today ? state.tickets.values() : store.ticketHistory.ofDay(service.hallId, day);
+      return ok({ serviceDay: day, timezone: state.timezone, tickets: dayTickets(tickets, everyone(service, store), state.timezone) });
     },
   }),
 };

@@ -4,6 +4,7 @@ import { createEventRepo } from './event-repo';
 import { createHallRepo } from './hall-repo';
 import { migrate } from './migrate';
 import { openDatabase, type Db } from './open';
+import { createStatsRepo } from './stats-repo';
 import { createTicketHistoryRepo } from './ticket-history-repo';
 import { createUserRepo } from './user-repo';
 
@@ -13,6 +14,7 @@ export type { UserRepo, UserRow, NewUser } from './user-repo';
 export type { CatalogueRepo } from './catalogue-repo';
 export type { EventRepo, AuditRow } from './event-repo';
 export type { TicketHistoryRepo } from './ticket-history-repo';
+export type { StatsRepo } from './stats-repo';
 export type { AssistRepo } from './assist-repo';
 
 /** The store: one database, migrated, with its typed repositories. */
@@ -26,6 +28,7 @@ export function createStore(db: Db) {
     catalogue,
     events: createEventRepo(db),
     ticketHistory: createTicketHistoryRepo(db),
+    stats: createStatsRepo(db),
     assist: createAssistRepo(db),
     close: () => db.close(),
   };

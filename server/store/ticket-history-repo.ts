@@ -9,19 +9,11 @@ import { ticketFromRow, type TicketRow } from './rows';
 export function createTicketHistoryRepo(db: Db) {
   const s = {
     ofDay: db.prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE hall_id = ? AND service_day = ? ORDER BY issued_at, ord'),
-    // Served by the tickets_day index (hall_id, service_day): a range scan, dates compare as text.
-    ofDays: db.prepare<[string, string, string], TicketRow>(
-      'SELECT * FROM tickets WHERE hall_id = ? AND service_day BETWEEN ? AND ? ORDER BY issued_at, ord',
-    ),
   };
   return {
     /** Every ticket issued on that service day, whatever became of it, in issue order. */
     ofDay(hallId: string, serviceDay: string): TicketRec[] {
       return s.ofDay.all(hallId, serviceDay).map(ticketFromRow);
-    },
-    /** Every ticket of the service days from `from` to `to` (both included), in issue order. */
-    ofDays(hallId: string, from: string, to: string): TicketRec[] {
-      return s.ofDays.all(hallId, from, to).map(ticketFromRow);
     },
   };
 }
