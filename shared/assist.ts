@@ -5,9 +5,12 @@
  * Staff only: nothing of it reaches a wall, a window screen or a phone page.
  */
 import { z } from 'zod';
+import { ASSIST_KINDS, ASSIST_NOTE_MAX } from './assistKinds';
+
+export { ASSIST_KINDS, ASSIST_NOTE_MAX, isAssistActive, isAssistKind } from './assistKinds';
 
 /** 业务疑难 (a case beyond the clerk), 现场秩序 (an agitated or abusive citizen), 设备故障, 其他. */
-export const AssistKind = z.enum(['question', 'conduct', 'equipment', 'other']);
+export const AssistKind = z.enum(ASSIST_KINDS);
 export type AssistKind = z.infer<typeof AssistKind>;
 
 /**
@@ -16,8 +19,6 @@ export type AssistKind = z.infer<typeof AssistKind>;
  */
 export const AssistStatus = z.enum(['open', 'acknowledged', 'resolved', 'cancelled']);
 export type AssistStatus = z.infer<typeof AssistStatus>;
-
-export const ASSIST_NOTE_MAX = 200;
 
 export const AssistRaise = z.object({
   windowNo: z.coerce.number().int().positive(),
@@ -74,5 +75,3 @@ export interface AssistDay {
   /** Median seconds from the ask to a manager's answer (acknowledged or resolved), of those answered. */
   medianAnswerSeconds: number | null;
 }
-
-export const isAssistActive = (s: AssistStatus): boolean => s === 'open' || s === 'acknowledged';

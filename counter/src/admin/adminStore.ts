@@ -6,6 +6,7 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import type { Catalogue, MappingEntry, Window } from '../../../shared/schemas';
 import { logout, request, type Method } from '../shared/api';
+import { useAssist } from '../shared/assist';
 import { staffCommands } from '../shared/commands';
 import { errorKey } from '../shared/commonText';
 import { connectHall } from '../shared/connection';
@@ -24,6 +25,8 @@ export function createAdminStore(session: StaffSession, hooks: { onSignedOut: (r
   /** Per window: what the last mapping or sign-out command is doing / did. */
   const notes = reactive(new Map<number, WindowNote>());
   const online = computed(() => conn.status.value === 'online');
+  /** 求助 from every window (the alert on every page). */
+  const assist = useAssist(conn);
 
   const snapshot = conn.snapshot;
   const windows = computed(() => snapshot.value?.windows ?? []);
@@ -104,6 +107,7 @@ export function createAdminStore(session: StaffSession, hooks: { onSignedOut: (r
     totals,
     uncovered,
     notes,
+    assist,
     page,
     setMapping,
     signOutClerk,

@@ -1,5 +1,6 @@
 /** The manager console's words (zh first; en key for key) and its translator. */
 import { commonEn, commonZh } from '../shared/commonText';
+import { assistEn, assistZh } from '../shared/assistText';
 import { createI18n } from '../shared/i18n';
 import { citizenEn, citizenZh } from './citizenText';
 import { statsEn, statsZh } from './statsText';
@@ -276,12 +277,17 @@ export const adminZh = {
   'announce.noticeNow': '立即语音广播这条公告',
   'announce.saveFirst': '请先保存修改，再广播',
   'audit.Announced': '语音广播：{text}',
+  'audit.AssistRaised': '{no}号窗口求助：{kind}',
+  'audit.AssistAcknowledged': '接手{no}号窗口的求助（{kind}）',
+  'audit.AssistResolved': '{no}号窗口的求助已解决：{outcome}',
+  'audit.AssistCancelled': '{no}号窗口撤销求助（{kind}）',
   'audit.AnnouncedZone': '语音广播（{zone}）：{text}',
   'notices.add': '添加公告',
   'notices.placeholder': '公告内容',
   'notices.tooMany': '最多 {n} 条',
   ...statsZh,
   ...citizenZh,
+  ...assistZh,
 } as const;
 
 type AdminKey = keyof typeof adminZh;
@@ -558,12 +564,17 @@ export const adminEn: Record<AdminKey, string> = {
   'announce.noticeNow': 'Announce this notice now',
   'announce.saveFirst': 'Save your changes first',
   'audit.Announced': 'Announcement: {text}',
+  'audit.AssistRaised': 'Counter {no} asked for help: {kind}',
+  'audit.AssistAcknowledged': "Took counter {no}'s call for help ({kind})",
+  'audit.AssistResolved': "Counter {no}'s call for help settled: {outcome}",
+  'audit.AssistCancelled': 'Counter {no} withdrew its call for help ({kind})',
   'audit.AnnouncedZone': 'Announcement ({zone}): {text}',
   'notices.add': 'Add a notice',
   'notices.placeholder': 'Notice text',
   'notices.tooMany': 'At most {n}',
   ...statsEn,
   ...citizenEn,
+  ...assistEn,
 };
 
 export type TextKey = AdminKey | keyof typeof commonZh;

@@ -6,6 +6,7 @@
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { PauseReason, Ticket, Window } from '../../../shared/schemas';
 import { logout } from '../shared/api';
+import { useAssist } from '../shared/assist';
 import { staffCommands } from '../shared/commands';
 import { errorKey } from '../shared/commonText';
 import { connectHall } from '../shared/connection';
@@ -42,6 +43,8 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   const conn = connectHall({ token: session.token });
   const cmd = staffCommands(conn);
   const now = useServerNow(conn.serverOffset);
+  /** This clerk's own 求助 calls (the TopBar button shows the live one). */
+  const assist = useAssist(conn, (r) => r.clerk.id === session.user.id);
   const userId = session.user.id;
 
   const overlay = shallowRef<AckOverlay | null>(null);
@@ -375,6 +378,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   return {
     session,
     conn,
+    assist,
     now,
     online,
     snapshot,

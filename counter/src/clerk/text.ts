@@ -1,5 +1,6 @@
 /** The clerk panel's words (zh first; en key for key) and its translator. */
 import { commonEn, commonZh } from '../shared/commonText';
+import { assistEn, assistZh } from '../shared/assistText';
 import { createI18n } from '../shared/i18n';
 
 export const clerkZh = {
@@ -246,7 +247,7 @@ export const clerkEn: Record<ClerkKey, string> = {
   'signOut.confirm': 'Close window and sign out',
 };
 
-export type TextKey = ClerkKey | keyof typeof commonZh;
+export type TextKey = ClerkKey | keyof typeof commonZh | keyof typeof assistZh;
 
-export const i18n = createI18n<TextKey>({ ...commonZh, ...clerkZh }, { ...commonEn, ...clerkEn });
+export const i18n = createI18n<TextKey>({ ...commonZh, ...assistZh, ...clerkZh }, { ...commonEn, ...assistEn, ...clerkEn });
 export const { t, pick, locale } = i18n;

@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import type { AssistRequest } from '../../../shared/assist';
 import type { Ack, RatingsChanged, ServerToClientEvents, StaffClientEvents } from '../../../shared/events';
 import type { Call, CallPrompt, Snapshot } from '../../../shared/schemas';
 import { emptySync, receiveCall, receiveChange, receiveSnapshot, startResync, type SyncState } from './hallSync';
@@ -32,6 +33,8 @@ export interface HallConnection {
   prompts: Readonly<ShallowRef<readonly CallPrompt[]>>;
   /** The last rating that arrived or whose follow-up changed (the 好差评 page reloads on it). */
   ratingsChanged: Readonly<ShallowRef<RatingsChanged | null>>;
+  /** The last 求助 request that was asked for, answered or settled (assist.ts keeps the list). */
+  assistChanged: Readonly<ShallowRef<AssistRequest | null>>;
   command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<ClientReply<CommandData<K>>>;
   /** Try to reconnect at once instead of waiting for the back-off. */
   retryNow(): void;
@@ -61,6 +64,7 @@ export function connectHall(opts: ConnectOptions): HallConnection {
   const resyncs = ref(0);
   const prompts = shallowRef<readonly CallPrompt[]>([]);
   const ratingsChanged = shallowRef<RatingsChanged | null>(null);
+  const assistChanged = shallowRef<AssistRequest | null>(null);
   let promptsSeq = -1;
   let sync: SyncState = emptySync();
   /** The first snapshot after (re)connecting replaces ours whatever its seq. */
@@ -140,6 +144,9 @@ export function connectHall(opts: ConnectOptions): HallConnection {
   socket.on('ratings:changed', (r) => {
     ratingsChanged.value = r;
   });
+  socket.on('assist:changed', (r) => {
+    assistChanged.value = r;
+  });
   socket.on('call', (call) => {
     lastCall.value = call;
     publish(receiveCall(sync, call));
@@ -176,6 +183,7 @@ export function connectHall(opts: ConnectOptions): HallConnection {
     resyncs,
     prompts,
     ratingsChanged,
+    assistChanged,
     command,
     retryNow: () => {
       if (!socket.connected) socket.connect();

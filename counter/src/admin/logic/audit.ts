@@ -37,6 +37,10 @@ export type AuditKey =
   | 'audit.RatingFollowUpReopened'
   | 'audit.MissedBlockPardoned'
   | 'audit.Announced'
+  | 'audit.AssistRaised'
+  | 'audit.AssistAcknowledged'
+  | 'audit.AssistResolved'
+  | 'audit.AssistCancelled'
   | 'audit.AnnouncedZone'
   | 'audit.other';
 
@@ -93,6 +97,8 @@ export interface AuditWords {
   overflow: string;
   settingName: (key: string) => string;
   pauseReason: (reason: string) => string;
+  /** 求助's kind in words (question → 业务疑难); the code itself when absent. */
+  assistKind?: (kind: string) => string;
 }
 
 export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
@@ -172,6 +178,18 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
       const a = obj(d.after);
       const text = shortNote(a.text, 60) || '—';
       return a.zone ? { key: 'audit.AnnouncedZone', params: { text, zone: str(a.zone) } } : { key: 'audit.Announced', params: { text } };
+    }
+    case 'AssistRaised':
+    case 'AssistAcknowledged':
+    case 'AssistResolved':
+    case 'AssistCancelled': {
+      // 求助: which window, what kind, and what was done when it was settled.
+      const a = obj(d.after);
+      const kind = str(a.kind);
+      return {
+        key: `audit.${entry.type}`,
+        params: { no: str(a.windowNo), kind: words.assistKind ? words.assistKind(kind) : kind, outcome: shortNote(a.outcome) || '—' },
+      };
     }
     default:
       return { key: 'audit.other', params: { type: entry.type } };
