@@ -74,6 +74,8 @@ export interface KioskModel {
   toggleLarge(): void;
   toggleSpeak(): void;
   waitingOf(queue: string): number | null;
+  /** The hall's notices (the walls scroll them), for the start screen. */
+  notices: ComputedRef<readonly string[]>;
   takeTicket(queue: string, matters: string[]): Promise<void>;
   checkIn(code: string): Promise<void>;
   guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string; checklist: GuideChecklist }): Promise<boolean>;
@@ -342,6 +344,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     waitingOf(queue) {
       return o.hall.state.value?.queues.find((q) => q.code === queue)?.waiting ?? null;
     },
+    notices: computed(() => o.hall.state.value?.hall.notices ?? []),
     takeTicket,
     checkIn,
     guideIssue,

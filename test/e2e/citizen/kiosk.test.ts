@@ -45,6 +45,20 @@ async function openKiosk(query = ''): Promise<Page> {
 const waiting = async (queue: string) => (await api<Snapshot>(server.url, 'GET', '/api/snapshot')).body.queues.find((q) => q.code === queue)!.waiting;
 
 describe('kiosk', () => {
+  it('the start screen says how many wait in each area, live, and shows the hall’s notices', async () => {
+    const page = await openKiosk();
+    const area = (name: string) => page.locator(`[data-category="${name}"] [data-testid=area-waiting]`);
+    await expect.poll(() => area('企业服务').textContent()).toContain('等候 0 人');
+    // A, B and C are the 企业服务 queues; E is in 民生服务.
+    for (const q of ['A', 'B', 'C', 'E']) await api(server.url, 'POST', '/api/tickets', { body: { queue: q } });
+    await expect.poll(() => area('企业服务').textContent()).toContain('等候 3 人');
+    await expect.poll(() => area('民生服务').textContent()).toContain('等候 1 人');
+    const notices = (await api<Snapshot>(server.url, 'GET', '/api/snapshot')).body.hall.notices;
+    expect(notices.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('kiosk-notices').locator('li').allTextContents()).toEqual(notices);
+    await expectAccessible(page, 'start with waiting and notices');
+  });
+
   it('category → queue → matter (materials shown) → green channel → ticket, printed at 80 mm', async () => {
     const page = await openKiosk();
     await expectAccessible(page, 'start');
