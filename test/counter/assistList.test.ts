@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssistRequest } from '../../shared/assist';
-import { activeAt, activeRequests, minutesSince, newlyOpen, sortRequests, upsertRequest } from '../../counter/src/shared/assistList';
+import { activeAt, activeRequests, minutesSince, newlyOpen, shouldRemind, sortRequests, upsertRequest } from '../../counter/src/shared/assistList';
 
 const req = (id: string, status: AssistRequest['status'], raisedAt: string, windowNo = 9): AssistRequest => ({
   id,
@@ -62,5 +62,19 @@ describe('the 求助 list as the staff apps hold it', () => {
     const c = req('c', 'resolved', '2026-11-30T01:02:00Z');
     expect(newlyOpen([a], [a, b, c]).map((r) => r.id)).toEqual(['b']);
     expect(newlyOpen([a, b], [{ ...a, status: 'acknowledged' }, b])).toEqual([]);
+  });
+});
+
+describe('ringing again for an unanswered call', () => {
+  const open = req('a', 'open', '2026-11-30T01:00:00Z');
+  const taken = req('b', 'acknowledged', '2026-11-30T01:00:00Z');
+  const t0 = Date.parse('2026-11-30T01:00:00Z');
+  it.each([
+    ['an open call, a minute after the last ring', [open], t0 + 60_000, true],
+    ['an open call, under a minute after', [open], t0 + 59_000, false],
+    ['only calls being handled', [taken], t0 + 600_000, false],
+    ['nothing', [], t0 + 600_000, false],
+  ] as const)('%s', (_what, list, now, expected) => {
+    expect(shouldRemind(list, now, t0)).toBe(expected);
   });
 });

@@ -41,3 +41,11 @@ export function newlyOpen(before: readonly AssistRequest[], after: readonly Assi
   const known = new Set(before.map((r) => r.id));
   return after.filter((r) => r.status === 'open' && !known.has(r.id));
 }
+
+/** An unanswered call rings again this often on the console, until someone takes it. */
+export const REMIND_EVERY_MS = 60_000;
+
+/** Ring again now? Only while a call is unanswered, and not sooner than REMIND_EVERY_MS after the last ring. */
+export function shouldRemind(list: readonly AssistRequest[], now: number, lastRingAt: number): boolean {
+  return list.some((r) => r.status === 'open') && now - lastRingAt >= REMIND_EVERY_MS;
+}
