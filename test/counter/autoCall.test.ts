@@ -20,7 +20,7 @@ const on: AutoCallPrefs = { afterDone: true, whenPrompted: true, seconds: 5 };
 const idle: AutoFacts = { online: true, windowState: 'open', hasTicket: false, prompted: false, waiting: 2, dialog: false };
 const f = (over: Partial<AutoFacts> = {}): AutoFacts => ({ ...idle, ...over });
 const counting = (reason: 'afterDone' | 'prompted', endsAt = T + 5_000): AutoCall => ({ phase: 'counting', reason, endsAt, seconds: 5, done: reason === 'afterDone' ? 'A001' : undefined });
-const spent = (prompted: boolean): AutoCall => ({ phase: 'spent', prompted });
+const spent = (prompted: boolean, cancelled = true): AutoCall => ({ phase: 'spent', prompted, cancelled });
 
 describe('may a countdown run', () => {
   it.each<[string, Partial<AutoFacts>, boolean]>([
@@ -136,7 +136,7 @@ describe('which states fire', () => {
   it('fires once: the state after firing is spent, and later ticks fire nothing', () => {
     const facts = f({ prompted: true });
     const first = tick(counting('prompted'), facts, on, T + 5_000, false);
-    expect(first).toEqual({ state: spent(true), fire: 'prompted' });
+    expect(first).toEqual({ state: spent(true, false), fire: 'prompted' });
     expect(tick(first.state, facts, on, T + 6_000, false).fire).toBeNull();
     expect(tick(first.state, facts, on, T + 60_000, false).fire).toBeNull();
   });

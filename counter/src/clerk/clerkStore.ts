@@ -17,11 +17,13 @@ import type { StaffSession } from '../shared/session';
 import { useServerNow } from '../shared/ticker';
 import { secondsSince } from '../shared/time';
 import { enabledActions } from './logic/actions';
-import { likelyNext, queueRows } from './logic/myQueues';
+import type { AutoFacts, AutoReason } from './logic/autoCall';
+import { likelyNext, queueRows, totalWaiting } from './logic/myQueues';
 import { assignKey, DEFAULT_KEYS, type KeyMap, type ShortcutTarget } from './logic/shortcuts';
 import { undoPlan, undoSecondsLeft, type UndoOffer } from './logic/undo';
 import { effectiveWindow, windowAfterTicket, windowOfClerk, type AckOverlay } from './logic/windowView';
 import * as prefs from './prefs';
+import { createAutoCall } from './store/autoCall';
 import { createDayFigures } from './store/dayFigures';
 import { createTicketInfo } from './store/ticketInfo';
 import { createWorkTimer } from './store/workTimer';
@@ -29,11 +31,21 @@ import { pick, t, type TextKey } from './text';
 
 export type Dialog = 'pause' | 'transfer' | 'call' | 'settings' | 'signOut' | 'missing' | null;
 
-/** Kept as a key, not text, so switching the language re-renders it. */
+/** A name the server gives in both languages (a window, a queue). */
+export interface Bilingual {
+  zh: string;
+  en?: string | undefined;
+}
+
+/**
+ * Kept as a key, not text, so switching the language re-renders it; for the same reason names
+ * (window, queue) are kept in both languages and picked when shown.
+ */
 export interface Notice {
   kind: 'ok' | 'error';
   key: TextKey;
   params?: Params | undefined;
+  names?: Record<string, Bilingual> | undefined;
   id: number;
 }
 
@@ -116,6 +128,29 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   const recordDone = figures.recordDone;
   const work = createWorkTimer({ snapshot, myWindow, now, userId });
 
+  /** The server's 请叫号 for this window: which queue it is for (the "why" of an automatic call). */
+  const promptQueue = computed(() => {
+    const w = myWindow.value;
+    return w && prompted.value ? conn.prompts.value.find((p) => p.windowNo === w.no)?.queue : undefined;
+  });
+  const autoFacts = computed<AutoFacts>(() => {
+    const w = myWindow.value;
+    return {
+      online: online.value,
+      windowState: w?.state ?? null,
+      hasTicket: current.value !== undefined,
+      prompted: prompted.value,
+      waiting: totalWaiting(queues.value),
+      dialog: dialog.value !== null,
+    };
+  });
+  const auto = createAutoCall({
+    userId,
+    facts: autoFacts,
+    busy: computed(() => busy.value !== null),
+    fire: (reason) => autoNext(reason),
+  });
+
   // ---- keeping derived records in step ----------------------------------------------------
 
   /** The window was closed under us (a manager signed us out): the picker says so. */
@@ -137,8 +172,8 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
 
   let noticeId = 0;
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
-  function say(kind: Notice['kind'], key: TextKey, params?: Params): void {
-    notice.value = { kind, key, params, id: ++noticeId };
+  function say(kind: Notice['kind'], key: TextKey, params?: Params, names?: Notice['names']): void {
+    notice.value = { kind, key, params, names, id: ++noticeId };
     clearTimeout(noticeTimer);
     if (kind === 'ok') noticeTimer = setTimeout(() => (notice.value = null), NOTICE_MS);
   }
@@ -168,34 +203,51 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     }
   }
 
-  const queueName = (code: string): string => {
+  const queueName = (code: string): Bilingual => {
     const q = allQueues.value.find((x) => x.code === code);
-    return q ? pick(q.name, q.nameEn) : code;
+    return q ? { zh: q.name, en: q.nameEn } : { zh: code };
   };
 
   // ---- commands -----------------------------------------------------------------------------
 
-  async function next(no: number): Promise<void> {
+  /**
+   * 叫号, pressed or automatic (`auto`). An automatic call asks the server to call only if the
+   * window is still free (another panel of this window may have called a moment ago): it never
+   * completes anyone. A retry after a timeout reuses the request id, pressed or automatic.
+   */
+  async function next(no: number, auto?: AutoReason): Promise<void> {
     const begun = beginNext(nextRequest, Date.now(), () => crypto.randomUUID());
     nextRequest = begun.state;
     if (!begun.id) return; // a press is already in flight: a double press calls nobody twice
-    const finishing = current.value;
+    const finishing = auto ? undefined : current.value;
     busy.value = 'next';
     try {
-      const r = await cmd.next(no, begun.id);
+      const r = await cmd.next(no, begun.id, auto !== undefined);
       nextRequest = endNext(nextRequest, Date.now(), r.ok || r.error.code !== 'TIMEOUT');
       if (!r.ok) {
-        say('error', errorKey(r.error.code));
+        // Refused because a ticket is at the window by now: it shows; nothing to report.
+        if (!(auto && r.error.code === 'INVALID_STATE')) say('error', errorKey(r.error.code));
         return;
       }
       if (finishing) recordDone(finishing);
       if (r.data) detail.value = r.data;
       overlayTicket(r.data);
-      if (r.data) say('ok', 'result.called', { number: r.data.number });
-      else say('ok', 'result.nothing');
+      if (r.data) say('ok', auto ? 'result.autoCalled' : 'result.called', { number: r.data.number });
+      else say('ok', auto ? 'result.autoNothing' : 'result.nothing');
     } finally {
       busy.value = null;
     }
+  }
+
+  /** A countdown ran out: call, unless the panel no longer allows it (checked again here). */
+  function autoNext(reason: AutoReason): void {
+    const w = myWindow.value;
+    if (!w || w.state !== 'open' || current.value || !enabled.value.next || dialog.value) return;
+    void next(w.no, reason);
+  }
+
+  function cancelAutoCall(): void {
+    if (auto.cancel()) say('ok', 'result.autoCancelled');
   }
 
   /**
@@ -212,6 +264,8 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   });
 
   async function press(target: ShortcutTarget): Promise<void> {
+    // Cancelling a countdown must never wait behind a command.
+    if (target === 'cancelAuto') return cancelAutoCall();
     if (busy.value) {
       queued = target;
       return;
@@ -223,6 +277,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     const no = w.no;
     switch (target) {
       case 'next':
+        auto.cancel(); // pressed by hand during a countdown: this press is the call
         return next(no);
       case 'recall':
         await run('recall', () => cmd.recall(no), (tk) => {
@@ -244,6 +299,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
           recordDone(finishing ? { ...finishing, startedAt: tk.startedAt ?? finishing.startedAt } : undefined);
           overlayTicket(tk);
           say('ok', 'result.completed', { number: tk.number });
+          auto.completed(tk.number);
         });
         return;
       }
@@ -299,7 +355,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     dialog.value = null;
     return run('transfer', () => cmd.transfer(w.no, queue), (tk) => {
       overlayTicket(tk);
-      say('ok', 'result.transferred', { number: tk.number, queue: queueName(queue) });
+      say('ok', 'result.transferred', { number: tk.number }, { queue: queueName(queue) });
     });
   }
 
@@ -343,7 +399,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
       const r = await cmd.signIn(no);
       if (!r.ok) return r.error;
       overlayWindow(r.data);
-      say('ok', 'result.signedIn', { window: pick(r.data.name, r.data.nameEn) });
+      say('ok', 'result.signedIn', undefined, { window: { zh: r.data.name, en: r.data.nameEn } });
       return null;
     } finally {
       busy.value = null;
@@ -410,6 +466,12 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     setBreakMinutes: work.setBreakMinutes,
     snoozeBreak: work.snoozeBreak,
     keys,
+    autoCall: auto.state,
+    autoSettings: auto.settings,
+    autoSecondsLeft: auto.secondsLeft,
+    autoShareLeft: auto.shareLeft,
+    setAutoSettings: auto.setSettings,
+    promptQueue,
     recallLimit,
     lostWindow,
     press,
@@ -425,6 +487,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     closeDialog: () => (dialog.value = null),
     waitedMinutes: (tk: Ticket) => Math.floor(secondsSince(tk.arrivedAt, tk.calledAt ? Date.parse(tk.calledAt) : now.value) / 60),
     close: () => {
+      auto.dispose();
       figures.dispose();
       conn.close();
     },

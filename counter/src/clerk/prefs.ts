@@ -1,8 +1,10 @@
 /**
  * What the clerk panel remembers on this PC. Per machine (localStorage): the shortcut keys
- * (they belong to the keypad plugged in here) and the break reminder. Per clerk and day: the
- * figures and the work clock. Per tab (sessionStorage): the checklist of the current ticket.
+ * (they belong to the keypad plugged in here) and the break reminder. Per clerk: 自动叫号 (a
+ * way of working, so it follows the person, not the desk). Per clerk and day: the figures and
+ * the work clock. Per tab (sessionStorage): the checklist of the current ticket.
  */
+import { parseAutoCallPrefs, type AutoCallPrefs } from './logic/autoCall';
 import { parseChecklist, type Checklist } from './logic/checklist';
 import { parseDayFigures, type DayFigures } from './logic/figures';
 import { parseKeyMap, type KeyMap } from './logic/shortcuts';
@@ -12,6 +14,7 @@ const KEYS = 'hall.counter.keys';
 const BREAK = 'hall.counter.breakMinutes';
 const figuresKey = (userId: string): string => `hall.counter.figures.${userId}`;
 const workKey = (userId: string): string => `hall.counter.work.${userId}`;
+const autoCallKey = (userId: string): string => `hall.counter.autoCall.${userId}`;
 const CHECKLIST = 'hall.counter.checklist';
 
 export const DEFAULT_BREAK_MINUTES = 90;
@@ -37,3 +40,6 @@ export const saveWorkClock = (userId: string, c: WorkClock): void => local()?.se
 
 export const loadChecklist = (ticketId: string): Checklist => parseChecklist(session()?.getItem(CHECKLIST) ?? null, ticketId);
 export const saveChecklist = (c: Checklist): void => session()?.setItem(CHECKLIST, JSON.stringify(c));
+
+export const loadAutoCall = (userId: string): AutoCallPrefs => parseAutoCallPrefs(local()?.getItem(autoCallKey(userId)) ?? null);
+export const saveAutoCall = (userId: string, p: AutoCallPrefs): void => local()?.setItem(autoCallKey(userId), JSON.stringify(p));

@@ -10,8 +10,12 @@ export function staffCommands(conn: HallConnection) {
   return {
     signIn: (windowNo: number) => c('window:signIn', { windowNo }),
     signOut: (windowNo: number) => c('window:signOut', { windowNo }),
-    /** `requestId` makes a retried press answer with the same ticket (see nextRequest.ts). */
-    next: (windowNo: number, requestId: string) => c('window:next', { windowNo, requestId }),
+    /**
+     * `requestId` makes a retried press answer with the same ticket (see nextRequest.ts).
+     * `ifIdle` (automatic calls): refused while a ticket is current, instead of completing it.
+     */
+    next: (windowNo: number, requestId: string, ifIdle = false) =>
+      c('window:next', ifIdle ? { windowNo, requestId, ifIdle } : { windowNo, requestId }),
     recall: (windowNo: number) => c('window:recall', { windowNo }),
     noShow: (windowNo: number) => c('window:noShow', { windowNo }),
     start: (windowNo: number) => c('window:start', { windowNo }),

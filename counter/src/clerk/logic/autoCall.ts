@@ -59,6 +59,8 @@ export type AutoCall =
       phase: 'spent';
       /** Whether the window was prompted when it was spent: a prompt that comes back after going away is new. */
       prompted: boolean;
+      /** The clerk cancelled it (the panel says so until something new happens). */
+      cancelled: boolean;
     };
 
 export const AUTO_OFF: AutoCall = { phase: 'off' };
@@ -90,7 +92,7 @@ export function observe(state: AutoCall, f: AutoFacts, prefs: AutoCallPrefs, now
       if (f.windowState !== 'open' || f.hasTicket) return AUTO_OFF;
       // A prompt that went away and came back is a new one.
       if (f.prompted && !state.prompted) return observe(AUTO_OFF, f, prefs, now);
-      return f.prompted === state.prompted ? state : { phase: 'spent', prompted: f.prompted };
+      return f.prompted === state.prompted ? state : { ...state, prompted: f.prompted };
     case 'off':
       return prefs.whenPrompted && f.prompted && mayRun(f) ? count('prompted', prefs, now) : state;
   }
@@ -104,7 +106,7 @@ export function completed(state: AutoCall, f: AutoFacts, prefs: AutoCallPrefs, n
 
 /** The clerk cancelled (button or key), or called by hand: nothing more for this idle stretch. */
 export function cancel(state: AutoCall, f: AutoFacts): AutoCall {
-  return state.phase === 'counting' ? { phase: 'spent', prompted: f.prompted } : state;
+  return state.phase === 'counting' ? { phase: 'spent', prompted: f.prompted, cancelled: true } : state;
 }
 
 /**
@@ -120,7 +122,7 @@ export function tick(
 ): { state: AutoCall; fire: AutoReason | null } {
   const next = observe(state, f, prefs, now);
   if (next.phase !== 'counting' || now < next.endsAt || busy) return { state: next, fire: null };
-  return { state: { phase: 'spent', prompted: f.prompted }, fire: next.reason };
+  return { state: { phase: 'spent', prompted: f.prompted, cancelled: false }, fire: next.reason };
 }
 
 /** Whole seconds left, as shown ("3 秒后…"); 0 once run out. */

@@ -5,8 +5,8 @@
  */
 import { ACTIONS } from './actions';
 
-/** Every button with a shortcut: the actions plus undoing a no-show. */
-export const SHORTCUT_TARGETS = [...ACTIONS, 'undo'] as const;
+/** Every button with a shortcut: the actions, undoing a no-show, and cancelling a 自动叫号 countdown. */
+export const SHORTCUT_TARGETS = [...ACTIONS, 'undo', 'cancelAuto'] as const;
 export type ShortcutTarget = (typeof SHORTCUT_TARGETS)[number];
 export type KeyMap = Record<ShortcutTarget, string>;
 
@@ -21,7 +21,14 @@ export const DEFAULT_KEYS: KeyMap = {
   pause: '8',
   resume: '9',
   undo: '0',
+  // Most USB keypads have it; Escape cancels too (it is not bindable: dialogs use it).
+  cancelAuto: 'Backspace',
 };
+
+/** Buttons added after clerks had saved maps: a saved map without them is not odd. */
+const ADDED_LATER: readonly ShortcutTarget[] = ['cancelAuto'];
+/** Keys for such a button when the clerk had given its default to another button. */
+const SPARE_KEYS = ['.', '+', '-', '*', '/', 'Enter', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10'];
 
 export interface KeyLike {
   code: string;
@@ -90,6 +97,13 @@ export function parseKeyMap(raw: string | null): KeyMap {
     for (const t of SHORTCUT_TARGETS) {
       const v = source[t];
       if (typeof v === 'string' && v.length > 0 && v.length <= 20) map[t] = v;
+    }
+    // A button newer than the saved map gets its default key, or a spare one if the clerk had
+    // given that key to another button: their own keys are kept either way.
+    for (const t of ADDED_LATER) {
+      if (source[t] !== undefined || !SHORTCUT_TARGETS.some((o) => o !== t && map[o] === map[t])) continue;
+      const spare = SPARE_KEYS.find((k) => !Object.values(map).includes(k));
+      if (spare) map[t] = spare;
     }
     const ids = SHORTCUT_TARGETS.map((t) => map[t]);
     return new Set(ids).size === ids.length ? map : { ...DEFAULT_KEYS };

@@ -1,0 +1,86 @@
+/**
+ * 自动叫号 on the panel: the clerk's settings, the countdown (logic/autoCall.ts decides when it
+ * starts, stops and fires) and a fine local tick while one runs. The countdown is local time on
+ * purpose: it is about the clerk's seconds, not the hall's clock. Firing goes through the
+ * panel's own 叫号 (one request id per press, refused by the server if a ticket is current).
+ */
+import { computed, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue';
+import {
+  AUTO_OFF,
+  cancel,
+  completed,
+  observe,
+  secondsLeft,
+  shareLeft,
+  tick,
+  type AutoCall,
+  type AutoCallPrefs,
+  type AutoFacts,
+  type AutoReason,
+} from '../logic/autoCall';
+import * as prefs from '../prefs';
+
+/** Often enough for the bar to drain smoothly and the call to go within a fifth of a second. */
+const TICK_MS = 200;
+
+export function createAutoCall(deps: {
+  userId: string;
+  facts: ComputedRef<AutoFacts>;
+  /** A command is in flight: a countdown that ran out waits for its answer. */
+  busy: Readonly<Ref<boolean>>;
+  fire: (reason: AutoReason) => void;
+}) {
+  const { facts, busy } = deps;
+  const settings = ref<AutoCallPrefs>(prefs.loadAutoCall(deps.userId));
+  const state = shallowRef<AutoCall>(AUTO_OFF);
+  const clock = ref(Date.now());
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  function set(next: AutoCall): void {
+    if (next === state.value) return;
+    if (next.phase === 'counting' && state.value.phase !== 'counting') clock.value = Date.now();
+    state.value = next;
+    if (next.phase === 'counting') timer ??= setInterval(step, TICK_MS);
+    else if (timer !== undefined) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  }
+
+  function step(): void {
+    clock.value = Date.now();
+    const r = tick(state.value, facts.value, settings.value, clock.value, busy.value);
+    set(r.state);
+    if (r.fire) deps.fire(r.fire);
+  }
+
+  watch([facts, settings], () => set(observe(state.value, facts.value, settings.value, Date.now())), { immediate: true });
+  // A countdown held up by a command in flight goes as soon as that command is answered.
+  watch(busy, (b) => {
+    if (!b && state.value.phase === 'counting') step();
+  });
+
+  return {
+    settings: computed(() => settings.value),
+    state: computed(() => state.value),
+    secondsLeft: computed(() => secondsLeft(state.value, clock.value)),
+    shareLeft: computed(() => shareLeft(state.value, clock.value)),
+    setSettings(next: AutoCallPrefs): void {
+      settings.value = next;
+      prefs.saveAutoCall(deps.userId, next);
+    },
+    /** The clerk's 办结 was acknowledged (the panel already shows the window free). */
+    completed(number: string): void {
+      set(completed(state.value, facts.value, settings.value, Date.now(), number));
+    },
+    /** Cancel a running countdown; true when there was one. */
+    cancel(): boolean {
+      const was = state.value.phase === 'counting';
+      set(cancel(state.value, facts.value));
+      return was;
+    },
+    dispose(): void {
+      set(AUTO_OFF);
+    },
+  };
+}
