@@ -133,6 +133,9 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     const w = myWindow.value;
     return w && prompted.value ? conn.prompts.value.find((p) => p.windowNo === w.no)?.queue : undefined;
   });
+  const skills = new Set(session.user.skills);
+  /** People this clerk may call here (a queue of the window without the skill never calls). */
+  const waitingForMe = computed(() => totalWaiting(queues.value.filter((q) => skills.has(q.code))));
   const autoFacts = computed<AutoFacts>(() => {
     const w = myWindow.value;
     return {
@@ -140,7 +143,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
       windowState: w?.state ?? null,
       hasTicket: current.value !== undefined,
       prompted: prompted.value,
-      waiting: totalWaiting(queues.value),
+      waiting: waitingForMe.value,
       dialog: dialog.value !== null,
     };
   });
@@ -272,7 +275,10 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     }
     const w = myWindow.value;
     if (!w) return;
-    if (target === 'undo') return undo();
+    if (target === 'undo') {
+      auto.cancel(); // calling the no-show back is this window's next call
+      return undo();
+    }
     if (!enabled.value[target]) return;
     const no = w.no;
     switch (target) {
@@ -472,6 +478,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     autoShareLeft: auto.shareLeft,
     setAutoSettings: auto.setSettings,
     promptQueue,
+    waitingForMe,
     recallLimit,
     lostWindow,
     press,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LoginResult, Ticket } from '../../../shared/schemas';
 import { startTestServer, type TestServer } from '../../support/server';
-import { apiCall, collectErrors, ensureCounterBuilt, issue, launchChromium, mapWindows, signIn, token } from './support';
+import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, issue, launchChromium, mapWindows, signIn, token } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -154,8 +154,19 @@ describe('自动叫号', () => {
       expect(await currentNumber(page).count()).toBe(0);
     };
 
-    await stopsWith(() => page.keyboard.press('Escape'), '本次自动叫号已取消');
+    const countdownSeconds = async (s: string): Promise<void> => {
+      await page.click('[data-testid=open-settings]');
+      await page.selectOption('#auto-seconds', s);
+      await page.keyboard.press('Escape');
+    };
+    // A long countdown first, to scan the panel with it showing.
+    await countdownSeconds('30');
+    await stopsWith(async () => {
+      expect(await axeProblems(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+    }, '本次自动叫号已取消');
     await expect.poll(() => page.textContent('[data-testid=notice]')).toContain('已取消本次自动叫号');
+    await countdownSeconds('2');
     await stopsWith(() => page.click('[data-action=cancelAuto]'), '本次自动叫号已取消');
     await stopsWith(() => page.keyboard.press('Backspace'), '本次自动叫号已取消');
     // 暂停 opens its dialog: the clerk is doing something else. Closing it brings nothing back.
