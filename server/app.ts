@@ -19,6 +19,7 @@ import { sendError } from './http/reply';
 import { createAuthService } from './service/auth-service';
 import { systemClock, type Clock } from './service/clock';
 import { createHallService } from './service/hall-service';
+import { createSms, type SmsConfig } from './notify';
 import { attachSocket, type HallServer } from './socket';
 import type { Store } from './store';
 import type { Voice } from './voice';
@@ -34,6 +35,8 @@ export interface AppDeps {
   distDir?: string;
   /** Require this key (X-Booking-Key) for appointment booking from outside (the province platform). */
   bookingKey?: string | undefined;
+  /** The SMS gateway (短信提醒, docs/sms.md); absent: messages are kept, listed as 未配置, never sent. */
+  sms?: SmsConfig | undefined;
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +50,7 @@ export function createApp(deps: AppDeps) {
 
   const service = createHallService({ store: deps.store, clock, voice: deps.voice, hallId, log });
   const auth = createAuthService({ store: deps.store, clock });
+  const sms = createSms({ store: deps.store, hall: service, clock, config: deps.sms, log });
 
   const app = express();
   app.disable('x-powered-by');
@@ -63,7 +67,8 @@ export function createApp(deps: AppDeps) {
   const ctx = { service, store: deps.store };
   registerQueryRoutes(api, service);
   registerCommandRoutes(api, ctx);
-  registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey });
+  registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events });
+  sms.registerRoutes(api);
   api.use((req, res) => sendError(res, 'NOT_FOUND', `no route ${req.method} /api${req.path}`));
   api.use(apiErrorHandler(log));
   app.use('/api', api);
@@ -79,7 +84,15 @@ export function createApp(deps: AppDeps) {
     pingInterval: 10_000,
     pingTimeout: 5_000,
   });
-  service.setPublisher(attachSocket(io, { ctx, auth, log }));
+  const sockets = attachSocket(io, { ctx, auth, log });
+  // Every committed change also goes past the SMS near-turn check (快到您了).
+  service.setPublisher({
+    ...sockets,
+    publish(p) {
+      sockets.publish(p);
+      sms.published(p);
+    },
+  });
 
   const warnDemo = () => {
     const n = deps.store.users.demoPasswordsInUse();
@@ -90,6 +103,7 @@ export function createApp(deps: AppDeps) {
   const timer = setInterval(() => {
     service.tick();
     auth.purgeExpired();
+    sms.tick().catch((e: unknown) => log(`SMS: ${String(e)}`));
     if (clock.now() - lastWarn >= HOUR) {
       lastWarn = clock.now();
       warnDemo();
@@ -103,6 +117,7 @@ export function createApp(deps: AppDeps) {
     io,
     service,
     auth,
+    sms,
     listen(port: number, host?: string): Promise<number> {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -111,6 +126,7 @@ export function createApp(deps: AppDeps) {
     },
     async close(): Promise<void> {
       clearInterval(timer);
+      await sms.close();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

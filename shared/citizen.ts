@@ -4,6 +4,7 @@
  * hall's settings for both. zod schemas; the TypeScript types are inferred from them.
  */
 import { z } from 'zod';
+import { SmsKind } from './notify';
 import { GuideChecklist, Priority, QueueCode, TicketDetail } from './schemas';
 
 /** A calendar date in the hall's time zone. */
@@ -58,6 +59,10 @@ export const MissedPardon = z.object({
 });
 export type MissedPardon = z.infer<typeof MissedPardon>;
 
+/** The hours a reminder may be set to; no reminder goes out from SMS_QUIET_FROM (22:00) on. */
+export const SMS_REMINDER_HOURS = [7, 21] as const;
+export const SMS_QUIET_FROM = 22;
+
 export const CitizenSettings = z
   .object({
     /** Days of the week the hall takes appointments (0 = Sunday). */
@@ -94,12 +99,24 @@ export const CitizenSettings = z
     kioskIdleSeconds: z.number().int().min(10).max(600),
     /** Where phones reach the server (the QR code's base); empty: the kiosk's own address. */
     publicBaseUrl: z.union([z.literal(''), z.string().url().max(200)]),
+    /** 短信提醒: text citizens (off until the centre has connected its SMS platform). */
+    smsEnabled: z.boolean(),
+    /** Which messages: 预约成功, the reminder the day before, 快到您了. */
+    smsKinds: z.array(SmsKind).max(SmsKind.options.length),
+    /** The day before an appointment, reminders go from this hour (local) until SMS_QUIET_FROM. */
+    smsReminderHour: z
+      .number()
+      .int()
+      .min(SMS_REMINDER_HOURS[0], `smsReminderHour: ${SMS_REMINDER_HOURS[0]} to ${SMS_REMINDER_HOURS[1]}`)
+      .max(SMS_REMINDER_HOURS[1], `smsReminderHour: ${SMS_REMINDER_HOURS[0]} to ${SMS_REMINDER_HOURS[1]}`),
   })
   .refine((s) => s.sessions.every((x) => x.start < x.end), { message: 'each session must start before it ends', path: ['sessions'] })
   .refine((s) => s.late === 'refuse' || s.missedAfterMinutes >= s.graceMinutes, {
     message: 'missedAfterMinutes must be at least graceMinutes',
     path: ['missedAfterMinutes'],
-  });
+  })
+  .refine((s) => new Set(s.smsKinds).size === s.smsKinds.length, { message: 'each kind once', path: ['smsKinds'] })
+  .refine((s) => !s.smsEnabled || s.smsKinds.length > 0, { message: 'choose at least one kind of message, or turn SMS off', path: ['smsKinds'] });
 
 /** PUT /api/citizen/settings: the fields given replace theirs, the others stay. */
 export const CitizenSettingsPatch = z.record(z.string(), z.unknown());

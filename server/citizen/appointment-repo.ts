@@ -108,6 +108,9 @@ export function createAppointmentRepo(db: Db) {
     // The name on a phone's latest missed appointment (as the 爽约 list names the citizen).
     lastMissedName: db.prepare(`SELECT name FROM appointments WHERE hall_id = ? AND phone = ? AND status = 'missed'
       ORDER BY date DESC, created_at DESC LIMIT 1`),
+    // A day's checked-in appointments and their tickets (the SMS heads-up follows those tickets).
+    checkedInOn: db.prepare(`SELECT ticket_id, phone FROM appointments
+      WHERE hall_id = ? AND date = ? AND status = 'checked_in' AND ticket_id IS NOT NULL`),
     cancel: db.prepare(`UPDATE appointments SET status = 'cancelled', cancelled_at = ?, cancelled_by = ?
       WHERE hall_id = ? AND id = ? AND status = 'booked'`),
     checkIn: db.prepare(`UPDATE appointments SET status = 'checked_in', checked_in_at = ?, checked_in_by = ?, ticket_id = ?, late = ?
@@ -189,6 +192,9 @@ export function createAppointmentRepo(db: Db) {
     },
     lastMissedName(hallId: string, phone: string): string | undefined {
       return (s.lastMissedName.get(hallId, phone) as { name: string } | undefined)?.name;
+    },
+    checkedInOn(hallId: string, date: string): { ticketId: string; phone: string }[] {
+      return (s.checkedInOn.all(hallId, date) as { ticket_id: string; phone: string }[]).map((r) => ({ ticketId: r.ticket_id, phone: r.phone }));
     },
     cancel(hallId: string, id: string, at: number, by: string): boolean {
       return s.cancel.run(at, by, hallId, id).changes === 1;

@@ -29,6 +29,17 @@ class Refused extends Error {
   }
 }
 
+/**
+ * What others hear of an appointment's life (the SMS outbox, server/notify). Called inside the
+ * transaction that makes the change, so what they write commits or rolls back with it.
+ */
+export interface AppointmentEvents {
+  booked(a: AppointmentRec): void;
+  cancelled(a: AppointmentRec): void;
+  /** Its ticket was issued (now in the hall's state). */
+  checkedIn(a: AppointmentRec, ticketId: string): void;
+}
+
 export interface AppointmentServiceDeps {
   db: Db;
   hall: HallService;
@@ -36,6 +47,7 @@ export interface AppointmentServiceDeps {
   appointments: AppointmentRepo;
   pardons: PardonRepo;
   settings: SettingsRepo;
+  events?: AppointmentEvents | undefined;
 }
 
 export function createAppointmentService(deps: AppointmentServiceDeps) {
@@ -152,7 +164,9 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
           createdAt: now,
           createdBy: actorId(actor),
         });
-        return ok(view(appointments.byId(hallId, id)!, actor));
+        const booked = appointments.byId(hallId, id)!;
+        deps.events?.booked(booked);
+        return ok(view(booked, actor));
       });
     },
 
@@ -173,7 +187,9 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         const c = checkCancel(a.status);
         if (!c.ok) return err(c.code, c.message);
         appointments.cancel(hallId, id, now, actorId(actor));
-        return ok(view(appointments.byId(hallId, id)!, actor));
+        const cancelled = appointments.byId(hallId, id)!;
+        deps.events?.cancelled(cancelled);
+        return ok(view(cancelled, actor));
       });
     },
 
@@ -280,8 +296,10 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         });
         if (!issued.ok) throw new Refused(issued);
         const t = hall.findTicket(ticketId)!;
+        const checkedIn = appointments.byId(hallId, a.id)!;
+        deps.events?.checkedIn(checkedIn, ticketId);
         return ok({
-          appointment: view(appointments.byId(hallId, a.id)!, actor),
+          appointment: view(checkedIn, actor),
           ticket: staff ? hall.ticketDetail(t) : hall.ticketView(t),
         });
       });

@@ -3,7 +3,7 @@
  * check-in, ratings and the settings. Thin: validate with the zod schemas of shared/citizen.ts,
  * check the role, call the service, send its reply.
  */
-import type { Request, Response, Router } from 'express';
+import type { Router } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -19,22 +19,21 @@ import {
   RateBody,
   RatingQuery,
 } from '../../shared/citizen';
-import type { Reply } from '../../shared/errors';
-import { QueueCode, TicketIdParam, type Role } from '../../shared/schemas';
+import { QueueCode, TicketIdParam } from '../../shared/schemas';
 import { actorOf } from '../http/auth';
 import { sendError, sendReply } from '../http/reply';
 import { hasRole } from '../service/actor';
 import type { Clock } from '../service/clock';
 import { FailureLimiter } from '../service/rate-limit';
-import { err, ok } from '../service/errors';
 import type { HallService } from '../service/hall-service';
 import type { Store } from '../store';
 import { createAppointmentRepo } from './appointment-repo';
-import { createAppointmentService } from './appointment-service';
+import { createAppointmentService, type AppointmentEvents } from './appointment-service';
 import { createFollowUpRepo } from './follow-up-repo';
 import { createPardonRepo } from './pardon-repo';
 import { createRatingRepo } from './rating-repo';
 import { createRatingService } from './rating-service';
+import { allowed, body, parse } from './route-helpers';
 import { createSettingsRepo } from './settings-repo';
 
 /** Unknown codes an anonymous address may try per ten minutes before check-in is refused there. */
@@ -42,36 +41,14 @@ export const CHECK_IN_WRONG_CODES_MAX = 20;
 
 const SlotQuery = z.object({ date: DateStr, queue: QueueCode });
 
-function parse<S extends z.ZodType>(schema: S, payload: unknown): Reply<z.infer<S>> {
-  const r = schema.safeParse(payload);
-  if (r.success) return ok(r.data);
-  const issue = r.error.issues[0];
-  return err('BAD_REQUEST', issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'invalid payload');
-}
-
-const body = (req: Request): Record<string, unknown> =>
-  req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
-
-/** Refuses unless the caller holds one of the roles; answers the refusal itself. */
-function allowed(res: Response, roles: readonly Role[]): boolean {
-  const actor = actorOf(res);
-  if (actor.kind !== 'user') {
-    sendError(res, 'UNAUTHORIZED', 'sign in first');
-    return false;
-  }
-  if (!hasRole(actor, roles)) {
-    sendError(res, 'FORBIDDEN', 'your role may not do this');
-    return false;
-  }
-  return true;
-}
-
 export interface CitizenDeps {
   service: HallService;
   store: Store;
   clock: Clock;
   /** When set, booking needs this key (header X-Booking-Key: the province platform) or a staff token. */
   bookingKey?: string | undefined;
+  /** Told of bookings, cancellations and check-ins (the SMS outbox). */
+  events?: AppointmentEvents | undefined;
 }
 
 function sameKey(a: string, b: string): boolean {
@@ -85,7 +62,15 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
   const settingsRepo = createSettingsRepo(store.db);
   // Unknown check-in codes per address (anonymous callers): a typo now and then, not a search.
   const wrongCodes = new FailureLimiter(CHECK_IN_WRONG_CODES_MAX, 10 * 60_000);
-  const appointments = createAppointmentService({ db: store.db, hall, clock, appointments: createAppointmentRepo(store.db), pardons: createPardonRepo(store.db), settings: settingsRepo });
+  const appointments = createAppointmentService({
+    db: store.db,
+    hall,
+    clock,
+    appointments: createAppointmentRepo(store.db),
+    pardons: createPardonRepo(store.db),
+    settings: settingsRepo,
+    events: deps.events,
+  });
   const ratings = createRatingService({
     db: store.db,
     hall,

@@ -24,4 +24,8 @@ export const DEFAULT_CITIZEN_SETTINGS: CitizenSettings = {
   ratingHours: 72,
   kioskIdleSeconds: 45,
   publicBaseUrl: '',
+  // 短信提醒: off until the centre connects its SMS platform (docs/sms.md); then all three kinds.
+  smsEnabled: false,
+  smsKinds: ['booked', 'reminder', 'near_turn'],
+  smsReminderHour: 18,
 };

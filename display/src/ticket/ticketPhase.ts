@@ -9,18 +9,8 @@ export function alertDue(prev: Ticket | null, next: Ticket): boolean {
   return next.recalls > prev.recalls || next.windowNo !== prev.windowNo;
 }
 
-/** People ahead at which the phone says "almost your turn": time to come back into the hall. */
-export const NEAR_AHEAD = 3;
-
-/**
- * The heads-up "almost your turn", once: when the people ahead drop to NEAR_AHEAD or fewer while
- * the ticket waits. Not on the first look (whoever opens the page already sees the count) and not
- * again while the count stays low.
- */
-export function nearDue(prev: Ticket | null, next: Ticket, near = NEAR_AHEAD): boolean {
-  if (!prev || prev.id !== next.id) return false;
-  return prev.status === 'waiting' && next.status === 'waiting' && prev.ahead > near && next.ahead <= near;
-}
+// The near-turn rule is shared with the server, which texts "快到您了" by the same rule (短信提醒).
+export { NEAR_AHEAD, nearDue } from '../../../shared/notify';
 
 /** The browser tab's title for the ticket's state (the page's own title when there is nothing to say). */
 export function tabTitle(

@@ -1,0 +1,44 @@
+/** The SMS gateway's configuration, from the environment (main.ts) or given by tests. */
+
+export interface SmsConfig {
+  /** The webhook: each message is POSTed here (http or https). */
+  url: string;
+  /** Sent as `Authorization: Bearer <token>` when set. */
+  token?: string | undefined;
+  /** How long one request may take. */
+  timeoutMs: number;
+  /** Attempts per message before it is given up (failed). */
+  maxAttempts: number;
+}
+
+export const SMS_DEFAULTS = { timeoutMs: 5_000, maxAttempts: 5 } as const;
+
+function whole(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
+/**
+ * SMS_WEBHOOK_URL (unset: no gateway; messages are kept, shown as 未配置, never sent),
+ * SMS_WEBHOOK_TOKEN, SMS_TIMEOUT_MS (default 5000), SMS_MAX_ATTEMPTS (default 5). A bad value
+ * stops the start with a message saying which: a centre must not believe texts go out when they do not.
+ */
+export function smsConfigFromEnv(env: Record<string, string | undefined>): SmsConfig | undefined {
+  const url = env.SMS_WEBHOOK_URL?.trim();
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`SMS_WEBHOOK_URL is not a URL: "${url}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`SMS_WEBHOOK_URL must be http or https, not ${parsed.protocol}`);
+  return {
+    url,
+    token: env.SMS_WEBHOOK_TOKEN?.trim() || undefined,
+    timeoutMs: whole('SMS_TIMEOUT_MS', env.SMS_TIMEOUT_MS, SMS_DEFAULTS.timeoutMs, 100, 60_000),
+    maxAttempts: whole('SMS_MAX_ATTEMPTS', env.SMS_MAX_ATTEMPTS, SMS_DEFAULTS.maxAttempts, 1, 20),
+  };
+}

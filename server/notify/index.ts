@@ -1,0 +1,59 @@
+/**
+ * 短信提醒 as one module for createApp: the outbox, the sender over the configured gateway (the
+ * webhook adapter, or none), what writes messages, and its routes. docs/sms.md describes it.
+ */
+import type { Router } from 'express';
+import { createAppointmentRepo } from '../citizen/appointment-repo';
+import { createSettingsRepo } from '../citizen/settings-repo';
+import type { Clock } from '../service/clock';
+import type { HallService } from '../service/hall-service';
+import type { Store } from '../store';
+import { SMS_DEFAULTS, type SmsConfig } from './config';
+import { createNotifyService } from './notify-service';
+import { createOutboxRepo } from './outbox-repo';
+import { registerSmsRoutes } from './routes';
+import { createSmsSender } from './sender';
+import { createWebhookNotifier } from './webhook';
+
+export type { SmsConfig } from './config';
+export { smsConfigFromEnv } from './config';
+
+export interface SmsDeps {
+  store: Store;
+  hall: HallService;
+  clock: Clock;
+  /** The webhook; absent: messages are kept and listed as 未配置, never sent. */
+  config?: SmsConfig | undefined;
+  log: (msg: string) => void;
+}
+
+export function createSms(deps: SmsDeps) {
+  const db = deps.store.db;
+  const outbox = createOutboxRepo(db);
+  const sender = createSmsSender({
+    hallId: deps.hall.hallId,
+    outbox,
+    clock: deps.clock,
+    notifier: deps.config ? createWebhookNotifier(deps.config) : undefined,
+    maxAttempts: deps.config?.maxAttempts ?? SMS_DEFAULTS.maxAttempts,
+    log: deps.log,
+  });
+  const notify = createNotifyService({
+    db,
+    hall: deps.hall,
+    clock: deps.clock,
+    settings: createSettingsRepo(db),
+    appointments: createAppointmentRepo(db),
+    outbox,
+    sender,
+    log: deps.log,
+  });
+  return {
+    ...notify,
+    registerRoutes: (router: Router) => registerSmsRoutes(router, notify),
+    /** Stops sending; waits for a request under way. */
+    close: () => sender.close(),
+  };
+}
+
+export type Sms = ReturnType<typeof createSms>;

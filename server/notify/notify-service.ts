@@ -1,0 +1,218 @@
+/**
+ * What texts a citizen (短信提醒), and the manager's view of it. Three kinds, each once:
+ * - 预约成功, written in the booking's own transaction;
+ * - the reminder the day before, for tomorrow's booked appointments, from the reminder hour
+ *   (written by tick(), which the app's timer runs);
+ * - 快到您了, when a ticket that carries a phone (an appointment's check-in) gets NEAR_AHEAD or
+ *   fewer people ahead, by the phone page's own rule (nearDue), checked after each hall change.
+ * Nothing is written while SMS is off or the kind unticked; the sender delivers what is.
+ */
+import type { CitizenSettings } from '../../shared/citizen';
+import type { Reply } from '../../shared/errors';
+import { nearDue, SMS_CANCELLED, type SmsKind, type SmsList, type SmsMessage, type SmsStatus } from '../../shared/notify';
+import type { Ticket } from '../../shared/schemas';
+import type { AppointmentRec, AppointmentRepo } from '../citizen/appointment-repo';
+import type { AppointmentEvents } from '../citizen/appointment-service';
+import { addDays, localParts, zonedEpoch, timeOf } from '../citizen/calendar';
+import { maskPhone } from '../citizen/rules';
+import type { SettingsRepo } from '../citizen/settings-repo';
+import type { Actor } from '../service/actor';
+import type { Clock } from '../service/clock';
+import { err, ok } from '../service/errors';
+import type { HallService } from '../service/hall-service';
+import type { Publication } from '../service/publisher';
+import type { Db } from '../store';
+import type { NewMessage, OutboxRec, OutboxRepo } from './outbox-repo';
+import { kindOn, NEAR_TURN_TTL_MS, remindersDue } from './rules';
+import type { SmsSender } from './sender';
+import { bookedText, nearTurnText, reminderText, type AppointmentFacts } from './texts';
+
+const iso = (at: number): string => new Date(at).toISOString();
+
+export const appointmentRef = (code: string): string => `appointment:${code}`;
+export const ticketRef = (serviceDay: string, number: string): string => `ticket:${serviceDay}/${number}`;
+
+export interface NotifyDeps {
+  db: Db;
+  hall: HallService;
+  clock: Clock;
+  settings: SettingsRepo;
+  appointments: AppointmentRepo;
+  outbox: OutboxRepo;
+  sender: SmsSender;
+  log: (msg: string) => void;
+}
+
+export function smsView(m: OutboxRec, now: number): SmsMessage {
+  const v: SmsMessage = {
+    id: m.id,
+    kind: m.kind,
+    phone: maskPhone(m.phone),
+    text: m.text,
+    ref: m.ref,
+    status: m.status,
+    attempts: m.attempts,
+    createdAt: iso(m.createdAt),
+    expiresAt: iso(m.expiresAt),
+  };
+  if (m.lastError !== undefined) v.lastError = m.lastError;
+  if (m.sentAt !== undefined) v.sentAt = iso(m.sentAt);
+  if (m.status === 'pending' && m.attempts > 0 && m.nextAt > now) v.nextAttemptAt = iso(m.nextAt);
+  return v;
+}
+
+export function createNotifyService(deps: NotifyDeps) {
+  const { db, hall, clock, outbox, sender } = deps;
+  const hallId = hall.hallId;
+  const settings = (): CitizenSettings => deps.settings.get(hallId);
+  const queueName = (code: string): string => hall.state().queues.get(code)?.name ?? code;
+
+  const facts = (a: { date: string; slot: string; queue: string; code: string }): AppointmentFacts => ({
+    hall: hall.state().name,
+    date: a.date,
+    slot: a.slot,
+    queue: queueName(a.queue),
+    code: a.code,
+  });
+
+  /** Writes the message if its kind is on (and it is not there yet); true when written. */
+  function write(s: CitizenSettings, kind: SmsKind, m: Omit<NewMessage, 'kind'>): boolean {
+    return kindOn(s, kind) && outbox.enqueue(hallId, { kind, ...m });
+  }
+
+  // ---- 快到您了: the tickets that carry a phone, with what each looked like last ----------------
+
+  const tracked = new Map<string, { phone: string; last: Ticket }>();
+  let trackedDay = '';
+
+  function track(ticketId: string, phone: string): void {
+    const t = hall.findTicket(ticketId);
+    if (t) tracked.set(ticketId, { phone, last: hall.ticketView(t) });
+  }
+
+  /** A new service day starts empty; after a restart, today's checked-in tickets are picked up again. */
+  function ensureDay(): void {
+    const day = hall.state().serviceDay;
+    if (day === trackedDay) return;
+    tracked.clear();
+    trackedDay = day;
+    for (const r of deps.appointments.checkedInOn(hallId, day)) track(r.ticketId, r.phone);
+  }
+
+  function nearTurn(p: Publication): void {
+    ensureDay();
+    if (tracked.size === 0) return;
+    const changed = new Set(p.ticketIds);
+    const queues = new Set(p.queues);
+    let s: CitizenSettings | undefined;
+    let wrote = false;
+    for (const [id, e] of tracked) {
+      if (!changed.has(id) && !queues.has(e.last.queue)) continue;
+      const t = hall.findTicket(id);
+      if (!t) {
+        tracked.delete(id);
+        continue;
+      }
+      const next = hall.ticketView(t);
+      if (nearDue(e.last, next)) {
+        s ??= settings();
+        const now = clock.now();
+        const text = nearTurnText({ hall: hall.state().name, number: next.number, ahead: next.ahead });
+        wrote = write(s, 'near_turn', { phone: e.phone, text, ref: ticketRef(t.serviceDay, t.number), createdAt: now, expiresAt: now + NEAR_TURN_TTL_MS }) || wrote;
+      }
+      e.last = next;
+      if (next.status === 'done' || next.status === 'cancelled') tracked.delete(id);
+    }
+    if (wrote) sender.kick();
+  }
+
+  // ---- the reminder the day before -------------------------------------------------------------
+
+  /** Writes tomorrow's reminders when they are due; how many. */
+  function queueReminders(): number {
+    const s = settings();
+    if (!kindOn(s, 'reminder')) return 0;
+    const now = clock.now();
+    const tz = hall.state().timezone;
+    const local = localParts(now, tz);
+    if (!remindersDue(local.minutes, s.smsReminderHour)) return 0;
+    // One booked after today's reminder hour has just had its 预约成功 text (when that kind is on).
+    const before = kindOn(s, 'booked') ? zonedEpoch(local.date, timeOf(s.smsReminderHour * 60), tz) : now + 1;
+    const due = outbox.reminderCandidates(hallId, addDays(local.date, 1), before);
+    if (due.length === 0) return 0;
+    const n = db.transaction(() => {
+      let written = 0;
+      for (const a of due) {
+        if (write(s, 'reminder', { phone: a.phone, text: reminderText(facts(a)), ref: appointmentRef(a.code), createdAt: now, expiresAt: a.slotStart })) written++;
+      }
+      return written;
+    })();
+    if (n > 0) sender.kick();
+    return n;
+  }
+
+  const events: AppointmentEvents = {
+    booked(a: AppointmentRec): void {
+      const s = settings();
+      if (write(s, 'booked', { phone: a.phone, text: bookedText(facts(a)), ref: appointmentRef(a.code), createdAt: clock.now(), expiresAt: a.slotStart })) sender.kick();
+    },
+    cancelled(a: AppointmentRec): void {
+      // A reminder (or booking text) still waiting would tell the citizen to come after all.
+      outbox.dropPending(hallId, appointmentRef(a.code), SMS_CANCELLED);
+    },
+    checkedIn(a: AppointmentRec, ticketId: string): void {
+      ensureDay();
+      track(ticketId, a.phone);
+    },
+  };
+
+  return {
+    events,
+
+    /** After each committed hall change (the app's publisher calls it): the 快到您了 check. */
+    published(p: Publication): void {
+      try {
+        nearTurn(p);
+      } catch (e) {
+        // A failed heads-up must never break the hall's broadcast.
+        deps.log(`SMS near-turn check failed: ${String(e)}`);
+      }
+    },
+
+    /** The timer's work: reminders when due, then whatever is due to send. */
+    async tick(): Promise<number> {
+      queueReminders();
+      return sender.deliverDue();
+    },
+
+    list(q: { status?: SmsStatus | undefined; limit?: number | undefined }): Reply<SmsList> {
+      const now = clock.now();
+      return ok({
+        gateway: { configured: sender.configured, ...(sender.target ? { target: sender.target } : {}), maxAttempts: sender.maxAttempts },
+        counts: outbox.counts(hallId),
+        messages: outbox.list(hallId, { status: q.status, limit: q.limit ?? 100 }).map((m) => smsView(m, now)),
+      });
+    },
+
+    /** A failed message tried again from its first attempt (managers; the route checks); audited. */
+    retry(actor: Actor, id: number): Reply<SmsMessage> {
+      const now = clock.now();
+      const r = db.transaction((): Reply<SmsMessage> => {
+        const m = outbox.byId(hallId, id);
+        if (!m) return err('NOT_FOUND', 'no such message');
+        if (m.status !== 'failed') return err('INVALID_STATE', 'only a failed message is sent again');
+        if (m.lastError === SMS_CANCELLED) return err('INVALID_STATE', 'its appointment was cancelled');
+        if (m.expiresAt <= now) return err('INVALID_STATE', `this message is out of date (it was worth sending until ${iso(m.expiresAt)})`);
+        outbox.retry(hallId, id, now);
+        const after = outbox.byId(hallId, id)!;
+        const audited = (x: OutboxRec) => ({ id: x.id, kind: x.kind, phone: maskPhone(x.phone), status: x.status, attempts: x.attempts, lastError: x.lastError ?? null });
+        hall.audit(actor, 'SmsRetried', audited(m), audited(after));
+        return ok(smsView(after, now));
+      })();
+      if (r.ok) sender.kick();
+      return r;
+    },
+  };
+}
+
+export type NotifyService = ReturnType<typeof createNotifyService>;

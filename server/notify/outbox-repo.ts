@@ -1,0 +1,162 @@
+/** The SMS outbox in SQLite (migration 0010): enqueue, the sender's claim and outcome, the manager's list. */
+import type { SmsKind, SmsStatus } from '../../shared/notify';
+import type { Db } from '../store';
+
+export interface OutboxRec {
+  id: number;
+  hallId: string;
+  kind: SmsKind;
+  phone: string;
+  text: string;
+  ref: string;
+  status: SmsStatus;
+  attempts: number;
+  lastError?: string;
+  createdAt: number;
+  nextAt: number;
+  expiresAt: number;
+  sentAt?: number;
+}
+
+interface Row {
+  id: number;
+  hall_id: string;
+  kind: SmsKind;
+  phone: string;
+  text: string;
+  ref: string;
+  status: SmsStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: number;
+  next_at: number;
+  expires_at: number;
+  sent_at: number | null;
+}
+
+function fromRow(r: Row): OutboxRec {
+  const x: OutboxRec = {
+    id: r.id,
+    hallId: r.hall_id,
+    kind: r.kind,
+    phone: r.phone,
+    text: r.text,
+    ref: r.ref,
+    status: r.status,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+    nextAt: r.next_at,
+    expiresAt: r.expires_at,
+  };
+  if (r.last_error !== null) x.lastError = r.last_error;
+  if (r.sent_at !== null) x.sentAt = r.sent_at;
+  return x;
+}
+
+export interface NewMessage {
+  kind: SmsKind;
+  phone: string;
+  text: string;
+  ref: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** An appointment that is due a reminder: what the text says and where it goes. */
+export interface ReminderCandidate {
+  code: string;
+  date: string;
+  slot: string;
+  slotStart: number;
+  queue: string;
+  phone: string;
+}
+
+export function createOutboxRepo(db: Db) {
+  const s = {
+    // OR IGNORE: the UNIQUE (hall_id, kind, ref) is what makes each message once.
+    enqueue: db.prepare(`INSERT OR IGNORE INTO sms_outbox (hall_id, kind, phone, text, ref, created_at, next_at, expires_at)
+      VALUES (@hall_id, @kind, @phone, @text, @ref, @created_at, @created_at, @expires_at)`),
+    due: db.prepare(`SELECT * FROM sms_outbox WHERE hall_id = ? AND status = 'pending' AND next_at <= ? ORDER BY next_at, id LIMIT ?`),
+    // The attempt is counted and the next one scheduled before sending: a crash mid-send retries later, never in a loop.
+    claim: db.prepare(`UPDATE sms_outbox SET attempts = attempts + 1, next_at = ?
+      WHERE id = ? AND hall_id = ? AND status = 'pending' AND attempts = ?`),
+    sent: db.prepare(`UPDATE sms_outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND hall_id = ?`),
+    failed: db.prepare(`UPDATE sms_outbox SET status = 'failed', last_error = ? WHERE id = ? AND hall_id = ?`),
+    error: db.prepare('UPDATE sms_outbox SET last_error = ? WHERE id = ? AND hall_id = ?'),
+    expire: db.prepare(`UPDATE sms_outbox SET status = 'failed', last_error = ? WHERE hall_id = ? AND status = 'pending' AND expires_at <= ?`),
+    dropPending: db.prepare(`UPDATE sms_outbox SET status = 'failed', last_error = ? WHERE hall_id = ? AND ref = ? AND status = 'pending'`),
+    retry: db.prepare(`UPDATE sms_outbox SET status = 'pending', attempts = 0, next_at = ?, last_error = NULL
+      WHERE id = ? AND hall_id = ? AND status = 'failed'`),
+    byId: db.prepare('SELECT * FROM sms_outbox WHERE id = ? AND hall_id = ?'),
+    byKindRef: db.prepare('SELECT * FROM sms_outbox WHERE hall_id = ? AND kind = ? AND ref = ?'),
+    list: db.prepare(`SELECT * FROM sms_outbox WHERE hall_id = @hall_id AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`),
+    counts: db.prepare('SELECT status, count(*) AS n FROM sms_outbox WHERE hall_id = ? GROUP BY status'),
+    // A day's booked appointments made before a moment that have no reminder yet (appointments_slot,
+    // then the outbox's UNIQUE index per appointment).
+    reminderCandidates: db.prepare(`SELECT a.code, a.date, a.slot, a.slot_start, a.queue, a.phone FROM appointments a
+      WHERE a.hall_id = @hall_id AND a.date = @date AND a.status = 'booked' AND a.created_at < @before
+        AND NOT EXISTS (SELECT 1 FROM sms_outbox o WHERE o.hall_id = a.hall_id AND o.kind = 'reminder' AND o.ref = 'appointment:' || a.code)
+      ORDER BY a.slot_start`),
+  };
+  return {
+    /** Writes the message unless one of its kind about the same thing exists; true when written. */
+    enqueue(hallId: string, m: NewMessage): boolean {
+      return (
+        s.enqueue.run({ hall_id: hallId, kind: m.kind, phone: m.phone, text: m.text, ref: m.ref, created_at: m.createdAt, expires_at: m.expiresAt }).changes === 1
+      );
+    },
+    due(hallId: string, now: number, limit: number): OutboxRec[] {
+      return (s.due.all(hallId, now, limit) as Row[]).map(fromRow);
+    },
+    /** Takes a due message for one attempt (false: someone else did); the retry time is set now. */
+    claim(hallId: string, m: OutboxRec, retryAt: number): boolean {
+      return s.claim.run(retryAt, m.id, hallId, m.attempts).changes === 1;
+    },
+    sent(hallId: string, id: number, at: number): void {
+      s.sent.run(at, id, hallId);
+    },
+    failed(hallId: string, id: number, error: string): void {
+      s.failed.run(error, id, hallId);
+    },
+    /** A failed attempt that will be retried at the time claim() set. */
+    attemptFailed(hallId: string, id: number, error: string): void {
+      s.error.run(error, id, hallId);
+    },
+    /** Gives up pending messages whose moment has passed; how many. */
+    expire(hallId: string, now: number, reason: string): number {
+      return s.expire.run(reason, hallId, now).changes;
+    },
+    /** Gives up what is still pending about `ref` (a cancelled appointment's reminder). */
+    dropPending(hallId: string, ref: string, reason: string): number {
+      return s.dropPending.run(reason, hallId, ref).changes;
+    },
+    /** A failed message back to pending, with its attempts afresh; false unless it was failed. */
+    retry(hallId: string, id: number, now: number): boolean {
+      return s.retry.run(now, id, hallId).changes === 1;
+    },
+    byId(hallId: string, id: number): OutboxRec | undefined {
+      const r = s.byId.get(id, hallId) as Row | undefined;
+      return r ? fromRow(r) : undefined;
+    },
+    byKindRef(hallId: string, kind: SmsKind, ref: string): OutboxRec | undefined {
+      const r = s.byKindRef.get(hallId, kind, ref) as Row | undefined;
+      return r ? fromRow(r) : undefined;
+    },
+    /** Newest first. */
+    list(hallId: string, f: { status?: SmsStatus | undefined; limit: number }): OutboxRec[] {
+      return (s.list.all({ hall_id: hallId, status: f.status ?? null, limit: f.limit }) as Row[]).map(fromRow);
+    },
+    reminderCandidates(hallId: string, date: string, before: number): ReminderCandidate[] {
+      const rows = s.reminderCandidates.all({ hall_id: hallId, date, before }) as (Omit<ReminderCandidate, 'slotStart'> & { slot_start: number })[];
+      return rows.map(({ slot_start, ...r }) => ({ ...r, slotStart: slot_start }));
+    },
+    counts(hallId: string): Record<SmsStatus, number> {
+      const out: Record<SmsStatus, number> = { pending: 0, sent: 0, failed: 0 };
+      for (const r of s.counts.all(hallId) as { status: SmsStatus; n: number }[]) out[r.status] = r.n;
+      return out;
+    },
+  };
+}
+
+export type OutboxRepo = ReturnType<typeof createOutboxRepo>;

@@ -1,0 +1,94 @@
+/**
+ * 短信提醒 (SMS): what tells a citizen by text message, and the wire shapes of the manager's
+ * list of messages. The near-turn rule lives here because the phone page (its heads-up) and the
+ * server (its SMS) must agree on when "快到您了" is due.
+ */
+import { z } from 'zod';
+import type { Ticket } from './schemas';
+
+// ---- 快到您了: the near-turn rule ----------------------------------------------------------
+
+/** People ahead at which the citizen hears "almost your turn": time to come back into the hall. */
+export const NEAR_AHEAD = 3;
+
+/**
+ * The heads-up "almost your turn", once: when the people ahead drop to NEAR_AHEAD or fewer while
+ * the ticket waits. Not on the first look (whoever opens the page, or has just checked in, already
+ * sees the count) and not again while the count stays low.
+ */
+export function nearDue(prev: Ticket | null, next: Ticket, near = NEAR_AHEAD): boolean {
+  if (!prev || prev.id !== next.id) return false;
+  return prev.status === 'waiting' && next.status === 'waiting' && prev.ahead > near && next.ahead <= near;
+}
+
+// ---- messages -------------------------------------------------------------------------------
+
+/** 预约成功, the reminder the day before, 快到您了. */
+export const SMS_KINDS = ['booked', 'reminder', 'near_turn'] as const;
+export const SmsKind = z.enum(SMS_KINDS);
+export type SmsKind = z.infer<typeof SmsKind>;
+
+/** `pending` until the gateway took it (`sent`) or it was given up (`failed`: attempts used up, refused, expired, cancelled). */
+export const SmsStatus = z.enum(['pending', 'sent', 'failed']);
+export type SmsStatus = z.infer<typeof SmsStatus>;
+
+/** Why a message was given up without the gateway's word: its moment passed, or its appointment was cancelled. */
+export const SMS_EXPIRED = 'expired';
+export const SMS_CANCELLED = 'cancelled';
+
+/** One message of the outbox as a manager sees it: the phone masked (138****5678). */
+export const SmsMessage = z.object({
+  id: z.number().int(),
+  kind: SmsKind,
+  phone: z.string(),
+  text: z.string(),
+  /** What it is about: `appointment:<check-in code>` or `ticket:<service day>/<number>`. */
+  ref: z.string(),
+  status: SmsStatus,
+  attempts: z.number().int(),
+  lastError: z.string().optional(),
+  createdAt: z.string(),
+  sentAt: z.string().optional(),
+  /** A pending message that failed before: when it is tried again. */
+  nextAttemptAt: z.string().optional(),
+  /** Not sent after this (a reminder after its slot began helps nobody). */
+  expiresAt: z.string(),
+});
+export type SmsMessage = z.infer<typeof SmsMessage>;
+
+/** Where messages go: `configured` false means nothing is sent (they wait, listed as 未配置). */
+export const SmsGateway = z.object({
+  configured: z.boolean(),
+  /** The webhook's address without credentials or query (scheme, host, path). */
+  target: z.string().optional(),
+  maxAttempts: z.number().int(),
+});
+export type SmsGateway = z.infer<typeof SmsGateway>;
+
+export const SmsList = z.object({
+  gateway: SmsGateway,
+  counts: z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int() }),
+  /** Newest first. */
+  messages: z.array(SmsMessage),
+});
+export type SmsList = z.infer<typeof SmsList>;
+
+export const SMS_LIST_MAX = 500;
+/** GET /api/sms?status=&limit= */
+export const SmsQuery = z.object({
+  status: SmsStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(SMS_LIST_MAX).optional(),
+});
+
+/**
+ * What the webhook receives (POST, JSON), one message per request. `id` is stable across retries
+ * of the same message (also sent as the Idempotency-Key header), so the platform can drop a
+ * repeat after a timeout that did go through.
+ */
+export interface SmsWebhookBody {
+  id: string;
+  phone: string;
+  text: string;
+  kind: SmsKind;
+  ref: string;
+}
