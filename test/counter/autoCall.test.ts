@@ -17,7 +17,7 @@ import {
 
 const T = 1_000_000;
 const on: AutoCallPrefs = { afterDone: true, whenPrompted: true, seconds: 5 };
-const idle: AutoFacts = { online: true, windowState: 'open', hasTicket: false, prompted: false, waiting: 2, dialog: false };
+const idle: AutoFacts = { online: true, windowState: 'open', hasTicket: false, prompted: false, waiting: 2, dialog: false, helpCalled: false };
 const f = (over: Partial<AutoFacts> = {}): AutoFacts => ({ ...idle, ...over });
 const counting = (reason: 'afterDone' | 'prompted', endsAt = T + 5_000): AutoCall => ({ phase: 'counting', reason, endsAt, seconds: 5, done: reason === 'afterDone' ? 'A001' : undefined });
 const spent = (prompted: boolean, cancelled = true): AutoCall => ({ phase: 'spent', prompted, cancelled });
@@ -33,6 +33,7 @@ describe('may a countdown run', () => {
     ['a ticket in service', { windowState: 'serving', hasTicket: true }, false],
     ['a ticket current while the state still says open', { hasTicket: true }, false],
     ['a dialog open', { dialog: true }, false],
+    ['求助 live (the duty manager is called or coming)', { helpCalled: true }, false],
   ])('%s → %s', (_, over, out) => expect(mayRun(f(over))).toBe(out));
 });
 
@@ -60,6 +61,7 @@ describe('which states start a countdown', () => {
     ['after 办结, setting off but the window is prompted', { prompted: true }, { ...on, afterDone: false }, 'prompted'],
     ['after 办结 while offline', { online: false }, on, null],
     ['after 办结 with a dialog open', { dialog: true }, on, null],
+    ['after 办结 while a 求助 is live', { helpCalled: true }, on, null],
   ])('%s', (_, over, prefs, reason) => {
     const s = completed(AUTO_OFF, f(over), prefs, T, 'A001');
     expect(s.phase === 'counting' ? s.reason : null).toBe(reason);
@@ -78,6 +80,7 @@ describe('which states stop a countdown', () => {
     ['the prompt went away (another window took the ticket)', counting('prompted'), {}, on, 'off'],
     ['connection dropped', counting('prompted'), { prompted: true, online: false }, on, 'off'],
     ['the clerk opened a dialog (暂停, 特呼, 下班退出)', counting('prompted'), { prompted: true, dialog: true }, on, 'off'],
+    ['the clerk called for help (求助)', counting('prompted'), { prompted: true, helpCalled: true }, on, 'off'],
     ['the window was paused', counting('prompted'), { prompted: true, windowState: 'paused' }, on, 'off'],
     ['the window was closed (signed out by a manager)', counting('prompted'), { prompted: true, windowState: 'closed' }, on, 'off'],
     ['the clerk signed out', counting('prompted'), { prompted: true, windowState: null }, on, 'off'],

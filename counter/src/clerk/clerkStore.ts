@@ -7,9 +7,11 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import type { PauseReason, Ticket, Window } from '../../../shared/schemas';
 import { logout } from '../shared/api';
 import { useAssist } from '../shared/assist';
+import { activeAt } from '../shared/assistList';
 import { staffCommands } from '../shared/commands';
 import { errorKey } from '../shared/commonText';
 import { connectHall } from '../shared/connection';
+import { openModals } from '../shared/modals';
 import { beginNext, endNext, initialNextRequest } from '../shared/nextRequest';
 import type { Params } from '../shared/i18n';
 import type { ClientError, ClientReply } from '../shared/reply';
@@ -133,6 +135,11 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     const w = myWindow.value;
     return w && prompted.value ? conn.prompts.value.find((p) => p.windowNo === w.no)?.queue : undefined;
   });
+  /** The clerk's 求助 for this window is live: no citizen is called here until it is settled. */
+  const helpCalled = computed(() => {
+    const w = myWindow.value;
+    return !!w && activeAt(assist.list.value, w.no) !== undefined;
+  });
   const skills = new Set(session.user.skills);
   /** People this clerk may call here (a queue of the window without the skill never calls). */
   const waitingForMe = computed(() => totalWaiting(queues.value.filter((q) => skills.has(q.code))));
@@ -144,7 +151,9 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
       hasTicket: current.value !== undefined,
       prompted: prompted.value,
       waiting: waitingForMe.value,
-      dialog: dialog.value !== null,
+      // The panel's own dialogs, and any other box (the 求助 box keeps its own).
+      dialog: dialog.value !== null || openModals.value > 0,
+      helpCalled: helpCalled.value,
     };
   });
   const auto = createAutoCall({
@@ -479,6 +488,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     setAutoSettings: auto.setSettings,
     promptQueue,
     waitingForMe,
+    helpCalled,
     recallLimit,
     lostWindow,
     press,

@@ -1,8 +1,8 @@
 /**
  * 自动叫号 on the clerk panel in Chromium against a real server: after 办结 a countdown calls the
  * next ticket; the clerk cancels it (Esc, the button, the bound key) or it stops by itself (a
- * dialog, the connection); an idle window the hall prompts calls by itself, and only that window;
- * two panels of one window call one ticket between them. The server's clock is manual, the
+ * dialog, the connection, a 求助); an idle window the hall prompts calls by itself, and only that
+ * window; two panels of one window call one ticket between them. The server's clock is manual, the
  * countdown runs on real time: the tests set it to 2 s.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   server = await startTestServer();
   const manager = await token(server.url, 'admin', 'admin');
   // One queue per scene, so that no other open window is prompted for its tickets.
-  await mapWindows(server.url, manager, { 9: 'A', 13: 'D', 10: 'B', 11: 'B', 12: 'C' });
+  await mapWindows(server.url, manager, { 9: 'A', 13: 'D', 10: 'B', 11: 'B', 12: 'C', 14: 'E' });
   browser = await launchChromium();
 });
 
@@ -164,7 +164,7 @@ describe('自动叫号', () => {
     await stopsWith(async () => {
       expect(await axeProblems(page)).toEqual([]);
       await page.keyboard.press('Escape');
-    }, '本次自动叫号已取消');
+    }, '本次自动叫号已取消，下次办结后会重新倒计时');
     await expect.poll(() => page.textContent('[data-testid=notice]')).toContain('已取消本次自动叫号');
     await countdownSeconds('2');
     await stopsWith(() => page.click('[data-action=cancelAuto]'), '本次自动叫号已取消');
@@ -242,5 +242,29 @@ describe('自动叫号', () => {
     }
     await a.context.close();
     await b.context.close();
+  }, 60_000);
+
+  it('waits while the clerk calls for help (求助): the box open, then the call live', async () => {
+    const { page, context, errors } = await openPanel('c06', 14, { whenPrompted: true });
+    const e1 = await issue(server.url, 'E');
+    await countdown(page).waitFor();
+
+    await page.click('[data-testid=assist-open]');
+    await countdown(page).waitFor({ state: 'detached' });
+    await page.click('[data-kind=equipment]');
+    await expect.poll(() => page.textContent('[data-testid=assist-open]')).toContain('求助中');
+    await expect.poll(() => page.textContent('[data-testid=idle-hint]')).toContain('求助处理中，暂不自动叫号');
+    const sawCountdown = await watchForCountdown(page);
+    await page.waitForTimeout(2_300);
+    expect(await sawCountdown()).toBe(false);
+    expect(await status(e1.id)).toBe('waiting');
+
+    // Withdrawn: the window is still prompted, so it counts down and calls.
+    await page.click('[data-testid=assist-open]');
+    await page.click('[data-testid=assist-withdraw]');
+    await countdown(page).waitFor();
+    await expect.poll(() => status(e1.id)).toBe('called');
+    expect(errors).toEqual([]);
+    await context.close();
   }, 60_000);
 });

@@ -5,8 +5,8 @@
  * - `prompted`: the window is idle and the server's 请叫号 prompt names it (the primary window,
  *   then the one idle longest: the order docs/dispatch.md measured to even out the clerks' work).
  *
- * A countdown runs only while the window is open with nobody at it, the panel is online and no
- * dialog is open, and only while its trigger still holds (the prompt, someone waiting); the moment
+ * A countdown runs only while the window is open with nobody at it, the panel is online, no
+ * dialog is open and no 求助 is live, and only while its trigger still holds (the prompt, someone waiting); the moment
  * any of that changes it stops. When it runs out it fires once. After firing, or after the clerk
  * cancels, it is spent: nothing starts again until the window has had a ticket at it (a citizen
  * served) or a new prompt arrives (the prompt went away and came back). So a cancelled countdown
@@ -40,8 +40,10 @@ export interface AutoFacts {
   prompted: boolean;
   /** People waiting in the window's queues. */
   waiting: number;
-  /** A dialog is open (pause, 特呼, settings, sign-out…): the clerk is busy with something else. */
+  /** A dialog is open (pause, 特呼, settings, sign-out, 求助…): the clerk is busy with something else. */
   dialog: boolean;
+  /** The clerk's 求助 is live (the duty manager is called or coming): nobody is called here meanwhile. */
+  helpCalled: boolean;
 }
 
 export type AutoCall =
@@ -67,7 +69,7 @@ export const AUTO_OFF: AutoCall = { phase: 'off' };
 
 /** The window is free and the clerk is at the panel: a countdown may run. */
 export function mayRun(f: AutoFacts): boolean {
-  return f.online && f.windowState === 'open' && !f.hasTicket && !f.dialog;
+  return f.online && f.windowState === 'open' && !f.hasTicket && !f.dialog && !f.helpCalled;
 }
 
 /** The trigger of a countdown still holds. */
