@@ -18,6 +18,8 @@ import {
 import { citizenEn, citizenZh } from '../../counter/src/admin/citizenText';
 import { describeAudit, isManagerAction } from '../../counter/src/admin/logic/audit';
 import { PARDON_REASON_MAX, validatePardonReason } from '../../counter/src/admin/logic/pardon';
+import { canRetry, smsState, type SmsState } from '../../counter/src/admin/logic/sms';
+import type { SmsMessage } from '../../shared/notify';
 
 const QUEUES = ['A', 'B', 'K'];
 const base = (): CitizenSettings => structuredClone(DEFAULT_CITIZEN_SETTINGS);
@@ -204,5 +206,64 @@ describe('解除限制', () => {
     const words = { overflow: '溢出', settingName: (k: string) => k, pauseReason: (r: string) => r };
     expect(describeAudit(e, words)).toEqual({ key: 'audit.MissedBlockPardoned', params: { phone: '13912345678', reason: '因病 住院' } });
     expect(isManagerAction(e, new Set())).toBe(true);
+  });
+});
+
+describe('短信提醒 settings', () => {
+  it('on with no kind ticked is said at the kinds; off with none is fine (nothing would be sent anyway)', () => {
+    const none = (on: boolean) =>
+      form((f) => {
+        f.smsEnabled = on;
+        f.smsKinds = { booked: false, reminder: false, near_turn: false };
+      });
+    expect(validateCitizen(none(true))).toEqual({ smsKinds: { key: 'citizen.err.smsKinds' } });
+    expect(schemaOk(none(true))).toBe(false);
+    expect(validateCitizen(none(false))).toEqual({});
+    expect(schemaOk(none(false))).toBe(true);
+  });
+
+  it('sends the kinds ticked in a fixed order, and nothing when only their stored order differs', () => {
+    const stored = { ...base(), smsKinds: ['near_turn', 'booked', 'reminder'] as CitizenSettings['smsKinds'] };
+    expect(settingsPatch(stored, fromForm(toForm(stored, QUEUES), stored))).toEqual({});
+    const f = toForm(stored, QUEUES);
+    f.smsEnabled = true;
+    f.smsKinds.reminder = false;
+    f.numbers.smsReminderHour = '9';
+    expect(settingsPatch(stored, fromForm(f, stored))).toEqual({ smsEnabled: true, smsKinds: ['booked', 'near_turn'], smsReminderHour: 9 });
+  });
+
+  it('the audit line of a retried message names the phone (masked) and the error it had', () => {
+    const e: AuditEntry = {
+      id: 2,
+      seq: 1,
+      at: '2026-12-03T01:00:00.000Z',
+      actor: { id: 'm1', username: 'admin', name: '管理员' },
+      type: 'SmsRetried',
+      data: { type: 'SmsRetried', before: { id: 7, phone: '139****5678', status: 'failed', lastError: 'HTTP 503' }, after: { id: 7, status: 'pending' } },
+    };
+    const words = { overflow: '溢出', settingName: (k: string) => k, pauseReason: (r: string) => r };
+    expect(describeAudit(e, words)).toEqual({ key: 'audit.SmsRetried', params: { phone: '139****5678', error: 'HTTP 503' } });
+    expect(isManagerAction(e, new Set())).toBe(true);
+  });
+});
+
+describe('a message\'s state on the 短信提醒 page', () => {
+  const msg = (over: Partial<SmsMessage>): SmsMessage => ({
+    id: 1, kind: 'booked', phone: '139****0001', text: '…', ref: 'appointment:12345678', status: 'pending', attempts: 0,
+    createdAt: '2026-11-30T01:00:00.000Z', expiresAt: '2026-12-01T01:30:00.000Z', ...over,
+  });
+  const now = Date.parse('2026-11-30T02:00:00.000Z');
+  it.each<[string, Partial<SmsMessage>, boolean, SmsState, boolean]>([
+    ['sent', { status: 'sent', attempts: 1 }, true, 'sent', false],
+    ['waiting, gateway connected', {}, true, 'pending', false],
+    ['waiting, no gateway: 未配置, never "sent"', {}, false, 'unconfigured', false],
+    ['failed once, retried later', { attempts: 1, lastError: 'HTTP 500' }, true, 'retrying', false],
+    ['failed for good', { status: 'failed', attempts: 3, lastError: 'HTTP 503' }, true, 'failed', true],
+    ['failed, its moment passed', { status: 'failed', attempts: 3, lastError: 'HTTP 503', expiresAt: '2026-11-30T01:59:00.000Z' }, true, 'failed', false],
+    ['expired', { status: 'failed', lastError: 'expired' }, true, 'expired', false],
+    ['cancelled', { status: 'failed', lastError: 'cancelled' }, true, 'cancelled', false],
+  ])('%s', (_name, over, configured, state, retry) => {
+    expect(smsState(msg(over), configured)).toBe(state);
+    expect(canRetry(msg(over), now)).toBe(retry);
   });
 });

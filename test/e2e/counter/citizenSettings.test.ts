@@ -3,6 +3,7 @@
  * 爽约 limit is saved (only what changed) and kept over a reload; a bad value is said next to its
  * field and nothing is sent; the audit log shows the change. SCREENSHOT_DIR=… also saves the page
  * at 1366×768 and 1920×1080 (zh). 解除限制: a blocked number is pardoned with a reason and leaves the list.
+ * 短信提醒: switched on with its kinds and hour, checked like the rest; the gateway's state is said.
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,5 +189,53 @@ describe('预约与评价 page', () => {
     } finally {
       await hall.close();
     }
+  }, 60_000);
+
+  it('短信提醒: switched on with its kinds and reminder hour, checked before sending; says no gateway is connected', async () => {
+    const { page, errors } = await open(1366, 768);
+    const section = page.locator('[data-testid=cs-sms]');
+    await section.scrollIntoViewIfNeeded();
+    await expect.poll(() => page.textContent('[data-testid=cs-sms-gateway]')).toContain('短信平台未接入：短信只记录、不会发出');
+    expect(await page.isChecked('#cs-smsEnabled')).toBe(false);
+    expect(await page.inputValue('#cs-smsReminderHour')).toBe('18');
+
+    let sent = 0;
+    const count = (r: { method(): string }) => {
+      if (r.method() === 'PUT') sent++;
+    };
+    page.on('request', count);
+    await page.check('#cs-smsEnabled');
+    for (const k of ['booked', 'reminder', 'near_turn']) await page.uncheck(`[data-kind=${k}] input`);
+    await page.fill('#cs-smsReminderHour', '6');
+    await page.click('[data-testid=cs-save]');
+    expect(await page.textContent('#cs-smsKinds-error')).toContain('开启时至少选择一种短信');
+    expect(await page.textContent('#cs-smsReminderHour-error')).toContain('请输入 7–21 的整数');
+    expect(sent).toBe(0);
+    expect(await axeProblems(page)).toEqual([]);
+    await section.scrollIntoViewIfNeeded();
+    if (shots) await page.screenshot({ path: `${shots}/admin-citizen-sms-errors-zh-1366.png` });
+    page.off('request', count);
+
+    await page.check('[data-kind=booked] input');
+    await page.check('[data-kind=near_turn] input');
+    await page.fill('#cs-smsReminderHour', '9');
+    const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/api/citizen/settings'));
+    await page.click('[data-testid=cs-save]');
+    expect((await put).postDataJSON()).toEqual({ smsEnabled: true, smsKinds: ['booked', 'near_turn'], smsReminderHour: 9 });
+    await page.waitForSelector('[role=status]:text("已保存")');
+    expect(await settings()).toMatchObject({ smsEnabled: true, smsKinds: ['booked', 'near_turn'], smsReminderHour: 9 });
+    await section.scrollIntoViewIfNeeded();
+    if (shots) await page.screenshot({ path: `${shots}/admin-citizen-sms-zh-1366.png` });
+    await page.selectOption('[data-testid=lang]', 'en');
+    await page.waitForSelector('text=Send text messages');
+    await section.scrollIntoViewIfNeeded();
+    if (shots) await page.screenshot({ path: `${shots}/admin-citizen-sms-en-1366.png` });
+    await page.selectOption('[data-testid=lang]', 'zh');
+
+    // The link goes to the message log.
+    await page.click('[data-testid=cs-sms-gateway] a');
+    await page.waitForSelector('[data-testid=sms-page]');
+    expect(errors).toEqual([]);
+    await page.context().close();
   }, 60_000);
 });

@@ -36,6 +36,7 @@ export type AuditKey =
   | 'audit.RatingFollowedUp'
   | 'audit.RatingFollowUpReopened'
   | 'audit.MissedBlockPardoned'
+  | 'audit.SmsRetried'
   | 'audit.Announced'
   | 'audit.AssistRaised'
   | 'audit.AssistAcknowledged'
@@ -63,6 +64,7 @@ const SETUP = new Set([
   'RatingFollowedUp',
   'RatingFollowUpReopened',
   'MissedBlockPardoned',
+  'SmsRetried',
 ]);
 
 type Obj = Record<string, unknown>;
@@ -173,6 +175,9 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
     case 'MissedBlockPardoned':
       // 解除限制: the number in full (this log is for managers, as the 爽约 list is).
       return { key: 'audit.MissedBlockPardoned', params: { phone: str(obj(d.after).phone), reason: shortNote(obj(d.after).reason) || '—' } };
+    case 'SmsRetried':
+      // 重发短信: the phone as the 短信提醒 page shows it (masked), and the error it had.
+      return { key: 'audit.SmsRetried', params: { phone: str(obj(d.before).phone), error: shortNote(obj(d.before).lastError) || '—' } };
     case 'Announced': {
       // 语音广播: what the walls said, and where if not the whole hall.
       const a = obj(d.after);

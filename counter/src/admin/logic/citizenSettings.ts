@@ -3,7 +3,8 @@
  * before sending (the bounds of CitizenSettings in shared/citizen.ts; tests check they agree),
  * the patch of what changed, and which field a server refusal names.
  */
-import type { CitizenSettings } from '../../../../shared/citizen';
+import { SMS_REMINDER_HOURS, type CitizenSettings } from '../../../../shared/citizen';
+import { SMS_KINDS, type SmsKind } from '../../../../shared/notify';
 
 export type NumberField =
   | 'slotMinutes'
@@ -16,7 +17,8 @@ export type NumberField =
   | 'missedWindowDays'
   | 'missedBlockDays'
   | 'ratingHours'
-  | 'kioskIdleSeconds';
+  | 'kioskIdleSeconds'
+  | 'smsReminderHour';
 
 /** [min, max] of each whole-number setting, as the schema has them. */
 export const BOUNDS: Record<NumberField, readonly [number, number]> = {
@@ -31,6 +33,7 @@ export const BOUNDS: Record<NumberField, readonly [number, number]> = {
   missedBlockDays: [1, 365],
   ratingHours: [1, 24 * 30],
   kioskIdleSeconds: [10, 600],
+  smsReminderHour: SMS_REMINDER_HOURS,
 };
 export const NUMBER_FIELDS = Object.keys(BOUNDS) as NumberField[];
 export const QUEUE_CAPACITY_MAX = 1000;
@@ -50,6 +53,9 @@ export interface CitizenForm {
   capacityByQueue: Record<string, string>;
   late: 'walk_in' | 'refuse';
   publicBaseUrl: string;
+  smsEnabled: boolean;
+  /** Ticked kinds of message. */
+  smsKinds: Record<SmsKind, boolean>;
 }
 
 export type CitizenErrorKey =
@@ -62,7 +68,8 @@ export type CitizenErrorKey =
   | 'citizen.err.datesMax'
   | 'citizen.err.missedAfter'
   | 'citizen.err.url'
-  | 'citizen.err.urlLong';
+  | 'citizen.err.urlLong'
+  | 'citizen.err.smsKinds';
 
 export interface CitizenError {
   key: CitizenErrorKey;
@@ -120,6 +127,8 @@ export function toForm(s: CitizenSettings, queueCodes: readonly string[]): Citiz
     capacityByQueue,
     late: s.late,
     publicBaseUrl: s.publicBaseUrl,
+    smsEnabled: s.smsEnabled,
+    smsKinds: Object.fromEntries(SMS_KINDS.map((k) => [k, s.smsKinds.includes(k)])) as Record<SmsKind, boolean>,
   };
 }
 
@@ -155,6 +164,7 @@ export function validateCitizen(f: CitizenForm): CitizenErrors {
   for (const [code, v] of Object.entries(f.capacityByQueue)) {
     if (v.trim()) put(`capacityByQueue.${code}`, intError(v, 0, QUEUE_CAPACITY_MAX));
   }
+  if (f.smsEnabled && !SMS_KINDS.some((k) => f.smsKinds[k])) e.smsKinds = { key: 'citizen.err.smsKinds' };
   const url = f.publicBaseUrl.trim();
   if (url.length > URL_MAX) e.publicBaseUrl = { key: 'citizen.err.urlLong', params: { max: URL_MAX } };
   else if (url && !isWebAddress(url)) e.publicBaseUrl = { key: 'citizen.err.url', params: { example: URL_EXAMPLE } };
@@ -192,12 +202,15 @@ export function fromForm(f: CitizenForm, base: CitizenSettings): CitizenSettings
     capacityByQueue,
     late: f.late,
     publicBaseUrl: f.publicBaseUrl.trim(),
+    smsEnabled: f.smsEnabled,
+    smsKinds: SMS_KINDS.filter((k) => f.smsKinds[k]),
   };
 }
 
-/** A value compared without regard to key order or the order of openDays. */
+/** A value compared without regard to key order or the order of openDays and smsKinds. */
 function canonical(key: keyof CitizenSettings, v: unknown): string {
   if (key === 'openDays' && Array.isArray(v)) return JSON.stringify([...(v as number[])].sort((a, b) => a - b));
+  if (key === 'smsKinds' && Array.isArray(v)) return JSON.stringify([...(v as string[])].sort());
   if (key === 'capacityByQueue' && v && typeof v === 'object') {
     return JSON.stringify(Object.entries(v as Record<string, number>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
