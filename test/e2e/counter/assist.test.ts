@@ -76,6 +76,11 @@ describe('求助 (a clerk calls the duty manager)', () => {
     expect(await row.textContent()).toMatch(/现场秩序[\s\S]*9号窗口[\s\S]*正在办理 A001[\s\S]*群众要求1小时内办完，情绪激动/);
     await expect.poll(() => console_.page.title()).toBe('【求助】' + baseTitle);
     await console_.page.screenshot({ path: `${SCREENS}/assist-console.png` });
+    // The live board marks the window too.
+    await console_.page.click('[data-nav=board]');
+    await console_.page.locator('[data-window="9"] [data-testid=board-assist]').waitFor();
+    expect(await console_.page.locator('[data-testid=board-assist]').count()).toBe(1);
+    await console_.page.screenshot({ path: `${SCREENS}/assist-board.png` });
     expect(await axeProblems(console_.page)).toEqual([]);
 
     await row.getByTestId('assist-take').click();
@@ -88,6 +93,7 @@ describe('求助 (a clerk calls the duty manager)', () => {
     await console_.page.getByTestId('assist-outcome').fill('已向群众解释办理时限');
     await console_.page.getByTestId('assist-confirm').click();
     await expect.poll(() => console_.page.getByTestId('assist-alerts').count()).toBe(0);
+    expect(await console_.page.locator('[data-testid=board-assist]').count()).toBe(0);
     await expect.poll(async () => (await clerk.page.getByTestId('assist-open').textContent())?.trim()).toBe('求助');
 
     const day = await apiCall<AssistDay>(server.url, 'GET', '/api/assist', undefined, manager);
