@@ -13,6 +13,7 @@
  * never restarts by itself, and one countdown never calls twice.
  */
 import type { WindowState } from '../../../../shared/schemas';
+import { storedObject } from './storedObject';
 
 export type AutoReason = 'afterDone' | 'prompted';
 
@@ -140,14 +141,8 @@ export function shareLeft(state: AutoCall, now: number): number {
 
 /** Read the stored settings; anything odd falls back to the defaults (auto-call off). */
 export function parseAutoCallPrefs(raw: string | null): AutoCallPrefs {
-  if (!raw) return { ...DEFAULT_AUTO_CALL };
-  try {
-    const v: unknown = JSON.parse(raw);
-    if (typeof v !== 'object' || v === null) return { ...DEFAULT_AUTO_CALL };
-    const o = v as Record<string, unknown>;
-    const seconds = (AUTO_CALL_SECONDS as readonly unknown[]).includes(o.seconds) ? (o.seconds as number) : DEFAULT_AUTO_CALL.seconds;
-    return { afterDone: o.afterDone === true, whenPrompted: o.whenPrompted === true, seconds };
-  } catch {
-    return { ...DEFAULT_AUTO_CALL };
-  }
+  const o = storedObject(raw);
+  if (!o) return { ...DEFAULT_AUTO_CALL };
+  const seconds = (AUTO_CALL_SECONDS as readonly unknown[]).includes(o.seconds) ? (o.seconds as number) : DEFAULT_AUTO_CALL.seconds;
+  return { afterDone: o.afterDone === true, whenPrompted: o.whenPrompted === true, seconds };
 }

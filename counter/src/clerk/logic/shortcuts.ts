@@ -4,6 +4,7 @@
  * and the numeric keypad count as the same key. Each counter PC keeps its own mapping.
  */
 import { ACTIONS } from './actions';
+import { storedObject } from './storedObject';
 
 /** Every button with a shortcut: the actions, undoing a no-show, and cancelling a 自动叫号 countdown. */
 export const SHORTCUT_TARGETS = [...ACTIONS, 'undo', 'cancelAuto'] as const;
@@ -88,28 +89,22 @@ export function assignKey(map: KeyMap, target: ShortcutTarget, id: string): { ma
 
 /** Read a stored mapping; anything odd (hand-edited, older version) falls back to defaults. */
 export function parseKeyMap(raw: string | null): KeyMap {
-  if (!raw) return { ...DEFAULT_KEYS };
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed !== 'object' || parsed === null) return { ...DEFAULT_KEYS };
-    const source = parsed as Record<string, unknown>;
-    const map = { ...DEFAULT_KEYS };
-    for (const t of SHORTCUT_TARGETS) {
-      const v = source[t];
-      if (typeof v === 'string' && v.length > 0 && v.length <= 20) map[t] = v;
-    }
-    // A button newer than the saved map gets its default key, or a spare one if the clerk had
-    // given that key to another button: their own keys are kept either way.
-    for (const t of ADDED_LATER) {
-      if (source[t] !== undefined || !SHORTCUT_TARGETS.some((o) => o !== t && map[o] === map[t])) continue;
-      const spare = SPARE_KEYS.find((k) => !Object.values(map).includes(k));
-      if (spare) map[t] = spare;
-    }
-    const ids = SHORTCUT_TARGETS.map((t) => map[t]);
-    return new Set(ids).size === ids.length ? map : { ...DEFAULT_KEYS };
-  } catch {
-    return { ...DEFAULT_KEYS };
+  const source = storedObject(raw);
+  if (!source) return { ...DEFAULT_KEYS };
+  const map = { ...DEFAULT_KEYS };
+  for (const t of SHORTCUT_TARGETS) {
+    const v = source[t];
+    if (typeof v === 'string' && v.length > 0 && v.length <= 20) map[t] = v;
   }
+  // A button newer than the saved map gets its default key, or a spare one if the clerk had
+  // given that key to another button: their own keys are kept either way.
+  for (const t of ADDED_LATER) {
+    if (source[t] !== undefined || !SHORTCUT_TARGETS.some((o) => o !== t && map[o] === map[t])) continue;
+    const spare = SPARE_KEYS.find((k) => !Object.values(map).includes(k));
+    if (spare) map[t] = spare;
+  }
+  const ids = SHORTCUT_TARGETS.map((t) => map[t]);
+  return new Set(ids).size === ids.length ? map : { ...DEFAULT_KEYS };
 }
 
 const ZH_NAMES: Record<string, string> = { Enter: '回车', Space: '空格', Backspace: '退格', Delete: '删除' };
