@@ -27,15 +27,15 @@ try {
   seedDemoIfEmpty(store, { now: NOW, bcryptRounds: 4 });
   const hallId = store.halls.hallIds()[0]!;
   const service = createHallService({ store, clock: new ManualClock(NOW), voice: createVoice({ enableEspeak: false, log }), hallId, log });
-  const queues = [...service.state().queues.keys()];
+  const queues = [...service.state().queues.values()];
   const clerks = store.users.list(hallId).filter((u) => u.role === 'clerk').map((u) => u.id);
 
   // The 92 days before today (the range then ends yesterday: all from the table).
   const days = datesOf('2026-08-31', '2026-11-30');
   const insert = store.db.prepare(
     `INSERT INTO tickets (id, hall_id, service_day, number, queue, status, priority, channel, matters, issued_at, arrived_at, ord,
-       called_at, started_at, finished_at, window_no, served_by, recalls)
-     VALUES (?, ?, ?, ?, ?, ?, 'normal', 'kiosk', '[]', ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+       called_at, started_at, finished_at, window_no, served_by, recalls, target_wait_minutes)
+     VALUES (?, ?, ?, ?, ?, ?, 'normal', 'kiosk', '[]', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
   );
   let seed = 1;
   const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31); // repeatable
@@ -51,7 +51,23 @@ try {
         const finished = started + Math.floor((3 + rand() * 12) * MIN);
         const noShow = rand() < 0.05;
         const clerk = clerks[i % clerks.length]!;
-        insert.run(`${day}-${i}`, hallId, day, `${q}${String(i + 1).padStart(3, '0')}`, q, noShow ? 'no_show' : 'done', issued, issued, i + 1, called, noShow ? null : started, noShow ? null : finished, (i % 30) + 1, clerk);
+        insert.run(
+          `${day}-${i}`,
+          hallId,
+          day,
+          `${q.code}${String(i + 1).padStart(3, '0')}`,
+          q.code,
+          noShow ? 'no_show' : 'done',
+          issued,
+          issued,
+          i + 1,
+          called,
+          noShow ? null : started,
+          noShow ? null : finished,
+          (i % 30) + 1,
+          clerk,
+          q.targetWaitMinutes,
+        );
       }
     }
   })();

@@ -30,12 +30,35 @@ export const HourStats = z.object({
  */
 export const DayClerkStats = ClerkStats.extend({ spanSeconds: z.number().int() });
 
+/**
+ * A queue's row of a day or a range: its figures, and the queue as it was then — the name at the
+ * period's end (absent for a queue the hall no longer has and never changed: show the code), and
+ * the target its latest ticket was judged by (each ticket is held against the target it was issued
+ * under), marked `targetChanged` when the period's tickets had different targets.
+ */
+export const PeriodQueueStats = QueueStats.extend({
+  name: z.string().optional(),
+  nameEn: z.string().optional(),
+  /** Minutes; absent only for a queue with nothing known about its target. */
+  targetWaitMinutes: z.number().int().optional(),
+  /** Always sent (optional only for figures made before it existed). */
+  targetChanged: z.boolean().optional(),
+});
+
 export const DayStats = TodayStats.extend({
   /** The hall's IANA time zone: the hours and the ticket times are read in it. */
   timezone: z.string(),
   /** True for the current service day (figures still moving). */
   live: z.boolean(),
   totals: HallTotals,
+  /** The hall's queues in its order, then any queue it no longer has that the day's tickets were in. */
+  queues: z.array(PeriodQueueStats),
+  /**
+   * Tickets stored before tickets kept their target (and not given one on the upgrade): judged by
+   * their queue's current target. 0 on any day since. Always sent (optional only for figures
+   * made before it existed).
+   */
+  untargeted: z.number().int().optional(),
   /** Contiguous, from the first hour with a ticket or call to the last; empty on a day without tickets. */
   hours: z.array(HourStats),
   clerks: z.array(DayClerkStats),
@@ -63,6 +86,8 @@ export const DayTicket = z.object({
   recalls: z.number().int(),
   /** The queue it waited in first, when a clerk transferred it. */
   transferredFrom: QueueCode.optional(),
+  /** The target wait (minutes) it was judged by: its queue's when it joined it; absent on tickets stored before targets were kept. */
+  targetWaitMinutes: z.number().int().optional(),
 });
 
 /** `GET /api/stats/tickets?date=YYYY-MM-DD` (`stats:tickets`), managers only: in issue order. */
@@ -78,6 +103,14 @@ export const MAX_RANGE_DAYS = 92;
 /** Days from `from` to `to`, both counted (calendar dates, no time zone involved). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** The calendar dates from `from` to `to`, both included (YYYY-MM-DD; no time zone involved). */
+export function datesOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let d = Date.parse(`${from}T00:00:00Z`); d <= end; d += 86_400_000) out.push(new Date(d).toISOString().slice(0, 10));
+  return out;
 }
 
 /**
@@ -120,7 +153,9 @@ export const RangeStats = z.object({
   /** True when the range ends today (its last day's figures still moving). */
   live: z.boolean(),
   totals: HallTotals,
-  queues: z.array(QueueStats),
+  queues: z.array(PeriodQueueStats),
+  /** As a day's: the range's tickets judged by their queue's current target, having none of their own. */
+  untargeted: z.number().int().optional(),
   clerks: z.array(DayClerkStats),
   /** Every day from `from` to `to`, days without tickets as zeros. */
   days: z.array(DaySeriesStats),
@@ -131,6 +166,7 @@ export type RangeQuery = z.infer<typeof RangeQuery>;
 export type DaySeriesStats = z.infer<typeof DaySeriesStats>;
 export type RangeStats = z.infer<typeof RangeStats>;
 export type HallTotals = z.infer<typeof HallTotals>;
+export type PeriodQueueStats = z.infer<typeof PeriodQueueStats>;
 export type HourStats = z.infer<typeof HourStats>;
 export type DayClerkStats = z.infer<typeof DayClerkStats>;
 export type DayStats = z.infer<typeof DayStats>;

@@ -79,6 +79,7 @@ export function evolve(state: HallState, e: DomainEvent): void {
       state.byNumber.set(t.number, t.id);
       const q = state.queues.get(t.queue);
       if (q) q.nextNumber++;
+      if (q) t.targetWaitMinutes ??= q.targetWaitMinutes;
       state.lastOrder = Math.max(state.lastOrder, t.order);
       enqueue(state, t);
       return;
@@ -132,6 +133,10 @@ export function evolve(state: HallState, e: DomainEvent): void {
       clearCurrent(state, t, e.at);
       t.queue = e.to;
       t.transferredFrom = e.from;
+      // It now waits against the new queue's target.
+      const target = state.queues.get(e.to)?.targetWaitMinutes;
+      if (target === undefined) delete t.targetWaitMinutes;
+      else t.targetWaitMinutes = target;
       backToWaiting(state, t, e.at);
       return;
     }

@@ -14,7 +14,18 @@ import type { TicketRec } from './types';
  */
 export type StatsTicket = Pick<
   TicketRec,
-  'serviceDay' | 'queue' | 'status' | 'issuedAt' | 'arrivedAt' | 'order' | 'calledAt' | 'startedAt' | 'finishedAt' | 'windowNo' | 'servedBy'
+  | 'serviceDay'
+  | 'queue'
+  | 'status'
+  | 'issuedAt'
+  | 'arrivedAt'
+  | 'order'
+  | 'calledAt'
+  | 'startedAt'
+  | 'finishedAt'
+  | 'windowNo'
+  | 'servedBy'
+  | 'targetWaitMinutes'
 >;
 
 /** The nearest-rank percentile of ascending values (0 when there are none). */

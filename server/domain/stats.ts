@@ -4,13 +4,14 @@
  * today's come from the hall's state, a past day's from the stored tickets, through the same
  * functions, so both read alike. Each ticket is met once (stats-tally.ts).
  */
-import type { QueueStats } from '../../shared/admin';
-import type { DayClerkStats, DaySeriesStats, DayStats, DayTicket, HourStats, RangeStats } from '../../shared/stats';
+import { datesOf, type DayClerkStats, type DaySeriesStats, type DayStats, type DayTicket, type HourStats, type PeriodQueueStats, type RangeStats } from '../../shared/stats';
+import { judging, queuesAsOf, type QueueChange } from './stats-queues';
 import { count, finishOf, newTally, serviceOf, totalsOf, waitOf, type StatsTicket, type Tally } from './stats-tally';
 import { iso } from './time';
 import type { Clerk, HallState, QueueDef, TicketRec } from './types';
 
 export type { StatsTicket } from './stats-tally';
+export { queuesAsOf, type QueueChange } from './stats-queues';
 
 const hourFormats = new Map<string, Intl.DateTimeFormat>();
 /** The hour of day (0–23) of an instant in a time zone. */
@@ -56,8 +57,13 @@ export interface DayInput {
   timezone: string;
   /** The current service day: clerks at a window count their span up to now. */
   live: boolean;
-  /** The hall's queues in display order (today's targets judge a past day too). */
+  /** The hall's queues now, in display order. */
   queues: readonly QueueDef[];
+  /**
+   * The changes of the hall's queues (the event log), in order: a past period's queue rows are
+   * named as the queues were then. Not needed while the period runs (`live`).
+   */
+  queueChanges?: readonly QueueChange[];
   tickets: Iterable<StatsTicket>;
   /** Who a clerk id is; a clerk unknown here is left out of the clerk rows. */
   clerks: ReadonlyMap<string, ClerkName>;
@@ -153,16 +159,18 @@ interface Gathered {
   queues: Map<string, Tally>;
   days: Map<string, Tally>;
   clerks: Map<string, ClerkTally>;
+  judged: ReturnType<typeof judging>;
 }
 
 function gather(tickets: Iterable<StatsTicket>, queues: readonly QueueDef[], timezone: string): Gathered {
-  // The hall's totals mix queues: each wait is held against its own queue's target.
-  const targetOf = new Map(queues.map((q) => [q.code, q.targetWaitMinutes * 60]));
-  const g: Gathered = { hall: newTally(), queues: new Map(), days: new Map(), clerks: new Map() };
+  const g: Gathered = { hall: newTally(), queues: new Map(), days: new Map(), clerks: new Map(), judged: judging(queues) };
   for (const t of tickets) {
     const wait = waitOf(t);
     const service = serviceOf(t, timezone);
-    const within = wait !== undefined && wait <= (targetOf.get(t.queue) ?? Number.POSITIVE_INFINITY);
+    // Each wait is held against its own ticket's target (the hall's totals mix queues and days).
+    // Asked of every ticket, called or not: its queue row shows the targets of all of them.
+    const target = g.judged.targetOf(t);
+    const within = wait !== undefined && wait <= target;
     count(g.hall, t, wait, service, within);
     let q = g.queues.get(t.queue);
     if (!q) g.queues.set(t.queue, (q = newTally()));
@@ -175,9 +183,15 @@ function gather(tickets: Iterable<StatsTicket>, queues: readonly QueueDef[], tim
   return g;
 }
 
-/** Each queue's figures, in the hall's display order. */
-function queueRows(queues: readonly QueueDef[], g: Gathered): QueueStats[] {
-  return [...queues].sort((a, b) => a.sort - b.sort).map((q) => ({ code: q.code, ...totalsOf(g.queues.get(q.code) ?? newTally()) }));
+/**
+ * Each queue's figures, in the hall's display order, then any queue the hall no longer has that
+ * the period's tickets were in; each named and targeted as it was in the period (`lastDay`).
+ */
+function queueRows(input: Pick<DayInput, 'queues' | 'queueChanges' | 'timezone' | 'live'>, lastDay: string, g: Gathered): PeriodQueueStats[] {
+  const asOf = input.live || !input.queueChanges ? new Map(input.queues.map((q) => [q.code, q])) : queuesAsOf(input.queues, input.queueChanges, lastDay, input.timezone);
+  const current = [...input.queues].sort((a, b) => a.sort - b.sort).map((q) => q.code);
+  const gone = [...g.queues.keys()].filter((code) => !current.includes(code)).sort();
+  return [...current, ...gone].map((code) => ({ code, ...totalsOf(g.queues.get(code) ?? newTally()), ...g.judged.rowOf(code, asOf, input.live) }));
 }
 
 export function dayStats(input: DayInput, now: number): DayStats {
@@ -189,19 +203,14 @@ export function dayStats(input: DayInput, now: number): DayStats {
     timezone: input.timezone,
     live: input.live,
     totals: totalsOf(g.hall),
-    queues: queueRows(input.queues, g),
+    queues: queueRows(input, input.serviceDay, g),
+    untargeted: g.judged.untargeted(),
     clerks: clerkRows(g.clerks, { ...input, liveDay: input.live ? input.serviceDay : undefined }, now),
     hours: hourBuckets(tickets, input.timezone),
   };
 }
 
-/** The calendar dates from `from` to `to`, both included (YYYY-MM-DD; no time zone involved). */
-export function datesOf(from: string, to: string): string[] {
-  const out: string[] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let d = Date.parse(`${from}T00:00:00Z`); d <= end; d += 86_400_000) out.push(new Date(d).toISOString().slice(0, 10));
-  return out;
-}
+export { datesOf } from '../../shared/stats';
 
 export interface RangeInput extends Omit<DayInput, 'serviceDay'> {
   from: string;
@@ -227,7 +236,8 @@ export function rangeStats(input: RangeInput, now: number): RangeStats {
     timezone: input.timezone,
     live: input.live,
     totals: totalsOf(g.hall),
-    queues: queueRows(input.queues, g),
+    queues: queueRows(input, input.to, g),
+    untargeted: g.judged.untargeted(),
     clerks: clerkRows(g.clerks, { ...input, liveDay: input.live ? input.to : undefined }, now),
     days,
   };
@@ -282,6 +292,7 @@ export function dayTickets(tickets: Iterable<TicketRec>, clerks: ReadonlyMap<str
         row.clerkName = c.name;
       }
       if (t.transferredFrom) row.transferredFrom = t.transferredFrom;
+      if (t.targetWaitMinutes !== undefined) row.targetWaitMinutes = t.targetWaitMinutes;
       return row;
     });
 }

@@ -103,6 +103,13 @@ export interface TicketRec {
   recalls: number;
   closedReason?: ClosedReason;
   transferredFrom?: string;
+  /**
+   * Its queue's target wait (minutes) when it joined that queue (issued, or transferred in): the
+   * figures judge it by this, so a target changed later does not rewrite a past day's 达标率.
+   * Absent only on a ticket stored before it was kept whose queue was gone by the upgrade
+   * (migration 0011 gives the others theirs): its queue's current target, if any, judges it.
+   */
+  targetWaitMinutes?: number;
 }
 
 export interface HallState {

@@ -37,8 +37,9 @@ function inputOf(service: HallService, store: Store, date: string | undefined): 
     serviceDay: asked.data.day,
     timezone: state.timezone,
     live: false,
-    // Today's queues and targets judge a past day too: targets are not kept per day.
+    // Each ticket is judged by the target it was issued under; the queues are named as they were.
     queues: [...state.queues.values()],
+    queueChanges: store.stats.queueChanges(service.hallId),
     tickets: store.stats.ticketsOf(service.hallId, asked.data.day, asked.data.day),
     clerks: everyone(service, store),
     signedIn: new Map(),
@@ -62,8 +63,9 @@ export function rangeOf(service: HallService, store: Store, q: RangeQuery): Repl
         to: q.to,
         timezone: today.timezone,
         live,
-        // Today's queues and targets judge the past days too: targets are not kept per day.
+        // Each ticket is judged by the target it was issued under; a past range's queues are named as they were at its end.
         queues: today.queues,
+        ...(live ? {} : { queueChanges: store.stats.queueChanges(service.hallId) }),
         tickets,
         clerks: everyone(service, store),
         signedIn: live ? today.signedIn : new Map(),

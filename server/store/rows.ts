@@ -67,6 +67,7 @@ export interface TicketRow {
   closed_reason: string | null;
   transferred_from: string | null;
   checklist: string | null;
+  target_wait_minutes: number | null;
 }
 
 export function queueFromRow(r: QueueRow): QueueRuntime {
@@ -164,6 +165,7 @@ export function ticketFromRow(r: TicketRow): TicketRec {
   if (r.closed_reason !== null) t.closedReason = r.closed_reason as ClosedReason;
   if (r.transferred_from !== null) t.transferredFrom = r.transferred_from;
   if (r.checklist !== null) t.checklist = JSON.parse(r.checklist) as GuideChecklistEntry[];
+  if (r.target_wait_minutes !== null) t.targetWaitMinutes = r.target_wait_minutes;
   return t;
 }
 
@@ -191,5 +193,6 @@ export function ticketToRow(hallId: string, t: TicketRec): TicketRow {
     closed_reason: t.closedReason ?? null,
     transferred_from: t.transferredFrom ?? null,
     checklist: t.checklist ? JSON.stringify(t.checklist) : null,
+    target_wait_minutes: t.targetWaitMinutes ?? null,
   };
 }

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { datesOf, dayStats, dayTickets, hourBuckets, hourOf, rangeStats, todayStats, type ClerkName, type DayInput, type QueueDef, type RangeInput, type TicketRec } from '../../server/domain';
+import {
+  datesOf,
+  dayStats,
+  dayTickets,
+  hourBuckets,
+  hourOf,
+  queuesAsOf,
+  rangeStats,
+  todayStats,
+  type ClerkName,
+  type DayInput,
+  type QueueChange,
+  type QueueDef,
+  type RangeInput,
+  type TicketRec,
+} from '../../server/domain';
 import { RangeQuery } from '../../shared/stats';
 import { MIN, T0, issue, makeHall, next, run } from '../support/hall-fixture';
 
@@ -7,7 +22,11 @@ const TZ = 'Asia/Shanghai';
 let order = 0;
 
 /** A ticket of the day; times in minutes after T0 (09:00 in Shanghai). */
-function tk(queue: string, issued: number, more: { called?: number; started?: number; finished?: number; status?: TicketRec['status']; by?: string; window?: number; arrived?: number } = {}): TicketRec {
+function tk(
+  queue: string,
+  issued: number,
+  more: { called?: number; started?: number; finished?: number; status?: TicketRec['status']; by?: string; window?: number; arrived?: number; target?: number } = {},
+): TicketRec {
   order++;
   const status = more.status ?? (more.finished !== undefined ? 'done' : more.called !== undefined ? 'called' : 'waiting');
   const t: TicketRec = {
@@ -29,6 +48,7 @@ function tk(queue: string, issued: number, more: { called?: number; started?: nu
   if (more.finished !== undefined) t.finishedAt = T0 + more.finished * MIN;
   if (more.by) t.servedBy = more.by;
   if (more.window !== undefined) t.windowNo = more.window;
+  if (more.target !== undefined) t.targetWaitMinutes = more.target;
   return t;
 }
 
@@ -118,6 +138,10 @@ describe('dayStats', () => {
       p90WaitSeconds: 900,
       slaAttainment: 0.5,
       avgServiceSeconds: 600,
+      name: '队列A',
+      nameEn: 'Queue A',
+      targetWaitMinutes: 10,
+      targetChanged: false,
     });
     expect(s.totals).toEqual({
       issued: 5,
@@ -341,5 +365,85 @@ describe('rangeStats', () => {
     expect(range.totals).toEqual(day.totals);
     expect(range.queues).toEqual(day.queues);
     expect(range.clerks).toEqual(day.clerks);
+  });
+});
+
+// ---- each ticket judged by its own target; queues named as they were ------------------------
+
+const DAY = 24 * 60 * MIN;
+const named = (code: string, name: string, target: number, sort = 1): QueueDef => ({ ...queue(code, target, sort), name, nameEn: `${name} (en)` });
+/** A change of a queue made `days` after T0's day, at 15:00 in Shanghai. */
+const change = (days: number, before: QueueDef, after: QueueDef): QueueChange => ({ at: T0 + days * DAY + 6 * 60 * MIN, before, after });
+
+describe('queuesAsOf', () => {
+  const a1 = named('A', '企业开办', 10);
+  const a2 = named('A', '企业开办（一）', 15);
+  const a3 = named('A', '企业开办（二）', 20);
+  const z1 = named('Z', '旧业务', 30, 9);
+  const z2 = named('Z', '旧业务（停）', 45, 9);
+  // A changed on 11-30 and on 12-02; Z (no longer in the hall) changed on 12-01.
+  const changes = [change(0, a1, a2), change(1, z1, z2), change(2, a2, a3)];
+
+  it.each([
+    { day: '2026-11-29', a: a1, z: z1 },
+    { day: '2026-11-30', a: a2, z: z1 }, // a change during the day holds at its end
+    { day: '2026-12-01', a: a2, z: z2 },
+    { day: '2026-12-02', a: a3, z: z2 },
+    { day: '2026-12-09', a: a3, z: z2 },
+  ])('at the end of $day', ({ day, a, z }) => {
+    const asOf = queuesAsOf([a3], changes, day, TZ);
+    expect(asOf.get('A')).toEqual(a);
+    expect(asOf.get('Z')).toEqual(z);
+  });
+
+  it('a queue the log never mentions is as it is now; one the hall no longer has and the log never mentions is unknown', () => {
+    const b = named('B', '工程建设', 20, 2);
+    const asOf = queuesAsOf([a3, b], [], '2026-11-01', TZ);
+    expect(asOf.get('B')).toBe(b);
+    expect(asOf.has('Q')).toBe(false);
+  });
+});
+
+describe('judged by their own targets', () => {
+  const a30 = named('A', '企业开办', 30);
+
+  it('each ticket by the target it was issued under; the row shows the latest, marked when they differed', () => {
+    // Issued under 10 (waited 12: over), then under 15 (waited 12: within); today the target is 30.
+    const tickets = [tk('A', 0, { called: 12, target: 10 }), tk('A', 60, { called: 72, target: 15 })];
+    const past = dayStats(input(tickets, { queues: [a30] }), T0 + DAY);
+    expect(past.totals.slaAttainment).toBe(0.5);
+    expect(past.queues[0]).toMatchObject({ code: 'A', targetWaitMinutes: 15, targetChanged: true, slaAttainment: 0.5 });
+    expect(past.untargeted).toBe(0);
+    // Live, the queue's current target is the latest of the period.
+    const live = dayStats(input(tickets, { queues: [a30], live: true }), T0 + 2 * 60 * MIN);
+    expect(live.queues[0]).toMatchObject({ targetWaitMinutes: 30, targetChanged: true, slaAttainment: 0.5 });
+    // One target all day: not marked.
+    const same = dayStats(input([tk('A', 0, { called: 5, target: 10 }), tk('A', 5, { called: 25, target: 10 })], { queues: [a30] }), T0 + DAY);
+    expect(same.queues[0]).toMatchObject({ targetWaitMinutes: 10, targetChanged: false });
+  });
+
+  it('a ticket stored without its target is judged by its queue’s current one and counted; an unknown queue’s counts as within', () => {
+    const s = dayStats(input([tk('A', 0, { called: 20 }), tk('A', 0, { called: 20, target: 10 }), tk('Q', 0, { called: 500 })], { queues: [a30] }), T0 + DAY);
+    expect(s.untargeted).toBe(2);
+    expect(s.queues.find((q) => q.code === 'A')).toMatchObject({ slaAttainment: 0.5, targetWaitMinutes: 10, targetChanged: true });
+    expect(s.totals.slaAttainment).toBe(2 / 3);
+  });
+
+  it('a queue renamed since is named as it was; one the hall no longer has is listed after the hall’s queues, by the name the log kept or by its code', () => {
+    const aNow = named('A', '企业开办（新）', 20);
+    const bNow = named('B', '工程建设', 20, 2);
+    const zLast = named('Z', '旧业务', 30, 9);
+    const queueChanges = [change(1, named('A', '企业开办', 20), aNow), change(-10, named('Z', '旧业务（试）', 30, 9), zLast)];
+    const tickets = [tk('Z', 0, { called: 10, target: 30 }), tk('Q', 0, { called: 10, target: 15 }), tk('A', 0, { called: 5, target: 20 })];
+    const s = dayStats(input(tickets, { queues: [bNow, aNow], queueChanges }), T0 + 2 * DAY);
+    expect(s.queues.map((q) => [q.code, q.name ?? null, q.issued, q.targetWaitMinutes])).toEqual([
+      ['A', '企业开办', 1, 20],
+      ['B', '工程建设', 0, 20],
+      ['Q', null, 1, 15],
+      ['Z', '旧业务', 1, 30],
+    ]);
+    // A range ending after the rename names A anew.
+    const r = rangeStats(rangeInput(tickets, { to: '2026-12-01', queues: [bNow, aNow], queueChanges }), T0 + 2 * DAY);
+    expect(r.queues[0]).toMatchObject({ code: 'A', name: '企业开办（新）' });
   });
 });

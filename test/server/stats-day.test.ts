@@ -3,45 +3,33 @@
  * day end, and ask for yesterday — the same figures as `stats:today` gave at the close.
  */
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TodayStats } from '../../shared/admin';
-import type { Ticket } from '../../shared/schemas';
 import type { DayStats, DayTickets } from '../../shared/stats';
-import { api, login, startTestServer, type TestServer } from '../support/server';
+import { api, login } from '../support/server';
+import { MIN, statsServer } from './stats-support';
 
-const MIN = 60_000;
-let s: TestServer;
-let admin: string;
-let clerk: string;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  admin = await login(s.url, 'admin', 'admin');
-  clerk = await login(s.url, 'c01', '1234');
-});
-afterAll(() => s.close());
-
-const post = (path: string, token?: string) => api<Ticket>(s.url, 'POST', path, token ? { token } : {});
-const get = <T>(path: string, token = admin) => api<T>(s.url, 'GET', path, { token });
+const t = statsServer();
+const { post, get } = t;
 
 describe('GET /api/stats/day', () => {
   let atClose: DayStats;
 
   it('today: the same figures as stats:today, through REST and the socket', async () => {
-    await post('/api/windows/9/session', clerk);
-    for (const q of ['A', 'A', 'A']) await api(s.url, 'POST', '/api/tickets', { body: { queue: q } });
-    s.clock.advance(4 * MIN);
-    await post('/api/windows/9/next', clerk); // A001 waited 4 min
-    await post('/api/windows/9/start', clerk);
-    s.clock.advance(6 * MIN);
-    await post('/api/windows/9/next', clerk); // A001 done (6 min); A002 waited 10 min
-    s.clock.advance(MIN);
-    await post('/api/windows/9/no-show', clerk); // A002 did not come
-    s.clock.advance(20 * MIN);
-    await post('/api/windows/9/next', clerk); // A003 waited 31 min
-    await post('/api/windows/9/start', clerk);
-    s.clock.advance(3 * MIN);
-    await post('/api/windows/9/complete', clerk);
+    await post('/api/windows/9/session', t.clerk);
+    for (const q of ['A', 'A', 'A']) await api(t.s.url, 'POST', '/api/tickets', { body: { queue: q } });
+    t.s.clock.advance(4 * MIN);
+    await post('/api/windows/9/next', t.clerk); // A001 waited 4 min
+    await post('/api/windows/9/start', t.clerk);
+    t.s.clock.advance(6 * MIN);
+    await post('/api/windows/9/next', t.clerk); // A001 done (6 min); A002 waited 10 min
+    t.s.clock.advance(MIN);
+    await post('/api/windows/9/no-show', t.clerk); // A002 did not come
+    t.s.clock.advance(20 * MIN);
+    await post('/api/windows/9/next', t.clerk); // A003 waited 31 min
+    await post('/api/windows/9/start', t.clerk);
+    t.s.clock.advance(3 * MIN);
+    await post('/api/windows/9/complete', t.clerk);
 
     const today = await get<TodayStats>('/api/stats/today');
     const day = await get<DayStats>('/api/stats/day');
@@ -49,7 +37,7 @@ describe('GET /api/stats/day', () => {
     expect(day.status).toBe(200);
     expect(day.body).toEqual(today.body);
     expect(dated.body).toEqual(today.body);
-    const socket: Socket = connect(s.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token: admin } });
+    const socket: Socket = connect(t.s.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token: t.admin } });
     const viaSocket = (await socket.timeout(5000).emitWithAck('stats:day', {})) as { ok: boolean; data: DayStats };
     socket.close();
     expect(viaSocket).toEqual({ ok: true, data: today.body });
@@ -64,11 +52,10 @@ describe('GET /api/stats/day', () => {
   });
 
   it('a past day: read from the tickets table, the same figures as at the close', async () => {
-    s.clock.advance(24 * 60 * MIN);
-    await api(s.url, 'POST', '/api/tickets', { body: { queue: 'A' } }); // the first command of the new day ends the old one
+    t.s.clock.advance(24 * 60 * MIN);
+    await api(t.s.url, 'POST', '/api/tickets', { body: { queue: 'A' } }); // the first command of the new day ends the old one
     // A day later the sessions have expired: sign in again.
-    admin = await login(s.url, 'admin', 'admin');
-    clerk = await login(s.url, 'c01', '1234');
+    await t.signIn();
     const today = await get<DayStats>('/api/stats/day');
     expect(today.body.serviceDay).toBe('2026-12-01');
     expect(today.body.totals.issued).toBe(1);
@@ -97,20 +84,20 @@ describe('GET /api/stats/day', () => {
     { name: 'a clerk asking for tickets', path: '/api/stats/tickets', status: 403, as: 'clerk' },
     { name: 'nobody signed in', path: '/api/stats/tickets', status: 401, as: 'nobody' },
   ])('refuses $name ($status)', async ({ path, status, as }) => {
-    const token = as === 'clerk' ? clerk : as === 'nobody' ? undefined : admin;
-    expect((await api(s.url, 'GET', path, token ? { token } : {})).status).toBe(status);
+    const token = as === 'clerk' ? t.clerk : as === 'nobody' ? undefined : t.admin;
+    expect((await api(t.s.url, 'GET', path, token ? { token } : {})).status).toBe(status);
   });
 
   it('today: a clerk deactivated after serving still has their row, in both figures', async () => {
-    const c07 = await login(s.url, 'c07', '1234');
+    const c07 = await login(t.s.url, 'c07', '1234');
     await post('/api/windows/10/session', c07);
-    await api(s.url, 'POST', '/api/tickets', { body: { queue: 'A' } });
+    await api(t.s.url, 'POST', '/api/tickets', { body: { queue: 'A' } });
     await post('/api/windows/10/next', c07);
-    s.clock.advance(5 * MIN);
+    t.s.clock.advance(5 * MIN);
     await post('/api/windows/10/complete', c07);
     const staff = (await get<{ id: string; username: string }[]>('/api/admin/staff')).body;
     const id = staff.find((u) => u.username === 'c07')!.id;
-    expect((await api(s.url, 'PUT', `/api/admin/staff/${id}`, { token: admin, body: { active: false } })).status).toBe(200);
+    expect((await api(t.s.url, 'PUT', `/api/admin/staff/${id}`, { token: t.admin, body: { active: false } })).status).toBe(200);
 
     const day = (await get<DayStats>('/api/stats/day')).body;
     expect(day.clerks.find((c) => c.username === 'c07')).toMatchObject({ served: 1, avgServiceSeconds: 300 });

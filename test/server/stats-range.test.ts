@@ -3,39 +3,14 @@
  * test clock, then ask for both days — past tickets from SQLite, today's from the hall's state.
  */
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ticket } from '../../shared/schemas';
+import { describe, expect, it } from 'vitest';
 import type { DayStats, RangeStats } from '../../shared/stats';
-import { api, login, startTestServer, type TestServer } from '../support/server';
+import { api } from '../support/server';
+import { MIN, statsServer } from './stats-support';
 
-const MIN = 60_000;
-let s: TestServer;
-let admin: string;
-let clerk: string;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  admin = await login(s.url, 'admin', 'admin');
-  clerk = await login(s.url, 'c01', '1234');
-});
-afterAll(() => s.close());
-
-const post = (path: string, token?: string) => api<Ticket>(s.url, 'POST', path, token ? { token } : {});
-const get = <T>(path: string, token = admin) => api<T>(s.url, 'GET', path, { token });
-
-/** Issue `waits.length` tickets at once, then call and serve them one by one: the k-th waits waits[k] minutes. */
-async function serve(waits: number[]): Promise<void> {
-  await post('/api/windows/9/session', clerk);
-  for (const _ of waits) await api(s.url, 'POST', '/api/tickets', { body: { queue: 'A' } });
-  let waited = 0;
-  for (const w of waits) {
-    s.clock.advance((w - waited) * MIN);
-    waited = w;
-    await post('/api/windows/9/next', clerk);
-    await post('/api/windows/9/start', clerk);
-    await post('/api/windows/9/complete', clerk);
-  }
-}
+const t = statsServer();
+const { get } = t;
+const serve = (waits: number[]) => t.serve('A', waits);
 
 describe('GET /api/stats/range', () => {
   let day1: DayStats;
@@ -45,10 +20,9 @@ describe('GET /api/stats/range', () => {
     day1 = (await get<DayStats>('/api/stats/day')).body;
     expect(day1.serviceDay).toBe('2026-11-30');
 
-    s.clock.advance(24 * 60 * MIN);
-    await api(s.url, 'POST', '/api/tickets', { body: { queue: 'B' } }); // ends the old day; waits on
-    admin = await login(s.url, 'admin', 'admin');
-    clerk = await login(s.url, 'c01', '1234');
+    t.s.clock.advance(24 * 60 * MIN);
+    await api(t.s.url, 'POST', '/api/tickets', { body: { queue: 'B' } }); // ends the old day; waits on
+    await t.signIn();
     await serve([30]); // 2026-12-01 (today): one wait of 30 min, P90 of the day 30 min
     const day2 = (await get<DayStats>('/api/stats/day')).body;
     expect(day2.serviceDay).toBe('2026-12-01');
@@ -71,7 +45,7 @@ describe('GET /api/stats/range', () => {
     expect(c01?.busySeconds).toBe(day1.clerks[0]!.busySeconds + day2.clerks.find((c) => c.username === 'c01')!.busySeconds);
 
     // The socket answers the same.
-    const socket: Socket = connect(s.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token: admin } });
+    const socket: Socket = connect(t.s.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token: t.admin } });
     const viaSocket = (await socket.timeout(5000).emitWithAck('stats:range', { from: '2026-11-30', to: '2026-12-01' })) as { ok: boolean; data: RangeStats };
     socket.close();
     expect(viaSocket.ok).toBe(true);
@@ -103,8 +77,8 @@ describe('GET /api/stats/range', () => {
     { name: 'a clerk asking', q: 'from=2026-11-30&to=2026-12-01', status: 403, as: 'clerk' },
     { name: 'nobody signed in', q: 'from=2026-11-30&to=2026-12-01', status: 401, as: 'nobody' },
   ])('refuses $name ($status)', async ({ q, status, as }) => {
-    const token = as === 'clerk' ? clerk : as === 'nobody' ? undefined : admin;
-    const res = await api<{ error?: { code: string } }>(s.url, 'GET', `/api/stats/range?${q}`, token ? { token } : {});
+    const token = as === 'clerk' ? t.clerk : as === 'nobody' ? undefined : t.admin;
+    const res = await api<{ error?: { code: string } }>(t.s.url, 'GET', `/api/stats/range?${q}`, token ? { token } : {});
     expect(res.status).toBe(status);
   });
 
