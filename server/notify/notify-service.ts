@@ -9,8 +9,7 @@
  */
 import type { CitizenSettings } from '../../shared/citizen';
 import type { Reply } from '../../shared/errors';
-import { nearDue, SMS_CANCELLED, type SmsKind, type SmsList, type SmsMessage, type SmsStatus } from '../../shared/notify';
-import type { Ticket } from '../../shared/schemas';
+import { nearDue, SMS_CANCELLED, type NearLook, type SmsKind, type SmsList, type SmsMessage, type SmsStatus } from '../../shared/notify';
 import type { AppointmentRec, AppointmentRepo } from '../citizen/appointment-repo';
 import type { AppointmentEvents } from '../citizen/appointment-service';
 import { addDays, localParts, zonedEpoch, timeOf } from '../citizen/calendar';
@@ -21,6 +20,7 @@ import type { Clock } from '../service/clock';
 import { err, ok } from '../service/errors';
 import type { HallService } from '../service/hall-service';
 import type { Publication } from '../service/publisher';
+import { aheadOf, type TicketRec } from '../domain';
 import type { Db } from '../store';
 import type { NewMessage, OutboxRec, OutboxRepo } from './outbox-repo';
 import { kindOn, NEAR_TURN_TTL_MS, remindersDue } from './rules';
@@ -82,12 +82,15 @@ export function createNotifyService(deps: NotifyDeps) {
 
   // ---- 快到您了: the tickets that carry a phone, with what each looked like last ----------------
 
-  const tracked = new Map<string, { phone: string; last: Ticket }>();
+  /** What the near-turn rule needs of a ticket: its place only (a full view would compute its ETA). */
+  type Look = NearLook & { queue: string };
+  const lookOf = (t: TicketRec): Look => ({ id: t.id, status: t.status, ahead: aheadOf(hall.state(), t), queue: t.queue });
+  const tracked = new Map<string, { phone: string; last: Look }>();
   let trackedDay = '';
 
   function track(ticketId: string, phone: string): void {
     const t = hall.findTicket(ticketId);
-    if (t) tracked.set(ticketId, { phone, last: hall.ticketView(t) });
+    if (t) tracked.set(ticketId, { phone, last: lookOf(t) });
   }
 
   /** A new service day starts empty; after a restart, today's checked-in tickets are picked up again. */
@@ -113,11 +116,11 @@ export function createNotifyService(deps: NotifyDeps) {
         tracked.delete(id);
         continue;
       }
-      const next = hall.ticketView(t);
+      const next = lookOf(t);
       if (nearDue(e.last, next)) {
         s ??= settings();
         const now = clock.now();
-        const text = nearTurnText({ hall: hall.state().name, number: next.number, ahead: next.ahead });
+        const text = nearTurnText({ hall: hall.state().name, number: t.number, ahead: next.ahead });
         wrote = write(s, 'near_turn', { phone: e.phone, text, ref: ticketRef(t.serviceDay, t.number), createdAt: now, expiresAt: now + NEAR_TURN_TTL_MS }) || wrote;
       }
       e.last = next;

@@ -53,14 +53,8 @@ function fromRow(r: Row): OutboxRec {
   return x;
 }
 
-export interface NewMessage {
-  kind: SmsKind;
-  phone: string;
-  text: string;
-  ref: string;
-  createdAt: number;
-  expiresAt: number;
-}
+/** What a new message is given; the rest starts as pending, untried. */
+export type NewMessage = Pick<OutboxRec, 'kind' | 'phone' | 'text' | 'ref' | 'createdAt' | 'expiresAt'>;
 
 /** An appointment that is due a reminder: what the text says and where it goes. */
 export interface ReminderCandidate {

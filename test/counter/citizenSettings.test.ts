@@ -182,6 +182,17 @@ describe('the words', () => {
   });
 });
 
+/** A manager's audit entry of a change outside the hall state (hall.audit writes {type, before, after}). */
+const auditEntry = (type: string, before: unknown, after: unknown): AuditEntry => ({
+  id: 1,
+  seq: 1,
+  at: '2026-12-03T01:00:00.000Z',
+  actor: { id: 'm1', username: 'admin', name: '管理员' },
+  type,
+  data: { type, before, after },
+});
+const AUDIT_WORDS = { overflow: '溢出', settingName: (k: string) => k, pauseReason: (r: string) => r };
+
 describe('解除限制', () => {
   it.each<[string, string | undefined]>([
     ['', 'form.required'],
@@ -195,16 +206,8 @@ describe('解除限制', () => {
   });
 
   it('the audit line names the number and the reason, as a manager action', () => {
-    const e: AuditEntry = {
-      id: 1,
-      seq: 1,
-      at: '2026-12-03T01:00:00.000Z',
-      actor: { id: 'm1', username: 'admin', name: '管理员' },
-      type: 'MissedBlockPardoned',
-      data: { type: 'MissedBlockPardoned', before: { phone: '13912345678', count: 3 }, after: { phone: '13912345678', reason: '因病\n住院' } },
-    };
-    const words = { overflow: '溢出', settingName: (k: string) => k, pauseReason: (r: string) => r };
-    expect(describeAudit(e, words)).toEqual({ key: 'audit.MissedBlockPardoned', params: { phone: '13912345678', reason: '因病 住院' } });
+    const e = auditEntry('MissedBlockPardoned', { phone: '13912345678', count: 3 }, { phone: '13912345678', reason: '因病\n住院' });
+    expect(describeAudit(e, AUDIT_WORDS)).toEqual({ key: 'audit.MissedBlockPardoned', params: { phone: '13912345678', reason: '因病 住院' } });
     expect(isManagerAction(e, new Set())).toBe(true);
   });
 });
@@ -233,16 +236,8 @@ describe('短信提醒 settings', () => {
   });
 
   it('the audit line of a retried message names the phone (masked) and the error it had', () => {
-    const e: AuditEntry = {
-      id: 2,
-      seq: 1,
-      at: '2026-12-03T01:00:00.000Z',
-      actor: { id: 'm1', username: 'admin', name: '管理员' },
-      type: 'SmsRetried',
-      data: { type: 'SmsRetried', before: { id: 7, phone: '139****5678', status: 'failed', lastError: 'HTTP 503' }, after: { id: 7, status: 'pending' } },
-    };
-    const words = { overflow: '溢出', settingName: (k: string) => k, pauseReason: (r: string) => r };
-    expect(describeAudit(e, words)).toEqual({ key: 'audit.SmsRetried', params: { phone: '139****5678', error: 'HTTP 503' } });
+    const e = auditEntry('SmsRetried', { id: 7, phone: '139****5678', status: 'failed', lastError: 'HTTP 503' }, { id: 7, status: 'pending' });
+    expect(describeAudit(e, AUDIT_WORDS)).toEqual({ key: 'audit.SmsRetried', params: { phone: '139****5678', error: 'HTTP 503' } });
     expect(isManagerAction(e, new Set())).toBe(true);
   });
 });
