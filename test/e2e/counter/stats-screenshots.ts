@@ -1,7 +1,9 @@
 /**
  * Screenshots of the 统计 page at 1920×1080 and 1366×768, in Chinese and English, for a person
  * to look at (not a test): a past day served through the API hour by hour, then today's live
- * morning, and the month so far as a 时间段. Run: `npx tsx test/e2e/counter/stats-screenshots.ts [outDir]` (default /tmp/screens).
+ * morning (A's target changed at 10:00, so its row is marked), and the month so far as a 时间段.
+ * Three of the past day's tickets have no stored target (as after an upgrade): the page says so.
+ * Run: `npx tsx test/e2e/counter/stats-screenshots.ts [outDir]` (default /tmp/screens).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,9 +45,12 @@ const staff: [string, number][] = [
   ['c06', 17],
 ];
 await serveDay(8, 12, staff);
-// Monday morning, live.
+server.store.db.prepare("UPDATE tickets SET target_wait_minutes = NULL WHERE service_day = '2026-11-29' AND number IN ('A001', 'A002', 'E001')").run();
+// Monday morning, live; at 10:00 A's target goes from 15 to 20 minutes.
 server.clock.advance(24 * 60 * MIN - 8 * 60 * MIN + 30 * MIN);
-await serveDay(2, 14, staff.slice(0, 4));
+await serveDay(1, 14, staff.slice(0, 4));
+await apiCall(base, 'PUT', '/api/admin/queues/A', { targetWaitMinutes: 20 }, await token(base, 'admin', 'admin'));
+await serveDay(1, 14, staff.slice(0, 4));
 for (let i = 0; i < 12; i++) await issue(base, 'AEF'[i % 3] ?? 'A');
 
 const browser = await launchChromium();

@@ -1,10 +1,11 @@
 /**
  * The 统计 page in Chromium against a real server: a clerk serves a few tickets through the API;
  * the page shows the figures, follows the hall live, reads a past day and a range of days
- * (时间段), and downloads the CSV files.
+ * (时间段), and downloads the CSV files. Then a past day after a queue's target and name changed
+ * keeps its own, says when some of its tickets had no target stored, and a 时间段 exports its tickets.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/server';
 import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, issue, launchChromium, mapWindows, signIn, token } from './support';
@@ -33,6 +34,23 @@ async function download(page: Page, button: string): Promise<{ name: string; tex
 }
 
 const head = (page: Page, name: string) => page.textContent(`[data-head=${name}] .value`);
+
+/** Two A tickets served at window 10: one waited 10 minutes, the other 20 (A's target is 15). */
+async function serveTwo(own: TestServer): Promise<void> {
+  const manager = await token(own.url, 'admin', 'admin');
+  await mapWindows(own.url, manager, { 10: 'A' });
+  const clerk = await token(own.url, 'c07', '1234');
+  await apiCall(own.url, 'POST', '/api/windows/10/session', undefined, clerk);
+  await issue(own.url, 'A');
+  await issue(own.url, 'A');
+  for (const wait of [10, 10]) {
+    own.clock.advance(wait * MIN);
+    await apiCall(own.url, 'POST', '/api/windows/10/next', {}, clerk);
+    await apiCall(own.url, 'POST', '/api/windows/10/complete', {}, clerk);
+  }
+}
+
+const rowA = (page: Page) => page.locator('[data-testid=stats-queues] tr[data-queue=A]');
 
 describe('statistics page', () => {
   it('shows the day’s figures, follows the hall live, reads a past day and exports CSV', async () => {
@@ -126,6 +144,68 @@ describe('statistics page', () => {
     await page.fill('[data-testid=stats-day]', '2026-11-29');
     await expect.poll(() => page.textContent('[data-testid=stats-note]')).toContain('2026-11-29 全天');
     expect(await page.locator('[data-testid=stats-range-bar]').count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('a past day after A’s target and name changed: its own targets and names; tickets without a stored target are said; a range’s tickets export', async () => {
+    // A server of its own: this story starts on 2026-11-30 and moves on a day.
+    const own = await startTestServer();
+    onTestFinished(() => own.close());
+    await serveTwo(own); // 2026-11-30: 10 and 20 minutes under 15: half within
+    own.clock.advance(24 * 60 * MIN);
+    const manager = await token(own.url, 'admin', 'admin');
+    // The next day (the first command ends the old one) A's target goes to 30 and it is renamed.
+    const changed = await apiCall(own.url, 'PUT', '/api/admin/queues/A', { targetWaitMinutes: 30, name: '企业开办一窗' }, manager);
+    expect(changed.status).toBe(200);
+    await issue(own.url, 'A'); // today's: waits under 30
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${own.url}/admin#stats`);
+    await signIn(page, 'admin', 'admin');
+    await page.waitForSelector('[data-testid=stats-queues]');
+    expect(await rowA(page).locator('.qname').textContent()).toContain('企业开办一窗');
+    expect(await page.locator('[data-testid=stats-untargeted]').count()).toBe(0);
+
+    // Yesterday: judged by its own 15 minutes, named as it was; nothing to warn about.
+    await page.fill('[data-testid=stats-day]', '2026-11-30');
+    await expect.poll(() => page.textContent('[data-testid=stats-note]')).toContain('2026-11-30 全天 · 每张票按取号时队列的目标等候时长评判');
+    await expect.poll(() => head(page, 'sla')).toBe('50.0%');
+    expect(await rowA(page).locator('.qname').textContent()).toContain('企业开办');
+    expect(await rowA(page).locator('.qname').textContent()).not.toContain('一窗');
+    expect((await rowA(page).locator('[data-col=target]').textContent())?.trim()).toBe('15 分');
+    expect(await rowA(page).locator('[data-col=target]').getAttribute('data-changed')).toBeNull();
+    expect(await page.locator('[data-testid=stats-target-changed]').count()).toBe(0);
+    expect(await page.locator('[data-testid=stats-untargeted]').count()).toBe(0);
+
+    // A database from before targets were kept with each ticket: one of yesterday's has none.
+    own.store.db.prepare("UPDATE tickets SET target_wait_minutes = NULL WHERE service_day = '2026-11-30' AND number = 'A001'").run();
+    await page.click('[data-testid=stats-refresh]');
+    await expect.poll(() => page.textContent('[data-testid=stats-untargeted]')).toContain('其中 1 张票');
+    // A001 (10 minutes) against today's 30, A002 (20) against its 15: half within still; the row marks two targets.
+    expect(await head(page, 'sla')).toBe('50.0%');
+    expect(await rowA(page).locator('[data-col=target]').getAttribute('data-changed')).toBe('');
+    expect(await rowA(page).locator('[data-col=target]').textContent()).toContain('*');
+    expect(await page.textContent('[data-testid=stats-target-changed]')).toContain('这段时间内目标有调整');
+    expect(await axeProblems(page)).toEqual([]);
+
+    // 时间段 from the 29th to today: its tickets, day after day, as the day's file has them.
+    await page.click('[data-testid=stats-range]');
+    await page.fill('[data-testid=stats-range-from]', '2026-11-29');
+    await expect.poll(() => page.textContent('[data-testid=stats-note]')).toContain('2026-11-29 至今天，共 3 天');
+    expect(await page.locator('[data-testid=export-tickets]').count()).toBe(0);
+    const file = await download(page, '[data-testid=export-range-tickets]');
+    expect(file.name).toBe('取号明细-2026-11-29至2026-12-01.csv');
+    expect(file.text.charCodeAt(0)).toBe(0xfeff);
+    const lines = file.text.replace('\uFEFF', '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^号码,队列,队列名称,取号方式,优先级,取号时间,叫号时间/);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(' '))).toEqual(['A001 A', 'A002 A', 'A001 A']);
+    expect(lines[1]).toContain('2026-11-30 09:00:00,2026-11-30 09:10:00');
+    expect(lines[3]).toContain('2026-12-01 09:20:00');
+    expect(await page.textContent('[data-testid=export-range-tickets]')).toBe('导出取号明细');
 
     expect(errors).toEqual([]);
     await context.close();
