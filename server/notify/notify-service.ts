@@ -7,7 +7,7 @@
  *   fewer people ahead, by the phone page's own rule (nearDue), checked after each hall change.
  * Nothing is written while SMS is off or the kind unticked; the sender delivers what is.
  */
-import type { CitizenSettings } from '../../shared/citizen';
+import { SMS_QUIET_FROM, type CitizenSettings } from '../../shared/citizen';
 import type { Reply } from '../../shared/errors';
 import { nearDue, SMS_CANCELLED, type NearLook, type SmsKind, type SmsList, type SmsMessage, type SmsStatus } from '../../shared/notify';
 import type { AppointmentRec, AppointmentRepo } from '../citizen/appointment-repo';
@@ -143,10 +143,12 @@ export function createNotifyService(deps: NotifyDeps) {
     const before = kindOn(s, 'booked') ? zonedEpoch(local.date, timeOf(s.smsReminderHour * 60), tz) : now + 1;
     const due = outbox.reminderCandidates(hallId, addDays(local.date, 1), before);
     if (due.length === 0) return 0;
+    // Not sent from 22:00 (nor after midnight, when its "明天" would be wrong), even when retried.
+    const quiet = zonedEpoch(local.date, timeOf(SMS_QUIET_FROM * 60), tz);
     const n = db.transaction(() => {
       let written = 0;
       for (const a of due) {
-        if (write(s, 'reminder', { phone: a.phone, text: reminderText(facts(a)), ref: appointmentRef(a.code), createdAt: now, expiresAt: a.slotStart })) written++;
+        if (write(s, 'reminder', { phone: a.phone, text: reminderText(facts(a)), ref: appointmentRef(a.code), createdAt: now, expiresAt: Math.min(quiet, a.slotStart) })) written++;
       }
       return written;
     })();

@@ -225,7 +225,7 @@ describe('the reminder the day before', () => {
     expect(reminders[0]).toMatchObject({
       ref: `appointment:${a.code}`,
       text: `【示范县政务服务中心】提醒：您预约了明天（12月1日）10:00 社保医保，签到码 ${a.code}。如不能前来请提前取消。`,
-      expiresAt: a.slotStart,
+      expiresAt: '2026-11-30T14:00:00.000Z', // 22:00 today: no reminder at night
     });
     // Booked after the hour: its 预约成功 text said it all.
     await bookOk(server(), { date: TOMORROW, slot: '11:00' });
@@ -251,6 +251,23 @@ describe('the reminder the day before', () => {
       ['reminder', 'failed', 'cancelled'],
       ['booked', 'failed', 'cancelled'],
     ]);
+  });
+});
+
+describe('the reminder, delivered', () => {
+  it('still failing at 22:00 it is given up, not sent at night (nor "明天" after midnight)', async () => {
+    await start({ settings: { smsReminderHour: 21, smsKinds: ['reminder'] } });
+    gw!.otherwise = { status: 503 };
+    await bookOk(server(), { date: TOMORROW, slot: '10:00' });
+    server().clock.set(Date.parse('2026-11-30T21:58:00+08:00'));
+    await tick();
+    expect(gw!.requests).toHaveLength(1);
+    server().clock.set(Date.parse('2026-11-30T22:00:00+08:00'));
+    gw!.otherwise = { status: 200 };
+    await tick();
+    expect(gw!.requests).toHaveLength(1);
+    manager = await login(server().url, 'admin', 'admin');
+    expect(await only()).toMatchObject({ kind: 'reminder', status: 'failed', lastError: 'expired', expiresAt: new Date(Date.parse('2026-11-30T22:00:00+08:00')).toISOString() });
   });
 });
 
