@@ -48,6 +48,8 @@ export function createSms(deps: SmsDeps) {
     sender,
     log: deps.log,
   });
+  // Messages left pending by the last run (a restart) go out now, not at the first timer tick.
+  sender.kick();
   return {
     ...notify,
     registerRoutes: (router: Router) => registerSmsRoutes(router, notify),

@@ -104,6 +104,23 @@ describe('预约成功', () => {
   });
 });
 
+describe('connecting the platform later', () => {
+  it('messages kept while no gateway was configured go out at the start with one, unless their moment has passed', async () => {
+    const dbPath = join(tempDir('sms-'), 'hall.db');
+    await start({ sms: false, dbPath });
+    const later = await bookOk(server(), { date: TOMORROW, slot: '09:30' });
+    await bookOk(server(), { date: TODAY, slot: '09:30' });
+    await server().close();
+    gw = await startGateway();
+    // Restarted at 10:00 with the webhook set: today's 09:30 text is stale, tomorrow's goes out.
+    s = await startTestServer({ dbPath, now: Date.parse('2026-11-30T02:00:00Z'), sms: { url: gw.url, timeoutMs: 2_000, maxAttempts: 3 } });
+    await expect.poll(() => gw!.requests.length).toBe(1);
+    expect(gw.requests[0]!.body.ref).toBe(`appointment:${later.code}`);
+    manager = await login(server().url, 'admin', 'admin');
+    expect((await list()).counts).toEqual({ pending: 0, sent: 1, failed: 1 });
+  });
+});
+
 describe('delivery', () => {
   it('a 500 is retried after 30 s (backoff), with the same id; then sent', async () => {
     await start();
