@@ -1,7 +1,8 @@
 /**
  * Cost of a 92-day range report (`stats:range`, 月报/季报) at the demo hall's volume: a temp
  * SQLite file seeded with 92 past days × 800 tickets, then the service call the route makes,
- * timed (cold first, then warm). Run: npx tsx bench/stats-range.ts
+ * timed (cold first, then warm); then each day's ticket list (`stats:tickets`), as the console
+ * asks them for a 时间段's tickets file. Run: npx tsx bench/stats-range.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,8 @@ import { seedDemoIfEmpty } from '../server/demo/seed';
 import { datesOf } from '../server/domain';
 import { ManualClock } from '../server/service/clock';
 import { createHallService } from '../server/service/hall-service';
-import { rangeOf } from '../server/service/stats-operations';
+import { SYSTEM } from '../server/service/actor';
+import { rangeOf, statsOperations } from '../server/service/stats-operations';
 import { openStore } from '../server/store';
 import { createVoice } from '../server/voice';
 
@@ -86,6 +88,21 @@ try {
   const rows = store.stats.ticketsOf(hallId, q.from, q.to).length;
   console.log(`of which reading ${rows} rows: ${Math.round(performance.now() - read)} ms`);
   console.log(`stats:range over ${DAYS} days: first ${Math.round(times[0]!)} ms, then ${times.slice(1).map((t) => Math.round(t)).join(' / ')} ms`);
+
+  // The 时间段 tickets file is asked a day at a time: what each answer holds the server up for.
+  const perDay: number[] = [];
+  let bytes = 0;
+  for (const date of days) {
+    const start = performance.now();
+    const r = statsOperations['stats:tickets'].run({ service, store }, SYSTEM, { date });
+    if (!('ok' in r) || !r.ok) throw new Error('stats:tickets failed');
+    bytes += JSON.stringify(r.data).length;
+    perDay.push(performance.now() - start);
+  }
+  perDay.sort((a, b) => a - b);
+  console.log(
+    `stats:tickets for each of the ${DAYS} days (with its JSON): median ${perDay[DAYS >> 1]!.toFixed(1)} ms, longest ${perDay.at(-1)!.toFixed(1)} ms; ${(bytes / 1e6).toFixed(1)} MB in all`,
+  );
 } finally {
   store.close();
   rmSync(dir, { recursive: true, force: true });

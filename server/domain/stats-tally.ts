@@ -28,6 +28,9 @@ export type StatsTicket = Pick<
   | 'targetWaitMinutes'
 >;
 
+/** What a ticket list for a report reads of a ticket (stats.ts `dayTickets`): the figures' fields, its number and how it came and went. */
+export type ReportTicket = StatsTicket & Pick<TicketRec, 'number' | 'channel' | 'priority' | 'recalls' | 'closedReason' | 'transferredFrom'>;
+
 /** The nearest-rank percentile of ascending values (0 when there are none). */
 export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return 0;

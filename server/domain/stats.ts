@@ -6,11 +6,11 @@
  */
 import { datesOf, type DayClerkStats, type DaySeriesStats, type DayStats, type DayTicket, type HourStats, type PeriodQueueStats, type RangeStats } from '../../shared/stats';
 import { judging, queuesAsOf, type QueueChange } from './stats-queues';
-import { count, finishOf, newTally, serviceOf, totalsOf, waitOf, type StatsTicket, type Tally } from './stats-tally';
+import { count, finishOf, newTally, serviceOf, totalsOf, waitOf, type ReportTicket, type StatsTicket, type Tally } from './stats-tally';
 import { iso } from './time';
-import type { Clerk, HallState, QueueDef, TicketRec } from './types';
+import type { Clerk, HallState, QueueDef } from './types';
 
-export type { StatsTicket } from './stats-tally';
+export type { ReportTicket, StatsTicket } from './stats-tally';
 export { queuesAsOf, type QueueChange } from './stats-queues';
 
 const hourFormats = new Map<string, Intl.DateTimeFormat>();
@@ -264,7 +264,7 @@ export function todayStats(state: HallState, now: number): DayStats {
 }
 
 /** The day's tickets as report rows: who served, when, how long; nothing about the citizen. */
-export function dayTickets(tickets: Iterable<TicketRec>, clerks: ReadonlyMap<string, ClerkName>, timezone: string): DayTicket[] {
+export function dayTickets(tickets: Iterable<ReportTicket>, clerks: ReadonlyMap<string, ClerkName>, timezone: string): DayTicket[] {
   return [...tickets]
     .sort((a, b) => a.issuedAt - b.issuedAt || a.order - b.order)
     .map((t) => {

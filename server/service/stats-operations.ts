@@ -99,7 +99,7 @@ export const statsOperations = {
       if (!asked.ok) return asked;
       const { day, today } = asked.data;
       const state = service.state();
-      const tickets = today ? state.tickets.values() : store.ticketHistory.ofDay(service.hallId, day);
+      const tickets = today ? state.tickets.values() : store.stats.reportOf(service.hallId, day);
       return ok({ serviceDay: day, timezone: state.timezone, tickets: dayTickets(tickets, everyone(service, store), state.timezone) });
     },
   }),

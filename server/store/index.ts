@@ -5,7 +5,6 @@ import { createHallRepo } from './hall-repo';
 import { migrate } from './migrate';
 import { openDatabase, type Db } from './open';
 import { createStatsRepo } from './stats-repo';
-import { createTicketHistoryRepo } from './ticket-history-repo';
 import { createUserRepo } from './user-repo';
 
 export type { Db } from './open';
@@ -13,7 +12,6 @@ export type { Commit, EventRecord, HallRepo, NewHall } from './hall-repo';
 export type { UserRepo, UserRow, NewUser } from './user-repo';
 export type { CatalogueRepo } from './catalogue-repo';
 export type { EventRepo, AuditRow } from './event-repo';
-export type { TicketHistoryRepo } from './ticket-history-repo';
 export type { StatsRepo } from './stats-repo';
 export type { AssistRepo } from './assist-repo';
 
@@ -27,7 +25,6 @@ export function createStore(db: Db) {
     users: createUserRepo(db),
     catalogue,
     events: createEventRepo(db),
-    ticketHistory: createTicketHistoryRepo(db),
     stats: createStatsRepo(db),
     assist: createAssistRepo(db),
     close: () => db.close(),

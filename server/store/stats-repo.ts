@@ -2,11 +2,12 @@
  * The stored tickets as the figures read them (server/domain/stats-tally.ts `StatsTicket`): only
  * the columns they use, each row an array (`.raw()`) made into a record of one shape. A quarter
  * is 70,000 rows and more; `SELECT *` as row objects of 23 columns, the JSON of each ticket's
- * matters parsed, was most of a 92-day report's cost (bench/stats-range.ts). Beside them, the
+ * matters parsed, was most of a 92-day report's cost (bench/stats-range.ts). A day's ticket list
+ * the same way (no matters, no note: a report holds nothing of the citizen). Beside them, the
  * queues' changes from the event log, so a past period's queues are named as they were. Read-only.
  */
-import type { TicketStatus } from '../../shared/schemas';
-import { datesOf, type QueueChange, type QueueDef, type StatsTicket } from '../domain';
+import type { Channel, ClosedReason, Priority, TicketStatus } from '../../shared/schemas';
+import { datesOf, type QueueChange, type QueueDef, type ReportTicket, type StatsTicket } from '../domain';
 import type { Db } from './open';
 
 type StatsRow = [
@@ -23,8 +24,8 @@ type StatsRow = [
   targetWaitMinutes: number | null,
 ];
 
-/** Every key present (absent values as undefined): records of one shape stay fast to make and read. */
-const statsTicket = (serviceDay: string, r: StatsRow): StatsTicket => ({
+/** Every key present (absent values as undefined): records of one shape stay fast to make and read. A report row starts the same. */
+const statsTicket = (serviceDay: string, r: StatsRow | ReportRow): StatsTicket => ({
   serviceDay,
   queue: r[0],
   status: r[1] as TicketStatus,
@@ -39,13 +40,30 @@ const statsTicket = (serviceDay: string, r: StatsRow): StatsTicket => ({
   targetWaitMinutes: r[10] ?? undefined,
 });
 
+type ReportRow = [...StatsRow, number: string, channel: string, priority: string, recalls: number, closedReason: string | null, transferredFrom: string | null];
+
+const STATS_COLUMNS = 'queue, status, issued_at, arrived_at, ord, called_at, started_at, finished_at, window_no, served_by, target_wait_minutes';
+
+/** A report row: the figures' fields and the ticket's own (nothing about the citizen: no note, no matters). */
+const reportTicket = (serviceDay: string, r: ReportRow): ReportTicket => ({
+  ...statsTicket(serviceDay, r),
+  number: r[11],
+  channel: r[12] as Channel,
+  priority: r[13] as Priority,
+  recalls: r[14],
+  closedReason: (r[15] ?? undefined) as ClosedReason | undefined,
+  transferredFrom: r[16] ?? undefined,
+});
+
 export function createStatsRepo(db: Db) {
   // One day at a time on tickets_day (hall_id, service_day): the day's text is then made once,
   // not once a row (a fifth faster than one BETWEEN over the range). No ORDER BY: the figures do
   // not depend on the order.
-  const ofDay = db
-    .prepare<[string, string], StatsRow>(
-      'SELECT queue, status, issued_at, arrived_at, ord, called_at, started_at, finished_at, window_no, served_by, target_wait_minutes FROM tickets WHERE hall_id = ? AND service_day = ?',
+  const ofDay = db.prepare<[string, string], StatsRow>(`SELECT ${STATS_COLUMNS} FROM tickets WHERE hall_id = ? AND service_day = ?`).raw();
+  const reportOfDay = db
+    .prepare<[string, string], ReportRow>(
+      `SELECT ${STATS_COLUMNS}, number, channel, priority, recalls, closed_reason, transferred_from
+       FROM tickets WHERE hall_id = ? AND service_day = ? ORDER BY issued_at, ord`,
     )
     .raw();
   // On the events_type (hall_id, type, id) index: a handful of rows, however long the log.
@@ -57,6 +75,10 @@ export function createStatsRepo(db: Db) {
         const e = JSON.parse(data) as { queue: QueueDef; before: QueueDef };
         return { at, before: e.before, after: e.queue };
       });
+    },
+    /** A service day's tickets for its report (stats:tickets), in issue order. */
+    reportOf(hallId: string, serviceDay: string): ReportTicket[] {
+      return reportOfDay.all(hallId, serviceDay).map((r) => reportTicket(serviceDay, r));
     },
     /** Every ticket of the service days from `from` to `to` (both included), as the figures read it, in no order. */
     ticketsOf(hallId: string, from: string, to: string): StatsTicket[] {
