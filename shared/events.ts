@@ -75,7 +75,7 @@ export interface StaffClientEvents extends ViewerClientEvents {
    * `data` is null when nothing waits for this window (REST answers 204). `ifIdle`: call only
    * when no ticket is current at the window (else INVALID_STATE), for automatic calls.
    */
-  'window:next': (payload: W & { requestId?: string; ifIdle?: boolean }, ack: Ack<TicketDetail | null>) => void;
+  'window:next': (payload: W & { requestId?: string; ifIdle?: boolean; auto?: boolean }, ack: Ack<TicketDetail | null>) => void;
   'window:recall': (payload: W, ack: Ack<TicketDetail>) => void;
   'window:noShow': (payload: W, ack: Ack<TicketDetail>) => void;
   'window:start': (payload: W, ack: Ack<TicketDetail>) => void;

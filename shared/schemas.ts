@@ -212,7 +212,12 @@ export const RequestId = z.string().min(1).max(100);
  * otherwise) instead of completing it first: for automatic calls (自动叫号), so that two panels
  * of one window never complete a citizen just called.
  */
-export const NextBody = z.object({ requestId: RequestId.optional(), ifIdle: z.boolean().optional() });
+export const NextBody = z.object({
+  requestId: RequestId.optional(),
+  ifIdle: z.boolean().optional(),
+  /** The panel's 自动叫号 made this call, not a press: recorded on the call for the figures (absent: false). */
+  auto: z.boolean().optional(),
+});
 export const TransferBody = z.object({ queue: QueueCode });
 export const SpecialCallBody = z.object({ number: TicketNumber });
 export const PauseBody = z.object({ reason: PauseReason });
@@ -220,7 +225,7 @@ export const TicketIdParam = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/)
 
 // Socket.IO payloads: the same bodies plus the window they address.
 export const WindowRef = z.object({ windowNo: WindowNo });
-export const NextCommand = WindowRef.extend({ requestId: RequestId.optional(), ifIdle: z.boolean().optional() });
+export const NextCommand = WindowRef.extend(NextBody.shape);
 export const TransferCommand = WindowRef.extend({ queue: QueueCode });
 export const SpecialCallCommand = WindowRef.extend({ number: TicketNumber });
 export const PauseCommand = WindowRef.extend({ reason: PauseReason });

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ClerkStats, QueueStats, TodayStats } from './admin';
+import { AssistKind } from './assist';
 import { DateStr } from './citizen';
 import { Channel, ClosedReason, Priority, QueueCode, TicketStatus } from './schemas';
 
@@ -28,7 +29,45 @@ export const HourStats = z.object({
  * A clerk's row plus the span of the day they worked: from their first call to their last
  * finish (to now while they are still at a window today). busySeconds / spanSeconds is the busy share.
  */
-export const DayClerkStats = ClerkStats.extend({ spanSeconds: z.number().int() });
+export const DayClerkStats = ClerkStats.extend({
+  spanSeconds: z.number().int(),
+  /**
+   * Tickets they called (each ticket's last call counts once) and of those, the ones the clerk
+   * panel's 自动叫号 called rather than a press. Always sent (optional only for figures made before).
+   */
+  calls: z.number().int().optional(),
+  autoCalls: z.number().int().optional(),
+});
+
+/** 求助 of one kind, one window or one clerk in a period. */
+export const AssistCount = z.object({ count: z.number().int() });
+
+/**
+ * The period's calls for help (求助): how many, what for, where and who asked, and how quickly a
+ * manager answered (我来处理, or settled at once). Managers only (stats:day, stats:range).
+ */
+export const AssistStats = z.object({
+  total: z.number().int(),
+  /** A manager answered (acknowledged, or resolved without that step). */
+  answered: z.number().int(),
+  /** 已解决, by a manager or by the clerk themselves. */
+  resolved: z.number().int(),
+  /** 撤销: withdrawn by the clerk before anyone answered. */
+  withdrawn: z.number().int(),
+  /** Still without an end now (open or taken): a past day's too, left open overnight. */
+  open: z.number().int(),
+  /** Of `open`, those nobody has answered yet. */
+  unanswered: z.number().int(),
+  /** From the ask to the answer, over the answered ones; null when none was. */
+  medianAnswerSeconds: z.number().int().nullable(),
+  longestAnswerSeconds: z.number().int().nullable(),
+  /** Every kind, in the closed list's order, zeros too. */
+  byKind: z.array(AssistCount.extend({ kind: AssistKind })),
+  /** Windows that asked, by window number, each with its own median answer. */
+  byWindow: z.array(AssistCount.extend({ windowNo: z.number().int(), medianAnswerSeconds: z.number().int().nullable() })),
+  /** Clerks who asked, the most first. */
+  byClerk: z.array(AssistCount.extend({ id: z.string(), username: z.string(), name: z.string() })),
+});
 
 /**
  * A queue's row of a day or a range: its figures, and the queue as it was then — the name at the
@@ -62,6 +101,8 @@ export const DayStats = TodayStats.extend({
   /** Contiguous, from the first hour with a ticket or call to the last; empty on a day without tickets. */
   hours: z.array(HourStats),
   clerks: z.array(DayClerkStats),
+  /** 求助 figures: sent by stats:day (managers), not by stats:today (open to every staff member). */
+  assist: AssistStats.optional(),
 });
 
 /** One ticket of the day, as a report row. Times are ISO; durations in seconds. */
@@ -159,9 +200,12 @@ export const RangeStats = z.object({
   clerks: z.array(DayClerkStats),
   /** Every day from `from` to `to`, days without tickets as zeros. */
   days: z.array(DaySeriesStats),
+  /** 求助 over the range's days (always sent by stats:range). */
+  assist: AssistStats.optional(),
 });
 
 export type DayQuery = z.infer<typeof DayQuery>;
+export type AssistStats = z.infer<typeof AssistStats>;
 export type RangeQuery = z.infer<typeof RangeQuery>;
 export type DaySeriesStats = z.infer<typeof DaySeriesStats>;
 export type RangeStats = z.infer<typeof RangeStats>;

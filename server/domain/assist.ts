@@ -107,13 +107,24 @@ export function cancelAssist(actor: AssistActor, rec: AssistRec, now: number): A
   return changed({ ...rec, status: 'cancelled', closedBy: actor.id, closedAt: now });
 }
 
-/** The median seconds from ask to answer over the answered requests; null when none was. */
-export function medianAnswerSeconds(recs: readonly AssistRec[]): number | null {
-  const waits = recs
+/** Seconds from ask to answer of each answered request, ascending. */
+function answerWaits(recs: readonly AssistRec[]): number[] {
+  return recs
     .filter((r) => r.acknowledgedAt !== undefined)
     .map((r) => (r.acknowledgedAt! - r.raisedAt) / 1000)
     .sort((a, b) => a - b);
+}
+
+/** The median seconds from ask to answer over the answered requests; null when none was. */
+export function medianAnswerSeconds(recs: readonly AssistRec[]): number | null {
+  const waits = answerWaits(recs);
   if (waits.length === 0) return null;
   const mid = waits.length >> 1;
   return Math.round(waits.length % 2 ? waits[mid]! : (waits[mid - 1]! + waits[mid]!) / 2);
+}
+
+/** The longest seconds from ask to answer over the answered requests; null when none was. */
+export function longestAnswerSeconds(recs: readonly AssistRec[]): number | null {
+  const waits = answerWaits(recs);
+  return waits.length === 0 ? null : Math.round(waits[waits.length - 1]!);
 }

@@ -23,7 +23,7 @@ export type Command =
    * `ifIdle`: call only when nothing is current at the window (an automatic call, 自动叫号: it must
    * never complete a citizen another panel of the same window has just called).
    */
-  | { type: 'next'; windowNo: number; clerkId: string; ifIdle?: boolean | undefined }
+  | { type: 'next'; windowNo: number; clerkId: string; ifIdle?: boolean | undefined; auto?: boolean | undefined }
   | { type: 'recall'; windowNo: number; clerkId: string }
   | { type: 'noShow'; windowNo: number; clerkId: string }
   | { type: 'start'; windowNo: number; clerkId: string }

@@ -175,6 +175,7 @@ export function decide(state: HallState, cmd: Command, now: number, policy: Disp
           clerkId: cmd.clerkId,
           special: false,
           reason: choice.reason,
+          ...(cmd.auto ? { auto: true } : {}),
         });
       }
       return done(events);

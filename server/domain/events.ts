@@ -5,7 +5,7 @@ import type { Clerk, HallSettings, QueueDef, TicketRec } from './types';
 
 export type DomainEvent =
   | { type: 'TicketIssued'; at: number; ticket: TicketRec }
-  | { type: 'TicketCalled'; at: number; ticketId: string; windowNo: number; clerkId: string; special: boolean; reason?: DispatchReason }
+  | { type: 'TicketCalled'; at: number; ticketId: string; windowNo: number; clerkId: string; special: boolean; reason?: DispatchReason; auto?: boolean }
   | { type: 'TicketRecalled'; at: number; ticketId: string; windowNo: number }
   | { type: 'TicketStarted'; at: number; ticketId: string; windowNo: number }
   | { type: 'TicketCompleted'; at: number; ticketId: string; windowNo: number }

@@ -93,6 +93,9 @@ export function evolve(state: HallState, e: DomainEvent): void {
       t.windowNo = e.windowNo;
       t.servedBy = e.clerkId;
       t.recalls = 0;
+      // The last call is the one the figures count (a transferred ticket is called again).
+      if (e.auto) t.autoCalled = true;
+      else delete t.autoCalled;
       w.currentTicketId = t.id;
       w.priorityStreak = t.priority === 'priority' ? w.priorityStreak + 1 : 0;
       return;

@@ -26,6 +26,7 @@ export type StatsTicket = Pick<
   | 'windowNo'
   | 'servedBy'
   | 'targetWaitMinutes'
+  | 'autoCalled'
 >;
 
 /** What a ticket list for a report reads of a ticket (stats.ts `dayTickets`): the figures' fields, its number and how it came and went. */

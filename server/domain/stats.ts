@@ -79,6 +79,9 @@ interface ClerkDay {
 
 /** A clerk's tickets so far: their services, the ticket they last worked on, their days. */
 interface ClerkTally {
+  /** Tickets they called, and of those the ones 自动叫号 called. */
+  calls: number;
+  autoCalls: number;
   services: number;
   serviceMs: number;
   last: StatsTicket | undefined;
@@ -95,7 +98,9 @@ const workedLater = (a: StatsTicket, b: StatsTicket): boolean => {
 function countClerk(byClerk: Map<string, ClerkTally>, t: StatsTicket, service: number | undefined, timezone: string): void {
   if (t.servedBy === undefined || t.calledAt === undefined) return;
   let c = byClerk.get(t.servedBy);
-  if (!c) byClerk.set(t.servedBy, (c = { services: 0, serviceMs: 0, last: undefined, days: new Map() }));
+  if (!c) byClerk.set(t.servedBy, (c = { calls: 0, autoCalls: 0, services: 0, serviceMs: 0, last: undefined, days: new Map() }));
+  c.calls++;
+  if (t.autoCalled) c.autoCalls++;
   if (service !== undefined) {
     c.services++;
     c.serviceMs += Math.round(service * 1000);
@@ -147,6 +152,8 @@ function clerkRows(byClerk: ReadonlyMap<string, ClerkTally>, input: ClerkRowsInp
         avgServiceSeconds: services === 0 ? 0 : Math.round(busyMs / services / 1000),
         busySeconds: Math.round(busyMs / 1000),
         spanSeconds: span,
+        calls: mine?.calls ?? 0,
+        autoCalls: mine?.autoCalls ?? 0,
       };
       if (windowNo !== undefined) s.windowNo = windowNo;
       return s;

@@ -110,6 +110,8 @@ export interface TicketRec {
    * (migration 0011 gives the others theirs): its queue's current target, if any, judges it.
    */
   targetWaitMinutes?: number;
+  /** Its (last) call was made by the clerk panel's 自动叫号, not pressed (migration 0012). */
+  autoCalled?: boolean;
 }
 
 export interface HallState {

@@ -159,7 +159,7 @@ export const hallOperations = {
     roles: WINDOW_ROLES,
     schema: NextCommand,
     run({ service }, actor, input): Reply<TicketDetail | null> {
-      const cmd: Command = { type: 'next', windowNo: input.windowNo, clerkId: userId(actor), ifIdle: input.ifIdle };
+      const cmd: Command = { type: 'next', windowNo: input.windowNo, clerkId: userId(actor), ifIdle: input.ifIdle, auto: input.auto };
       const answer = (x: Executed): Reply<TicketDetail | null> => {
         const id = lastTicketEvent(x.events, 'TicketCalled');
         const t = id ? service.findTicket(id) : undefined;

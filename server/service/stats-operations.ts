@@ -6,6 +6,7 @@ import type { Reply } from '../../shared/errors';
 import type { Role } from '../../shared/schemas';
 import { DayQuery, RangeQuery, type DayStats, type DayTickets, type RangeStats } from '../../shared/stats';
 import { dayStats, dayTickets, rangeStats, todayInput, type ClerkName, type DayInput } from '../domain';
+import { assistStats } from '../domain/stats-assist';
 import type { Store } from '../store';
 import { err, ok } from './errors';
 import type { HallService } from './hall-service';
@@ -24,6 +25,11 @@ function askedDay(service: HallService, date: string | undefined): Reply<{ day: 
   if (date === undefined || date === today) return ok({ day: today, today: true });
   if (date > today) return err('BAD_REQUEST', `date: ${date} has not come yet (today is ${today})`);
   return ok({ day: date, today: false });
+}
+
+/** 求助 of the service days from `from` to `to`, as figures (read from the store: requests are not hall state). */
+function assistOf(service: HallService, store: Store, from: string, to: string, clerks: ReadonlyMap<string, ClerkName>) {
+  return assistStats(store.assist.ofDays(service.hallId, from, to), clerks);
 }
 
 /** The figures' input for a day: today from memory, a past day from the tickets table. */
@@ -56,8 +62,9 @@ export function rangeOf(service: HallService, store: Store, q: RangeQuery): Repl
   const live = q.to === today.serviceDay;
   const stored = store.stats.ticketsOf(service.hallId, q.from, q.to);
   const tickets = live ? [...stored.filter((t) => t.serviceDay !== today.serviceDay), ...today.tickets] : stored;
-  return ok(
-    rangeStats(
+  const clerks = everyone(service, store);
+  return ok({
+    ...rangeStats(
       {
         from: q.from,
         to: q.to,
@@ -67,12 +74,13 @@ export function rangeOf(service: HallService, store: Store, q: RangeQuery): Repl
         queues: today.queues,
         ...(live ? {} : { queueChanges: store.stats.queueChanges(service.hallId) }),
         tickets,
-        clerks: everyone(service, store),
+        clerks,
         signedIn: live ? today.signedIn : new Map(),
       },
       service.now(),
     ),
-  );
+    assist: assistOf(service, store, q.from, q.to, clerks),
+  });
 }
 
 export const statsOperations = {
@@ -81,7 +89,9 @@ export const statsOperations = {
     schema: DayQuery,
     run({ service, store }, _actor, q): Reply<DayStats> {
       const input = inputOf(service, store, q.date);
-      return input.ok ? ok(dayStats(input.data, service.now())) : input;
+      if (!input.ok) return input;
+      const day = input.data.serviceDay;
+      return ok({ ...dayStats(input.data, service.now()), assist: assistOf(service, store, day, day, input.data.clerks) });
     },
   }),
 

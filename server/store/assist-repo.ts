@@ -51,6 +51,9 @@ export function createAssistRepo(db: Db) {
         outcome = excluded.outcome`),
     byId: db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM assist_requests WHERE hall_id = ? AND id = ?`),
     ofDay: db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM assist_requests WHERE hall_id = ? AND service_day = ? ORDER BY raised_at DESC, id`),
+    ofDays: db.prepare<[string, string, string], Row>(
+      `SELECT ${COLUMNS} FROM assist_requests WHERE hall_id = ? AND service_day BETWEEN ? AND ? ORDER BY raised_at, id`,
+    ),
     // Served by the partial index: only live requests are in it.
     active: db.prepare<[string], Row>(
       `SELECT ${COLUMNS} FROM assist_requests WHERE hall_id = ? AND status IN ('open', 'acknowledged') ORDER BY raised_at`,
@@ -84,6 +87,10 @@ export function createAssistRepo(db: Db) {
     /** A service day's requests, newest first. */
     ofDay(hallId: string, serviceDay: string): AssistRec[] {
       return s.ofDay.all(hallId, serviceDay).map(fromRow);
+    },
+    /** The requests of the service days from `from` to `to` (both included), oldest first: the 统计 page's figures. */
+    ofDays(hallId: string, from: string, to: string): AssistRec[] {
+      return s.ofDays.all(hallId, from, to).map(fromRow);
     },
     /** Requests still waiting for an end, of any day (one left open overnight still needs one). */
     active(hallId: string): AssistRec[] {

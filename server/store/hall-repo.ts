@@ -91,14 +91,15 @@ export function createHallRepo(db: Db, catalogue: CatalogueRepo) {
     // changes with the queue (a transfer).
     upsertTicket: db.prepare(`INSERT INTO tickets (id, hall_id, service_day, number, queue, status, priority, channel, matters,
         note, issued_at, arrived_at, ord, called_at, started_at, finished_at, window_no, served_by, recalls, closed_reason,
-        transferred_from, checklist, target_wait_minutes)
+        transferred_from, checklist, target_wait_minutes, auto_called)
       VALUES (@id, @hall_id, @service_day, @number, @queue, @status, @priority,
         @channel, @matters, @note, @issued_at, @arrived_at, @ord, @called_at, @started_at, @finished_at, @window_no,
-        @served_by, @recalls, @closed_reason, @transferred_from, @checklist, @target_wait_minutes)
+        @served_by, @recalls, @closed_reason, @transferred_from, @checklist, @target_wait_minutes, @auto_called)
       ON CONFLICT (id) DO UPDATE SET queue = excluded.queue, status = excluded.status, called_at = excluded.called_at,
         started_at = excluded.started_at, finished_at = excluded.finished_at, window_no = excluded.window_no,
         served_by = excluded.served_by, recalls = excluded.recalls, closed_reason = excluded.closed_reason,
-        transferred_from = excluded.transferred_from, target_wait_minutes = excluded.target_wait_minutes`),
+        transferred_from = excluded.transferred_from, target_wait_minutes = excluded.target_wait_minutes,
+        auto_called = excluded.auto_called`),
     insertEvent: db.prepare<[string, number, number, string, string, string, string | null, string | null]>(
       'INSERT INTO events (hall_id, seq, at, actor, type, data, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),

@@ -68,6 +68,8 @@ export interface TicketRow {
   transferred_from: string | null;
   checklist: string | null;
   target_wait_minutes: number | null;
+  /** 0 or 1 (migration 0012). */
+  auto_called: number;
 }
 
 export function queueFromRow(r: QueueRow): QueueRuntime {
@@ -166,6 +168,7 @@ export function ticketFromRow(r: TicketRow): TicketRec {
   if (r.transferred_from !== null) t.transferredFrom = r.transferred_from;
   if (r.checklist !== null) t.checklist = JSON.parse(r.checklist) as GuideChecklistEntry[];
   if (r.target_wait_minutes !== null) t.targetWaitMinutes = r.target_wait_minutes;
+  if (r.auto_called) t.autoCalled = true;
   return t;
 }
 
@@ -194,5 +197,6 @@ export function ticketToRow(hallId: string, t: TicketRec): TicketRow {
     transferred_from: t.transferredFrom ?? null,
     checklist: t.checklist ? JSON.stringify(t.checklist) : null,
     target_wait_minutes: t.targetWaitMinutes ?? null,
+    auto_called: t.autoCalled ? 1 : 0,
   };
 }

@@ -22,6 +22,7 @@ type StatsRow = [
   windowNo: number | null,
   servedBy: string | null,
   targetWaitMinutes: number | null,
+  autoCalled: number,
 ];
 
 /** Every key present (absent values as undefined): records of one shape stay fast to make and read. A report row starts the same. */
@@ -38,21 +39,22 @@ const statsTicket = (serviceDay: string, r: StatsRow | ReportRow): StatsTicket =
   windowNo: r[8] ?? undefined,
   servedBy: r[9] ?? undefined,
   targetWaitMinutes: r[10] ?? undefined,
+  autoCalled: r[11] === 1,
 });
 
 type ReportRow = [...StatsRow, number: string, channel: string, priority: string, recalls: number, closedReason: string | null, transferredFrom: string | null];
 
-const STATS_COLUMNS = 'queue, status, issued_at, arrived_at, ord, called_at, started_at, finished_at, window_no, served_by, target_wait_minutes';
+const STATS_COLUMNS = 'queue, status, issued_at, arrived_at, ord, called_at, started_at, finished_at, window_no, served_by, target_wait_minutes, auto_called';
 
 /** A report row: the figures' fields and the ticket's own (nothing about the citizen: no note, no matters). */
 const reportTicket = (serviceDay: string, r: ReportRow): ReportTicket => ({
   ...statsTicket(serviceDay, r),
-  number: r[11],
-  channel: r[12] as Channel,
-  priority: r[13] as Priority,
-  recalls: r[14],
-  closedReason: (r[15] ?? undefined) as ClosedReason | undefined,
-  transferredFrom: r[16] ?? undefined,
+  number: r[12],
+  channel: r[13] as Channel,
+  priority: r[14] as Priority,
+  recalls: r[15],
+  closedReason: (r[16] ?? undefined) as ClosedReason | undefined,
+  transferredFrom: r[17] ?? undefined,
 });
 
 export function createStatsRepo(db: Db) {

@@ -25,7 +25,7 @@ let order = 0;
 function tk(
   queue: string,
   issued: number,
-  more: { called?: number; started?: number; finished?: number; status?: TicketRec['status']; by?: string; window?: number; arrived?: number; target?: number } = {},
+  more: { called?: number; started?: number; finished?: number; status?: TicketRec['status']; by?: string; window?: number; arrived?: number; target?: number; auto?: boolean } = {},
 ): TicketRec {
   order++;
   const status = more.status ?? (more.finished !== undefined ? 'done' : more.called !== undefined ? 'called' : 'waiting');
@@ -49,6 +49,7 @@ function tk(
   if (more.by) t.servedBy = more.by;
   if (more.window !== undefined) t.windowNo = more.window;
   if (more.target !== undefined) t.targetWaitMinutes = more.target;
+  if (more.auto) t.autoCalled = true;
   return t;
 }
 
@@ -161,12 +162,12 @@ describe('dayStats', () => {
     {
       name: 'a past day: the span runs from the first call to the last finish; the window is the last one served at',
       more: {},
-      row: { username: 'c01', served: 2, avgServiceSeconds: 450, busySeconds: 900, spanSeconds: 40 * 60, windowNo: 3 },
+      row: { username: 'c01', served: 2, avgServiceSeconds: 450, busySeconds: 900, spanSeconds: 40 * 60, windowNo: 3, calls: 3, autoCalls: 0 },
     },
     {
       name: 'today, still at a window: the span runs to now and the window is where they sit',
       more: { live: true, signedIn: new Map([['u1', 7]]) },
-      row: { username: 'c01', served: 2, avgServiceSeconds: 450, busySeconds: 900, spanSeconds: 60 * 60, windowNo: 7 },
+      row: { username: 'c01', served: 2, avgServiceSeconds: 450, busySeconds: 900, spanSeconds: 60 * 60, windowNo: 7, calls: 3, autoCalls: 0 },
     },
   ];
   it.each(clerkCases)('clerks — $name', ({ more, row }) => {
@@ -198,7 +199,7 @@ describe('dayStats', () => {
 
   it('a clerk signed in who has called nobody yet is listed with zeros; an unknown id is left out', () => {
     const s = dayStats(input([tk('A', 0, { called: 5, by: 'ghost', window: 1 })], { live: true, signedIn: new Map([['u2', 4]]) }), T0);
-    expect(s.clerks).toEqual([{ id: 'u2', username: 'c02', name: '李四', served: 0, avgServiceSeconds: 0, busySeconds: 0, spanSeconds: 0, windowNo: 4 }]);
+    expect(s.clerks).toEqual([{ id: 'u2', username: 'c02', name: '李四', served: 0, avgServiceSeconds: 0, busySeconds: 0, spanSeconds: 0, windowNo: 4, calls: 0, autoCalls: 0 }]);
   });
 
   it('a day without tickets: zeros, attainment 1, no hours', () => {
@@ -342,7 +343,7 @@ describe('rangeStats', () => {
       ]),
       T0,
     );
-    expect(s.clerks).toEqual([{ id: 'u1', username: 'c01', name: '张三', served: 2, avgServiceSeconds: 1200, busySeconds: 2400, spanSeconds: 40 * 60, windowNo: 5 }]);
+    expect(s.clerks).toEqual([{ id: 'u1', username: 'c01', name: '张三', served: 2, avgServiceSeconds: 1200, busySeconds: 2400, spanSeconds: 40 * 60, windowNo: 5, calls: 2, autoCalls: 0 }]);
   });
 
   it('a range ending today: a clerk still at a window counts today’s span up to now, the past days to their last finish', () => {

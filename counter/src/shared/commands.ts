@@ -12,10 +12,11 @@ export function staffCommands(conn: HallConnection) {
     signOut: (windowNo: number) => c('window:signOut', { windowNo }),
     /**
      * `requestId` makes a retried press answer with the same ticket (see nextRequest.ts).
-     * `ifIdle` (automatic calls): refused while a ticket is current, instead of completing it.
+     * `auto` (自动叫号's calls): sent with ifIdle — refused while a ticket is current, instead of
+     * completing it — and recorded as automatic on the call (the 统计 clerk table's share).
      */
-    next: (windowNo: number, requestId: string, ifIdle = false) =>
-      c('window:next', ifIdle ? { windowNo, requestId, ifIdle } : { windowNo, requestId }),
+    next: (windowNo: number, requestId: string, auto = false) =>
+      c('window:next', auto ? { windowNo, requestId, ifIdle: true, auto: true } : { windowNo, requestId }),
     recall: (windowNo: number) => c('window:recall', { windowNo }),
     noShow: (windowNo: number) => c('window:noShow', { windowNo }),
     start: (windowNo: number) => c('window:start', { windowNo }),
