@@ -305,3 +305,30 @@ export type RatingFollowUp = z.infer<typeof RatingFollowUp>;
 export type RatingQuery = z.infer<typeof RatingQuery>;
 export type ServedCounts = z.infer<typeof ServedCounts>;
 export type RatingList = z.infer<typeof RatingList>;
+
+// ---- 短信提醒 for a walk-in ticket ----------------------------------------------------------
+
+/** PUT /api/tickets/:id/sms: the phone the holder wants the 快到您了 text on (11-digit mainland mobile). */
+export const TicketSmsBody = z.object({ phone: Phone });
+export type TicketSmsBody = z.infer<typeof TicketSmsBody>;
+
+/**
+ * GET/PUT/DELETE /api/tickets/:id/sms: the ticket's text reminder as its holder sees it. The phone
+ * is always masked (138****5678); the full number never leaves the server except to the gateway.
+ */
+export const TicketSms = z.object({
+  /** The hall texts 快到您了 (SMS on, that kind ticked) and this ticket may take a phone (waiting, today's). */
+  available: z.boolean(),
+  /** The number the text goes to, masked; absent while none. */
+  phone: z.string().optional(),
+  /** `appointment`: the booking's phone, set at booking (not changed here); `ticket`: added by the holder. */
+  source: z.enum(['ticket', 'appointment']).optional(),
+  /** Already NEAR_AHEAD or fewer ahead: no text will come for this ticket (请留意叫号). */
+  near: z.boolean(),
+});
+export type TicketSms = z.infer<typeof TicketSms>;
+
+/** The kiosk and the phone page check a typed number with this before sending it. */
+export function isMobile(phone: string): boolean {
+  return Phone.safeParse(phone).success;
+}

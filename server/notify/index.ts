@@ -13,6 +13,9 @@ import { createNotifyService } from './notify-service';
 import { createOutboxRepo } from './outbox-repo';
 import { registerSmsRoutes } from './routes';
 import { createSmsSender } from './sender';
+import { createTicketPhoneRepo } from './ticket-phone-repo';
+import { registerTicketPhoneRoutes } from './ticket-phone-routes';
+import { createTicketPhoneService } from './ticket-phone-service';
 import { createWebhookNotifier } from './webhook';
 
 export type { SmsConfig } from './config';
@@ -38,21 +41,28 @@ export function createSms(deps: SmsDeps) {
     maxAttempts: deps.config?.maxAttempts ?? SMS_DEFAULTS.maxAttempts,
     log: deps.log,
   });
+  const ticketPhones = createTicketPhoneRepo(db);
+  const settings = createSettingsRepo(db);
   const notify = createNotifyService({
     db,
     hall: deps.hall,
     clock: deps.clock,
-    settings: createSettingsRepo(db),
+    settings,
     appointments: createAppointmentRepo(db),
     outbox,
+    ticketPhones,
     sender,
     log: deps.log,
   });
+  const phones = createTicketPhoneService({ db, hall: deps.hall, clock: deps.clock, settings, ticketPhones, followed: notify.followed });
   // Messages left pending by the last run (a restart) go out now, not at the first timer tick.
   sender.kick();
   return {
     ...notify,
-    registerRoutes: (router: Router) => registerSmsRoutes(router, notify),
+    registerRoutes: (router: Router) => {
+      registerSmsRoutes(router, notify);
+      registerTicketPhoneRoutes(router, phones, deps.clock);
+    },
     /** Stops sending; waits for a request under way. */
     close: () => sender.close(),
   };

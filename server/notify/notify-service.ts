@@ -4,7 +4,8 @@
  * - the reminder the day before, for tomorrow's booked appointments, from the reminder hour
  *   (written by tick(), which the app's timer runs);
  * - 快到您了, when a ticket that carries a phone (an appointment's check-in) gets NEAR_AHEAD or
- *   fewer people ahead, by the phone page's own rule (nearDue), checked after each hall change.
+ *   fewer people ahead, by the phone page's own rule (nearDue), checked after each hall change;
+ *   the phone is the booking's, or one the holder of a walk-in ticket added (ticket-phone-service.ts).
  * Nothing is written while SMS is off or the kind unticked; the sender delivers what is.
  */
 import { SMS_QUIET_FROM, type CitizenSettings } from '../../shared/citizen';
@@ -25,6 +26,7 @@ import type { Db } from '../store';
 import type { NewMessage, OutboxRec, OutboxRepo } from './outbox-repo';
 import { kindOn, NEAR_TURN_TTL_MS, remindersDue } from './rules';
 import type { SmsSender } from './sender';
+import type { TicketPhoneRepo } from './ticket-phone-repo';
 import { bookedText, nearTurnText, reminderText, type AppointmentFacts } from './texts';
 
 const iso = (at: number): string => new Date(at).toISOString();
@@ -39,6 +41,7 @@ export interface NotifyDeps {
   settings: SettingsRepo;
   appointments: AppointmentRepo;
   outbox: OutboxRepo;
+  ticketPhones: TicketPhoneRepo;
   sender: SmsSender;
   log: (msg: string) => void;
 }
@@ -85,12 +88,15 @@ export function createNotifyService(deps: NotifyDeps) {
   /** What the near-turn rule needs of a ticket: its place only (a full view would compute its ETA). */
   type Look = NearLook & { queue: string };
   const lookOf = (t: TicketRec): Look => ({ id: t.id, status: t.status, ahead: aheadOf(hall.state(), t), queue: t.queue });
-  const tracked = new Map<string, { phone: string; last: Look }>();
+  /** `source`: the booking's phone, or one the ticket's holder added. */
+  type Followed = { phone: string; source: 'appointment' | 'ticket'; last: Look };
+  const tracked = new Map<string, Followed>();
   let trackedDay = '';
 
-  function track(ticketId: string, phone: string): void {
+  // The ticket as it is now is the first look: one already NEAR_AHEAD or fewer ahead gets no text.
+  function track(ticketId: string, phone: string, source: Followed['source']): void {
     const t = hall.findTicket(ticketId);
-    if (t) tracked.set(ticketId, { phone, last: lookOf(t) });
+    if (t) tracked.set(ticketId, { phone, source, last: lookOf(t) });
   }
 
   /** A new service day starts empty; after a restart, today's checked-in tickets are picked up again. */
@@ -99,7 +105,8 @@ export function createNotifyService(deps: NotifyDeps) {
     if (day === trackedDay) return;
     tracked.clear();
     trackedDay = day;
-    for (const r of deps.appointments.checkedInOn(hallId, day)) track(r.ticketId, r.phone);
+    for (const r of deps.appointments.checkedInOn(hallId, day)) track(r.ticketId, r.phone, 'appointment');
+    for (const r of deps.ticketPhones.onDay(hallId, day)) if (!tracked.has(r.ticketId)) track(r.ticketId, r.phone, 'ticket');
   }
 
   function nearTurn(p: Publication): void {
@@ -167,12 +174,36 @@ export function createNotifyService(deps: NotifyDeps) {
     },
     checkedIn(a: AppointmentRec, ticketId: string): void {
       ensureDay();
-      track(ticketId, a.phone);
+      track(ticketId, a.phone, 'appointment');
+    },
+  };
+
+  /** The walk-in's phone, for ticket-phone-service.ts (which stores and audits it). */
+  const followed = {
+    /** The phone a ticket's 快到您了 goes to today, and whose it is. */
+    of(ticketId: string): { phone: string; source: Followed['source'] } | undefined {
+      ensureDay();
+      const e = tracked.get(ticketId);
+      return e ? { phone: e.phone, source: e.source } : undefined;
+    },
+    /** Follows (or re-follows with another number) a ticket from its place now. */
+    follow(ticketId: string, phone: string): void {
+      ensureDay();
+      const e = tracked.get(ticketId);
+      if (e) e.phone = phone;
+      else track(ticketId, phone, 'ticket');
+    },
+    /** Stops following; a 快到您了 still waiting to go is dropped (the holder took the number back). */
+    unfollow(ticketId: string, ref: string): void {
+      ensureDay();
+      tracked.delete(ticketId);
+      outbox.dropPending(hallId, ref, SMS_CANCELLED);
     },
   };
 
   return {
     events,
+    followed,
 
     /** After each committed hall change (the app's publisher calls it): the 快到您了 check. */
     published(p: Publication): void {
