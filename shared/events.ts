@@ -73,7 +73,8 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'window:signOut': (payload: W, ack: Ack<Window>) => void;
   /**
    * `data` is null when nothing waits for this window (REST answers 204). `ifIdle`: call only
-   * when no ticket is current at the window (else INVALID_STATE), for automatic calls.
+   * when no ticket is current at the window (else INVALID_STATE), for automatic calls. `auto`:
+   * the call was made by 自动叫号, not pressed (recorded for the figures).
    */
   'window:next': (payload: W & { requestId?: string; ifIdle?: boolean; auto?: boolean }, ack: Ack<TicketDetail | null>) => void;
   'window:recall': (payload: W, ack: Ack<TicketDetail>) => void;

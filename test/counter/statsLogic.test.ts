@@ -1,7 +1,8 @@
 /** The 统计 page's pure parts: words for figures, levels, hour bars, the CSV files, the live throttle. */
 import { describe, expect, it } from 'vitest';
-import type { DayStats, DayTicket, RangeStats } from '../../shared/stats';
+import type { AssistStats, DayStats, DayTicket, RangeStats } from '../../shared/stats';
 import {
+  autoShare,
   busyShare,
   dayColumns,
   duration,
@@ -130,7 +131,7 @@ describe('CSV', () => {
       { code: 'A', issued: 3, waiting: 0, served: 2, noShow: 1, cancelled: 0, avgWaitSeconds: 900, p90WaitSeconds: 1860, slaAttainment: 2 / 3, avgServiceSeconds: 270 },
       { code: 'B', issued: 0, waiting: 0, served: 0, noShow: 0, cancelled: 0, avgWaitSeconds: 0, p90WaitSeconds: 0, slaAttainment: 1, avgServiceSeconds: 0 },
     ],
-    clerks: [{ id: 'u1', username: 'c01', name: '张三', windowNo: 9, served: 2, avgServiceSeconds: 270, busySeconds: 540, spanSeconds: 1800 }],
+    clerks: [{ id: 'u1', username: 'c01', name: '张三', windowNo: 9, served: 2, avgServiceSeconds: 270, busySeconds: 540, spanSeconds: 1800, calls: 3, autoCalls: 1 }],
     hours: [],
   };
 
@@ -146,10 +147,47 @@ describe('CSV', () => {
       '合计,,3,0,2,1,0,15,31,,66.7,4.5',
       '',
       '按人员',
-      '工号,姓名,窗口,办结,平均办理（分钟）,办理时长（分钟）,忙碌占比（%）',
-      'c01,张三,9,2,4.5,9,30',
+      '工号,姓名,窗口,办结,平均办理（分钟）,办理时长（分钟）,忙碌占比（%）,叫号,自动叫号,自动叫号（%）',
+      'c01,张三,9,2,4.5,9,30,3,1,33.3',
       '',
     ]);
+  });
+
+  it('the figures file with 求助: its counts, answer times in minutes, then by kind, window and clerk', () => {
+    const assist: AssistStats = {
+      total: 3,
+      answered: 2,
+      resolved: 1,
+      withdrawn: 1,
+      open: 1,
+      unanswered: 0,
+      medianAnswerSeconds: 90,
+      longestAnswerSeconds: 120,
+      byKind: [
+        { kind: 'question', count: 0 },
+        { kind: 'conduct', count: 2 },
+        { kind: 'equipment', count: 1 },
+        { kind: 'other', count: 0 },
+      ],
+      byWindow: [{ windowNo: 9, count: 3, medianAnswerSeconds: 90 }],
+      byClerk: [{ id: 'u1', username: 'c01', name: '张三', count: 3 }],
+    };
+    const lines = figuresCsv({ ...day, assist }, '某县政务服务中心', words, zh).split('\r\n');
+    const from = lines.indexOf('求助');
+    expect(from).toBeGreaterThan(0);
+    expect(lines.slice(from, from + 10)).toEqual(['求助', '项目,数值', '求助次数,3', '已响应,2', '响应中位数（分钟）,1.5', '最长响应（分钟）,2', '已撤销,1', '未结束,1', '无人响应,0', '']);
+    expect(lines).toContain('现场秩序,2');
+    expect(lines).toContain('9,3,1.5');
+    expect(lines).toContain('c01,张三,3');
+    expect(figuresCsv(day, '某县政务服务中心', words, zh)).not.toContain('求助'); // figures made without it
+  });
+
+  it.each([
+    { calls: 4, autoCalls: 1, share: 0.25 },
+    { calls: 0, autoCalls: 0, share: null },
+    { calls: undefined, autoCalls: undefined, share: null },
+  ])('autoShare of $autoCalls in $calls calls is $share', ({ share, ...c }) => {
+    expect(autoShare(c)).toBe(share);
   });
 
   it('the figures file in English has English headings', () => {

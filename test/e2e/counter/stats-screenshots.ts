@@ -3,6 +3,7 @@
  * to look at (not a test): a past day served through the API hour by hour, then today's live
  * morning (A's target changed at 10:00, so its row is marked), and the month so far as a 时间段.
  * Three of the past day's tickets have no stored target (as after an upgrade): the page says so.
+ * Some calls are made by 自动叫号 (`auto`), and clerks call for help (求助) on both days.
  * Run: `npx tsx test/e2e/counter/stats-screenshots.ts [outDir]` (default /tmp/screens).
  */
 import { mkdirSync } from 'node:fs';
@@ -29,7 +30,9 @@ async function serveDay(hours: number, perHour: number, clerks: [string, number]
     for (let step = 0; step < 6; step++) {
       server.clock.advance(10 * MIN);
       for (const [i, [, no]] of clerks.entries()) {
-        if ((step + i) % 2 === 0) await apiCall(base, 'POST', `/api/windows/${no}/next`, {}, tokens[i]);
+        // Every third call of the odd clerks by 自动叫号: the clerk table's share differs per clerk.
+        const auto = i % 2 === 1 && (h + step) % 3 === 0;
+        if ((step + i) % 2 === 0) await apiCall(base, 'POST', `/api/windows/${no}/next`, auto ? { auto: true } : {}, tokens[i]);
         else await apiCall(base, 'POST', `/api/windows/${no}/start`, {}, tokens[i]);
       }
     }
@@ -44,7 +47,28 @@ const staff: [string, number][] = [
   ['c05', 14],
   ['c06', 17],
 ];
+/** 求助 at a window: answered after `answer` minutes and settled, withdrawn, or left open. */
+async function help(username: string, no: number, kind: string, end: { answer: number } | 'withdraw' | 'open'): Promise<void> {
+  const clerk = await token(base, username, '1234');
+  const r = await apiCall<{ id: string }>(base, 'POST', `/api/windows/${no}/assist`, { kind }, clerk);
+  if (end === 'open') return;
+  const manager = await token(base, 'admin', 'admin');
+  if (end === 'withdraw') {
+    server.clock.advance(MIN);
+    await apiCall(base, 'POST', `/api/assist/${r.body.id}/cancel`, {}, clerk);
+    return;
+  }
+  server.clock.advance(end.answer * MIN);
+  await apiCall(base, 'POST', `/api/assist/${r.body.id}/acknowledge`, {}, manager);
+  server.clock.advance(4 * MIN);
+  await apiCall(base, 'POST', `/api/assist/${r.body.id}/resolve`, {}, manager);
+}
+
 await serveDay(8, 12, staff);
+await help('c02', 4, 'conduct', { answer: 2 });
+await help('c02', 4, 'question', { answer: 6 });
+await help('c05', 14, 'equipment', 'withdraw');
+await help('c01', 1, 'question', { answer: 1 });
 server.store.db.prepare("UPDATE tickets SET target_wait_minutes = NULL WHERE service_day = '2026-11-29' AND number IN ('A001', 'A002', 'E001')").run();
 // Monday morning, live; at 10:00 A's target goes from 15 to 20 minutes.
 server.clock.advance(24 * 60 * MIN - 8 * 60 * MIN + 30 * MIN);
@@ -52,6 +76,8 @@ await serveDay(1, 14, staff.slice(0, 4));
 await apiCall(base, 'PUT', '/api/admin/queues/A', { targetWaitMinutes: 20 }, await token(base, 'admin', 'admin'));
 await serveDay(1, 14, staff.slice(0, 4));
 for (let i = 0; i < 12; i++) await issue(base, 'AEF'[i % 3] ?? 'A');
+await help('c03', 8, 'conduct', { answer: 3 });
+await help('c02', 4, 'other', 'open');
 
 const browser = await launchChromium();
 for (const [width, height] of [

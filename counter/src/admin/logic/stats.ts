@@ -3,7 +3,7 @@
  * by hour, or day by day for a range), the quick ranges (本周 / 本月 / 上月), the CSV files,
  * and the throttle that keeps the live view from asking too often.
  */
-import { daysBetween, MAX_RANGE_DAYS, type DayClerkStats, type DaySeriesStats, type DayStats, type DayTicket, type HourStats, type RangeStats } from '../../../../shared/stats';
+import { daysBetween, MAX_RANGE_DAYS, type AssistStats, type DayClerkStats, type DaySeriesStats, type DayStats, type DayTicket, type HourStats, type RangeStats } from '../../../../shared/stats';
 import type { Params } from '../../shared/i18n';
 import type { TextKey } from '../text';
 
@@ -45,6 +45,11 @@ export function durationParts(seconds: number, t: Translate): DurationPart[] {
 /** Share of the working span spent serving; null before the clerk's first call. */
 export function busyShare(c: Pick<DayClerkStats, 'busySeconds' | 'spanSeconds'>): number | null {
   return c.spanSeconds > 0 ? Math.min(1, c.busySeconds / c.spanSeconds) : null;
+}
+
+/** The share of a clerk's calls that 自动叫号 made; null when they called nobody (or the figures predate it). */
+export function autoShare(c: Pick<DayClerkStats, 'calls' | 'autoCalls'>): number | null {
+  return c.calls ? (c.autoCalls ?? 0) / c.calls : null;
 }
 
 /**
@@ -298,10 +303,23 @@ export function figuresCsv(day: DayStats | RangeStats, hallName: string, q: Queu
   const total = day.totals;
   rows.push([t('stats.total'), '', ...figures(total), undefined, ...shares(total)]);
   rows.push([], [t('stats.byClerk')]);
-  rows.push([t('stats.csv.username'), t('stats.csv.clerkName'), t('stats.col.window'), t('stats.col.served'), min('stats.col.avgService'), min('stats.col.busy'), share('stats.col.busyShare')]);
+  rows.push([
+    t('stats.csv.username'),
+    t('stats.csv.clerkName'),
+    t('stats.col.window'),
+    t('stats.col.served'),
+    min('stats.col.avgService'),
+    min('stats.col.busy'),
+    share('stats.col.busyShare'),
+    t('stats.col.calls'),
+    t('stats.col.autoShare'),
+    share('stats.col.autoShare'),
+  ]);
   for (const c of day.clerks) {
-    rows.push([c.username, c.name, c.windowNo, c.served, minutes1(c.avgServiceSeconds), minutes1(c.busySeconds), pct1(busyShare(c))]);
+    const auto = autoShare(c);
+    rows.push([c.username, c.name, c.windowNo, c.served, minutes1(c.avgServiceSeconds), minutes1(c.busySeconds), pct1(busyShare(c)), c.calls, c.autoCalls, auto === null ? undefined : pct1(auto)]);
   }
+  if (day.assist) rows.push([], ...assistCsvRows(day.assist, t));
   if ('days' in day) {
     rows.push([], [t('stats.byDay')]);
     rows.push([t('stats.csv.date'), t('stats.col.issued'), t('stats.col.served'), min('stats.col.avgWait'), min('stats.col.p90Wait'), share('stats.col.sla')]);
@@ -310,6 +328,32 @@ export function figuresCsv(day: DayStats | RangeStats, hallName: string, q: Queu
     }
   }
   return toCsv(rows);
+}
+
+/** 求助 in the figures file: its counts and answer times (minutes), then by kind, by window and by clerk. */
+function assistCsvRows(a: AssistStats, t: Translate): Cell[][] {
+  const min = (key: TextKey) => t('stats.csv.minutes', { label: t(key) });
+  const answer = (s: number | null): Cell => (s === null ? undefined : minutes1(s));
+  return [
+    [t('stats.assist.title')],
+    [t('stats.csv.assistFigure'), t('stats.csv.assistValue')],
+    [t('stats.assist.total'), a.total],
+    [t('stats.csv.assistAnswered'), a.answered],
+    [min('stats.assist.median'), answer(a.medianAnswerSeconds)],
+    [min('stats.assist.longest'), answer(a.longestAnswerSeconds)],
+    [t('stats.assist.withdrawn'), a.withdrawn],
+    [t('stats.assist.open'), a.open],
+    [t('stats.csv.assistUnanswered'), a.unanswered],
+    [],
+    [t('stats.csv.assistKind'), t('stats.assist.count')],
+    ...a.byKind.map((k): Cell[] => [t(`assist.kind.${k.kind}`), k.count]),
+    [],
+    [t('stats.col.window'), t('stats.assist.count'), min('stats.assist.medianCol')],
+    ...a.byWindow.map((w): Cell[] => [w.windowNo, w.count, answer(w.medianAnswerSeconds)]),
+    [],
+    [t('stats.csv.username'), t('stats.csv.clerkName'), t('stats.assist.count')],
+    ...a.byClerk.map((c): Cell[] => [c.username, c.name, c.count]),
+  ];
 }
 
 /** The outcome of a ticket in words: its status, and why it closed when it did not end served. */
