@@ -3,6 +3,7 @@
  * the page shows the figures, follows the hall live, reads a past day and a range of days
  * (时间段), and downloads the CSV files. Then a past day after a queue's target and name changed
  * keeps its own, says when some of its tickets had no target stored, and a 时间段 exports its tickets.
+ * Last, the 求助 section and the clerk table's 自动叫号 share (zh and en, and in the figures file).
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -210,4 +211,62 @@ describe('statistics page', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);
+});
+
+describe('statistics page: 求助 and 自动叫号', () => {
+  it('shows the calls for help and each clerk’s share of automatic calls, zh and en, and exports them', async () => {
+    // A hall of its own: c07 makes one call by 自动叫号 and one by hand, asks for help twice (one answered after 3 minutes, one left open).
+    const own = await startTestServer();
+    onTestFinished(() => own.close());
+    const manager = await token(own.url, 'admin', 'admin');
+    await mapWindows(own.url, manager, { 10: 'A' });
+    const clerk = await token(own.url, 'c07', '1234');
+    await apiCall(own.url, 'POST', '/api/windows/10/session', undefined, clerk);
+    for (let i = 0; i < 2; i++) await issue(own.url, 'A');
+    await apiCall(own.url, 'POST', '/api/windows/10/next', { ifIdle: true, auto: true }, clerk);
+    own.clock.advance(2 * MIN);
+    await apiCall(own.url, 'POST', '/api/windows/10/next', {}, clerk);
+
+    const first = await apiCall<{ id: string }>(own.url, 'POST', '/api/windows/10/assist', { kind: 'conduct' }, clerk);
+    own.clock.advance(3 * MIN);
+    await apiCall(own.url, 'POST', `/api/assist/${first.body.id}/acknowledge`, {}, manager);
+    await apiCall(own.url, 'POST', `/api/assist/${first.body.id}/resolve`, {}, manager);
+    await apiCall(own.url, 'POST', '/api/windows/10/assist', { kind: 'question' }, clerk); // left open
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${own.url}/admin#stats`);
+    await signIn(page, 'admin', 'admin');
+    const section = page.locator('[data-testid=stats-assist]');
+    await section.waitFor();
+    const figure = (name: string) => section.locator(`[data-figure=${name}] .value`).textContent();
+
+    expect(await section.locator('h2').textContent()).toBe('求助');
+    expect(await figure('total')).toBe('2');
+    expect((await figure('median'))?.replace(/\s/g, '')).toBe('3分00秒');
+    expect((await figure('longest'))?.replace(/\s/g, '')).toBe('3分00秒');
+    expect(await figure('withdrawn')).toBe('0');
+    expect(await figure('open')).toBe('1');
+    expect(await section.locator('[data-figure=open] .sub').textContent()).toContain('1');
+    expect(await section.locator('[data-testid=stats-assist-kinds] tr[data-kind=conduct]').textContent()).toContain('现场秩序');
+    expect(await section.locator('[data-testid=stats-assist-windows] tr[data-window="10"] [data-col=count]').textContent()).toBe('2');
+    expect(await section.locator('[data-testid=stats-assist-clerks] tr[data-clerk=c07] [data-col=count]').textContent()).toBe('2');
+    const auto = page.locator('[data-testid=stats-clerks] tr[data-clerk=c07] [data-col=auto]');
+    expect((await auto.textContent())?.replace(/\s/g, '')).toBe('50.0%1/2');
+    expect(await axeProblems(page)).toEqual([]);
+
+    // The figures file: the clerk's calls and the 求助 section.
+    const csv = (await download(page, '[data-testid=export-figures]')).text;
+    expect(csv).toContain('求助');
+    expect(csv).toMatch(/c07,[^\r\n]*,2,1,50\r\n/);
+    expect(csv).toContain('现场秩序,1');
+
+    await page.selectOption('[data-testid=lang]', 'en');
+    expect(await section.locator('h2').textContent()).toBe('Calls for help');
+    expect(await section.locator('[data-testid=stats-assist-kinds] tr[data-kind=conduct]').textContent()).toContain('Conduct');
+    expect((await section.locator('[data-figure=median] .value').textContent())?.replace(/\s/g, '')).toMatch(/^3/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
