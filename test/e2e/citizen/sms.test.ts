@@ -78,6 +78,8 @@ describe('kiosk ticket screen: 短信提醒（选填）', () => {
     expect(await text(page, 'sms-error')).toBe('请输入 11 位手机号码（1 开头）');
     await typeOnPad(page, '8', (d) => `数字 ${d}`);
     await expectAccessible(page, 'SMS keypad');
+    // The ticket, the keypad and 完成 on one portrait screen (the QR code makes room; it is printed).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1920);
     await shot(page, 'sms-kiosk-2-keypad-zh', true);
     await page.getByTestId('sms-confirm').click();
     await expect.poll(() => text(page, 'sms-saved')).toBe('快到您时（前面还有 3 人）将发短信到 139****5678');
