@@ -115,12 +115,15 @@ describe('kiosk ticket screen: 短信提醒（选填）', () => {
     expect(await off.getByTestId('sms').count()).toBe(0);
   }, 60_000);
 
-  it('a half-typed number is not sent when the kiosk goes home; the screen says so before it does', async () => {
+  it('a half-typed number is not sent when the kiosk goes home; the screen says so before it does (large type)', async () => {
     await smsOn();
     for (let i = 0; i < 4; i++) await issue();
     const page = await kiosk('?idle=4');
     const id = await takeTicket(page);
+    // In large type too the keypad stays within the kiosk's width.
+    await page.click('[data-testid="large"]');
     await page.getByTestId('sms-open').click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1080);
     await typeOnPad(page, '13912', (d) => `数字 ${d}`);
     await expect.poll(() => text(page, 'sms-unsaved'), { timeout: 5000 }).toMatch(/^\d+ 秒后返回首页，未确认的号码不会保存$/);
     await page.locator('.kiosk[data-step="start"]').waitFor({ timeout: 10_000 });
