@@ -159,6 +159,10 @@ describe('phone page', () => {
     expect(await rootFontPx(page)).toBeGreaterThanOrEqual(normal * 1.5);
     expect(await page.getAttribute('[data-testid="large"]', 'aria-pressed')).toBe('true');
     await expectAccessible(page, 'waiting, large');
+    // The sound button once on (aria-pressed): dark on yellow, not white on yellow.
+    await page.click('[data-testid="enable-sound"]');
+    await expect.poll(() => page.getAttribute('[data-testid="enable-sound"]', 'aria-pressed')).toBe('true');
+    await expectAccessible(page, 'waiting, large, sound on');
     await shot(page, 'phone-6-large-waiting');
 
     const clerk = await login(server.url, 'c01', '1234');
