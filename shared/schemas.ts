@@ -84,6 +84,8 @@ export const Window = z.object({
   /** Taken out of service by a manager (停用): closed, and nobody may sign in. */
   disabled: z.boolean().optional(),
   clerk: ClerkRef.optional(),
+  /** Staff only: since when the clerk has worked without a pause (absent while paused, or unknown after a restart). */
+  workingSince: z.string().optional(),
   current: WindowTicket.optional(),
   mapping: Mapping,
 });

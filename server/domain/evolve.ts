@@ -157,6 +157,7 @@ export function evolve(state: HallState, e: DomainEvent): void {
       w.clerkId = e.clerkId;
       w.priorityStreak = 0;
       w.idleSince = e.at;
+      w.workingSince = e.at;
       delete w.pauseReason;
       return;
     }
@@ -165,16 +166,21 @@ export function evolve(state: HallState, e: DomainEvent): void {
       delete w.clerkId;
       delete w.pauseReason;
       delete w.currentTicketId;
+      delete w.workingSince;
       return;
     }
-    case 'WindowPaused':
-      window(state, e.windowNo).pauseReason = e.reason;
+    case 'WindowPaused': {
+      const w = window(state, e.windowNo);
+      w.pauseReason = e.reason;
+      delete w.workingSince;
       return;
+    }
     case 'WindowResumed': {
       const w = window(state, e.windowNo);
       delete w.pauseReason;
       // Back from a break counts as just idle: the windows that kept working are prompted first.
       if (!w.currentTicketId) w.idleSince = e.at;
+      w.workingSince = e.at;
       return;
     }
     case 'MappingChanged':

@@ -68,6 +68,12 @@ export interface WindowRec {
   enabled?: boolean;
   /** When the window last became free (kept in memory only; after a restart, idle windows count from then). */
   idleSince?: number;
+  /**
+   * Since when the clerk has worked without a break (sign-in or the end of the last pause); the
+   * console shows it so a manager can send relief (seed: 集中工作时间较长的窗口人员安排调休). In
+   * memory only, like idleSince: after a restart it is unknown until the next sign-in or resume.
+   */
+  workingSince?: number;
 }
 
 export interface Clerk {

@@ -62,6 +62,7 @@ export function windowView(state: HallState, w: WindowRec): Window {
   if (clerk) {
     const ref: ClerkRef = { id: clerk.id, username: clerk.username, name: clerk.name };
     v.clerk = ref;
+    if (w.workingSince !== undefined && !w.pauseReason) v.workingSince = iso(w.workingSince);
   }
   const t = w.currentTicketId ? state.tickets.get(w.currentTicketId) : undefined;
   if (t) v.current = ticketView(state, t);

@@ -17,15 +17,19 @@ describe('public screens carry no personal data', () => {
     const staffChange = nextEvent(staff.socket, 'hall:changed', (c: HallChange) => c.windows.some((w) => w.no === 5));
     await api(s.url, 'POST', '/api/windows/5/session', { token });
 
-    expect((await staffChange).windows.find((w) => w.no === 5)?.clerk?.username).toBe('c07');
+    const staffWindow = (await staffChange).windows.find((w) => w.no === 5);
+    expect(staffWindow?.clerk?.username).toBe('c07');
+    // How long the clerk has worked without a pause is staff business too.
+    expect(staffWindow?.workingSince).toBe(new Date(s.clock.now()).toISOString());
     const seen = await viewerChange;
     expect(seen.windows.find((w) => w.no === 5)?.state).toBe('open');
-    expect(JSON.stringify(seen)).not.toContain('c07');
+    expect(JSON.stringify(seen)).not.toMatch(/c07|workingSince/);
 
     const publicSnap = await api<Snapshot>(s.url, 'GET', '/api/snapshot');
-    expect(JSON.stringify(publicSnap.body)).not.toMatch(/"clerk"|窗口人员07/);
+    expect(JSON.stringify(publicSnap.body)).not.toMatch(/"clerk"|窗口人员07|workingSince/);
     const staffSnap = await api<Snapshot>(s.url, 'GET', '/api/snapshot', { token });
     expect(staffSnap.body.windows.find((w) => w.no === 5)?.clerk?.name).toBe('窗口人员07');
+    expect(staffSnap.body.windows.find((w) => w.no === 5)?.workingSince).toBe(staffWindow?.workingSince);
     const resync = await new Promise<{ data?: Snapshot }>((resolve) => viewer.socket.emit('snapshot:get', resolve as never));
     expect(JSON.stringify(resync.data)).not.toContain('c07');
     expect((await api(s.url, 'GET', '/api/windows/5')).body).not.toHaveProperty('clerk');
