@@ -7,10 +7,7 @@ import {
   dayColumns,
   duration,
   durationParts,
-  figuresCsv,
   hourBars,
-  localDateTime,
-  outcome,
   p90Level,
   percent,
   periodText,
@@ -18,11 +15,10 @@ import {
   rangeProblem,
   slaText,
   throttle,
-  ticketsCsv,
-  toCsv,
   type QueueWords,
   type Translate,
 } from '../../counter/src/admin/logic/stats';
+import { figuresCsv, localDateTime, outcome, ticketsCsv, toCsv } from '../../counter/src/admin/logic/statsCsv';
 import { adminEn, adminZh, t as translate } from '../../counter/src/admin/text';
 import { commonEn, commonZh } from '../../counter/src/shared/commonText';
 import { interpolate } from '../../counter/src/shared/i18n';
