@@ -85,7 +85,7 @@ export function acknowledgeAssist(actor: AssistActor, rec: AssistRec, now: numbe
 }
 
 /**
- * 已解决: any manager, or the clerk who asked (it settled itself). A manager resolving an open
+ * 已解决: a manager (whichever), or the clerk who asked (it settled itself). A manager resolving an open
  * request has answered it too, which the day's answer time counts.
  */
 export function resolveAssist(actor: AssistActor, rec: AssistRec, outcome: string, now: number): AssistResult {

@@ -59,7 +59,7 @@ export function judging(current: readonly QueueDef[]) {
   return {
     /**
      * The ticket's target in seconds: its own, else (a ticket stored before targets were kept)
-     * its queue's current one, counted in `untargeted`; none known: any wait is within.
+     * its queue's current one, counted in `untargeted`; none known: every wait counts as within.
      */
     targetOf(t: StatsTicket): number {
       let minutes = t.targetWaitMinutes;
