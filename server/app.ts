@@ -85,12 +85,17 @@ export function createApp(deps: AppDeps) {
     pingTimeout: 5_000,
   });
   const sockets = attachSocket(io, { ctx, auth, log });
-  // Every committed change also goes past the SMS near-turn check (快到您了).
+  // Every committed change also goes past the SMS ticket check (快到您了, 轮到您了); every 求助
+  // change past its texts to the duty phones (an answered one's are dropped).
   service.setPublisher({
     ...sockets,
     publish(p) {
       sockets.publish(p);
       sms.published(p);
+    },
+    assistChanged(r) {
+      sockets.assistChanged?.(r);
+      sms.assistChanged(r);
     },
   });
 

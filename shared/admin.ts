@@ -1,5 +1,7 @@
 /** Schemas of the manager console's calls (extensions beside the core contract). */
 import { z } from 'zod';
+import { Phone } from './citizen';
+import { ASSIST_SMS_MINUTES, ASSIST_SMS_PHONES_MAX } from './notify';
 import { Matter, QueueCode, Role } from './schemas';
 
 export const HallSettings = z.object({
@@ -11,6 +13,20 @@ export const HallSettings = z.object({
   notices: z.array(z.string().min(1).max(200)).max(20),
 });
 export const SettingsPatch = HallSettings.partial();
+
+const [MIN_OFF, MINUTES_MAX] = ASSIST_SMS_MINUTES;
+/**
+ * 求助短信 (GET/PUT /api/sms/assist, managers): a 求助 still unanswered `minutes` after it was
+ * raised is texted to each 值班长手机 (0: never). Only while SMS is on (`smsEnabled`).
+ */
+export const AssistSmsSettings = z.object({
+  dutyPhones: z
+    .array(Phone)
+    .max(ASSIST_SMS_PHONES_MAX, `at most ${ASSIST_SMS_PHONES_MAX} numbers`)
+    .refine((p) => new Set(p).size === p.length, 'each number once'),
+  minutes: z.number().int().min(MIN_OFF, `${MIN_OFF} (off) to ${MINUTES_MAX} minutes`).max(MINUTES_MAX, `${MIN_OFF} (off) to ${MINUTES_MAX} minutes`),
+});
+export type AssistSmsSettings = z.infer<typeof AssistSmsSettings>;
 
 export const QueuePatch = z
   .object({

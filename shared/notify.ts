@@ -26,26 +26,48 @@ export function nearDue(prev: NearLook | null, next: NearLook, near = NEAR_AHEAD
 
 // ---- messages -------------------------------------------------------------------------------
 
-/** 预约成功, the reminder the day before, 快到您了. */
-export const SMS_KINDS = ['booked', 'reminder', 'near_turn'] as const;
+/**
+ * What a citizen may be texted, each switched on or off by the manager (`smsKinds`): 预约成功,
+ * the reminder the day before, 快到您了, 轮到您了 (the call).
+ */
+export const SMS_KINDS = ['booked', 'reminder', 'near_turn', 'called'] as const;
 export const SmsKind = z.enum(SMS_KINDS);
 export type SmsKind = z.infer<typeof SmsKind>;
+
+/**
+ * Every kind the outbox holds: the citizens' and `assist` — a 求助 nobody answered, texted to the
+ * duty managers' phones (its own setting, AssistSmsSettings, not `smsKinds`).
+ */
+export const SMS_OUTBOX_KINDS = [...SMS_KINDS, 'assist'] as const;
+export const SmsOutboxKind = z.enum(SMS_OUTBOX_KINDS);
+export type SmsOutboxKind = z.infer<typeof SmsOutboxKind>;
+
+// ---- 求助 by text: the duty managers' phones --------------------------------------------------
+
+/** At most this many 值班长手机. */
+export const ASSIST_SMS_PHONES_MAX = 5;
+/** 未响应多少分钟后发短信: 0 is off; otherwise 1 to 30 minutes. */
+export const ASSIST_SMS_MINUTES = [0, 30] as const;
+export const ASSIST_SMS_MINUTES_DEFAULT = 2;
 
 /** `pending` until the gateway took it (`sent`) or it was given up (`failed`: attempts used up, refused, expired, cancelled). */
 export const SmsStatus = z.enum(['pending', 'sent', 'failed']);
 export type SmsStatus = z.infer<typeof SmsStatus>;
 
-/** Why a message was given up without the gateway's word: its moment passed, or its appointment was cancelled. */
+/**
+ * Why a message was given up without the gateway's word: its moment passed, or what it was about
+ * went away (an appointment cancelled, a walk-in's phone removed, a 求助 answered).
+ */
 export const SMS_EXPIRED = 'expired';
 export const SMS_CANCELLED = 'cancelled';
 
 /** One message of the outbox as a manager sees it: the phone masked (138****5678). */
 export const SmsMessage = z.object({
   id: z.number().int(),
-  kind: SmsKind,
+  kind: SmsOutboxKind,
   phone: z.string(),
   text: z.string(),
-  /** What it is about: `appointment:<check-in code>` or `ticket:<service day>/<number>`. */
+  /** What it is about: `appointment:<check-in code>`, `ticket:<service day>/<number>` or `assist:<request id>/<n>` (the n-th duty phone). */
   ref: z.string(),
   status: SmsStatus,
   attempts: z.number().int(),
@@ -92,6 +114,6 @@ export interface SmsWebhookBody {
   id: string;
   phone: string;
   text: string;
-  kind: SmsKind;
+  kind: SmsOutboxKind;
   ref: string;
 }

@@ -3,11 +3,14 @@
  * webhook adapter, or none), what writes messages, and its routes. docs/sms.md describes it.
  */
 import type { Router } from 'express';
+import type { AssistRequest } from '../../shared/assist';
 import { createAppointmentRepo } from '../citizen/appointment-repo';
 import { createSettingsRepo } from '../citizen/settings-repo';
 import type { Clock } from '../service/clock';
 import type { HallService } from '../service/hall-service';
 import type { Store } from '../store';
+import { createAssistSmsRepo } from './assist-settings-repo';
+import { createAssistSms } from './assist-sms';
 import { SMS_DEFAULTS, type SmsConfig } from './config';
 import { createNotifyService } from './notify-service';
 import { createOutboxRepo } from './outbox-repo';
@@ -55,12 +58,38 @@ export function createSms(deps: SmsDeps) {
     log: deps.log,
   });
   const phones = createTicketPhoneService({ db, hall: deps.hall, clock: deps.clock, settings, ticketPhones, followed: notify.followed });
-  // Messages left pending by the last run (a restart) go out now, not at the first timer tick.
+  const assist = createAssistSms({
+    db,
+    hall: deps.hall,
+    clock: deps.clock,
+    smsSettings: () => settings.get(deps.hall.hallId),
+    settings: createAssistSmsRepo(db),
+    assists: deps.store.assist,
+    outbox,
+    sender,
+  });
+  // Messages left pending by the last run (a restart) go out now, not at the first timer tick —
+  // except 求助 texts whose request was answered while the server was down.
+  assist.reconcile();
   sender.kick();
   return {
     ...notify,
+    /** The timer's work (every 30 s, the hall's clock): 求助 texts due, reminders, then delivery. */
+    tick(): Promise<number> {
+      assist.tick();
+      return notify.tick();
+    },
+    /** After each change of a 求助 (the app's publisher calls it): an answered one's texts stop. */
+    assistChanged(r: AssistRequest): void {
+      try {
+        if (r.status !== 'open') assist.answered(r.id);
+      } catch (e) {
+        // The answer stands; the timer's reconcile drops the texts at its next run.
+        deps.log(`SMS 求助 drop failed: ${String(e)}`);
+      }
+    },
     registerRoutes: (router: Router) => {
-      registerSmsRoutes(router, notify);
+      registerSmsRoutes(router, notify, assist);
       registerTicketPhoneRoutes(router, phones, deps.clock);
     },
     /** Stops sending; waits for a request under way. */

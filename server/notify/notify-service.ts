@@ -1,11 +1,13 @@
 /**
- * What texts a citizen (短信提醒), and the manager's view of it. Three kinds, each once:
+ * What texts a citizen (短信提醒), and the manager's view of it. Four kinds, each once:
  * - 预约成功, written in the booking's own transaction;
  * - the reminder the day before, for tomorrow's booked appointments, from the reminder hour
  *   (written by tick(), which the app's timer runs);
  * - 快到您了, when a ticket that carries a phone (an appointment's check-in) gets NEAR_AHEAD or
  *   fewer people ahead, by the phone page's own rule (nearDue), checked after each hall change;
- *   the phone is the booking's, or one the holder of a walk-in ticket added (ticket-phone-service.ts).
+ *   the phone is the booking's, or one the holder of a walk-in ticket added (ticket-phone-service.ts);
+ * - 轮到您了, when such a ticket is called (its first call: not a recall), checked the same way.
+ * (A 求助 nobody answered, texted to the duty managers, is assist-sms.ts's; its tick runs here.)
  * Nothing is written while SMS is off or the kind unticked; the sender delivers what is.
  */
 import { SMS_QUIET_FROM, type CitizenSettings } from '../../shared/citizen';
@@ -24,10 +26,10 @@ import type { Publication } from '../service/publisher';
 import { aheadOf, type TicketRec } from '../domain';
 import type { Db } from '../store';
 import type { NewMessage, OutboxRec, OutboxRepo } from './outbox-repo';
-import { kindOn, NEAR_TURN_TTL_MS, remindersDue } from './rules';
+import { calledDue, CALLED_TTL_MS, kindOn, NEAR_TURN_TTL_MS, remindersDue } from './rules';
 import type { SmsSender } from './sender';
 import type { TicketPhoneRepo } from './ticket-phone-repo';
-import { bookedText, nearTurnText, reminderText, type AppointmentFacts } from './texts';
+import { bookedText, calledText, nearTurnText, reminderText, type AppointmentFacts } from './texts';
 
 const iso = (at: number): string => new Date(at).toISOString();
 
@@ -109,7 +111,7 @@ export function createNotifyService(deps: NotifyDeps) {
     for (const r of deps.ticketPhones.onDay(hallId, day)) if (!tracked.has(r.ticketId)) track(r.ticketId, r.phone, 'ticket');
   }
 
-  function nearTurn(p: Publication): void {
+  function ticketTexts(p: Publication): void {
     ensureDay();
     if (tracked.size === 0) return;
     const changed = new Set(p.ticketIds);
@@ -129,6 +131,12 @@ export function createNotifyService(deps: NotifyDeps) {
         const now = clock.now();
         const text = nearTurnText({ hall: hall.state().name, number: t.number, ahead: next.ahead });
         wrote = write(s, 'near_turn', { phone: e.phone, text, ref: ticketRef(t.serviceDay, t.number), createdAt: now, expiresAt: now + NEAR_TURN_TTL_MS }) || wrote;
+      }
+      if (calledDue(e.last, next) && t.windowNo !== undefined) {
+        s ??= settings();
+        const now = clock.now();
+        const text = calledText({ hall: hall.state().name, number: t.number, windowNo: t.windowNo });
+        wrote = write(s, 'called', { phone: e.phone, text, ref: ticketRef(t.serviceDay, t.number), createdAt: now, expiresAt: now + CALLED_TTL_MS }) || wrote;
       }
       e.last = next;
       if (next.status === 'done' || next.status === 'cancelled') tracked.delete(id);
@@ -208,10 +216,10 @@ export function createNotifyService(deps: NotifyDeps) {
     /** After each committed hall change (the app's publisher calls it): the 快到您了 check. */
     published(p: Publication): void {
       try {
-        nearTurn(p);
+        ticketTexts(p);
       } catch (e) {
         // A failed heads-up must never break the hall's broadcast.
-        deps.log(`SMS near-turn check failed: ${String(e)}`);
+        deps.log(`SMS ticket check (快到您了, 轮到您了) failed: ${String(e)}`);
       }
     },
 
@@ -237,7 +245,7 @@ export function createNotifyService(deps: NotifyDeps) {
         const m = outbox.byId(hallId, id);
         if (!m) return err('NOT_FOUND', 'no such message');
         if (m.status !== 'failed') return err('INVALID_STATE', 'only a failed message is sent again');
-        if (m.lastError === SMS_CANCELLED) return err('INVALID_STATE', 'its appointment was cancelled');
+        if (m.lastError === SMS_CANCELLED) return err('INVALID_STATE', 'what it was about went away (an appointment cancelled, a phone removed, a call for help answered)');
         if (m.expiresAt <= now) return err('INVALID_STATE', `this message is out of date (it was worth sending until ${iso(m.expiresAt)})`);
         outbox.retry(hallId, id, now);
         const after = outbox.byId(hallId, id)!;

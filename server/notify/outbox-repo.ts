@@ -1,11 +1,11 @@
-/** The SMS outbox in SQLite (migration 0010): enqueue, the sender's claim and outcome, the manager's list. */
-import type { SmsKind, SmsStatus } from '../../shared/notify';
+/** The SMS outbox in SQLite (migrations 0010, 0014): enqueue, the sender's claim and outcome, the manager's list. */
+import type { SmsOutboxKind, SmsStatus } from '../../shared/notify';
 import type { Db } from '../store';
 
 export interface OutboxRec {
   id: number;
   hallId: string;
-  kind: SmsKind;
+  kind: SmsOutboxKind;
   phone: string;
   text: string;
   ref: string;
@@ -21,7 +21,7 @@ export interface OutboxRec {
 interface Row {
   id: number;
   hall_id: string;
-  kind: SmsKind;
+  kind: SmsOutboxKind;
   phone: string;
   text: string;
   ref: string;
@@ -84,6 +84,11 @@ export function createOutboxRepo(db: Db) {
       WHERE id = ? AND hall_id = ? AND status = 'failed'`),
     byId: db.prepare('SELECT * FROM sms_outbox WHERE id = ? AND hall_id = ?'),
     byKindRef: db.prepare('SELECT * FROM sms_outbox WHERE hall_id = ? AND kind = ? AND ref = ?'),
+    // A subject's messages of one kind whose ref starts with a prefix (a 求助's texts, one per duty phone).
+    anyOfSubject: db.prepare('SELECT 1 FROM sms_outbox WHERE hall_id = @hall_id AND kind = @kind AND substr(ref, 1, length(@prefix)) = @prefix LIMIT 1'),
+    dropSubject: db.prepare(`UPDATE sms_outbox SET status = 'failed', last_error = @reason
+      WHERE hall_id = @hall_id AND kind = @kind AND status = 'pending' AND substr(ref, 1, length(@prefix)) = @prefix`),
+    pendingOfKind: db.prepare(`SELECT * FROM sms_outbox WHERE hall_id = ? AND kind = ? AND status = 'pending' ORDER BY id`),
     list: db.prepare(`SELECT * FROM sms_outbox WHERE hall_id = @hall_id AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`),
     counts: db.prepare('SELECT status, count(*) AS n FROM sms_outbox WHERE hall_id = ? GROUP BY status'),
     // A day's booked appointments made before a moment that have no reminder yet (appointments_slot,
@@ -133,9 +138,20 @@ export function createOutboxRepo(db: Db) {
       const r = s.byId.get(id, hallId) as Row | undefined;
       return r ? fromRow(r) : undefined;
     },
-    byKindRef(hallId: string, kind: SmsKind, ref: string): OutboxRec | undefined {
+    byKindRef(hallId: string, kind: SmsOutboxKind, ref: string): OutboxRec | undefined {
       const r = s.byKindRef.get(hallId, kind, ref) as Row | undefined;
       return r ? fromRow(r) : undefined;
+    },
+    /** Was anything of `kind` written about a subject whose refs start with `prefix`? */
+    anyOfSubject(hallId: string, kind: SmsOutboxKind, prefix: string): boolean {
+      return s.anyOfSubject.get({ hall_id: hallId, kind, prefix }) !== undefined;
+    },
+    /** Gives up what is still pending of `kind` about a subject (refs starting with `prefix`); how many. */
+    dropSubject(hallId: string, kind: SmsOutboxKind, prefix: string, reason: string): number {
+      return s.dropSubject.run({ hall_id: hallId, kind, prefix, reason }).changes;
+    },
+    pendingOfKind(hallId: string, kind: SmsOutboxKind): OutboxRec[] {
+      return (s.pendingOfKind.all(hallId, kind) as Row[]).map(fromRow);
     },
     /** Newest first. */
     list(hallId: string, f: { status?: SmsStatus | undefined; limit: number }): OutboxRec[] {

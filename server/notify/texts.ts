@@ -2,6 +2,7 @@
  * The SMS texts, pure: Chinese, short (one 70-character message for the demo hall's names; the
  * test measures them), signed with the hall's name in 【】 as SMS platforms require.
  */
+import type { AssistKindName } from '../../shared/assistKinds';
 
 /** 2026-12-01 → 12月1日 */
 function monthDay(date: string): string {
@@ -30,4 +31,49 @@ export function reminderText(a: AppointmentFacts): string {
 export function nearTurnText(n: { hall: string; number: string; ahead: number }): string {
   const ahead = n.ahead === 0 ? '前面已没有人等候' : `前面还有 ${n.ahead} 人`;
   return `【${n.hall}】快到您了：${n.number} 号${ahead}，请回到大厅留意叫号。`;
+}
+
+/** 轮到您了: the call, as the wall speaks it (请 A012 号到 3 号窗口办理). */
+export function calledText(c: { hall: string; number: string; windowNo: number }): string {
+  return `【${c.hall}】轮到您了：${c.number} 号请到 ${c.windowNo} 号窗口办理。`;
+}
+
+/** One SMS: longer texts are split (and billed) in two by most platforms. */
+export const SMS_ONE_MESSAGE = 70;
+
+/** The 求助 kinds as the duty manager reads them (the clerk panel's words). */
+export const ASSIST_KIND_ZH: Record<AssistKindName, string> = {
+  question: '业务疑难',
+  conduct: '现场秩序',
+  equipment: '设备故障',
+  other: '其他',
+};
+
+/**
+ * 求助 nobody answered, to a duty manager: which window, what kind, the clerk's note as far as it
+ * fits one message (clipped with …; dropped when not even a character fits), how long it waited.
+ */
+export function assistText(a: { hall: string; windowNo: number; kind: AssistKindName; note: string; minutes: number }): string {
+  const build = (what: string) => `【${a.hall}】求助：${a.windowNo} 号窗口（${what}）已等 ${a.minutes} 分钟无人响应，请尽快前往。`;
+  const kind = ASSIST_KIND_ZH[a.kind];
+  // One line of text: a note typed with line breaks or runs of spaces reads as one.
+  const note = a.note.replace(/\s+/g, ' ').trim();
+  if (note === '') return build(kind);
+  const room = SMS_ONE_MESSAGE - build(`${kind}：`).length;
+  if (room < 2) return build(kind);
+  return build(`${kind}：${clip(note, room)}`);
+}
+
+/**
+ * At most `room` UTF-16 units (what a Chinese SMS counts: an emoji takes two), ending in … when
+ * cut; never half a character.
+ */
+function clip(s: string, room: number): string {
+  if (s.length <= room) return s;
+  let out = '';
+  for (const ch of s) {
+    if (out.length + ch.length > room - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }

@@ -1,7 +1,7 @@
 /**
  * 短信提醒 for a walk-in: the holder of a ticket (the ticket id is the secret, as for 取消) adds,
- * replaces or removes the phone its 快到您了 text goes to. Only a waiting ticket of today, only
- * while the hall texts 快到您了; the number is stored apart from the ticket (ticket_sms_phones),
+ * replaces or removes the phone its 快到您了 and 轮到您了 texts go to. Only a waiting ticket of
+ * today, only while the hall texts either; the number is stored apart from the ticket (ticket_sms_phones),
  * answered and audited masked, and followed by the notify service's near-turn check.
  */
 import type { CitizenSettings, TicketSms } from '../../shared/citizen';
@@ -28,8 +28,8 @@ export interface TicketPhoneDeps {
   followed: NotifyService['followed'];
 }
 
-/** Does the hall text 快到您了 at all? The kiosk and the phone page hide the offer otherwise. */
-export const textsNearTurn = (s: Pick<CitizenSettings, 'smsEnabled' | 'smsKinds'>): boolean => kindOn(s, 'near_turn');
+/** Does the hall text a ticket's holder at all (快到您了, 轮到您了)? The kiosk and the phone page hide the offer otherwise. */
+export const textsTickets = (s: Pick<CitizenSettings, 'smsEnabled' | 'smsKinds'>): boolean => kindOn(s, 'near_turn') || kindOn(s, 'called');
 
 export function createTicketPhoneService(deps: TicketPhoneDeps) {
   const { db, hall, clock, ticketPhones, followed } = deps;
@@ -40,7 +40,7 @@ export function createTicketPhoneService(deps: TicketPhoneDeps) {
   function view(t: TicketRec): TicketSms {
     const f = followed.of(t.id);
     const v: TicketSms = {
-      available: textsNearTurn(deps.settings.get(hallId)) && takesPhone(t),
+      available: textsTickets(deps.settings.get(hallId)) && takesPhone(t),
       near: t.status === 'waiting' && aheadOf(hall.state(), t) <= NEAR_AHEAD,
     };
     if (f) {
@@ -54,7 +54,7 @@ export function createTicketPhoneService(deps: TicketPhoneDeps) {
   function changeable(ticketId: string): Reply<TicketRec> {
     const t = hall.findTicket(ticketId);
     if (!t) return err('UNKNOWN_TICKET', 'no such ticket');
-    if (!textsNearTurn(deps.settings.get(hallId))) return err('INVALID_STATE', 'this hall does not send 快到您了 texts');
+    if (!textsTickets(deps.settings.get(hallId))) return err('INVALID_STATE', 'this hall does not text ticket holders (快到您了, 轮到您了)');
     if (t.serviceDay !== hall.state().serviceDay) return err('INVALID_STATE', 'only a ticket of today takes a phone');
     if (t.status !== 'waiting') return err('INVALID_STATE', `the ticket is ${t.status}: only a waiting ticket takes a phone`);
     if (followed.of(t.id)?.source === 'appointment') return err('CONFLICT', "this ticket's text goes to the phone its appointment was booked with");

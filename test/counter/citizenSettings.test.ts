@@ -217,7 +217,7 @@ describe('短信提醒 settings', () => {
     const none = (on: boolean) =>
       form((f) => {
         f.smsEnabled = on;
-        f.smsKinds = { booked: false, reminder: false, near_turn: false };
+        f.smsKinds = { booked: false, reminder: false, near_turn: false, called: false };
       });
     expect(validateCitizen(none(true))).toEqual({ smsKinds: { key: 'citizen.err.smsKinds' } });
     expect(schemaOk(none(true))).toBe(false);

@@ -37,6 +37,7 @@ export type AuditKey =
   | 'audit.RatingFollowUpReopened'
   | 'audit.MissedBlockPardoned'
   | 'audit.SmsRetried'
+  | 'audit.AssistSmsSettingsChanged'
   | 'audit.Announced'
   | 'audit.AssistRaised'
   | 'audit.AssistAcknowledged'
@@ -65,6 +66,7 @@ const SETUP = new Set([
   'RatingFollowUpReopened',
   'MissedBlockPardoned',
   'SmsRetried',
+  'AssistSmsSettingsChanged',
 ]);
 
 type Obj = Record<string, unknown>;
@@ -178,6 +180,12 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
     case 'SmsRetried':
       // 重发短信: the phone as the 短信提醒 page shows it (masked), and the error it had.
       return { key: 'audit.SmsRetried', params: { phone: str(obj(d.before).phone), error: shortNote(obj(d.before).lastError) || '—' } };
+    case 'AssistSmsSettingsChanged': {
+      // 求助短信: the duty phones (masked, as the server logged them) and the minutes, as they are now.
+      const a = obj(d.after);
+      const phones = Array.isArray(a.dutyPhones) ? a.dutyPhones.map(str).join('、') : '';
+      return { key: 'audit.AssistSmsSettingsChanged', params: { phones: phones || '—', minutes: str(a.minutes) } };
+    }
     case 'Announced': {
       // 语音广播: what the walls said, and where if not the whole hall.
       const a = obj(d.after);

@@ -1,0 +1,114 @@
+/**
+ * 求助 by text: a call for help nobody has answered `minutes` after it was raised is texted to each
+ * duty manager's phone (值班长手机), once per request — the console's chime reaches only whoever
+ * has it open. Checked by the app's 30-second timer on the hall's clock (tick); a request answered,
+ * settled or withdrawn before its texts went out has them dropped, not sent late. Only while SMS
+ * is on (`smsEnabled`); the phones and the minutes are the manager's (GET/PUT /api/sms/assist).
+ */
+import type { AssistSmsSettings } from '../../shared/admin';
+import type { CitizenSettings } from '../../shared/citizen';
+import type { Reply } from '../../shared/errors';
+import { SMS_CANCELLED } from '../../shared/notify';
+import { maskPhone } from '../citizen/rules';
+import type { AssistRec } from '../domain/assist';
+import type { Actor } from '../service/actor';
+import type { Clock } from '../service/clock';
+import { ok } from '../service/errors';
+import type { HallService } from '../service/hall-service';
+import type { AssistRepo, Db } from '../store';
+import type { AssistSmsRepo } from './assist-settings-repo';
+import type { OutboxRepo } from './outbox-repo';
+import { ASSIST_SMS_TTL_MS, assistSmsDue, waitedMinutes } from './rules';
+import type { SmsSender } from './sender';
+import { assistText } from './texts';
+
+/** All texts of one request start with this; each phone's adds its place in the list (…/1, …/2). */
+export const assistRefPrefix = (requestId: string): string => `assist:${requestId}/`;
+
+export interface AssistSmsDeps {
+  db: Db;
+  hall: HallService;
+  clock: Clock;
+  /** The citizen settings' `smsEnabled`: one switch for every text the hall sends. */
+  smsSettings: () => CitizenSettings;
+  settings: AssistSmsRepo;
+  assists: AssistRepo;
+  outbox: OutboxRepo;
+  sender: SmsSender;
+}
+
+export function createAssistSms(deps: AssistSmsDeps) {
+  const { db, hall, clock, outbox, sender } = deps;
+  const hallId = hall.hallId;
+
+  /** Drops the waiting texts of a request that is no longer open (someone came, or it was withdrawn). */
+  function answered(requestId: string): number {
+    return outbox.dropSubject(hallId, 'assist', assistRefPrefix(requestId), SMS_CANCELLED);
+  }
+
+  /**
+   * Texts still waiting whose request was answered meanwhile: after a crash between the answer
+   * and its drop, or an answer the drop did not hear of. Few rows (one per duty phone per request).
+   */
+  function reconcile(): void {
+    for (const m of outbox.pendingOfKind(hallId, 'assist')) {
+      const id = /^assist:(.+)\/\d+$/.exec(m.ref)?.[1];
+      if (id !== undefined && deps.assists.byId(hallId, id)?.status !== 'open') answered(id);
+    }
+  }
+
+  /** Writes the texts of every 求助 due one now; how many messages. */
+  function escalate(): number {
+    const s = deps.settings.get(hallId);
+    if (!deps.smsSettings().smsEnabled || s.minutes === 0 || s.dutyPhones.length === 0) return 0;
+    const now = clock.now();
+    const today = hall.state().serviceDay;
+    const due = deps.assists.active(hallId).filter((r) => assistSmsDue(r, s.minutes, today, now));
+    if (due.length === 0) return 0;
+    const n = db.transaction(() => {
+      let written = 0;
+      for (const r of due) written += write(r, s.dutyPhones, now);
+      return written;
+    })();
+    if (n > 0) sender.kick();
+    return n;
+  }
+
+  /** One text per duty phone, unless this request was texted before (to whichever phones then). */
+  function write(r: AssistRec, phones: readonly string[], now: number): number {
+    const prefix = assistRefPrefix(r.id);
+    if (outbox.anyOfSubject(hallId, 'assist', prefix)) return 0;
+    const text = assistText({ hall: hall.state().name, windowNo: r.windowNo, kind: r.kind, note: r.note, minutes: waitedMinutes(r.raisedAt, now) });
+    let written = 0;
+    phones.forEach((phone, i) => {
+      if (outbox.enqueue(hallId, { kind: 'assist', phone, text, ref: `${prefix}${i + 1}`, createdAt: now, expiresAt: now + ASSIST_SMS_TTL_MS })) written++;
+    });
+    return written;
+  }
+
+  const masked = (v: AssistSmsSettings) => ({ dutyPhones: v.dutyPhones.map(maskPhone), minutes: v.minutes });
+
+  return {
+    answered,
+    /** The timer's share: stale texts dropped, then those due written. */
+    tick(): number {
+      reconcile();
+      return escalate();
+    },
+    reconcile,
+    settings(): Reply<AssistSmsSettings> {
+      return ok(deps.settings.get(hallId));
+    },
+    /** Replaces the phones and minutes (managers; the route checks); audited with the phones masked. */
+    update(actor: Actor, v: AssistSmsSettings): Reply<AssistSmsSettings> {
+      const before = deps.settings.get(hallId);
+      db.transaction(() => {
+        deps.settings.put(hallId, v);
+        hall.audit(actor, 'AssistSmsSettingsChanged', masked(before), masked(v));
+      })();
+      return ok(deps.settings.get(hallId));
+    },
+  };
+}
+
+export type AssistSms = ReturnType<typeof createAssistSms>;
