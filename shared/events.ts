@@ -7,6 +7,7 @@ import type { Announce, AnnounceBody } from './announce';
 import type { AssistClose, AssistDay, AssistQuery, AssistRaise, AssistRef, AssistRequest } from './assist';
 import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput, StaffUpdate, TodayStats } from './admin';
 import type { Reply } from './errors';
+import type { MyPrefs, MyPrefsPatch } from './prefs';
 import type {
   Call,
   CallPrompts,
@@ -109,6 +110,9 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'assist:resolve': (payload: AssistClose, ack: Ack<AssistRequest>) => void;
   'assist:cancel': (payload: AssistRef, ack: Ack<AssistRequest>) => void;
   'assist:list': (payload: AssistQuery, ack: Ack<AssistDay>) => void;
+  /** The signed-in person's own panel preferences (clerk panel: 自动叫号); `me:prefs` saves the groups given. */
+  'me:prefs:get': (payload: Record<string, never>, ack: Ack<MyPrefs>) => void;
+  'me:prefs': (payload: MyPrefsPatch, ack: Ack<MyPrefs>) => void;
 }
 
 export interface SocketData {

@@ -59,6 +59,9 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: Ope
   { method: 'post', path: '/assist/:id/acknowledge', op: 'assist:acknowledge', gather: withId },
   { method: 'post', path: '/assist/:id/resolve', op: 'assist:resolve', gather: withId },
   { method: 'post', path: '/assist/:id/cancel', op: 'assist:cancel', gather: withId },
+  // The signed-in person's own panel preferences (自动叫号); the body is the patch itself, checked strictly.
+  { method: 'get', path: '/me/prefs', op: 'me:prefs:get', gather: none },
+  { method: 'put', path: '/me/prefs', op: 'me:prefs', gather: (req) => req.body as unknown },
 ];
 
 export function registerCommandRoutes(router: Router, ctx: OpContext): void {

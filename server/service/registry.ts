@@ -7,9 +7,10 @@ import { announceOperations } from './announce-operations';
 import { assistOperations } from './assist-operations';
 import { runOperation, type OpContext, type Operation } from './operation';
 import { hallOperations } from './operations';
+import { prefsOperations } from './prefs-operations';
 import { statsOperations } from './stats-operations';
 
-export const operations = { ...hallOperations, ...adminOperations, ...statsOperations, ...announceOperations, ...assistOperations };
+export const operations = { ...hallOperations, ...adminOperations, ...statsOperations, ...announceOperations, ...assistOperations, ...prefsOperations };
 
 export type OperationName = keyof typeof operations;
 

@@ -4,6 +4,7 @@ import { createEventRepo } from './event-repo';
 import { createHallRepo } from './hall-repo';
 import { migrate } from './migrate';
 import { openDatabase, type Db } from './open';
+import { createPrefsRepo } from './prefs-repo';
 import { createStatsRepo } from './stats-repo';
 import { createUserRepo } from './user-repo';
 
@@ -14,6 +15,7 @@ export type { CatalogueRepo } from './catalogue-repo';
 export type { EventRepo, AuditRow } from './event-repo';
 export type { StatsRepo } from './stats-repo';
 export type { AssistRepo } from './assist-repo';
+export type { PrefsRepo } from './prefs-repo';
 
 /** The store: one database, migrated, with its typed repositories. */
 export function createStore(db: Db) {
@@ -27,6 +29,7 @@ export function createStore(db: Db) {
     events: createEventRepo(db),
     stats: createStatsRepo(db),
     assist: createAssistRepo(db),
+    prefs: createPrefsRepo(db),
     close: () => db.close(),
   };
 }

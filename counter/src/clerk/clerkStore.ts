@@ -25,6 +25,7 @@ import { assignKey, DEFAULT_KEYS, type KeyMap, type ShortcutTarget } from './log
 import { undoPlan, undoSecondsLeft, type UndoOffer } from './logic/undo';
 import { effectiveWindow, windowAfterTicket, windowOfClerk, type AckOverlay } from './logic/windowView';
 import * as prefs from './prefs';
+import { createAccountPrefs } from './store/accountPrefs';
 import { createAutoCall } from './store/autoCall';
 import { createDayFigures } from './store/dayFigures';
 import { createTicketInfo } from './store/ticketInfo';
@@ -156,8 +157,15 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
       helpCalled: helpCalled.value,
     };
   });
-  const auto = createAutoCall({
+  /** The clerk's own settings, kept with the account (自动叫号). */
+  const account = createAccountPrefs({
+    conn,
     userId,
+    onSaveFailed: () => say('error', 'prefs.saveFailed'),
+    onSavedLater: () => say('ok', 'prefs.savedLater'),
+  });
+  const auto = createAutoCall({
+    prefs: account.autoCall,
     facts: autoFacts,
     busy: computed(() => busy.value !== null),
     fire: (reason) => autoNext(reason),
@@ -482,10 +490,12 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     snoozeBreak: work.snoozeBreak,
     keys,
     autoCall: auto.state,
-    autoSettings: auto.settings,
+    /** null until the account's settings have come (the dialog says so; nothing counts down). */
+    autoSettings: account.autoCall,
+    prefsSync: account.sync,
     autoSecondsLeft: auto.secondsLeft,
     autoShareLeft: auto.shareLeft,
-    setAutoSettings: auto.setSettings,
+    setAutoSettings: account.setAutoCall,
     promptQueue,
     waitingForMe,
     helpCalled,

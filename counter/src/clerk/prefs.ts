@@ -1,8 +1,13 @@
 /**
- * What the clerk panel remembers on this PC. Per machine (localStorage): the shortcut keys
- * (they belong to the keypad plugged in here) and the break reminder. Per clerk: 自动叫号 (a
- * way of working, so it follows the person, not the desk). Per clerk and day: the figures and
- * the work clock. Per tab (sessionStorage): the checklist of the current ticket.
+ * What the clerk panel remembers on this PC. Per machine (localStorage): the shortcut keys (they
+ * belong to the keypad plugged in here) and the break reminder; these stay per machine on purpose.
+ * Per clerk and day: the figures and the work clock. Per tab (sessionStorage): the checklist of the
+ * current ticket.
+ *
+ * Not here: 自动叫号, a way of working that follows the person, not the desk. It is kept with the
+ * clerk's account on the server (shared/prefs.ts, store/accountPrefs.ts). An earlier version kept it
+ * here (`hall.counter.autoCall.<userId>`); that value is read once, brought to an account that has
+ * none yet, and then removed.
  */
 import { parseAutoCallPrefs, type AutoCallPrefs } from './logic/autoCall';
 import { parseChecklist, type Checklist } from './logic/checklist';
@@ -41,5 +46,10 @@ export const saveWorkClock = (userId: string, c: WorkClock): void => local()?.se
 export const loadChecklist = (ticketId: string): Checklist => parseChecklist(session()?.getItem(CHECKLIST) ?? null, ticketId);
 export const saveChecklist = (c: Checklist): void => session()?.setItem(CHECKLIST, JSON.stringify(c));
 
-export const loadAutoCall = (userId: string): AutoCallPrefs => parseAutoCallPrefs(local()?.getItem(autoCallKey(userId)) ?? null);
-export const saveAutoCall = (userId: string, p: AutoCallPrefs): void => local()?.setItem(autoCallKey(userId), JSON.stringify(p));
+/** 自动叫号 as an earlier version kept it on this PC; null when this PC holds none for the clerk. */
+export function loadLegacyAutoCall(userId: string): AutoCallPrefs | null {
+  const raw = local()?.getItem(autoCallKey(userId)) ?? null;
+  return raw === null ? null : parseAutoCallPrefs(raw);
+}
+/** The account holds 自动叫号 now: this PC's old copy must never be brought over again. */
+export const forgetLegacyAutoCall = (userId: string): void => local()?.removeItem(autoCallKey(userId));

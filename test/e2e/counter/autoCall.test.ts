@@ -6,10 +6,10 @@
  * countdown runs on real time: the tests set it to 2 s.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { LoginResult, Ticket } from '../../../shared/schemas';
 import { startTestServer, type TestServer } from '../../support/server';
-import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, issue, launchChromium, mapWindows, signIn, token } from './support';
+import { apiCall, axeProblems, ensureCounterBuilt, issue, launchChromium, mapWindows, openClerkPanel, token, type ClerkPanel } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -33,33 +33,18 @@ const status = async (id: string): Promise<string> => (await ticket(id)).status;
 const countdown = (page: Page) => page.locator('[data-testid=auto-countdown]');
 const currentNumber = (page: Page) => page.locator('[data-testid=current-number]');
 
-interface Panel {
-  page: Page;
-  context: BrowserContext;
-  errors: string[];
-}
-
 /**
- * A clerk's panel at a window. `auto` is stored for the clerk before the page loads, as the
- * settings dialog stores it (the first test goes through the dialog itself).
+ * A clerk's panel at a window. `auto` is saved with the clerk's account before the page loads, as
+ * the settings dialog saves it (the first test goes through the dialog itself).
  */
-async function openPanel(username: string, window: number, auto?: { afterDone?: boolean; whenPrompted?: boolean }): Promise<Panel> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+async function openPanel(username: string, window: number, auto?: { afterDone?: boolean; whenPrompted?: boolean }): Promise<ClerkPanel> {
   if (auto) {
     const login = await apiCall<LoginResult>(server.url, 'POST', '/api/auth/login', { username, password: '1234' });
-    const value = JSON.stringify({ afterDone: false, whenPrompted: false, seconds: 2, ...auto });
-    await context.addInitScript(([k, v]) => localStorage.setItem(k, v), [`hall.counter.autoCall.${login.body.user.id}`, value] as const);
+    const autoCall = { afterDone: false, whenPrompted: false, seconds: 2, ...auto };
+    const saved = await apiCall(server.url, 'PUT', '/api/me/prefs', { autoCall }, login.body.token);
+    if (saved.status !== 200) throw new Error(`prefs of ${username}: ${saved.status}`);
   }
-  const page = await context.newPage();
-  page.setDefaultTimeout(8_000);
-  const errors = collectErrors(page);
-  await page.goto(`${server.url}/counter`);
-  await signIn(page, username, '1234');
-  // A clerk already at a window (a second panel) goes straight to it.
-  await page.waitForSelector('[data-window], [data-action=next]');
-  if (await page.locator(`[data-window="${window}"]`).count()) await page.click(`[data-window="${window}"]`);
-  await page.waitForSelector('[data-action=next]:not([disabled])');
-  return { page, context, errors };
+  return openClerkPanel(browser, server.url, username, window);
 }
 
 /** Call, start and complete the next ticket with the keys; returns its number. */
@@ -121,6 +106,7 @@ describe('自动叫号', () => {
     await page.reload();
     await page.waitForSelector('[data-action=complete]:not([disabled])');
     await page.click('[data-testid=open-settings]');
+    await page.waitForSelector('[data-testid=prefs-sync][data-sync=saved]');
     expect(await page.isChecked('[data-testid=auto-after-done]')).toBe(true);
     expect(await page.isChecked('[data-testid=auto-when-prompted]')).toBe(false);
     expect(await page.inputValue('#auto-seconds')).toBe('2');

@@ -4,7 +4,7 @@
  * small shortcuts for signing in and issuing tickets.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LoginResult, Snapshot, Ticket } from '../../../shared/schemas';
 import { ensureAppBuilt, ROOT } from '../../support/browser';
 
@@ -45,6 +45,37 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.fill('#login-user', username);
   await page.fill('#login-secret', password);
   await page.click('[data-testid=login-submit]');
+}
+
+export interface ClerkPanel {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * A fresh browser (its own localStorage) where `username` (password 1234) signs in to the clerk
+ * panel and is at `window`; a clerk already at a window (a second panel) goes straight to it.
+ * `init` runs on the context before the page loads (to put something in its storage).
+ */
+export async function openClerkPanel(
+  browser: Browser,
+  base: string,
+  username: string,
+  window: number,
+  init?: (context: BrowserContext) => Promise<void>,
+): Promise<ClerkPanel> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await init?.(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(8_000);
+  const errors = collectErrors(page);
+  await page.goto(`${base}/counter`);
+  await signIn(page, username, '1234');
+  await page.waitForSelector('[data-window], [data-action=next]');
+  if (await page.locator(`[data-window="${window}"]`).count()) await page.click(`[data-window="${window}"]`);
+  await page.waitForSelector('[data-action=next]:not([disabled])');
+  return { context, page, errors };
 }
 
 /** Pages must never log errors; tests collect them and assert none at the end. */

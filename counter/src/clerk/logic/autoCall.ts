@@ -12,23 +12,15 @@
  * served) or a new prompt arrives (the prompt went away and came back). So a cancelled countdown
  * never restarts by itself, and one countdown never calls twice.
  */
+import type { AutoCallPrefs } from '../../../../shared/prefs';
+import { AUTO_CALL_SECONDS, DEFAULT_AUTO_CALL } from '../../../../shared/prefsValues';
 import type { WindowState } from '../../../../shared/schemas';
 import { storedObject } from './storedObject';
 
+// The settings' shape is the server's (they are kept with the clerk's account: shared/prefs.ts).
+export { AUTO_CALL_SECONDS, DEFAULT_AUTO_CALL, type AutoCallPrefs };
+
 export type AutoReason = 'afterDone' | 'prompted';
-
-export interface AutoCallPrefs {
-  /** 完成后自动叫下一位. */
-  afterDone: boolean;
-  /** 空闲时自动叫号 (when the server prompts this window). */
-  whenPrompted: boolean;
-  /** Length of the countdown. */
-  seconds: number;
-}
-
-/** The countdown lengths offered (short ones for a clerk who wants it brisk, and for tests). */
-export const AUTO_CALL_SECONDS = [2, 3, 5, 8, 10, 15, 20, 30] as const;
-export const DEFAULT_AUTO_CALL: AutoCallPrefs = { afterDone: false, whenPrompted: false, seconds: 5 };
 
 /** What the panel knows right now, as far as auto-calling cares. */
 export interface AutoFacts {
@@ -139,7 +131,10 @@ export function shareLeft(state: AutoCall, now: number): number {
   return Math.min(1, Math.max(0, (state.endsAt - now) / (state.seconds * 1000)));
 }
 
-/** Read the stored settings; anything odd falls back to the defaults (auto-call off). */
+/**
+ * Read settings an earlier version kept on the PC (localStorage), to bring them to the account
+ * once; anything odd falls back to the defaults (auto-call off).
+ */
 export function parseAutoCallPrefs(raw: string | null): AutoCallPrefs {
   const o = storedObject(raw);
   if (!o) return { ...DEFAULT_AUTO_CALL };

@@ -1,12 +1,15 @@
 /**
- * 自动叫号 on the panel: the clerk's settings, the countdown (logic/autoCall.ts decides when it
+ * 自动叫号 on the panel: the countdown (logic/autoCall.ts decides when it
  * starts, stops and fires) and a fine local tick while one runs. The countdown is local time on
  * purpose: it is about the clerk's seconds, not the hall's clock. Firing goes through the
- * panel's own 叫号 (one request id per press, refused by the server if a ticket is current).
+ * panel's own 叫号 (one request id per press, refused by the server if a ticket is current). The
+ * clerk's settings come from the account (store/accountPrefs.ts); until they are known nothing
+ * counts down.
  */
 import { computed, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue';
 import {
   AUTO_OFF,
+  DEFAULT_AUTO_CALL,
   cancel,
   completed,
   observe,
@@ -18,20 +21,20 @@ import {
   type AutoFacts,
   type AutoReason,
 } from '../logic/autoCall';
-import * as prefs from '../prefs';
 
 /** Often enough for the bar to drain smoothly and the call to go within a fifth of a second. */
 const TICK_MS = 200;
 
 export function createAutoCall(deps: {
-  userId: string;
+  /** The clerk's settings; null while not known yet (then both triggers count as off). */
+  prefs: Readonly<Ref<AutoCallPrefs | null>>;
   facts: ComputedRef<AutoFacts>;
   /** A command is in flight: a countdown that ran out waits for its answer. */
   busy: Readonly<Ref<boolean>>;
   fire: (reason: AutoReason) => void;
 }) {
   const { facts, busy } = deps;
-  const settings = ref<AutoCallPrefs>(prefs.loadAutoCall(deps.userId));
+  const settings = computed<AutoCallPrefs>(() => deps.prefs.value ?? DEFAULT_AUTO_CALL);
   const state = shallowRef<AutoCall>(AUTO_OFF);
   const clock = ref(Date.now());
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -61,14 +64,9 @@ export function createAutoCall(deps: {
   });
 
   return {
-    settings: computed(() => settings.value),
     state: computed(() => state.value),
     secondsLeft: computed(() => secondsLeft(state.value, clock.value)),
     shareLeft: computed(() => shareLeft(state.value, clock.value)),
-    setSettings(next: AutoCallPrefs): void {
-      settings.value = next;
-      prefs.saveAutoCall(deps.userId, next);
-    },
     /** The clerk's 办结 was acknowledged (the panel already shows the window free). */
     completed(number: string): void {
       set(completed(state.value, facts.value, settings.value, Date.now(), number));
