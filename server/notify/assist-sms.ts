@@ -51,10 +51,12 @@ export function createAssistSms(deps: AssistSmsDeps) {
    * and its drop, or an answer the drop did not hear of. Few rows (one per duty phone per request).
    */
   function reconcile(): void {
+    const ids = new Set<string>();
     for (const m of outbox.pendingOfKind(hallId, 'assist')) {
       const id = /^assist:(.+)\/\d+$/.exec(m.ref)?.[1];
-      if (id !== undefined && deps.assists.byId(hallId, id)?.status !== 'open') answered(id);
+      if (id !== undefined) ids.add(id);
     }
+    for (const id of ids) if (deps.assists.byId(hallId, id)?.status !== 'open') answered(id);
   }
 
   /** Writes the texts of every 求助 due one now; how many messages. */

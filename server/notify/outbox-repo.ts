@@ -34,6 +34,12 @@ interface Row {
   sent_at: number | null;
 }
 
+/** The refs that start with `prefix`, as a range [from, to). */
+function refRange(prefix: string): { from: string; to: string } {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return { from: prefix, to: prefix.slice(0, -1) + String.fromCharCode(last + 1) };
+}
+
 function fromRow(r: Row): OutboxRec {
   const x: OutboxRec = {
     id: r.id,
@@ -84,10 +90,11 @@ export function createOutboxRepo(db: Db) {
       WHERE id = ? AND hall_id = ? AND status = 'failed'`),
     byId: db.prepare('SELECT * FROM sms_outbox WHERE id = ? AND hall_id = ?'),
     byKindRef: db.prepare('SELECT * FROM sms_outbox WHERE hall_id = ? AND kind = ? AND ref = ?'),
-    // A subject's messages of one kind whose ref starts with a prefix (a 求助's texts, one per duty phone).
-    anyOfSubject: db.prepare('SELECT 1 FROM sms_outbox WHERE hall_id = @hall_id AND kind = @kind AND substr(ref, 1, length(@prefix)) = @prefix LIMIT 1'),
+    // A subject's messages of one kind: refs from the prefix up to (not including) the prefix with its
+    // last character raised by one — a range on the UNIQUE (hall_id, kind, ref) index, not a scan.
+    anyOfSubject: db.prepare('SELECT 1 FROM sms_outbox WHERE hall_id = @hall_id AND kind = @kind AND ref >= @from AND ref < @to LIMIT 1'),
     dropSubject: db.prepare(`UPDATE sms_outbox SET status = 'failed', last_error = @reason
-      WHERE hall_id = @hall_id AND kind = @kind AND status = 'pending' AND substr(ref, 1, length(@prefix)) = @prefix`),
+      WHERE hall_id = @hall_id AND kind = @kind AND ref >= @from AND ref < @to AND status = 'pending'`),
     pendingOfKind: db.prepare(`SELECT * FROM sms_outbox WHERE hall_id = ? AND kind = ? AND status = 'pending' ORDER BY id`),
     list: db.prepare(`SELECT * FROM sms_outbox WHERE hall_id = @hall_id AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`),
     counts: db.prepare('SELECT status, count(*) AS n FROM sms_outbox WHERE hall_id = ? GROUP BY status'),
@@ -144,11 +151,11 @@ export function createOutboxRepo(db: Db) {
     },
     /** Was anything of `kind` written about a subject whose refs start with `prefix`? */
     anyOfSubject(hallId: string, kind: SmsOutboxKind, prefix: string): boolean {
-      return s.anyOfSubject.get({ hall_id: hallId, kind, prefix }) !== undefined;
+      return s.anyOfSubject.get({ hall_id: hallId, kind, ...refRange(prefix) }) !== undefined;
     },
     /** Gives up what is still pending of `kind` about a subject (refs starting with `prefix`); how many. */
     dropSubject(hallId: string, kind: SmsOutboxKind, prefix: string, reason: string): number {
-      return s.dropSubject.run({ hall_id: hallId, kind, prefix, reason }).changes;
+      return s.dropSubject.run({ hall_id: hallId, kind, reason, ...refRange(prefix) }).changes;
     },
     pendingOfKind(hallId: string, kind: SmsOutboxKind): OutboxRec[] {
       return (s.pendingOfKind.all(hallId, kind) as Row[]).map(fromRow);
