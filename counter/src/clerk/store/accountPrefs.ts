@@ -29,6 +29,8 @@ export function createAccountPrefs(deps: {
   let changedByClerk = false;
   let failureSaid = false;
   let sending = false;
+  /** The connection came back while a save was in flight (its answer may be lost with the old one). */
+  let reconnectedMeanwhile = false;
 
   function saved(): void {
     sync.value = 'saved';
@@ -43,6 +45,7 @@ export function createAccountPrefs(deps: {
   async function flush(): Promise<void> {
     if (sending) return; // the request in flight sends again if the value changed meanwhile
     sending = true;
+    reconnectedMeanwhile = false;
     try {
       while (dirty && autoCall.value) {
         const sent = autoCall.value;
@@ -51,6 +54,11 @@ export function createAccountPrefs(deps: {
         const r = await conn.command('me:prefs', { autoCall: sent });
         if (!r.ok) {
           dirty = true;
+          // Lost with a connection that is back by now: send again at once.
+          if (reconnectedMeanwhile && conn.status.value === 'online') {
+            reconnectedMeanwhile = false;
+            continue;
+          }
           sync.value = 'unsaved';
           if (changedByClerk && !failureSaid) {
             failureSaid = true;
@@ -68,7 +76,7 @@ export function createAccountPrefs(deps: {
   async function load(): Promise<void> {
     if (autoCall.value === null) sync.value = 'loading';
     const r = await conn.command('me:prefs:get', {});
-    if (dirty) return; // changed here while asking: that change is being sent and wins
+    if (dirty || sending) return; // changed here while asking: that change is being sent and wins
     if (!r.ok) {
       if (autoCall.value === null) sync.value = 'unavailable';
       return;
@@ -85,7 +93,8 @@ export function createAccountPrefs(deps: {
     conn.status,
     (s) => {
       if (s !== 'online') return;
-      if (dirty) void flush();
+      if (sending) reconnectedMeanwhile = true;
+      else if (dirty) void flush();
       else void load();
     },
     { immediate: true },
