@@ -67,7 +67,7 @@ export function createApp(deps: AppDeps) {
   const ctx = { service, store: deps.store };
   registerQueryRoutes(api, service);
   registerCommandRoutes(api, ctx);
-  registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events });
+  const citizen = registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events });
   sms.registerRoutes(api);
   api.use((req, res) => sendError(res, 'NOT_FOUND', `no route ${req.method} /api${req.path}`));
   api.use(apiErrorHandler(log));
@@ -104,10 +104,13 @@ export function createApp(deps: AppDeps) {
     if (n > 0) log(`WARNING: ${n} account(s) still use the published demo passwords; change them before real use.`);
   };
   warnDemo();
+  // Names and phones past the hall's 个人信息保存期限 are masked at start, then hourly.
+  citizen.retention.tick();
   let lastWarn = clock.now();
   const timer = setInterval(() => {
     service.tick();
     auth.purgeExpired();
+    citizen.retention.tick();
     sms.tick().catch((e: unknown) => log(`SMS: ${String(e)}`));
     if (clock.now() - lastWarn >= HOUR) {
       lastWarn = clock.now();
@@ -123,6 +126,7 @@ export function createApp(deps: AppDeps) {
     service,
     auth,
     sms,
+    retention: citizen.retention,
     listen(port: number, host?: string): Promise<number> {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -62,6 +62,8 @@ export type MissedPardon = z.infer<typeof MissedPardon>;
 /** The hours a reminder may be set to; no reminder goes out from SMS_QUIET_FROM (22:00) on. */
 export const SMS_REMINDER_HOURS = [7, 21] as const;
 export const SMS_QUIET_FROM = 22;
+/** The range of `personalDataDays` (a week to three years). */
+export const PERSONAL_DATA_DAYS = [7, 1095] as const;
 
 export const CitizenSettings = z
   .object({
@@ -93,6 +95,17 @@ export const CitizenSettings = z
     missedLimit: z.number().int().min(0, 'missedLimit: 0 (off) to 20').max(20, 'missedLimit: 0 (off) to 20'),
     missedWindowDays: z.number().int().min(1, 'missedWindowDays: 1 to 365 days').max(365, 'missedWindowDays: 1 to 365 days'),
     missedBlockDays: z.number().int().min(1, 'missedBlockDays: 1 to 365 days').max(365, 'missedBlockDays: 1 to 365 days'),
+    /**
+     * 个人信息保存期限: days after an appointment's date (a pardon, a text) its name and phone are
+     * kept in full; then only the masked forms stay (张*, 138****5678). The 爽约 rule needs a
+     * phone for missedWindowDays + missedBlockDays, so the longer of the two applies (`keptDays`).
+     * A walk-in's phone for 快到您了 is kept only for its day, whatever this says.
+     */
+    personalDataDays: z
+      .number()
+      .int()
+      .min(PERSONAL_DATA_DAYS[0], `personalDataDays: ${PERSONAL_DATA_DAYS[0]} to ${PERSONAL_DATA_DAYS[1]} days`)
+      .max(PERSONAL_DATA_DAYS[1], `personalDataDays: ${PERSONAL_DATA_DAYS[0]} to ${PERSONAL_DATA_DAYS[1]} days`),
     /** How long after the service a ticket may be rated. */
     ratingHours: z.number().int().min(1).max(24 * 30),
     /** The kiosk returns to its start screen after this much idle time. */
@@ -332,3 +345,33 @@ export type TicketSms = z.infer<typeof TicketSms>;
 export function isMobile(phone: string): boolean {
   return Phone.safeParse(phone).success;
 }
+
+// ---- personal data retention (个人信息保存期限) ------------------------------------------------
+
+/** What one clean-up masked or removed; all zero when nothing was old enough. */
+export const RetentionCounts = z.object({
+  /** Appointments dated before the cut-off whose name and phone were masked. */
+  appointments: z.number().int().min(0),
+  /** 爽约 pardons made before the cut-off whose phone was masked. */
+  pardons: z.number().int().min(0),
+  /** Texts written before the cut-off whose phone was masked. */
+  sms: z.number().int().min(0),
+  /** Walk-ins' 快到您了 phones of past days, removed. */
+  ticketPhones: z.number().int().min(0),
+});
+export type RetentionCounts = z.infer<typeof RetentionCounts>;
+
+/** GET /api/citizen/retention (managers): the rule in force and what the last clean-up did. */
+export const RetentionStatus = z.object({
+  /** The setting. */
+  personalDataDays: z.number().int(),
+  /** The days actually kept: the setting, or longer when the 爽约 rule needs it. */
+  keptDays: z.number().int(),
+  /** Records dated before this day (YYYY-MM-DD, the hall's zone) keep only masked forms. */
+  cutoff: DateStr,
+  /** The last clean-up since the server started (it runs at start and every hour), or null. */
+  lastRun: z.union([z.null(), z.object({ at: z.number().int(), counts: RetentionCounts })]),
+  /** Records older than the cut-off still holding a full name or phone (0 right after a clean-up). */
+  pending: RetentionCounts,
+});
+export type RetentionStatus = z.infer<typeof RetentionStatus>;

@@ -16,7 +16,7 @@ import { newTicketId } from '../service/operations';
 import type { Db } from '../store';
 import type { AppointmentRec, AppointmentRepo } from './appointment-repo';
 import type { PardonRepo } from './pardon-repo';
-import { capacityOf, checkBooking, checkCancel, decideCheckIn, missedBlock, missedSince, slotsOfDay } from './rules';
+import { capacityOf, checkBooking, checkCancel, decideCheckIn, maskName, maskPhone, missedBlock, missedSince, slotsOfDay } from './rules';
 import type { SettingsRepo } from './settings-repo';
 import { appointmentView } from './views';
 
@@ -244,7 +244,10 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         const name = appointments.lastMissedName(hallId, input.phone) ?? '';
         const lifted: BlockedPhone = { phone: input.phone, name, count: b.count, from: b.from, last: b.last, until: b.until };
         deps.pardons.insert(hallId, { phone: input.phone, at: now, reason: input.reason, by: actor.id });
-        hall.audit(actor, 'MissedBlockPardoned', lifted, { phone: input.phone, reason: input.reason });
+        // The audit log is kept for ever: it gets the masked forms (the pardon row has the number
+        // until the hall's 个人信息保存期限).
+        const phone = maskPhone(input.phone);
+        hall.audit(actor, 'MissedBlockPardoned', { ...lifted, phone, name: maskName(name) }, { phone, reason: input.reason });
         return ok({ phone: input.phone, reason: input.reason, at: new Date(now).toISOString(), by: actor.id, lifted });
       });
     },

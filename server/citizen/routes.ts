@@ -33,6 +33,8 @@ import { createFollowUpRepo } from './follow-up-repo';
 import { createPardonRepo } from './pardon-repo';
 import { createRatingRepo } from './rating-repo';
 import { createRatingService } from './rating-service';
+import { createRetentionRepo } from './retention-repo';
+import { createRetention } from './retention-service';
 import { allowed, body, parse } from './route-helpers';
 import { createSettingsRepo } from './settings-repo';
 
@@ -79,6 +81,7 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
     followUps: createFollowUpRepo(store.db),
     settings: settingsRepo,
   });
+  const retention = createRetention({ db: store.db, hall, clock, repo: createRetentionRepo(store.db), settings: settingsRepo });
 
   // ---- settings ----
   router.get('/citizen/settings', (_req, res) => {
@@ -97,6 +100,17 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
       hall.audit(actorOf(res), 'CitizenSettingsChanged', before, next.data);
     })();
     res.json(next.data);
+  });
+
+  // 个人信息保存期限: the rule in force, what is due, what the last clean-up did; a clean-up now.
+  router.get('/citizen/retention', (_req, res) => {
+    if (!allowed(res, ['manager'])) return;
+    res.json(retention.status());
+  });
+  router.post('/citizen/retention/run', (_req, res) => {
+    if (!allowed(res, ['manager'])) return;
+    retention.run(actorOf(res));
+    res.json(retention.status());
   });
 
   // ---- appointments ----
@@ -192,5 +206,5 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
     sendReply(res, ratings.reopen(actorOf(res), id.data));
   });
 
-  return { appointments, ratings, settings: settingsRepo };
+  return { appointments, ratings, retention, settings: settingsRepo };
 }

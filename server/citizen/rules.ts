@@ -24,8 +24,9 @@ export function maskName(name: string): string {
   return chars[0] + '*'.repeat(Math.min(chars.length - 1, 3));
 }
 
-/** 13812345678 → 138****5678; anything else keeps only its last four digits. */
+/** 13812345678 → 138****5678; anything else keeps only its last four digits; masked stays as it is. */
 export function maskPhone(phone: string): string {
+  if (phone.includes('*')) return phone;
   if (/^\d{11}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`;
   return phone.length <= 4 ? '*'.repeat(phone.length) : '*'.repeat(phone.length - 4) + phone.slice(-4);
 }
@@ -147,6 +148,23 @@ export function missedBlock(settings: CitizenSettings, missedDates: readonly str
     if (until >= today) block = { count, from: dates[first]!, last, until };
   }
   return block;
+}
+
+// ---- personal data retention ----------------------------------------------------------------
+
+/**
+ * The days names and phones are kept in full: the setting, or the 爽约 rule's reach when that is
+ * longer (missedSince looks that far back by phone). With the rule off only the setting counts; a
+ * rule turned on later then sees no misses older than it.
+ */
+export function keptDays(settings: CitizenSettings): number {
+  const rule = settings.missedLimit > 0 ? settings.missedWindowDays + settings.missedBlockDays : 0;
+  return Math.max(settings.personalDataDays, rule);
+}
+
+/** Records dated before this day keep only masked names and phones. */
+export function retentionCutoff(settings: CitizenSettings, today: string): string {
+  return addDays(today, -keptDays(settings));
 }
 
 // ---- check-in -------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ export const DEFAULT_CITIZEN_SETTINGS: CitizenSettings = {
   missedLimit: 3,
   missedWindowDays: 30,
   missedBlockDays: 30,
+  // 个人信息保存期限: half a year of names and phones in full, then masked (docs/citizen.md).
+  personalDataDays: 180,
   ratingHours: 72,
   kioskIdleSeconds: 45,
   publicBaseUrl: '',

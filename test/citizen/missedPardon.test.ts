@@ -98,16 +98,19 @@ describe('解除限制: a manager pardons one blocked phone', () => {
     expect((await book(s, { phone, date: '2026-12-03' })).status).toBe(201);
   });
 
-  it('is audited: who, the block lifted and the reason', async () => {
+  it('is audited: who, the block lifted and the reason — the number and name masked (the log is kept for ever)', async () => {
     const phone = nextPhone();
     await missThree(phone);
     await pardon({ phone, reason: '大厅叫号系统故障' });
     const audit = await api<{ type: string; actor: { username?: string }; before?: unknown; after?: unknown }[]>(s.url, 'GET', '/api/admin/audit?limit=5', { token: manager });
-    expect(audit.body.find((e) => e.type === 'MissedBlockPardoned')).toMatchObject({
+    const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
+    const entry = audit.body.find((e) => e.type === 'MissedBlockPardoned');
+    expect(entry).toMatchObject({
       actor: { username: 'admin' },
-      before: { phone, count: 3, until: '2027-01-01' },
-      after: { phone, reason: '大厅叫号系统故障' },
+      before: { phone: masked, name: '李*', count: 3, until: '2027-01-01' },
+      after: { phone: masked, reason: '大厅叫号系统故障' },
     });
+    expect(JSON.stringify(entry)).not.toContain(phone);
   });
 
   it('refuses staff who are not managers, anonymous callers, a bad body and a phone that is not blocked; nothing changes', async () => {

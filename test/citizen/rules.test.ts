@@ -11,11 +11,13 @@ import {
   checkRatable,
   checkRatingInput,
   decideCheckIn,
+  keptDays,
   maskName,
   maskPhone,
   missedBlock,
   missedSince,
   ratingLevel,
+  retentionCutoff,
   slotsOfDay,
   type BookingInput,
   type Timing,
@@ -72,7 +74,37 @@ describe('masking', () => {
     ['13812345678', '138****5678'],
     ['1234567', '***4567'],
     ['123', '***'],
+    ['138****5678', '138****5678'],
   ])('phone %s → %s', (phone, masked) => expect(maskPhone(phone)).toBe(masked));
+
+  it('masking what is masked changes nothing (a record past its 保存期限 is shown as stored)', () => {
+    for (const name of ['张三', '李小明', '欧阳娜娜', '王', ' Ann ']) expect(maskName(maskName(name))).toBe(maskName(name));
+    for (const phone of ['13812345678', '1234567', '123']) expect(maskPhone(maskPhone(phone))).toBe(maskPhone(phone));
+  });
+});
+
+describe('个人信息保存期限: names and phones kept in full for the longer of the setting and the 爽约 rule', () => {
+  it.each([
+    // personalDataDays, missedLimit, window, block → kept days, cut-off on 2026-11-30
+    [180, 3, 30, 30, 180, '2026-06-03'],
+    [30, 3, 30, 30, 60, '2026-10-01'], // the rule looks 60 days back by phone: the setting cannot cut it short
+    [30, 0, 30, 30, 30, '2026-10-31'], // rule off: the setting alone
+    [7, 3, 365, 365, 730, '2024-11-30'],
+    [1095, 3, 365, 365, 1095, '2023-12-01'],
+  ])('setting %i days, rule %i within %i days blocking %i → %i days, masked before %s', (days, limit, window, block, kept, cutoff) => {
+    const s = { ...S, personalDataDays: days, missedLimit: limit, missedWindowDays: window, missedBlockDays: block };
+    expect(keptDays(s)).toBe(kept);
+    expect(retentionCutoff(s, '2026-11-30')).toBe(cutoff);
+  });
+
+  it('never masks what the 爽约 rule still reads: the cut-off is on or before missedSince', () => {
+    for (const days of [7, 30, 59, 60, 61, 400]) {
+      for (const [window, block] of [[30, 30], [1, 1], [365, 365], [90, 7]] as const) {
+        const s = { ...S, personalDataDays: days, missedWindowDays: window, missedBlockDays: block };
+        expect(retentionCutoff(s, '2026-11-30') <= missedSince(s, '2026-11-30')).toBe(true);
+      }
+    }
+  });
 });
 
 describe('slots', () => {

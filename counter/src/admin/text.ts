@@ -3,6 +3,7 @@ import { commonEn, commonZh } from '../shared/commonText';
 import { assistEn, assistZh } from '../shared/assistText';
 import { createI18n } from '../shared/i18n';
 import { citizenEn, citizenZh } from './citizenText';
+import { privacyEn, privacyZh } from './privacyText';
 import { statsEn, statsZh } from './statsText';
 
 export const adminZh = {
@@ -291,6 +292,7 @@ export const adminZh = {
   'notices.tooMany': '最多 {n} 条',
   ...statsZh,
   ...citizenZh,
+  ...privacyZh,
   ...assistZh,
 } as const;
 
@@ -582,6 +584,7 @@ export const adminEn: Record<AdminKey, string> = {
   'notices.tooMany': 'At most {n}',
   ...statsEn,
   ...citizenEn,
+  ...privacyEn,
   ...assistEn,
 };
 

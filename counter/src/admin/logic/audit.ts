@@ -3,6 +3,7 @@
  * data. The log holds every event, so the page can show only manager actions or everything.
  */
 import type { AuditEntry } from '../../../../shared/admin';
+import { retentionCountsOf, retentionTotal } from './retention';
 
 export type AuditKey =
   | 'audit.TicketIssued'
@@ -36,6 +37,7 @@ export type AuditKey =
   | 'audit.RatingFollowedUp'
   | 'audit.RatingFollowUpReopened'
   | 'audit.MissedBlockPardoned'
+  | 'audit.PersonalDataPurged'
   | 'audit.SmsRetried'
   | 'audit.AssistSmsSettingsChanged'
   | 'audit.Announced'
@@ -175,8 +177,13 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
     case 'RatingFollowUpReopened':
       return { key: 'audit.RatingFollowUpReopened', params: { number: str(obj(d.before).number) } };
     case 'MissedBlockPardoned':
-      // 解除限制: the number in full (this log is for managers, as the 爽约 list is).
+      // 解除限制: the number as logged (masked since the log outlives the 个人信息保存期限).
       return { key: 'audit.MissedBlockPardoned', params: { phone: str(obj(d.after).phone), reason: shortNote(obj(d.after).reason) || '—' } };
+    case 'PersonalDataPurged': {
+      // 个人信息保存期限: how many records lost their names and phones, and from before which day.
+      const a = obj(d.after);
+      return { key: 'audit.PersonalDataPurged', params: { cutoff: str(a.cutoff), n: retentionTotal(retentionCountsOf(a)) } };
+    }
     case 'SmsRetried':
       // 重发短信: the phone as the 短信提醒 page shows it (masked), and the error it had.
       return { key: 'audit.SmsRetried', params: { phone: str(obj(d.before).phone), error: shortNote(obj(d.before).lastError) || '—' } };

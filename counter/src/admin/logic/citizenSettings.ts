@@ -3,7 +3,7 @@
  * before sending (the bounds of CitizenSettings in shared/citizen.ts; tests check they agree),
  * the patch of what changed, and which field a server refusal names.
  */
-import { SMS_REMINDER_HOURS, type CitizenSettings } from '../../../../shared/citizen';
+import { PERSONAL_DATA_DAYS, SMS_REMINDER_HOURS, type CitizenSettings } from '../../../../shared/citizen';
 import { SMS_KINDS, type SmsKind } from '../../../../shared/notify';
 
 export type NumberField =
@@ -18,7 +18,8 @@ export type NumberField =
   | 'missedBlockDays'
   | 'ratingHours'
   | 'kioskIdleSeconds'
-  | 'smsReminderHour';
+  | 'smsReminderHour'
+  | 'personalDataDays';
 
 /** [min, max] of each whole-number setting, as the schema has them. */
 export const BOUNDS: Record<NumberField, readonly [number, number]> = {
@@ -34,6 +35,7 @@ export const BOUNDS: Record<NumberField, readonly [number, number]> = {
   ratingHours: [1, 24 * 30],
   kioskIdleSeconds: [10, 600],
   smsReminderHour: SMS_REMINDER_HOURS,
+  personalDataDays: PERSONAL_DATA_DAYS,
 };
 export const NUMBER_FIELDS = Object.keys(BOUNDS) as NumberField[];
 export const QUEUE_CAPACITY_MAX = 1000;

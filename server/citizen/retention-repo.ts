@@ -1,0 +1,74 @@
+/**
+ * 个人信息保存期限 in SQLite: finds names and phones older than the cut-off and overwrites them
+ * with their masked forms (138****5678, 张*). It reaches past the citizen tables into the SMS
+ * outbox and the walk-ins' phones on purpose: one clean-up, one transaction, one audit entry for
+ * every place a citizen's number is kept. A real number never holds '*', so a masked row is
+ * never picked again.
+ */
+import type { RetentionCounts } from '../../shared/citizen';
+import type { Db } from '../store';
+
+interface Cutoff {
+  hallId: string;
+  /** Appointments dated before this day (YYYY-MM-DD). */
+  date: string;
+  /** Pardons and texts written before this instant (epoch ms: the cut-off day's local midnight). */
+  at: number;
+  /** Walk-ins' phones of service days before this one (today). */
+  today: string;
+}
+
+export interface Masks {
+  name(name: string): string;
+  phone(phone: string): string;
+}
+
+export function createRetentionRepo(db: Db) {
+  const count = (sql: string) => db.prepare<[string, string | number], { n: number }>(`SELECT count(*) AS n FROM ${sql}`);
+  const s = {
+    countAppointments: count("appointments WHERE hall_id = ? AND date < ? AND instr(phone, '*') = 0"),
+    countPardons: count("missed_pardons WHERE hall_id = ? AND pardoned_at < ? AND instr(phone, '*') = 0"),
+    countSms: count("sms_outbox WHERE hall_id = ? AND created_at < ? AND status <> 'pending' AND instr(phone, '*') = 0"),
+    countTicketPhones: count('ticket_sms_phones WHERE hall_id = ? AND service_day < ?'),
+    appointments: db.prepare<[string, string], { id: string; name: string; phone: string }>(
+      "SELECT id, name, phone FROM appointments WHERE hall_id = ? AND date < ? AND instr(phone, '*') = 0",
+    ),
+    maskAppointment: db.prepare<[string, string, string]>('UPDATE appointments SET name = ?, phone = ? WHERE id = ?'),
+    pardons: db.prepare<[string, number], { id: number; phone: string }>(
+      "SELECT id, phone FROM missed_pardons WHERE hall_id = ? AND pardoned_at < ? AND instr(phone, '*') = 0",
+    ),
+    maskPardon: db.prepare<[string, number]>('UPDATE missed_pardons SET phone = ? WHERE id = ?'),
+    // A pending text is left alone: it is sent or expires first (its life is hours, the cut-off days).
+    sms: db.prepare<[string, number], { id: number; phone: string }>(
+      "SELECT id, phone FROM sms_outbox WHERE hall_id = ? AND created_at < ? AND status <> 'pending' AND instr(phone, '*') = 0",
+    ),
+    maskSms: db.prepare<[string, number]>('UPDATE sms_outbox SET phone = ? WHERE id = ?'),
+    removeTicketPhones: db.prepare<[string, string]>('DELETE FROM ticket_sms_phones WHERE hall_id = ? AND service_day < ?'),
+  };
+
+  return {
+    /** What a clean-up would touch now, without touching it. */
+    pending(c: Cutoff): RetentionCounts {
+      const n = (stmt: typeof s.countSms, since: string | number): number => stmt.get(c.hallId, since)?.n ?? 0;
+      return {
+        appointments: n(s.countAppointments, c.date),
+        pardons: n(s.countPardons, c.at),
+        sms: n(s.countSms, c.at),
+        ticketPhones: n(s.countTicketPhones, c.today),
+      };
+    },
+    /** Masks and removes; the caller holds the transaction. */
+    purge(c: Cutoff, mask: Masks): RetentionCounts {
+      const appointments = s.appointments.all(c.hallId, c.date);
+      for (const a of appointments) s.maskAppointment.run(mask.name(a.name), mask.phone(a.phone), a.id);
+      const pardons = s.pardons.all(c.hallId, c.at);
+      for (const p of pardons) s.maskPardon.run(mask.phone(p.phone), p.id);
+      const sms = s.sms.all(c.hallId, c.at);
+      for (const m of sms) s.maskSms.run(mask.phone(m.phone), m.id);
+      const ticketPhones = s.removeTicketPhones.run(c.hallId, c.today).changes;
+      return { appointments: appointments.length, pardons: pardons.length, sms: sms.length, ticketPhones };
+    },
+  };
+}
+
+export type RetentionRepo = ReturnType<typeof createRetentionRepo>;
