@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Phone } from './citizen';
 import { ASSIST_SMS_MINUTES, ASSIST_SMS_PHONES_MAX } from './notify';
-import { Matter, QueueCode, Role } from './schemas';
+import { Matter, QueueCode, Role, TicketHours } from './schemas';
 
 export const HallSettings = z.object({
   recallLimit: z.number().int().min(0).max(10),
@@ -11,6 +11,9 @@ export const HallSettings = z.object({
   voiceLanguages: z.array(z.enum(['zh', 'en'])).min(1).max(2),
   voiceRepeat: z.number().int().min(1).max(3),
   notices: z.array(z.string().min(1).max(200)).max(20),
+  ticketHours: TicketHours,
+  /** 停止取号: in the day's last span, a queue stops when a new ticket's wait would run past its end. */
+  stopWhenUnfinishable: z.boolean(),
 });
 export const SettingsPatch = HallSettings.partial();
 

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import { SmsKind } from './notify';
-import { GuideChecklist, Priority, QueueCode, TicketDetail } from './schemas';
+import { GuideChecklist, Priority, QueueCode, TicketDetail, TimeOfDay } from './schemas';
 
 /** A calendar date in the hall's time zone. */
 export const DateStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date looks like 2026-11-30');
-/** A time of day in the hall's time zone, 24-hour. */
-export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time looks like 09:30');
+/** A time of day in the hall's time zone, 24-hour (defined with the core schemas). */
+export { TimeOfDay };
 /** A mainland mobile number: 11 digits starting 13–19. */
 export const Phone = z.string().regex(/^1[3-9]\d{9}$/, 'a mobile number has 11 digits and starts with 13–19');
 /** The code a citizen types at the kiosk: 8 digits. */

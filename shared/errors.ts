@@ -41,6 +41,8 @@ export const ERROR_REASONS = [
   'slot_full',
   'phone_has_booking', // this phone already holds a booking for that queue and day
   'missed_limit', // this phone missed too many appointments lately (爽约): booking is blocked for a while
+  'outside_hours', // not the hall's ticketing hours (取号时间)
+  'queue_stopped', // the queue takes no more tickets today: the wait would run past closing (停止取号)
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

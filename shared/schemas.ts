@@ -15,6 +15,20 @@ export const WindowState = z.enum(['closed', 'open', 'calling', 'serving', 'paus
 export const MappingRole = z.enum(['primary', 'overflow']);
 export const Role = z.enum(['manager', 'clerk', 'guide', 'kiosk']);
 export const PauseReason = z.enum(['break', 'meeting', 'system', 'other']);
+/** A time of day in the hall's time zone, 24-hour. */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time looks like 09:30');
+/** A span of a day in the hall's zone: from `start` (included) to `end` (excluded). */
+export const TimeRange = z.object({ start: TimeOfDay, end: TimeOfDay });
+/**
+ * 取号时间: when kiosks and phones may take tickets, up to six spans in order, apart; empty: any
+ * time. (Guides and managers issue at any time; booked citizens check in by their slot.)
+ */
+export const TicketHours = z
+  .array(TimeRange)
+  .max(6, 'at most 6 spans')
+  .refine((h) => h.every((r) => r.start < r.end), 'each span must start before it ends')
+  .refine((h) => h.every((r, i) => i === 0 || h[i - 1]!.end <= r.start), 'spans must be in order and apart');
+
 /** Why a ticket left the queue without being served (beside `status`). */
 export const ClosedReason = z.enum(['day_end', 'recall_limit', 'cancelled_by_holder', 'cancelled_by_staff']);
 
@@ -102,6 +116,8 @@ export const QueueSummary = z.object({
   priorityQueue: z.boolean(),
   /** The letter its ticket numbers start with, when it is not `code` (absent: numbers start with `code`). */
   prefix: QueueCode.optional(),
+  /** 停止取号: kiosks and phones get no more tickets of it today (the wait would run past closing). */
+  stopped: z.literal(true).optional(),
 });
 
 export const Call = z.object({
@@ -126,6 +142,8 @@ export const HallInfo = z.object({
   notices: z.array(z.string()),
   /** Recalls allowed before a called ticket becomes a no-show (counter panels disable 重呼 at it). */
   recallLimit: z.number().int(),
+  /** 取号时间 (kiosks say it; outside it they take no tickets). Absent or empty: any time. */
+  ticketHours: z.array(TimeRange).optional(),
 });
 
 export const Snapshot = z.object({
@@ -253,6 +271,7 @@ export type ClerkRef = z.infer<typeof ClerkRef>;
 export type Window = z.infer<typeof Window>;
 export type WindowTicket = z.infer<typeof WindowTicket>;
 export type QueueSummary = z.infer<typeof QueueSummary>;
+export type TimeRange = z.infer<typeof TimeRange>;
 export type Call = z.infer<typeof Call>;
 export type HallInfo = z.infer<typeof HallInfo>;
 export type Snapshot = z.infer<typeof Snapshot>;

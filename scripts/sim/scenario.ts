@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { HallSettings, QueueDef } from '../../server/domain';
+import { DEFAULT_TICKETING, type HallSettings, type QueueDef } from '../../server/domain';
 import type { MappingEntry, WindowKind } from '../../shared/schemas';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -188,6 +188,7 @@ export function loadScenarioFile(nameOrPath: string): ScenarioFile {
 }
 
 const DEFAULT_SETTINGS: HallSettings = {
+  ...DEFAULT_TICKETING,
   recallLimit: 2,
   prioritySwapAfter: 3,
   publicTicketing: true,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { TimeOfDay } from '../../shared/citizen';
 import { Mapping, Matter, QueueInfo, WindowKind } from '../../shared/schemas';
 import { queueRuntime, serviceDayOf, type HallSettings } from '../domain';
 import { hashPassword } from '../service/auth-service';
@@ -24,6 +25,9 @@ export const HallFile = z.object({
     voiceLanguages: z.array(z.enum(['zh', 'en'])).min(1),
     voiceRepeat: z.number().int().min(1).max(3),
     notices: z.array(z.string()),
+    // The demo hall takes tickets at any hour (it is shown at any hour); a centre sets its own.
+    ticketHours: z.array(z.object({ start: TimeOfDay, end: TimeOfDay })).max(6).default([]),
+    stopWhenUnfinishable: z.boolean().default(false),
   }),
   queues: z.array(QueueInfo.extend({ category: z.string(), sort: z.number().int() })),
   windows: z.array(

@@ -15,6 +15,8 @@ export type Command =
       checklist?: GuideChecklistEntry[] | undefined;
       /** For appointments checked in on time: the slot start (dispatch rule 4). */
       arrivedAt?: number | undefined;
+      /** A guide or manager issues it: the hall's ticketing hours do not bind them (they decide at the desk). */
+      byStaff?: boolean | undefined;
     }
   | { type: 'signIn'; windowNo: number; clerkId: string }
   /** `clerkId` is the clerk at the window; a manager closing someone else's window passes `force`. */

@@ -2,25 +2,27 @@
  * decide(state, command, now) → the events that command causes, or a coded refusal.
  * Pure: it reads the state and never changes it (evolve.ts applies the events).
  */
-import type { ErrorCode } from '../../shared/errors';
+import type { ErrorCode, ErrorReason } from '../../shared/errors';
 import type { Command } from './commands';
 import { normalizeChecklist } from './checklist';
 import { decideSetup } from './decide-setup';
 import { defaultPolicy, type DispatchCandidate, type DispatchPolicy } from './dispatch';
 import type { DomainEvent } from './events';
 import { formatNumber } from './numbering';
+import { ticketingVerdict } from './ticketing';
 import type { HallState, TicketRec, WindowRec } from './types';
 
 export interface DomainError {
   code: ErrorCode;
   message: string;
+  reason?: ErrorReason;
 }
 
 export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
 
-const fail = (code: ErrorCode, message: string): { ok: false; error: DomainError } => ({
+const fail = (code: ErrorCode, message: string, reason?: ErrorReason): { ok: false; error: DomainError } => ({
   ok: false,
-  error: { code, message },
+  error: reason ? { code, message, reason } : { code, message },
 });
 const done = (events: DomainEvent[]): Decision => ({ ok: true, events });
 
@@ -93,6 +95,10 @@ export function decide(state: HallState, cmd: Command, now: number, policy: Disp
       const q = state.queues.get(cmd.queue);
       if (!q) return fail('UNKNOWN_QUEUE', `queue ${cmd.queue} does not exist`);
       if (q.nextNumber > q.numberEnd) return fail('NUMBERS_EXHAUSTED', `queue ${q.code} has no numbers left today`);
+      if (!cmd.byStaff && cmd.channel !== 'appointment') {
+        const v = ticketingVerdict(state, q.code, now);
+        if (!v.open) return fail('INVALID_STATE', v.message, v.reason);
+      }
       if (state.tickets.has(cmd.id)) return fail('CONFLICT', 'ticket id already used');
       const checked = cmd.checklist ? normalizeChecklist(state.matters, cmd.matters, cmd.checklist) : undefined;
       if (checked && !checked.ok) return fail('BAD_REQUEST', checked.message);

@@ -83,17 +83,21 @@ type WaitModel = 'now' | { mean: number; variance: number };
  */
 function waitModelOf(state: HallState, t: TicketRec): WaitModel | undefined {
   if (t.status !== 'waiting') return undefined;
-  const q = state.queues.get(t.queue);
+  return waitModelAt(state, t.queue, aheadOf(state, t));
+}
+
+/** The same model for a ticket of `queue` with `ahead` people before it. */
+function waitModelAt(state: HallState, queue: string, ahead: number): WaitModel | undefined {
+  const q = state.queues.get(queue);
   if (!q) return undefined;
-  const ahead = aheadOf(state, t);
-  const { servers, idle, later } = capacityFor(state, t.queue);
+  const { servers, idle, later } = capacityFor(state, queue);
   if (ahead < idle) return 'now';
   const m = ahead + 1 - idle;
   const cycle = q.avgServiceSeconds + CALL_TO_START_SECONDS;
   if (servers > 0) {
     let firstRate = 0;
     for (const w of state.windows.values()) {
-      if (servesSoon(state, w, t.queue) !== 'yes') continue;
+      if (servesSoon(state, w, queue) !== 'yes') continue;
       const busy = expectedBusySeconds(state, w);
       if (busy > 0) firstRate += 1 / busy;
     }
@@ -119,7 +123,16 @@ function gammaOf(model: { mean: number; variance: number }): { shape: number; sc
  * the mean. 0 exactly when a window is free for the ticket (or it is not waiting).
  */
 export function etaSecondsOf(state: HallState, t: TicketRec): number {
-  const model = waitModelOf(state, t);
+  return medianOf(waitModelOf(state, t));
+}
+
+/** The estimate for a normal ticket taken now at the back of `queue` (0 for an unknown queue). */
+export function etaSecondsOfNew(state: HallState, queue: string): number {
+  const list = state.waiting.get(queue);
+  return medianOf(waitModelAt(state, queue, list ? list.size : 0));
+}
+
+function medianOf(model: WaitModel | undefined): number {
   if (model === undefined || model === 'now') return 0;
   const k = gammaOf(model).shape;
   // Never 0 here: 0 means a window is free for this ticket now.

@@ -12,3 +12,4 @@ export { WaitList, SortedRun, type WaitEntry } from './waitlist';
 export * from './stats';
 export * from './prompts';
 export * from './checklist';
+export * from './ticketing';

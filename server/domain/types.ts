@@ -12,8 +12,11 @@ import type {
   Priority,
   Role,
   TicketStatus,
+  TimeRange,
   WindowKind,
 } from '../../shared/schemas';
+
+export type { TimeRange };
 import type { WaitList } from './waitlist';
 
 export interface HallSettings {
@@ -26,6 +29,10 @@ export interface HallSettings {
   voiceLanguages: ('zh' | 'en')[];
   voiceRepeat: number;
   notices: string[];
+  /** 取号时间: when kiosks and phones may take tickets (local HH:MM, end exclusive); empty: any time. */
+  ticketHours: TimeRange[];
+  /** 停止取号: in the day's last session, a queue stops when a new ticket's wait would run past its end. */
+  stopWhenUnfinishable: boolean;
 }
 
 export interface QueueDef {

@@ -98,6 +98,7 @@ export function createHallService(deps: HallServiceDeps) {
       voiceRepeat: state.settings.voiceRepeat,
       notices: [...state.settings.notices],
       recallLimit: state.settings.recallLimit,
+      ticketHours: state.settings.ticketHours.map((r) => ({ ...r })),
     };
   }
 

@@ -106,6 +106,8 @@ export const hallOperations = {
           // Like the note, the materials check is the guide desk's word: from anyone else it is dropped.
           note: staffIssuer ? input.note : undefined,
           checklist: staffIssuer ? input.checklist : undefined,
+          // 取号时间 and 停止取号 bind kiosks and phones; a guide or manager decides at the desk.
+          byStaff: staffIssuer,
         },
         input.requestId ? { remember: { scope, requestId: input.requestId, reply: answer } } : {},
       );

@@ -139,6 +139,8 @@ describe('hall settings and notices', () => {
         voiceLanguages: ['zh'],
         publicTicketing: true,
         notices: [],
+        ticketHours: [],
+        stopWhenUnfinishable: false,
       }).success;
       expect(ours).toBe(theirs);
     }

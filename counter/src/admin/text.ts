@@ -5,6 +5,7 @@ import { createI18n } from '../shared/i18n';
 import { citizenEn, citizenZh } from './citizenText';
 import { privacyEn, privacyZh } from './privacyText';
 import { statsEn, statsZh } from './statsText';
+import { ticketHoursEn, ticketHoursZh } from './ticketHoursText';
 
 export const adminZh = {
   'login.title': '大厅管理',
@@ -293,6 +294,7 @@ export const adminZh = {
   ...statsZh,
   ...citizenZh,
   ...privacyZh,
+  ...ticketHoursZh,
   ...assistZh,
 } as const;
 
@@ -585,6 +587,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...statsEn,
   ...citizenEn,
   ...privacyEn,
+  ...ticketHoursEn,
   ...assistEn,
 };
 

@@ -4,7 +4,7 @@
  * ticket; live hall data (people waiting, connection) comes from the displays' socket module.
  * Components never fetch or touch the socket themselves.
  */
-import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue';
+import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue';
 import type { Appointment, CheckInBody, CheckInResult, CitizenSettings } from '../../../shared/citizen';
 import type { Catalogue, GuideChecklist, IssueTicketBody, Priority, Role, TicketDetail } from '../../../shared/schemas';
 import type { HallConnection } from '../shared/hallSocket';
@@ -13,6 +13,7 @@ import { checkInErrorText } from './checkInErrors';
 import type { ApiResult, kioskApi as KioskApiImpl } from './kioskApi';
 import { kioskWords, type KioskWords } from './kioskText';
 import type { Speaker } from './speech';
+import { hoursLabel, isTicketTime, localMinutes, nextOpening } from './ticketHours';
 
 export type Mode = 'kiosk' | 'guide';
 
@@ -76,6 +77,12 @@ export interface KioskModel {
   waitingOf(queue: string): number | null;
   /** The hall's notices (the walls scroll them), for the start screen. */
   notices: ComputedRef<readonly string[]>;
+  /** 取号时间 as the hall sets it ("08:30–12:00  13:30–17:00"); '' when tickets are taken any time. */
+  ticketHours: ComputedRef<string>;
+  /** Outside 取号时间 (kiosk mode; the guide desk may always issue): when it opens next, else null. */
+  closedUntil: ComputedRef<{ at: string; tomorrow: boolean } | null>;
+  /** 停止取号: the queue takes no more kiosk tickets today. */
+  stoppedOf(queue: string): boolean;
   takeTicket(queue: string, matters: string[]): Promise<void>;
   checkIn(code: string): Promise<void>;
   guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string; checklist: GuideChecklist }): Promise<boolean>;
@@ -105,6 +112,18 @@ export function createKioskModel(o: KioskOptions): KioskModel {
   const busy = ref(false);
   const error = ref<string | null>(null);
   let catalogueAt = 0;
+  // Server time, to the minute, for 取号时间 (a kiosk's own clock may be wrong).
+  const nowMs = ref(Date.now());
+  const minuteTimer = setInterval(() => (nowMs.value = Date.now()), 15_000);
+  onScopeDispose(() => clearInterval(minuteTimer));
+  // A new server time (the clock moved) is read at once, not at the next tick.
+  watch(o.hall.clockOffsetMs, () => (nowMs.value = Date.now()));
+  const closedUntil = computed(() => {
+    const hours = o.hall.state.value?.hall.ticketHours ?? [];
+    if (o.mode !== 'kiosk' || hours.length === 0) return null;
+    const minutes = localMinutes(nowMs.value + o.hall.clockOffsetMs.value, o.hall.state.value?.hall.timezone ?? 'Asia/Shanghai');
+    return isTicketTime(hours, minutes) ? null : nextOpening(hours, minutes);
+  });
 
   const online = computed(() => o.hall.status.value === 'live');
   const hallName = computed(() => {
@@ -172,6 +191,8 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     const w = words.value;
     if (r.offline) return w.issueOffline;
     if (r.error.code === 'NUMBERS_EXHAUSTED') return w.numbersExhausted;
+    if (r.error.reason === 'outside_hours') return w.outsideHours(hoursLabel(o.hall.state.value?.hall.ticketHours ?? []));
+    if (r.error.reason === 'queue_stopped') return w.queueStopped;
     if (r.error.code === 'UNAUTHORIZED' || r.error.code === 'FORBIDDEN') return w.notAllowed;
     return w.issueFailed;
   }
@@ -345,6 +366,9 @@ export function createKioskModel(o: KioskOptions): KioskModel {
       return o.hall.state.value?.queues.find((q) => q.code === queue)?.waiting ?? null;
     },
     notices: computed(() => o.hall.state.value?.hall.notices ?? []),
+    ticketHours: computed(() => hoursLabel(o.hall.state.value?.hall.ticketHours ?? [])),
+    closedUntil,
+    stoppedOf: (queue) => o.mode === 'kiosk' && (o.hall.state.value?.queues.find((q) => q.code === queue)?.stopped ?? false),
     takeTicket,
     checkIn,
     guideIssue,

@@ -1,0 +1,94 @@
+/**
+ * 取号时间 and 停止取号 over the wire: a real server with a manual clock. A manager sets the hours
+ * (checked like every setting, audited); the snapshot says them; kiosk and phone tickets outside
+ * them are refused with reason `outside_hours`, guide tickets are not; a queue past what can be
+ * served today is `stopped` in the snapshot and refused with `queue_stopped`.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HallSettings } from '../../shared/admin';
+import type { ApiError } from '../../shared/errors';
+import type { Snapshot, Ticket } from '../../shared/schemas';
+import { api, login, startTestServer, type TestServer } from '../support/server';
+
+let s: TestServer;
+let manager: string;
+/** 2026-11-30 local time in Shanghai → epoch ms (the test clock starts there at 09:00). */
+const at = (hhmm: string) => Date.parse(`2026-11-30T${hhmm}:00+08:00`);
+const HOURS = [
+  { start: '08:30', end: '12:00' },
+  { start: '13:30', end: '17:00' },
+];
+
+beforeEach(async () => {
+  s = await startTestServer();
+  manager = await login(s.url, 'admin', 'admin');
+});
+afterEach(async () => {
+  await s.close();
+});
+
+const settings = (body: unknown) => api<HallSettings & { error?: ApiError }>(s.url, 'PUT', '/api/admin/settings', { token: manager, body });
+const take = (queue = 'A', token?: string, body: Record<string, unknown> = {}) =>
+  api<Ticket & { error?: ApiError }>(s.url, 'POST', '/api/tickets', { ...(token ? { token } : {}), body: { queue, ...body } });
+const snapshot = async () => (await api<Snapshot>(s.url, 'GET', '/api/snapshot')).body;
+
+describe('取号时间', () => {
+  it('is set by a manager, shown in the snapshot, and binds kiosks and phones but not the guide desk', async () => {
+    expect((await settings({ ticketHours: HOURS })).status).toBe(200);
+    expect((await snapshot()).hall.ticketHours).toEqual(HOURS);
+    expect((await take()).status).toBe(201); // 09:00
+
+    s.clock.set(at('12:30'));
+    manager = await login(s.url, 'admin', 'admin');
+    const refused = await take();
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toEqual({ code: 'INVALID_STATE', reason: 'outside_hours', message: 'tickets are taken 08:30–12:00, 13:30–17:00' });
+    const guide = await login(s.url, 'guide', '1234');
+    expect((await take('A', guide, { channel: 'guide' })).status).toBe(201);
+    expect((await take('A', manager)).status).toBe(201);
+
+    s.clock.set(at('13:30'));
+    expect((await take()).status).toBe(201);
+  });
+
+  it('refuses spans out of order, overlapping or too many, and changes nothing', async () => {
+    for (const bad of [[{ start: '13:30', end: '17:00' }, { start: '08:30', end: '12:00' }], [{ start: '08:30', end: '12:00' }, { start: '11:00', end: '17:00' }], [{ start: '12:00', end: '08:00' }], [{ start: '8:30', end: '12:00' }]]) {
+      expect((await settings({ ticketHours: bad })).status).toBe(400);
+    }
+    expect((await snapshot()).hall.ticketHours).toEqual([]);
+  });
+
+  it('is audited as a settings change', async () => {
+    await settings({ ticketHours: HOURS, stopWhenUnfinishable: true });
+    const audit = await api<{ type: string; data: { before?: HallSettings; settings?: HallSettings } }[]>(s.url, 'GET', '/api/admin/audit?limit=5', { token: manager });
+    const e = audit.body.find((x) => x.type === 'SettingsChanged');
+    expect(e?.data.settings).toMatchObject({ ticketHours: HOURS, stopWhenUnfinishable: true });
+    expect(e?.data.before).toMatchObject({ ticketHours: [], stopWhenUnfinishable: false });
+  });
+});
+
+describe('停止取号', () => {
+  it('a queue whose newcomer could not be called before 17:00 is stopped in the snapshot and refused at the kiosk', async () => {
+    await settings({ ticketHours: HOURS, stopWhenUnfinishable: true });
+    s.clock.set(at('16:30'));
+    manager = await login(s.url, 'admin', 'admin');
+    // Nobody serves F (不动产) now: with people waiting, a new one would wait past 17:00.
+    const guide = await login(s.url, 'guide', '1234');
+    const waitingF = async () => (await snapshot()).queues.find((q) => q.code === 'F')!;
+    let n = 0;
+    while (!(await waitingF()).stopped && n < 40) {
+      expect((await take('F', guide, { channel: 'guide' })).status).toBe(201);
+      n++;
+    }
+    expect((await waitingF()).stopped).toBe(true);
+    const refused = await take('F');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'INVALID_STATE', reason: 'queue_stopped' });
+    // Other queues still take numbers; the guide desk still may.
+    expect((await take('A')).status).toBe(201);
+    expect((await take('F', guide, { channel: 'guide' })).status).toBe(201);
+    // The rule off: F takes numbers again.
+    await settings({ stopWhenUnfinishable: false });
+    expect((await take('F')).status).toBe(201);
+  });
+});
