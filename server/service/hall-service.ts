@@ -19,6 +19,7 @@ import {
   sortedWindows,
   ticketDetailView,
   ticketIdOf,
+  ticketingVerdict,
   ticketView,
   windowNoOf,
   windowView,
@@ -77,6 +78,18 @@ export function createHallService(deps: HallServiceDeps) {
   if (!loaded) throw new Error(`hall ${hallId} is not in the database`);
   let state: HallState = loaded;
   let recentCalls: Call[] = store.events.recentCalls(hallId, state.serviceDay, RECENT_CALLS);
+  // 停止取号 depends on windows and settings too, not only on a queue's own tickets: the queues
+  // whose flag flipped are pushed with any change, so screens see a queue stop or reopen at once.
+  const stoppedShown = new Map<string, boolean>();
+  const isStopped = (code: string, now: number): boolean => {
+    const v = ticketingVerdict(state, code, now);
+    return !v.open && v.reason === 'queue_stopped';
+  };
+  function flippedStops(now: number): string[] {
+    const out: string[] = [];
+    for (const code of state.queues.keys()) if (isStopped(code, now) !== (stoppedShown.get(code) ?? false)) out.push(code);
+    return out;
+  }
 
   const snapshotOf = (v: TicketRec | WindowRec | undefined) => (v ? structuredClone(v) : undefined);
 
@@ -203,15 +216,18 @@ export function createHallService(deps: HallServiceDeps) {
     }
     if (d.events.length > 0) {
       recentCalls = [...[...calls].reverse(), ...recentCalls].slice(0, RECENT_CALLS);
+      const shown = new Set([...queues, ...flippedStops(now)]);
+      const summaries = [...shown].map((q) => state.queues.get(q)).filter((q) => q !== undefined).map((q) => queueSummary(state, q, now));
+      for (const q of summaries) stoppedShown.set(q.code, q.stopped === true);
       const change: HallChange = {
         seq,
         at: iso(now),
         windows: [...windows.values()].sort((a, b) => a.no - b.no).map((w) => windowView(state, w)),
-        queues: [...queues].map((q) => state.queues.get(q)).filter((q) => q !== undefined).map((q) => queueSummary(state, q, now)),
+        queues: summaries,
       };
       if (settingsChanged || d.events.some((e) => e.type === 'DayStarted')) change.hall = hallInfo();
       if (matters.upsert.length + matters.remove.length > 0) change.catalogueChanged = true;
-      publisher.publish({ hallId, change, calls, ticketIds: [...tickets.keys()], queues: [...queues], prompts: callPrompts(state, now) });
+      publisher.publish({ hallId, change, calls, ticketIds: [...tickets.keys()], queues: [...shown], prompts: callPrompts(state, now) });
     }
     return remember && reply ? { ok: true, data: executed, reply } : ok(executed);
   }

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HallSettings } from '../../shared/admin';
 import type { ApiError } from '../../shared/errors';
 import type { Snapshot, Ticket } from '../../shared/schemas';
-import { api, login, startTestServer, type TestServer } from '../support/server';
+import { api, connectClient, login, nextEvent, startTestServer, type TestServer } from '../support/server';
 
 let s: TestServer;
 let manager: string;
@@ -90,5 +90,41 @@ describe('停止取号', () => {
     // The rule off: F takes numbers again.
     await settings({ stopWhenUnfinishable: false });
     expect((await take('F')).status).toBe(201);
+  });
+
+  it('is pushed when it flips for a reason outside the queue itself: the rule switched, windows opened for it', async () => {
+    await settings({ ticketHours: HOURS, stopWhenUnfinishable: true });
+    s.clock.set(at('16:30'));
+    manager = await login(s.url, 'admin', 'admin');
+    const guide = await login(s.url, 'guide', '1234');
+    const fOf = async () => (await snapshot()).queues.find((q) => q.code === 'F')!;
+    for (let n = 0; n < 40 && !(await fOf()).stopped; n++) expect((await take('F', guide, { channel: 'guide' })).status).toBe(201);
+    const { socket } = await connectClient(s.url);
+    const pushedF = (stopped: boolean) =>
+      nextEvent(socket, 'hall:changed', (c) => c.queues.some((q) => q.code === 'F' && (q.stopped === true) === stopped));
+    try {
+      // The rule off, then on again: no ticket of F moved, yet each flip reaches the screens.
+      const off = pushedF(false);
+      await settings({ stopWhenUnfinishable: false });
+      await off;
+      const on = pushedF(true);
+      await settings({ stopWhenUnfinishable: true });
+      await on;
+
+      // Three windows on F: a newcomer's estimate falls below the half hour left, and F reopens.
+      for (const no of [1, 2, 3]) {
+        expect((await api(s.url, 'PUT', `/api/windows/${no}/mapping`, { token: manager, body: [{ queue: 'F', role: 'primary' }] })).status).toBe(200);
+      }
+      const reopens = pushedF(false);
+      for (const [no, clerk] of [[1, 'c01'], [2, 'c02'], [3, 'c03']] as const) {
+        const token = await login(s.url, clerk, '1234');
+        expect((await api(s.url, 'POST', `/api/windows/${no}/session`, { token })).status).toBe(200);
+      }
+      await reopens;
+      expect(await fOf()).not.toHaveProperty('stopped');
+      expect((await take('F')).status).toBe(201);
+    } finally {
+      socket.disconnect();
+    }
   });
 });

@@ -16,6 +16,8 @@ export const ticketHoursZh = {
   'hours.err.order': '开始时间须早于结束时间',
   'hours.err.overlap': '须晚于上一段的结束时间',
   'hours.err.count': '最多 {max} 段',
+  'board.stopped': '停止取号',
+  'board.stoppedLine': '{codes} 今日已停止自助取号：新取的号预计在下班前叫不到。多安排窗口受理后会自动恢复。',
   'setting.ticketHours': '取号时间',
   'setting.stopWhenUnfinishable': '办不完时停止取号',
 } as const;
@@ -37,6 +39,8 @@ export const ticketHoursEn: Record<keyof typeof ticketHoursZh, string> = {
   'hours.err.order': 'The start must be before the end',
   'hours.err.overlap': 'Must start after the previous span ends',
   'hours.err.count': 'At most {max} spans',
+  'board.stopped': 'stopped',
+  'board.stoppedLine': '{codes}: kiosks issue no more numbers today (a new one could not be called before closing). More windows on it reopen it by themselves.',
   'setting.ticketHours': 'ticket hours',
   'setting.stopWhenUnfinishable': 'stop when it could not be served today',
 };

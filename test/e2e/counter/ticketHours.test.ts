@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { HallSettings } from '../../../shared/admin';
-import type { Snapshot } from '../../../shared/schemas';
+import type { Snapshot, Ticket } from '../../../shared/schemas';
 import { startTestServer, type TestServer } from '../../support/server';
 import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, launchChromium, signIn, token } from './support';
 
@@ -66,6 +66,27 @@ describe('取号时间 on the 大厅设置 page', () => {
     expect(await page.inputValue('[aria-label="第 2 段结束"]')).toBe('17:00');
     expect(await page.isChecked('[data-testid=hours-stop]')).toBe(true);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the live board says which services stopped taking kiosk numbers, and why', async () => {
+    // The first test saved 08:30–12:00, 13:30–17:00 with the stop rule. At 16:30 nobody serves F.
+    server.clock.set(Date.parse('2026-11-30T16:30:00+08:00'));
+    const guide = await token(server.url, 'guide', '1234');
+    const stopped = async () => (await apiCall<Snapshot>(server.url, 'GET', '/api/snapshot')).body.queues.find((q) => q.code === 'F')?.stopped === true;
+    for (let i = 0; i < 40 && !(await stopped()); i++) {
+      expect((await apiCall<Ticket>(server.url, 'POST', '/api/tickets', { queue: 'F', channel: 'guide' }, guide)).status).toBe(201);
+    }
+    expect(await stopped()).toBe(true);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin#board`);
+    await signIn(page, 'admin', 'admin');
+    await expect.poll(() => page.getByTestId('board-stopped').textContent()).toContain('F 不动产登记 今日已停止自助取号');
+    expect(await page.locator('[data-queue="F"] [data-testid=queue-stopped]').textContent()).toBe('停止取号');
+    expect(await page.locator('[data-testid=queue-stopped]').count()).toBe(1);
+    expect(await axeProblems(page)).toEqual([]);
+    if (shots) await page.screenshot({ path: `${shots}/admin-board-stopped-zh-1366.png` });
     await context.close();
   });
 });
