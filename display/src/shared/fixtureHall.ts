@@ -3,7 +3,7 @@
  * and for the display's dev mode (`?fixture`), so the screens can be built and looked at without
  * a server. Not used in normal operation (loaded only on demand).
  */
-import type { Call, HallInfo, QueueSummary, Snapshot, Ticket, Window } from '../../../shared/schemas';
+import type { Call, HallInfo, QueueSummary, Snapshot, Ticket, TimeRange, Window } from '../../../shared/schemas';
 
 export const FIXTURE_QUEUES: ReadonlyArray<[code: string, name: string, nameEn: string]> = [
   ['A', '企业开办', 'Business start-up'],
@@ -118,9 +118,13 @@ export function fixtureCall(seq: number, number: string, windowNo: number, recal
 
 /**
  * A busy morning: `open` windows open (default all 30), each serving or calling a number,
- * every queue with someone waiting, and some recent calls.
+ * every queue with someone waiting, and some recent calls. Optionally with 取号时间
+ * (`ticketHours`), queues that stopped taking numbers (`stopped`, codes) and another server
+ * time (`at`, ISO), to look at the wall in those states.
  */
-export function fixtureSnapshot(options: { seq?: number; open?: number; windows?: number } = {}): Snapshot {
+export function fixtureSnapshot(
+  options: { seq?: number; open?: number; windows?: number; ticketHours?: TimeRange[]; stopped?: readonly string[]; at?: string } = {},
+): Snapshot {
   const seq = options.seq ?? 100;
   const total = options.windows ?? FIXTURE_WINDOWS.length;
   const open = options.open ?? total;
@@ -147,11 +151,12 @@ export function fixtureSnapshot(options: { seq?: number; open?: number; windows?
     });
     if (recentCalls.length < 8) recentCalls.push(fixtureCall(seq - recentCalls.length, number, no));
   }
+  const stopped = new Set(options.stopped ?? []);
   return {
     seq,
-    at: AT,
-    hall: FIXTURE_HALL,
-    queues: FIXTURE_QUEUES.map(([code], i) => fixtureQueue(code, (i * 7) % 23)),
+    at: options.at ?? AT,
+    hall: options.ticketHours ? { ...FIXTURE_HALL, ticketHours: options.ticketHours } : FIXTURE_HALL,
+    queues: FIXTURE_QUEUES.map(([code], i) => ({ ...fixtureQueue(code, (i * 7) % 23), ...(stopped.has(code) ? { stopped: true as const } : {}) })),
     windows,
     recentCalls,
   };

@@ -1,9 +1,11 @@
 /**
  * Dev mode (`?fixture`, or `?fixture=30` for the number of open windows): a pretend server that
  * sends the fixture hall and then a call every few seconds, so a screen can be developed and
- * photographed without the real server. Loaded only when asked for.
+ * photographed without the real server. Loaded only when asked for. 取号时间 states:
+ * `&fixtureHours=08:30-12:00,13:30-17:00`, `&fixtureStopped=F,T` (queues that stopped),
+ * `&fixtureAt=12:10` (the hall's time of day in the first snapshot).
  */
-import type { HallChange, Snapshot } from '../../../shared/schemas';
+import type { HallChange, Snapshot, TimeRange } from '../../../shared/schemas';
 import { fixtureCall, fixtureSnapshot, fixtureTicket } from './fixtureHall';
 import type { HallTransport } from './transport';
 
@@ -11,7 +13,7 @@ export function fixtureTransport(search: string): HallTransport {
   const params = new URLSearchParams(search);
   const open = Number(params.get('fixture')) || 30;
   const periodMs = Number(params.get('fixturePeriod')) || 8000;
-  let snapshot: Snapshot = fixtureSnapshot({ open });
+  let snapshot: Snapshot = fixtureSnapshot({ open, ...ticketingOptions(params) });
   let timer: ReturnType<typeof setInterval> | null = null;
   const counters = new Map<string, number>();
 
@@ -46,5 +48,17 @@ export function fixtureTransport(search: string): HallTransport {
     stop() {
       if (timer !== null) clearInterval(timer);
     },
+  };
+}
+
+/** The 取号时间 parameters; the fixture hall is in Asia/Shanghai (UTC+8), on its service day. */
+function ticketingOptions(params: URLSearchParams): { ticketHours?: TimeRange[]; stopped?: string[]; at?: string } {
+  const hours = params.get('fixtureHours');
+  const stopped = params.get('fixtureStopped');
+  const at = params.get('fixtureAt');
+  return {
+    ...(hours ? { ticketHours: hours.split(',').map((span) => ({ start: span.slice(0, 5), end: span.slice(6, 11) })) } : {}),
+    ...(stopped ? { stopped: stopped.split(',') } : {}),
+    ...(at ? { at: new Date(`2025-05-12T${at}:00+08:00`).toISOString() } : {}),
   };
 }

@@ -38,6 +38,11 @@ const zh = {
   defaultNotice: '请留意屏幕叫号与语音提示，听到叫号请到对应窗口办理。',
   unknownWindow: '窗口不存在',
   announcement: '广播通知',
+  ticketHours: '取号时间',
+  ticketingBefore: (at: string) => `${at} 开始取号`,
+  ticketingPaused: (at: string) => `暂停取号，${at} 恢复`,
+  ticketingEnded: '今日取号已结束',
+  queueStopped: '今日停止取号',
 };
 
 export type Words = typeof zh;
@@ -66,6 +71,11 @@ const en: Words = {
   defaultNotice: 'Please watch the screen and listen for your number.',
   unknownWindow: 'No such counter',
   announcement: 'Announcement',
+  ticketHours: 'Ticket hours',
+  ticketingBefore: (at) => `Numbers from ${at}`,
+  ticketingPaused: (at) => `Numbers paused until ${at}`,
+  ticketingEnded: 'No more numbers today',
+  queueStopped: 'No more numbers today',
 };
 
 export const words: Record<Lang, Words> = { zh, en };

@@ -79,6 +79,22 @@ describe('screens are legible and nothing is cut off', () => {
     expect(await shoot('wall-zone-1080p', `${server.url}/display?sound=off&zone=${zone}`, 1920, 1080)).toEqual([]);
   });
 
+  // 取号时间 and 停止取号 (fixture hall): the hours, a status while numbers are not issued, stopped queues.
+  const TICKETING: Array<[name: string, query: string]> = [
+    ['paused-bi', 'fixtureHours=08:30-12:00,13:30-17:00&fixtureStopped=F,T&fixtureAt=12:10'],
+    ['open-stopped-en', 'fixtureHours=08:30-12:00,13:30-17:00&fixtureStopped=C,G,H&fixtureAt=16:40&lang=en'],
+    ['ended-zh', 'fixtureHours=08:30-12:00,13:30-17:00&fixtureStopped=F&fixtureAt=17:30&lang=zh'],
+    ['six-spans-before-bi', 'fixtureHours=08:00-09:00,09:30-10:30,11:00-12:00,13:30-14:30,15:00-16:00,16:30-17:30&fixtureAt=07:40'],
+  ];
+  for (const size of [...SIZES, { name: '768p', width: 1366, height: 768 }]) {
+    it(`wall with 取号时间 states and stopped queues, ${size.name}`, async () => {
+      for (const [name, query] of TICKETING) {
+        const cut = await shoot(`wall-ticketing-${name}-${size.name}`, `${fixtureSite.url}/display?fixture=30&fixturePeriod=600000&sound=off&${query}`, size.width, size.height);
+        expect(cut, name).toEqual([]);
+      }
+    });
+  }
+
   it('window screens: calling, serving, paused, closed; on a 16:9 monitor and a wide strip', async () => {
     const cases: Array<[string, string, number, number]> = [
       ['window-calling', '/display/window/1', 1920, 1080],
