@@ -16,7 +16,7 @@ const LANDING = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>
 <style>body{font:18px/1.6 system-ui,"Noto Sans CJK SC",sans-serif;max-width:40em;margin:3em auto;color:#1f2937}a{color:#1d4ed8}</style>
 <h1>排队叫号系统 <small>Queue &amp; calling system</small></h1><ul>
 <li><a href="/display">大厅叫号屏 Wall display</a></li><li><a href="/display/window/1">窗口屏 Window screen</a></li>
-<li><a href="/kiosk">取号机 Kiosk</a></li><li><a href="/counter">窗口工作台 Counter panel</a></li>
+<li><a href="/kiosk">取号机 Kiosk</a></li><li><a href="/m">手机取号 Phone ticketing</a></li><li><a href="/counter">窗口工作台 Counter panel</a></li>
 <li><a href="/admin">管理后台 Manager console</a></li></ul></html>`;
 
 function notBuilt(res: Response): void {
@@ -29,6 +29,10 @@ function notBuilt(res: Response): void {
 export function registerPages(app: Express, distDir: string): void {
   app.get('/', (_req, res) => {
     res.type('html').send(LANDING);
+  });
+  // 扫码取号: the short address a poster's QR code carries; the kiosk's steps in phone mode.
+  app.get('/m', (_req, res) => {
+    res.redirect(302, '/kiosk?mode=mobile');
   });
   for (const name of ['display', 'counter'] as const) {
     app.use(`/static/${name}`, express.static(join(distDir, name), { index: false, immutable: true, maxAge: '30d' }));

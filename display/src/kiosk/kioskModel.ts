@@ -6,16 +6,18 @@
  */
 import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue';
 import type { Appointment, CheckInBody, CheckInResult, CitizenSettings } from '../../../shared/citizen';
-import type { Catalogue, GuideChecklist, IssueTicketBody, Priority, Role, TicketDetail } from '../../../shared/schemas';
+import type { Catalogue, GuideChecklist, IssueTicketBody, Role, TicketDetail } from '../../../shared/schemas';
 import type { HallConnection } from '../shared/hallSocket';
 import type { Lang } from '../shared/i18n';
 import { checkInErrorText } from './checkInErrors';
 import type { ApiResult, kioskApi as KioskApiImpl } from './kioskApi';
 import { kioskWords, type KioskWords } from './kioskText';
 import type { Speaker } from './speech';
+import { loadMyTickets, rememberTicket, type MyTicket } from './myTickets';
 import { hoursLabel, isTicketTime, localMinutes, nextOpening } from './ticketHours';
 
-export type Mode = 'kiosk' | 'guide';
+/** `mobile`: 扫码取号 — the kiosk's steps on the citizen's own phone; the ticket opens its phone page. */
+export type Mode = 'kiosk' | 'guide' | 'mobile';
 
 export type Step =
   | { name: 'start' }
@@ -38,10 +40,12 @@ export interface KioskOptions {
   askSignIn: boolean;
   /** Print each ticket as soon as it is shown (`?print=0` turns it off on a kiosk with no printer). */
   autoPrint: boolean;
+  /** Mobile mode: go to the ticket's own page (/t/:id), which follows it from there. */
+  openTicket?: (ticketId: string) => void;
 }
 
-const TOKEN_KEY = { kiosk: 'hall.kiosk.token', guide: 'hall.guide.token' } as const;
-const SIGN_IN_ROLES: Record<Mode, readonly Role[]> = { kiosk: ['kiosk', 'manager'], guide: ['guide', 'manager'] };
+const TOKEN_KEY = { kiosk: 'hall.kiosk.token', guide: 'hall.guide.token', mobile: 'hall.mobile.token' } as const;
+const SIGN_IN_ROLES: Record<Mode, readonly Role[]> = { kiosk: ['kiosk', 'manager'], guide: ['guide', 'manager'], mobile: [] };
 
 export interface KioskModel {
   mode: Mode;
@@ -79,10 +83,16 @@ export interface KioskModel {
   notices: ComputedRef<readonly string[]>;
   /** 取号时间 as the hall sets it ("08:30–12:00  13:30–17:00"); '' when tickets are taken any time. */
   ticketHours: ComputedRef<string>;
-  /** Outside 取号时间 (kiosk mode; the guide desk may always issue): when it opens next, else null. */
+  /** Outside 取号时间 (kiosk and phone; the guide desk may always issue): when it opens next, else null. */
   closedUntil: ComputedRef<{ at: string; tomorrow: boolean } | null>;
   /** 停止取号: the queue takes no more kiosk tickets today. */
   stoppedOf(queue: string): boolean;
+  /** The guide desk (not bound by them) sees both: outside 取号时间, when kiosks issue again; else null. */
+  kiosksClosedUntil: ComputedRef<{ at: string; tomorrow: boolean } | null>;
+  /** …and 停止取号 of a queue, whatever this screen's mode. */
+  hallStoppedOf(queue: string): boolean;
+  /** Mobile mode: the numbers this phone took today (newest first), each opening its page. */
+  myTickets: ComputedRef<readonly MyTicket[]>;
   takeTicket(queue: string, matters: string[]): Promise<void>;
   checkIn(code: string): Promise<void>;
   guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string; checklist: GuideChecklist }): Promise<boolean>;
@@ -112,18 +122,20 @@ export function createKioskModel(o: KioskOptions): KioskModel {
   const busy = ref(false);
   const error = ref<string | null>(null);
   let catalogueAt = 0;
+  const mine = shallowRef<MyTicket[] | null>(null);
   // Server time, to the minute, for 取号时间 (a kiosk's own clock may be wrong).
   const nowMs = ref(Date.now());
   const minuteTimer = setInterval(() => (nowMs.value = Date.now()), 15_000);
   onScopeDispose(() => clearInterval(minuteTimer));
   // A new server time (the clock moved) is read at once, not at the next tick.
   watch(o.hall.clockOffsetMs, () => (nowMs.value = Date.now()));
-  const closedUntil = computed(() => {
+  const kiosksClosedUntil = computed(() => {
     const hours = o.hall.state.value?.hall.ticketHours ?? [];
-    if (o.mode !== 'kiosk' || hours.length === 0) return null;
+    if (hours.length === 0) return null;
     const minutes = localMinutes(nowMs.value + o.hall.clockOffsetMs.value, o.hall.state.value?.hall.timezone ?? 'Asia/Shanghai');
     return isTicketTime(hours, minutes) ? null : nextOpening(hours, minutes);
   });
+  const closedUntil = computed(() => (o.mode === 'guide' ? null : kiosksClosedUntil.value));
 
   const online = computed(() => o.hall.status.value === 'live');
   const hallName = computed(() => {
@@ -193,7 +205,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     if (r.error.code === 'NUMBERS_EXHAUSTED') return w.numbersExhausted;
     if (r.error.reason === 'outside_hours') return w.outsideHours(hoursLabel(o.hall.state.value?.hall.ticketHours ?? []));
     if (r.error.reason === 'queue_stopped') return w.queueStopped;
-    if (r.error.code === 'UNAUTHORIZED' || r.error.code === 'FORBIDDEN') return w.notAllowed;
+    if (r.error.code === 'UNAUTHORIZED' || r.error.code === 'FORBIDDEN') return o.mode === 'mobile' ? w.mobileNotAllowed : w.notAllowed;
     return w.issueFailed;
   }
 
@@ -207,6 +219,12 @@ export function createKioskModel(o: KioskOptions): KioskModel {
   }
 
   function showTicket(ticket: TicketDetail, appointment: boolean): void {
+    if (o.mode === 'mobile' && o.openTicket) {
+      const day = o.hall.state.value?.hall.serviceDay ?? ticket.issuedAt.slice(0, 10);
+      mine.value = rememberTicket(o.tokenStore, { id: ticket.id, number: ticket.number, day });
+      o.openTicket(ticket.id);
+      return;
+    }
     history.length = 0;
     depth.value = 0;
     error.value = null;
@@ -219,7 +237,8 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     busy.value = true;
     error.value = null;
     try {
-      const body: { queue: string; matters: string[]; priority?: Priority } = { queue, matters };
+      const body: IssueTicketBody = { queue, matters };
+      if (o.mode === 'mobile') body.channel = 'mobile';
       if (priority.value) body.priority = 'priority';
       const r = await o.api.issue(body, token.value);
       if (r.ok) showTicket(r.data, false);
@@ -368,7 +387,14 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     notices: computed(() => o.hall.state.value?.hall.notices ?? []),
     ticketHours: computed(() => hoursLabel(o.hall.state.value?.hall.ticketHours ?? [])),
     closedUntil,
-    stoppedOf: (queue) => o.mode === 'kiosk' && (o.hall.state.value?.queues.find((q) => q.code === queue)?.stopped ?? false),
+    kiosksClosedUntil,
+    hallStoppedOf: (queue) => o.hall.state.value?.queues.find((q) => q.code === queue)?.stopped ?? false,
+    myTickets: computed(() => {
+      const today = o.hall.state.value?.hall.serviceDay;
+      if (o.mode !== 'mobile' || !today) return [];
+      return (mine.value ?? loadMyTickets(o.tokenStore, today)).filter((t) => t.day === today);
+    }),
+    stoppedOf: (queue) => o.mode !== 'guide' && (o.hall.state.value?.queues.find((q) => q.code === queue)?.stopped ?? false),
     takeTicket,
     checkIn,
     guideIssue,

@@ -11,6 +11,9 @@ const zh = {
   htmlLang: 'zh-CN',
   appTitle: '自助取号',
   guideTitle: '导办台',
+  mobileTitle: '手机取号',
+  myTickets: '您今天取的号',
+  openMine: '查看排队进度',
   welcome: '您好，请选择要办理的业务',
   chooseCategory: '请选择业务类别',
   chooseQueue: '请选择业务',
@@ -58,6 +61,7 @@ const zh = {
   queueStopped: '该业务今日已停止取号：现在取号预计在下班前办理不完。请明天再来，或到导办台咨询。',
   stoppedMark: '今日已停止取号',
   notAllowed: '本机暂不能取号，请到导办台咨询。',
+  mobileNotAllowed: '本大厅暂未开放手机取号，请到大厅的取号机取号。',
   largeType: '大字模式',
   speak: '语音播报',
   otherLanguage: 'English',
@@ -113,6 +117,10 @@ const zh = {
     appointmentUnknown: '今日没有待签到的该预约码（签到时将说明原因）。',
     materialsCount: (have: number, all: number) => `材料 ${have}/${all}`,
     missing: '缺',
+    queueStopped: '已停止自助取号',
+    queueStoppedNote: '该业务今日已停止自助取号（自助机和手机不再发号）；导办台仍可出号，请告知办事人预计等候时间。',
+    kiosksClosed: (hours: string, at: string, tomorrow: boolean) =>
+      tomorrow ? `自助机今日取号已结束（取号时间 ${hours}）；导办台仍可出号。` : `现在不是取号时间，自助机 ${at} 起恢复取号（取号时间 ${hours}）；导办台仍可出号。`,
   },
 };
 
@@ -122,6 +130,9 @@ const en: KioskWords = {
   htmlLang: 'en',
   appTitle: 'Take a number',
   guideTitle: 'Guide desk',
+  mobileTitle: 'Take a number on your phone',
+  myTickets: 'Your numbers today',
+  openMine: 'See your place',
   welcome: 'Welcome. What would you like to do?',
   chooseCategory: 'Choose a service area',
   chooseQueue: 'Choose a service',
@@ -169,6 +180,7 @@ const en: KioskWords = {
   queueStopped: 'This service takes no more numbers today: it could not be served before closing. Please come back tomorrow or ask at the guide desk.',
   stoppedMark: 'No more numbers today',
   notAllowed: 'This kiosk cannot issue numbers now. Please ask at the guide desk.',
+  mobileNotAllowed: 'This hall does not issue numbers to phones. Please take one at a kiosk in the hall.',
   largeType: 'Large type',
   speak: 'Speak',
   otherLanguage: '中文',
@@ -224,6 +236,12 @@ const en: KioskWords = {
     appointmentUnknown: 'No appointment waiting for check-in today has this code (checking in will say why).',
     materialsCount: (have, all) => `Documents ${have}/${all}`,
     missing: 'missing',
+    queueStopped: 'no more self-service numbers',
+    queueStoppedNote: 'Kiosks and phones issue no more numbers for this queue today; the guide desk still may. Tell the citizen the expected wait.',
+    kiosksClosed: (hours, at, tomorrow) =>
+      tomorrow
+        ? `Kiosks issue no more numbers today (ticket hours ${hours}); the guide desk still may.`
+        : `Outside ticket hours: kiosks issue numbers again from ${at} (ticket hours ${hours}); the guide desk still may.`,
   },
 };
 

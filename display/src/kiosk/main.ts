@@ -2,6 +2,7 @@
  * The kiosk (/kiosk) and the guide desk (/kiosk?mode=guide). Live hall data comes from the
  * displays' socket module; the kiosk's own REST calls are in kioskApi.ts.
  *   ?mode=guide   guide desk (sign in as a guide)
+ *   ?mode=mobile  扫码取号 on the citizen's phone (/m): the same steps, the ticket opens /t/:id
  *   ?signin       kiosk asks for its device account first (halls without public ticketing)
  *   ?print=0      no automatic printing
  *   ?idle=N       seconds before an untouched screen goes back to the start
@@ -18,7 +19,7 @@ import './theme.css';
 import './kiosk.css';
 
 const params = new URLSearchParams(location.search);
-const mode = params.get('mode') === 'guide' ? 'guide' : 'kiosk';
+const mode = params.get('mode') === 'guide' ? 'guide' : params.get('mode') === 'mobile' ? 'mobile' : 'kiosk';
 const idle = Number(params.get('idle'));
 
 const model = createKioskModel({
@@ -28,8 +29,10 @@ const model = createKioskModel({
   speaker: createSpeaker(),
   // A guide's sign-in lasts the browser session; a kiosk's device account survives restarts.
   tokenStore: mode === 'guide' ? sessionStorage : localStorage,
-  askSignIn: params.has('signin'),
-  autoPrint: params.get('print') !== '0',
+  askSignIn: mode === 'kiosk' && params.has('signin'),
+  // A phone prints nothing: its ticket is its page.
+  autoPrint: mode === 'kiosk' && params.get('print') !== '0',
+  openTicket: (id) => location.assign(`/t/${encodeURIComponent(id)}`),
 });
 if (params.get('speak') === '1') model.toggleSpeak();
 
