@@ -99,3 +99,43 @@ describe('取号时间 on the kiosk', () => {
     await expect.poll(() => page.getByTestId('error').textContent()).toBe('现在不是取号时间（取号时间 08:30–12:00  13:30–17:00），请到导办台咨询。');
   });
 });
+
+describe('取号时间 and 停止取号 at the guide desk (guides are not bound, but see them)', () => {
+  it('says kiosks are not issuing outside the hours and marks a stopped queue, and still issues both', async () => {
+    const guide = await moveTo('12:10');
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/kiosk?mode=guide`);
+    await page.fill('[data-testid="username"]', 'guide');
+    await page.fill('[data-testid="password"]', '1234');
+    await page.click('[data-testid="signin-submit"]');
+    await page.locator('[data-matter="A-01"]').waitFor();
+    await expect.poll(() => page.getByTestId('guide-kiosks-closed').textContent()).toBe('现在不是取号时间，自助机 13:30 起恢复取号（取号时间 08:30–12:00  13:30–17:00）；导办台仍可出号。');
+    await page.check('[data-matter="A-01"]');
+    expect(await page.isEnabled('[data-testid="guide-issue"]')).toBe(true);
+    await expectAccessible(page, 'guide desk, outside the hours');
+    await shot(page, 'guide-kiosks-closed', true);
+    await page.click('[data-testid="guide-issue"]');
+    await page.locator('[data-testid="ticket"]').waitFor();
+    await page.click('[data-testid="done"]');
+
+    await moveTo('13:30');
+    await expect.poll(() => page.getByTestId('guide-kiosks-closed').count()).toBe(0);
+    // F (不动产) stops in the day's last span once a newcomer could not be called before 17:00.
+    await moveTo('16:30');
+    const stopped = async () => (await api<Snapshot>(server.url, 'GET', '/api/snapshot')).body.queues.find((q) => q.code === 'F')?.stopped === true;
+    for (let i = 0; i < 40 && !(await stopped()); i++) {
+      expect((await api(server.url, 'POST', '/api/tickets', { token: guide, body: { queue: 'F', channel: 'guide' } })).status).toBe(201);
+    }
+    await expect.poll(() => page.locator('[data-testid="guide-queue-stopped"]').allTextContents()).toEqual(['已停止自助取号']);
+    expect(await page.locator('[data-testid="guide-queue-stopped"]').locator('xpath=..').textContent()).toContain('F · 不动产登记');
+    await page.selectOption('[data-testid="guide-queue"]', 'F');
+    expect(await page.getByTestId('guide-queue-stopped-note').textContent()).toContain('导办台仍可出号');
+    expect(await page.isEnabled('[data-testid="guide-issue"]')).toBe(true);
+    await expectAccessible(page, 'guide desk, a stopped queue');
+    await shot(page, 'guide-queue-stopped', true);
+    await page.click('[data-testid="guide-issue"]');
+    await page.locator('[data-testid="ticket"]').waitFor();
+    expect(await page.locator('[data-testid="ticket-number"]').textContent()).toMatch(/^F\d{3}$/);
+  }, 60_000);
+});
