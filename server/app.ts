@@ -14,6 +14,7 @@ import { registerCommandRoutes } from './http/commands';
 import { registerCitizenRoutes } from './citizen/routes';
 import { apiErrorHandler } from './http/errors';
 import { registerPages } from './http/pages';
+import { registerPoster } from './http/poster';
 import { registerQueryRoutes } from './http/queries';
 import { sendError } from './http/reply';
 import { createAuthService } from './service/auth-service';
@@ -72,6 +73,10 @@ export function createApp(deps: AppDeps) {
   api.use((req, res) => sendError(res, 'NOT_FOUND', `no route ${req.method} /api${req.path}`));
   api.use(apiErrorHandler(log));
   app.use('/api', api);
+  registerPoster(app, {
+    hallName: () => ({ zh: service.state().name, en: service.state().nameEn }),
+    publicBase: () => citizen.settings.get(hallId).publicBaseUrl,
+  });
   registerPages(app, deps.distDir ?? join(ROOT, 'dist'));
 
   const httpServer: HttpServer = createServer(app);

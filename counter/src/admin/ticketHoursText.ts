@@ -1,5 +1,7 @@
-/** The 取号时间 group's words (大厅设置 page, 操作日志), zh first and en key for key; merged into the console's dictionary. */
+/** The words of ticketing on the 大厅设置 page (取号时间, 停止取号, the 扫码取号 poster) and the board, zh first and en key for key; merged into the console's dictionary. */
 export const ticketHoursZh = {
+  'hall.poster': '打印手机扫码取号海报',
+  'hall.posterHelp': '贴在大厅入口和等候区：群众用手机扫码即可取号（需允许群众自助取号）。',
   'hours.title': '取号时间',
   'hours.help': '取号机和手机只在这些时段出号；导办台和管理员随时可以出号，预约签到按预约时段。不设时段即全天可取号。',
   'hours.none': '不限时间（全天可取号）',
@@ -23,6 +25,8 @@ export const ticketHoursZh = {
 } as const;
 
 export const ticketHoursEn: Record<keyof typeof ticketHoursZh, string> = {
+  'hall.poster': 'Print the phone ticketing poster',
+  'hall.posterHelp': 'For the entrance and the waiting area: citizens scan it to take a number on their phone (needs public ticketing).',
   'hours.title': 'Ticket hours',
   'hours.help': 'Kiosks and phones issue numbers only in these spans; the guide desk and managers may issue at any time, appointments check in by their slot. No spans: any time.',
   'hours.none': 'Any time (no spans set)',

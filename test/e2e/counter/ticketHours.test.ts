@@ -60,6 +60,13 @@ describe('取号时间 on the 大厅设置 page', () => {
     expect(saved).toMatchObject({ ticketHours: [{ start: '08:30', end: '12:00' }, { start: '13:30', end: '17:00' }], stopWhenUnfinishable: true });
     expect((await apiCall<Snapshot>(server.url, 'GET', '/api/snapshot')).body.hall.ticketHours).toEqual(saved.ticketHours);
     if (shots) await page.screenshot({ path: `${shots}/admin-hall-hours-zh-1366.png`, fullPage: true });
+    // The 扫码取号 poster opens from here, with the hall's QR code.
+    const [poster] = await Promise.all([context.waitForEvent('page'), page.click('[data-testid=hall-poster]')]);
+    await poster.waitForLoadState();
+    expect(await poster.textContent('h1')).toBe('手机扫码取号');
+    expect(await poster.locator('.qr svg').count()).toBe(1);
+    if (shots) await poster.screenshot({ path: `${shots}/mobile-poster.png`, fullPage: true });
+    await poster.close();
 
     await page.reload();
     await page.waitForSelector('[aria-label="第 2 段结束"]');

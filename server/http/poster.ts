@@ -1,0 +1,55 @@
+/**
+ * 扫码取号 poster (GET /m/poster): an A4 page with the hall's name and the QR code of its phone
+ * ticketing address (/m), for the entrance and the waiting seats. Printed from the browser; the
+ * QR is an SVG drawn here (npm qrcode), so it prints sharp at any size. The address is the hall's
+ * public base (预约与评价 → 公网地址) when set, else the address the manager opened the console on.
+ */
+import type { Express, Request } from 'express';
+import QRCode from 'qrcode';
+
+export interface PosterDeps {
+  hallName: () => { zh: string; en: string };
+  /** The hall's public base URL ('' when not set). */
+  publicBase: () => string;
+}
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function mobileTicketingUrl(base: string, req: Request): string {
+  const origin = base || `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  return `${origin.replace(/\/+$/, '')}/m`;
+}
+
+export function registerPoster(app: Express, deps: PosterDeps): void {
+  app.get('/m/poster', async (req, res) => {
+    const url = mobileTicketingUrl(deps.publicBase(), req);
+    const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    const name = deps.hallName();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(`<!doctype html><html lang="zh-CN"><meta charset="utf-8">
+<title>手机扫码取号 · ${escapeHtml(name.zh)}</title>
+<style>
+@page{size:A4;margin:18mm}
+body{font:20px/1.5 "Noto Sans CJK SC","Microsoft YaHei",system-ui,sans-serif;color:#111;text-align:center;margin:0}
+main{max-width:170mm;margin:0 auto;padding:8mm 0}
+h1{font-size:44px;margin:0 0 4mm}
+.hall{font-size:24px;margin:0 0 10mm}
+.qr{width:120mm;height:120mm;margin:0 auto 8mm}
+.qr svg{width:100%;height:100%}
+ol{display:inline-block;text-align:left;font-size:22px;margin:0 0 8mm}
+.url{font-size:16px;color:#444;word-break:break-all}
+.en{color:#444;font-size:16px}
+button{font:inherit;font-size:18px;padding:8px 24px;margin-top:8mm}
+@media print{button{display:none}}
+</style>
+<main>
+<h1>手机扫码取号</h1>
+<p class="hall">${escapeHtml(name.zh)}</p>
+<div class="qr" role="img" aria-label="手机取号二维码 ${escapeHtml(url)}">${svg}</div>
+<ol><li>用手机扫描二维码</li><li>选择要办理的业务，取号</li><li>留意叫号，轮到时到窗口办理</li></ol>
+<p class="en">Scan to take a number on your phone · ${escapeHtml(name.en)}</p>
+<p class="url">${escapeHtml(url)}</p>
+<button type="button" onclick="print()">打印 Print</button>
+</main></html>`);
+  });
+}
