@@ -1,15 +1,34 @@
 /**
  * Words of 短信提醒 on a ticket, shared by the kiosk's ticket screen and the phone page (the same
- * offer in both places), Chinese first.
+ * offer in both places), Chinese first. They promise only the texts that will come: the hall
+ * may send 快到您了, 轮到您了 or both (`smsKinds`), and 快到您了 comes only to a number given while
+ * more than NEAR_AHEAD people are ahead.
  */
 import type { ApiError } from '../../../shared/errors';
-import { NEAR_AHEAD } from '../../../shared/notify';
+import { NEAR_AHEAD, type SmsKind } from '../../../shared/notify';
 import type { Lang } from '../shared/i18n';
+
+/** The texts a ticket's number will get: 快到您了 (`near`), 轮到您了 (`called`) or both. */
+export type SmsPlan = 'near' | 'called' | 'both';
+
+/**
+ * What a number given now will be texted, from the hall's kinds; `alreadyNear`: NEAR_AHEAD or
+ * fewer ahead already, so 快到您了 will not come (the server's rule: not if already that near).
+ * Null: nothing will come.
+ */
+export function smsPlan(kinds: readonly SmsKind[], alreadyNear: boolean): SmsPlan | null {
+  const near = kinds.includes('near_turn') && !alreadyNear;
+  const called = kinds.includes('called');
+  if (near && called) return 'both';
+  if (near) return 'near';
+  return called ? 'called' : null;
+}
 
 const zh = {
   title: '短信提醒',
   offer: '短信提醒（选填）',
-  offerHint: '快到您时发短信通知您，可先离开大厅等候',
+  offerHint: (plan: SmsPlan): string =>
+    plan === 'called' ? '叫到您的号时发短信告诉您到哪个窗口' : plan === 'near' ? '快到您时发短信通知您，可先离开大厅等候' : '快到您时和叫到您时都发短信通知您，可先离开大厅等候',
   add: '填写手机号码',
   phoneLabel: '手机号码',
   phoneHint: '请输入 11 位手机号码',
@@ -20,8 +39,12 @@ const zh = {
   saving: '正在保存…',
   change: '更换号码',
   remove: '取消短信提醒',
-  willText: (masked: string) => `快到您时（前面还有 ${NEAR_AHEAD} 人）将发短信到 ${masked}`,
-  fromBooking: (masked: string) => `快到您时将发短信到预约时的手机 ${masked}`,
+  willText: (masked: string, plan: SmsPlan): string =>
+    plan === 'called'
+      ? `叫到您的号时将发短信到 ${masked}`
+      : `快到您时（前面还有 ${NEAR_AHEAD} 人）${plan === 'both' ? '和叫到您时' : ''}将发短信到 ${masked}`,
+  fromBooking: (masked: string, plan: SmsPlan): string =>
+    `${plan === 'called' ? '叫到您的号时' : plan === 'near' ? '快到您时' : '快到您时和叫到您时'}将发短信到预约时的手机 ${masked}`,
   near: `您前面已不足 ${NEAR_AHEAD} 人，请留意叫号`,
   removed: '已取消短信提醒',
   unsavedWarning: (s: number) => `${s} 秒后返回首页，未确认的号码不会保存`,
@@ -34,7 +57,12 @@ export type SmsWords = typeof zh;
 const en: SmsWords = {
   title: 'Text reminder',
   offer: 'Text reminder (optional)',
-  offerHint: 'We text you when your turn is near, so you may wait outside the hall',
+  offerHint: (plan) =>
+    plan === 'called'
+      ? 'We text you when your number is called, with the counter to go to'
+      : plan === 'near'
+        ? 'We text you when your turn is near, so you may wait outside the hall'
+        : 'We text you when your turn is near and when you are called, so you may wait outside the hall',
   add: 'Add my mobile number',
   phoneLabel: 'Mobile number',
   phoneHint: 'Enter your 11-digit mobile number',
@@ -45,8 +73,12 @@ const en: SmsWords = {
   saving: 'Saving…',
   change: 'Change number',
   remove: 'Stop text reminder',
-  willText: (masked) => `We will text ${masked} when ${NEAR_AHEAD} people are ahead of you`,
-  fromBooking: (masked) => `We will text ${masked}, the number you booked with, when your turn is near`,
+  willText: (masked, plan) =>
+    plan === 'called'
+      ? `We will text ${masked} when your number is called`
+      : `We will text ${masked} when ${NEAR_AHEAD} people are ahead of you${plan === 'both' ? ' and when you are called' : ''}`,
+  fromBooking: (masked, plan) =>
+    `We will text ${masked}, the number you booked with, ${plan === 'called' ? 'when your number is called' : plan === 'near' ? 'when your turn is near' : 'when your turn is near and when you are called'}`,
   near: `Fewer than ${NEAR_AHEAD} people are ahead of you: please listen for your number`,
   removed: 'Text reminder stopped',
   unsavedWarning: (s) => `Back to start in ${s} s; an unconfirmed number is not kept`,

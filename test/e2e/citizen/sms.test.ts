@@ -192,3 +192,54 @@ describe('phone page: 短信提醒', () => {
     expect(await off.getByTestId('sms').count()).toBe(0);
   }, 60_000);
 });
+
+describe('the words follow what the hall texts (smsKinds: 快到您了, 轮到您了 or both)', () => {
+  async function textKinds(smsKinds: string[]): Promise<void> {
+    const manager = await login(server.url, 'admin', 'admin');
+    expect((await api(server.url, 'PUT', '/api/citizen/settings', { token: manager, body: { smsEnabled: true, smsKinds } })).status).toBe(200);
+  }
+
+  it('轮到您了 only: the kiosk promises the call text, even with nobody ahead; both: the phone page says both, and the call text when already near', async () => {
+    await textKinds(['booked', 'called']);
+    const page = await kiosk();
+    await takeTicket(page); // nobody ahead: no 快到您了 would come, 轮到您了 still will
+    expect(await text(page, 'sms-offer-hint')).toBe('叫到您的号时发短信告诉您到哪个窗口');
+    await page.getByTestId('sms-open').click();
+    await typeOnPad(page, '13912345678', (d) => `数字 ${d}`);
+    await page.getByTestId('sms-confirm').click();
+    await expect.poll(() => text(page, 'sms-saved')).toBe('叫到您的号时将发短信到 139****5678');
+    await expectAccessible(page, 'ticket, call text only, saved');
+    await shot(page, 'sms-kiosk-6-called-only-zh', true);
+
+    await textKinds(['near_turn', 'called']);
+    for (let i = 0; i < 4; i++) await issue();
+    const far = await issue();
+    const near = (await api<Ticket>(server.url, 'POST', '/api/tickets', { body: { queue: 'B' } })).body;
+    const phones = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    try {
+      await stubDevices(phones);
+      const one = await phones.newPage();
+      await one.goto(`${server.url}/t/${far.id}`);
+      await expect.poll(() => text(one, 'sms-offer-hint')).toBe('快到您时和叫到您时都发短信通知您，可先离开大厅等候');
+      await one.getByTestId('sms-phone').fill('13912345678');
+      await one.getByTestId('sms-save').click();
+      await expect.poll(() => text(one, 'sms-saved')).toBe('快到您时（前面还有 3 人）和叫到您时将发短信到 139****5678');
+      await shot(one, 'sms-phone-5-both-zh', true);
+
+      // Already near: the field stays (轮到您了 will come) and says only that.
+      const two = await phones.newPage();
+      await two.goto(`${server.url}/t/${near.id}`);
+      await expect.poll(() => text(two, 'sms-offer-hint')).toBe('叫到您的号时发短信告诉您到哪个窗口');
+      await two.getByTestId('lang').click();
+      expect(await text(two, 'sms-offer-hint')).toBe('We text you when your number is called, with the counter to go to');
+      await two.getByTestId('sms-phone').fill('13912345678');
+      await two.getByTestId('sms-save').click();
+      await expect.poll(() => text(two, 'sms-saved')).toBe('We will text 139****5678 when your number is called');
+      expect(await text(two, 'sms-near')).toBe('Fewer than 3 people are ahead of you: please listen for your number');
+      await expectAccessible(two, 'phone, near, call text, en');
+      await shot(two, 'sms-phone-6-near-called-en', true);
+    } finally {
+      await phones.close();
+    }
+  }, 60_000);
+});
