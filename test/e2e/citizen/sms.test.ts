@@ -1,6 +1,7 @@
 /**
  * 短信提醒 for a walk-in, in Chromium against a real server: the kiosk's ticket screen offers it
- * (keypad, 11 digits checked, confirm, shown masked; hidden while the hall does not text 快到您了;
+ * (keypad, 11 digits checked, confirm, shown masked; hidden while the hall texts neither 快到您了 nor 轮到您了,
+ * and worded for the texts it does send;
  * a half-typed number is not sent when the kiosk goes home), and the phone page's field adds,
  * changes and removes the number. zh and en, axe-clean; screenshots at 1080×1920 and 390×844.
  */
