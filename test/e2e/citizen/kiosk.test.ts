@@ -11,7 +11,7 @@ import type { Appointment } from '../../../shared/citizen';
 import type { Snapshot, TicketDetail } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
 import { ensureCounterBuilt, signIn } from '../counter/support';
-import { DIST_ROOT, SHOTS, devices, ensureDisplayBuilt, expectAccessible, launchChromium, rootFontPx, shot, stubDevices } from './support';
+import { DIST_ROOT, SHOTS, devices, ensureDisplayBuilt, expectAccessible, launchChromium, openGuideDesk, rootFontPx, shot, stubDevices } from './support';
 
 let browser: Browser;
 let server: TestServer;
@@ -313,13 +313,7 @@ describe('guide desk', () => {
       body: { date: '2026-11-30', slot: '10:00', queue: 'E', matters: ['E-02'], name: '钱七', phone: '13700005678' },
     })).body;
     server.clock.advance(45 * 60_000);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server.url}/kiosk?mode=guide`);
-    await page.fill('[data-testid="username"]', 'guide');
-    await page.fill('[data-testid="password"]', '1234');
-    await page.click('[data-testid="signin-submit"]');
-    await page.locator('[data-matter="A-01"]').waitFor();
+    const page = await openGuideDesk(context, server.url);
 
     await page.fill('[data-testid="guide-code"]', '99999999');
     await expect.poll(() => page.locator('[data-testid="guide-appointment"]').textContent()).toContain('没有待签到');

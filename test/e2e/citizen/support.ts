@@ -73,3 +73,15 @@ export const shot = (page: Page, name: string, fullPage = false) => page.screens
 
 /** The root font size in px (large-type mode must make it at least 1.5×). */
 export const rootFontPx = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+
+/** A new page on the guide desk (1280×800), signed in as the demo guide, the catalogue listed. */
+export async function openGuideDesk(context: BrowserContext, serverUrl: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${serverUrl}/kiosk?mode=guide`);
+  await page.fill('[data-testid="username"]', 'guide');
+  await page.fill('[data-testid="password"]', '1234');
+  await page.click('[data-testid="signin-submit"]');
+  await page.locator('[data-matter="A-01"]').waitFor();
+  return page;
+}

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, ensureDisplayBuilt, expectAccessible, launchChromium, shot, stubDevices } from './support';
+import { DIST_ROOT, ensureDisplayBuilt, expectAccessible, launchChromium, openGuideDesk, shot, stubDevices } from './support';
 
 let browser: Browser;
 let server: TestServer;
@@ -53,6 +53,18 @@ async function moveTo(hhmm: string): Promise<string> {
   return guide;
 }
 
+/**
+ * In the day's last span: F (不动产) has nobody serving it, so a few guide tickets make a newcomer's
+ * wait run past 17:00 and F stops taking kiosk numbers.
+ */
+async function stopF(guide: string): Promise<void> {
+  const stopped = async () => (await api<Snapshot>(server.url, 'GET', '/api/snapshot')).body.queues.find((q) => q.code === 'F')?.stopped === true;
+  for (let i = 0; i < 40 && !(await stopped()); i++) {
+    expect((await api(server.url, 'POST', '/api/tickets', { token: guide, body: { queue: 'F', channel: 'guide' } })).status).toBe(201);
+  }
+  expect(await stopped()).toBe(true);
+}
+
 describe('取号时间 on the kiosk', () => {
   it('says the hours; outside them says when numbers start again, and check-in stays open', async () => {
     const page = await openKiosk();
@@ -78,12 +90,7 @@ describe('取号时间 on the kiosk', () => {
   it('greys out a service that stopped for today, and says why when the server refuses a number', async () => {
     const guide = await moveTo('16:30');
     const page = await openKiosk();
-    // F (不动产) has nobody serving it: a few waiting and a newcomer could not be called before 17:00.
-    const stopped = async () => (await api<Snapshot>(server.url, 'GET', '/api/snapshot')).body.queues.find((q) => q.code === 'F')?.stopped === true;
-    for (let i = 0; i < 40 && !(await stopped()); i++) {
-      expect((await api(server.url, 'POST', '/api/tickets', { token: guide, body: { queue: 'F', channel: 'guide' } })).status).toBe(201);
-    }
-    expect(await stopped()).toBe(true);
+    await stopF(guide);
     await page.click('[data-category="民生服务"]');
     await expect.poll(() => page.locator('[data-queue="F"] [data-testid=queue-stopped]').textContent()).toBe('今日已停止取号');
     expect(await page.isDisabled('[data-queue="F"]')).toBe(true);
@@ -103,13 +110,7 @@ describe('取号时间 on the kiosk', () => {
 describe('取号时间 and 停止取号 at the guide desk (guides are not bound, but see them)', () => {
   it('says kiosks are not issuing outside the hours and marks a stopped queue, and still issues both', async () => {
     const guide = await moveTo('12:10');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server.url}/kiosk?mode=guide`);
-    await page.fill('[data-testid="username"]', 'guide');
-    await page.fill('[data-testid="password"]', '1234');
-    await page.click('[data-testid="signin-submit"]');
-    await page.locator('[data-matter="A-01"]').waitFor();
+    const page = await openGuideDesk(context, server.url);
     await expect.poll(() => page.getByTestId('guide-kiosks-closed').textContent()).toBe('现在不是取号时间，自助机 13:30 起恢复取号（取号时间 08:30–12:00  13:30–17:00）；导办台仍可出号。');
     await page.check('[data-matter="A-01"]');
     expect(await page.isEnabled('[data-testid="guide-issue"]')).toBe(true);
@@ -121,12 +122,8 @@ describe('取号时间 and 停止取号 at the guide desk (guides are not bound,
 
     await moveTo('13:30');
     await expect.poll(() => page.getByTestId('guide-kiosks-closed').count()).toBe(0);
-    // F (不动产) stops in the day's last span once a newcomer could not be called before 17:00.
     await moveTo('16:30');
-    const stopped = async () => (await api<Snapshot>(server.url, 'GET', '/api/snapshot')).body.queues.find((q) => q.code === 'F')?.stopped === true;
-    for (let i = 0; i < 40 && !(await stopped()); i++) {
-      expect((await api(server.url, 'POST', '/api/tickets', { token: guide, body: { queue: 'F', channel: 'guide' } })).status).toBe(201);
-    }
+    await stopF(guide);
     await expect.poll(() => page.locator('[data-testid="guide-queue-stopped"]').allTextContents()).toEqual(['已停止自助取号']);
     expect(await page.locator('[data-testid="guide-queue-stopped"]').locator('xpath=..').textContent()).toContain('F · 不动产登记');
     await page.selectOption('[data-testid="guide-queue"]', 'F');
