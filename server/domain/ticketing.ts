@@ -6,8 +6,8 @@
  * managers decide at the desk, and booked citizens were promised their slot: neither is bound.
  */
 import type { ErrorReason } from '../../shared/errors';
+import { hoursLabel, localMinutes, minutesOfTime, sessionAt } from '../../shared/ticketHours';
 import { etaSecondsOfNew } from './eta';
-import { localMinutesOf, minutesOfTime } from './time';
 import type { HallState, TimeRange } from './types';
 
 export type TicketingVerdict =
@@ -16,31 +16,35 @@ export type TicketingVerdict =
 
 const OPEN: TicketingVerdict = { open: true };
 
-/** A hall saved before 取号时间 existed: tickets any time, no stop (as it always was). */
+/** A hall saved before 取号时间 existed: tickets all day, no stop (as it always was). */
 export const DEFAULT_TICKETING = { ticketHours: [] as TimeRange[], stopWhenUnfinishable: false };
 
-/** The session holding `minutes` (start inclusive, end exclusive), and whether it is the day's last. */
-export function sessionAt(hours: readonly TimeRange[], minutes: number): { range: TimeRange; last: boolean } | undefined {
-  const sorted = [...hours].sort((a, b) => a.start.localeCompare(b.start));
-  const i = sorted.findIndex((r) => minutesOfTime(r.start) <= minutes && minutes < minutesOfTime(r.end));
-  return i < 0 ? undefined : { range: sorted[i]!, last: i === sorted.length - 1 };
-}
-
-export const hoursText = (hours: readonly TimeRange[]): string => hours.map((r) => `${r.start}–${r.end}`).join(', ');
+export { sessionAt };
 
 /**
- * May a kiosk or phone take a ticket of `queue` at `now`? Hours empty: any time. The queue stop
+ * May a kiosk or phone take a ticket of `queue` at `now`? Hours empty: all day. The queue stop
  * is judged on the estimate for a normal ticket joining the back (the same median the ticket
  * would be shown).
  */
 export function ticketingVerdict(state: HallState, queue: string, now: number): TicketingVerdict {
   const { ticketHours, stopWhenUnfinishable } = state.settings;
   if (ticketHours.length === 0) return OPEN;
-  const minutes = localMinutesOf(now, state.timezone);
+  const minutes = localMinutes(now, state.timezone);
   const session = sessionAt(ticketHours, minutes);
-  if (!session) return { open: false, reason: 'outside_hours', message: `tickets are taken ${hoursText(ticketHours)}` };
+  if (!session) return { open: false, reason: 'outside_hours', message: `tickets are taken ${hoursLabel(ticketHours, ', ')}` };
   if (!stopWhenUnfinishable || !session.last) return OPEN;
   const left = (minutesOfTime(session.range.end) - minutes) * 60;
   if (etaSecondsOfNew(state, queue) < left) return OPEN;
   return { open: false, reason: 'queue_stopped', message: `queue ${queue} takes no more tickets today: the wait would run past ${session.range.end}` };
+}
+
+/**
+ * 停止取号 now? Asked of every queue on every change (views, pushes): with the rule off or no
+ * hours it answers without reading the clock or estimating anything.
+ */
+export function queueStopped(state: HallState, queue: string, now: number): boolean {
+  const { ticketHours, stopWhenUnfinishable } = state.settings;
+  if (!stopWhenUnfinishable || ticketHours.length === 0) return false;
+  const v = ticketingVerdict(state, queue, now);
+  return !v.open && v.reason === 'queue_stopped';
 }

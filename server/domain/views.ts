@@ -1,7 +1,7 @@
 /** Projections of the hall state into the shapes of the contract (shared/schemas.ts). */
 import type { ClerkRef, QueueInfo, QueueSummary, Ticket, TicketDetail, Window, WindowState } from '../../shared/schemas';
 import { aheadOf, etaRangeOf, etaSecondsOf } from './eta';
-import { ticketingVerdict } from './ticketing';
+import { queueStopped } from './ticketing';
 import { iso } from './time';
 import type { HallState, QueueDef, QueueRuntime, TicketRec, WindowRec } from './types';
 
@@ -84,8 +84,7 @@ export function queueSummary(state: HallState, q: QueueRuntime, now: number): Qu
   };
   if (oldest) v.oldestArrivedAt = iso(oldest.arrivedAt);
   if (q.prefix !== undefined) v.prefix = q.prefix;
-  const ticketing = ticketingVerdict(state, q.code, now);
-  if (!ticketing.open && ticketing.reason === 'queue_stopped') v.stopped = true;
+  if (queueStopped(state, q.code, now)) v.stopped = true;
   return v;
 }
 

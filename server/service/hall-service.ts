@@ -13,13 +13,13 @@ import {
   decide,
   evolve,
   iso,
+  queueStopped,
   queueSummary,
   serviceDayOf,
   sortedQueues,
   sortedWindows,
   ticketDetailView,
   ticketIdOf,
-  ticketingVerdict,
   ticketView,
   windowNoOf,
   windowView,
@@ -81,13 +81,9 @@ export function createHallService(deps: HallServiceDeps) {
   // 停止取号 depends on windows and settings too, not only on a queue's own tickets: the queues
   // whose flag flipped are pushed with any change, so screens see a queue stop or reopen at once.
   const stoppedShown = new Map<string, boolean>();
-  const isStopped = (code: string, now: number): boolean => {
-    const v = ticketingVerdict(state, code, now);
-    return !v.open && v.reason === 'queue_stopped';
-  };
   function flippedStops(now: number): string[] {
     const out: string[] = [];
-    for (const code of state.queues.keys()) if (isStopped(code, now) !== (stoppedShown.get(code) ?? false)) out.push(code);
+    for (const code of state.queues.keys()) if (queueStopped(state, code, now) !== (stoppedShown.get(code) ?? false)) out.push(code);
     return out;
   }
 

@@ -1,7 +1,7 @@
 /** The kiosk's small pure parts for 取号时间 and 扫码取号: the hours on server time, and the numbers a phone took today. */
 import { describe, expect, it } from 'vitest';
 import { loadMyTickets, rememberTicket } from '../../display/src/kiosk/myTickets';
-import { hoursLabel, isTicketTime, localMinutes, nextOpening } from '../../display/src/kiosk/ticketHours';
+import { hoursLabel, isTicketTime, localMinutes, nextOpening } from '../../shared/ticketHours';
 
 const HOURS = [
   { start: '08:30', end: '12:00' },

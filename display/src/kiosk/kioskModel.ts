@@ -4,7 +4,7 @@
  * ticket; live hall data (people waiting, connection) comes from the displays' socket module.
  * Components never fetch or touch the socket themselves.
  */
-import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue';
+import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue';
 import type { Appointment, CheckInBody, CheckInResult, CitizenSettings } from '../../../shared/citizen';
 import type { Catalogue, GuideChecklist, IssueTicketBody, Role, TicketDetail } from '../../../shared/schemas';
 import type { HallConnection } from '../shared/hallSocket';
@@ -14,7 +14,8 @@ import type { ApiResult, kioskApi as KioskApiImpl } from './kioskApi';
 import { kioskWords, type KioskWords } from './kioskText';
 import type { Speaker } from './speech';
 import { loadMyTickets, rememberTicket, type MyTicket } from './myTickets';
-import { hoursLabel, isTicketTime, localMinutes, nextOpening } from './ticketHours';
+import { hoursLabel } from '../../../shared/ticketHours';
+import { createTicketingState, type TicketingState } from './ticketingState';
 
 /** `mobile`: 扫码取号 — the kiosk's steps on the citizen's own phone; the ticket opens its phone page. */
 export type Mode = 'kiosk' | 'guide' | 'mobile';
@@ -47,7 +48,7 @@ export interface KioskOptions {
 const TOKEN_KEY = { kiosk: 'hall.kiosk.token', guide: 'hall.guide.token', mobile: 'hall.mobile.token' } as const;
 const SIGN_IN_ROLES: Record<Mode, readonly Role[]> = { kiosk: ['kiosk', 'manager'], guide: ['guide', 'manager'], mobile: [] };
 
-export interface KioskModel {
+export interface KioskModel extends TicketingState {
   mode: Mode;
   lang: Ref<Lang>;
   words: ComputedRef<KioskWords>;
@@ -81,16 +82,6 @@ export interface KioskModel {
   waitingOf(queue: string): number | null;
   /** The hall's notices (the walls scroll them), for the start screen. */
   notices: ComputedRef<readonly string[]>;
-  /** 取号时间 as the hall sets it ("08:30–12:00  13:30–17:00"); '' when tickets are taken any time. */
-  ticketHours: ComputedRef<string>;
-  /** Outside 取号时间 (kiosk and phone; the guide desk may always issue): when it opens next, else null. */
-  closedUntil: ComputedRef<{ at: string; tomorrow: boolean } | null>;
-  /** 停止取号: the queue takes no more kiosk tickets today. */
-  stoppedOf(queue: string): boolean;
-  /** The guide desk (not bound by them) sees both: outside 取号时间, when kiosks issue again; else null. */
-  kiosksClosedUntil: ComputedRef<{ at: string; tomorrow: boolean } | null>;
-  /** …and 停止取号 of a queue, whatever this screen's mode. */
-  hallStoppedOf(queue: string): boolean;
   /** Mobile mode: the numbers this phone took today (newest first), each opening its page. */
   myTickets: ComputedRef<readonly MyTicket[]>;
   takeTicket(queue: string, matters: string[]): Promise<void>;
@@ -123,19 +114,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
   const error = ref<string | null>(null);
   let catalogueAt = 0;
   const mine = shallowRef<MyTicket[] | null>(null);
-  // Server time, to the minute, for 取号时间 (a kiosk's own clock may be wrong).
-  const nowMs = ref(Date.now());
-  const minuteTimer = setInterval(() => (nowMs.value = Date.now()), 15_000);
-  onScopeDispose(() => clearInterval(minuteTimer));
-  // A new server time (the clock moved) is read at once, not at the next tick.
-  watch(o.hall.clockOffsetMs, () => (nowMs.value = Date.now()));
-  const kiosksClosedUntil = computed(() => {
-    const hours = o.hall.state.value?.hall.ticketHours ?? [];
-    if (hours.length === 0) return null;
-    const minutes = localMinutes(nowMs.value + o.hall.clockOffsetMs.value, o.hall.state.value?.hall.timezone ?? 'Asia/Shanghai');
-    return isTicketTime(hours, minutes) ? null : nextOpening(hours, minutes);
-  });
-  const closedUntil = computed(() => (o.mode === 'guide' ? null : kiosksClosedUntil.value));
+  const ticketing = createTicketingState(o.hall, o.mode);
 
   const online = computed(() => o.hall.status.value === 'live');
   const hallName = computed(() => {
@@ -385,16 +364,12 @@ export function createKioskModel(o: KioskOptions): KioskModel {
       return o.hall.state.value?.queues.find((q) => q.code === queue)?.waiting ?? null;
     },
     notices: computed(() => o.hall.state.value?.hall.notices ?? []),
-    ticketHours: computed(() => hoursLabel(o.hall.state.value?.hall.ticketHours ?? [])),
-    closedUntil,
-    kiosksClosedUntil,
-    hallStoppedOf: (queue) => o.hall.state.value?.queues.find((q) => q.code === queue)?.stopped ?? false,
+    ...ticketing,
     myTickets: computed(() => {
       const today = o.hall.state.value?.hall.serviceDay;
       if (o.mode !== 'mobile' || !today) return [];
       return (mine.value ?? loadMyTickets(o.tokenStore, today)).filter((t) => t.day === today);
     }),
-    stoppedOf: (queue) => o.mode !== 'guide' && (o.hall.state.value?.queues.find((q) => q.code === queue)?.stopped ?? false),
     takeTicket,
     checkIn,
     guideIssue,

@@ -4,7 +4,7 @@
  * kiosk that will not issue. Judged on server time in the hall's zone, like the wall clock.
  */
 import type { TimeRange } from '../../../shared/schemas';
-import { hoursLabel, isTicketTime, nextOpening } from '../kiosk/ticketHours';
+import { hoursLabel, isTicketTime, nextOpening } from '../../../shared/ticketHours';
 import type { Words } from '../shared/i18n';
 
 export type WallTicketing =
@@ -17,7 +17,7 @@ export type WallTicketing =
   /** After the day's last span. */
   | { kind: 'ended'; hours: string };
 
-/** Null when the hall issues numbers at any time (no hours set): the wall says nothing. */
+/** Null when the hall issues numbers all day (no hours set): the wall says nothing. */
 export function wallTicketing(spans: readonly TimeRange[], minutes: number): WallTicketing | null {
   const next = nextOpening(spans, minutes);
   if (next === null) return null;

@@ -11,7 +11,7 @@ import type { Appointment } from '../../../shared/citizen';
 import type { Snapshot, TicketDetail } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
 import { ensureCounterBuilt, signIn } from '../counter/support';
-import { DIST_ROOT, SHOTS, devices, ensureDisplayBuilt, expectAccessible, launchChromium, openGuideDesk, rootFontPx, shot, stubDevices } from './support';
+import { DIST_ROOT, SHOTS, devices, ensureDisplayBuilt, expectAccessible, launchChromium, openGuideDesk, openKioskAt, rootFontPx, shot, stubDevices } from './support';
 
 let browser: Browser;
 let server: TestServer;
@@ -35,12 +35,7 @@ afterEach(async () => {
   await server?.close();
 });
 
-async function openKiosk(query = ''): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/kiosk${query}`);
-  await page.locator('.kiosk[data-status="live"] [data-category]').first().waitFor({ timeout: 10_000 });
-  return page;
-}
+const openKiosk = (query = ''): Promise<Page> => openKioskAt(context, server.url, `/kiosk${query}`);
 
 const waiting = async (queue: string) => (await api<Snapshot>(server.url, 'GET', '/api/snapshot')).body.queues.find((q) => q.code === queue)!.waiting;
 

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, ensureDisplayBuilt, expectAccessible, launchChromium, shot } from './support';
+import { DIST_ROOT, ensureDisplayBuilt, expectAccessible, launchChromium, openKioskAt, shot } from './support';
 
 let browser: Browser;
 let server: TestServer;
@@ -30,12 +30,7 @@ afterEach(async () => {
   await server?.close();
 });
 
-async function openPhone(): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/m`);
-  await page.locator('.kiosk[data-status="live"] [data-category]').first().waitFor({ timeout: 10_000 });
-  return page;
-}
+const openPhone = (): Promise<Page> => openKioskAt(context, server.url, '/m');
 
 describe('扫码取号', () => {
   it('takes a number on the phone, opens its page, and lists it when the phone comes back', async () => {

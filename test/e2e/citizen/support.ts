@@ -75,6 +75,14 @@ export const shot = (page: Page, name: string, fullPage = false) => page.screens
 export const rootFontPx = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 
 /** A new page on the guide desk (1280×800), signed in as the demo guide, the catalogue listed. */
+/** Opens the kiosk (or /m, or /kiosk?…) and waits until it is live with the service areas shown. */
+export async function openKioskAt(context: BrowserContext, serverUrl: string, path = '/kiosk'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}${path}`);
+  await page.locator('.kiosk[data-status="live"] [data-category]').first().waitFor({ timeout: 10_000 });
+  return page;
+}
+
 export async function openGuideDesk(context: BrowserContext, serverUrl: string): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, ensureDisplayBuilt, expectAccessible, launchChromium, openGuideDesk, shot, stubDevices } from './support';
+import { DIST_ROOT, ensureDisplayBuilt, expectAccessible, launchChromium, openGuideDesk, openKioskAt, shot, stubDevices } from './support';
 
 let browser: Browser;
 let server: TestServer;
@@ -38,12 +38,7 @@ afterEach(async () => {
   await server?.close();
 });
 
-async function openKiosk(): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/kiosk`);
-  await page.locator('.kiosk[data-status="live"] [data-category]').first().waitFor({ timeout: 10_000 });
-  return page;
-}
+const openKiosk = (): Promise<Page> => openKioskAt(context, server.url);
 
 /** Moves the server's clock and makes a change, so the kiosk hears the new server time. */
 async function moveTo(hhmm: string): Promise<string> {
