@@ -20,8 +20,8 @@ export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time l
 /** A span of a day in the hall's zone: from `start` (included) to `end` (excluded). */
 export const TimeRange = z.object({ start: TimeOfDay, end: TimeOfDay });
 /**
- * 取号时间: when kiosks and phones may take tickets, up to six spans in order, apart; empty: any
- * time. (Guides and managers issue at any time; booked citizens check in by their slot.)
+ * 取号时间: when kiosks and phones may take tickets, up to six spans in order, apart; empty: all
+ * day. (Guides and managers issue at all hours; booked citizens check in by their slot.)
  */
 export const TicketHours = z
   .array(TimeRange)
@@ -142,7 +142,7 @@ export const HallInfo = z.object({
   notices: z.array(z.string()),
   /** Recalls allowed before a called ticket becomes a no-show (counter panels disable 重呼 at it). */
   recallLimit: z.number().int(),
-  /** 取号时间 (kiosks say it; outside it they take no tickets). Absent or empty: any time. */
+  /** 取号时间 (kiosks say it; outside it they take no tickets). Absent or empty: all day. */
   ticketHours: z.array(TimeRange).optional(),
 });
 

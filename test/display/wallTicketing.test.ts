@@ -9,7 +9,7 @@ const TWO = [
 const at = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 
 describe('wallTicketing (取号时间 on the wall)', () => {
-  it('says nothing in a hall that issues numbers at any time', () => {
+  it('says nothing in a hall that issues numbers all day', () => {
     expect(wallTicketing([], at('03:00'))).toBeNull();
   });
 

@@ -53,7 +53,7 @@ describe('取号时间', () => {
     expect(issueAt(hall(), at('18:00'), { channel, byStaff }).ok).toBe(taken);
   });
 
-  it('no hours: any time, as before', () => {
+  it('no hours: all day, as before', () => {
     const h = makeHall();
     for (const time of ['00:00', '06:00', '12:30', '23:59']) expect(issueAt(h, at(time)).ok).toBe(true);
   });

@@ -1,4 +1,4 @@
-/** Hall settings in the store: a hall saved before 取号时间 existed loads with tickets at any time and no stop; set hours survive a reload. */
+/** Hall settings in the store: a hall saved before 取号时间 existed loads with tickets all day and no stop; set hours survive a reload. */
 import { describe, expect, it } from 'vitest';
 import { decide, evolve, ticketingVerdict } from '../../server/domain';
 import { createStore } from '../../server/store';
