@@ -9,6 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
+import { createBackups } from './backup/backup-service';
+import type { BackupConfig } from './backup/config';
+import { registerBackupRoutes } from './backup/routes';
 import { registerAuthRoutes, authenticate } from './http/auth';
 import { registerCommandRoutes } from './http/commands';
 import { registerCitizenRoutes } from './citizen/routes';
@@ -38,6 +41,8 @@ export interface AppDeps {
   bookingKey?: string | undefined;
   /** The SMS gateway (短信提醒, docs/sms.md); absent: messages are kept, listed as 未配置, never sent. */
   sms?: SmsConfig | undefined;
+  /** 数据备份's folder and how many to keep (docs/operations.md); absent: no backups (an in-memory database). */
+  backup?: BackupConfig | undefined;
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +57,7 @@ export function createApp(deps: AppDeps) {
   const service = createHallService({ store: deps.store, clock, voice: deps.voice, hallId, log });
   const auth = createAuthService({ store: deps.store, clock });
   const sms = createSms({ store: deps.store, hall: service, clock, config: deps.sms, log });
+  const backups = createBackups({ db: deps.store.db, hall: service, clock, config: deps.backup, log });
 
   const app = express();
   app.disable('x-powered-by');
@@ -70,6 +76,7 @@ export function createApp(deps: AppDeps) {
   registerCommandRoutes(api, ctx);
   const citizen = registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events });
   sms.registerRoutes(api);
+  registerBackupRoutes(api, backups, service);
   api.use((req, res) => sendError(res, 'NOT_FOUND', `no route ${req.method} /api${req.path}`));
   api.use(apiErrorHandler(log));
   app.use('/api', api);
@@ -111,12 +118,15 @@ export function createApp(deps: AppDeps) {
   warnDemo();
   // Names and phones past the hall's 个人信息保存期限 are masked at start, then hourly.
   citizen.retention.tick();
+  // 数据备份: the day's backup at start when today has none, then at the first tick of each new day.
+  void backups.tick();
   let lastWarn = clock.now();
   const timer = setInterval(() => {
     service.tick();
     auth.purgeExpired();
     citizen.retention.tick();
     sms.tick().catch((e: unknown) => log(`SMS: ${String(e)}`));
+    void backups.tick();
     if (clock.now() - lastWarn >= HOUR) {
       lastWarn = clock.now();
       warnDemo();
@@ -132,6 +142,7 @@ export function createApp(deps: AppDeps) {
     auth,
     sms,
     retention: citizen.retention,
+    backups,
     listen(port: number, host?: string): Promise<number> {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -141,6 +152,8 @@ export function createApp(deps: AppDeps) {
     async close(): Promise<void> {
       clearInterval(timer);
       await sms.close();
+      // A backup being written reads the database the caller closes next.
+      await backups.idle();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

@@ -1,5 +1,6 @@
 /** Entry point: read the configuration, open the store, seed the demo hall if new, listen. */
 import { createApp } from './app';
+import { backupConfigFromEnv } from './backup/config';
 import { seedDemoIfEmpty } from './demo/seed';
 import { smsConfigFromEnv } from './notify';
 import { openStore } from './store';
@@ -12,15 +13,18 @@ const log = (msg: string) => console.log(`[hall] ${msg}`);
 
 // SMS_WEBHOOK_URL, SMS_WEBHOOK_TOKEN, SMS_TIMEOUT_MS, SMS_MAX_ATTEMPTS (docs/sms.md); a bad value stops the start.
 const sms = smsConfigFromEnv(process.env);
+// HALL_BACKUP_DIR (default: backups beside the database), HALL_BACKUP_KEEP (default 14); docs/operations.md.
+const backup = backupConfigFromEnv(process.env, dbPath);
 const store = openStore(dbPath);
 if (demo && seedDemoIfEmpty(store, { now: Date.now() })) log(`seeded the demo hall into ${dbPath}`);
 if (store.halls.hallIds().length === 0) {
   log(`the database ${dbPath} has no hall and HALL_DEMO=0: nothing to serve`);
   process.exit(1);
 }
-const server = createApp({ store, bookingKey: process.env.HALL_BOOKING_KEY || undefined, sms, voice: createVoice({ log, ...(process.env.VOICE_PACK_DIR ? { packDir: process.env.VOICE_PACK_DIR } : {}) }), log, hallId: process.env.HALL_ID });
+const server = createApp({ store, bookingKey: process.env.HALL_BOOKING_KEY || undefined, sms, backup, voice: createVoice({ log, ...(process.env.VOICE_PACK_DIR ? { packDir: process.env.VOICE_PACK_DIR } : {}) }), log, hallId: process.env.HALL_ID });
 const bound = await server.listen(port, process.env.HOST);
 log(sms ? `SMS: messages go to ${new URL(sms.url).host}` : 'SMS: no gateway (SMS_WEBHOOK_URL unset): messages are kept, not sent');
+log(backup ? `backups: one a day into ${backup.dir}, the newest ${backup.keep} kept` : 'backups: off (no backup folder)');
 log(`serving on http://localhost:${bound}  (display /display · counter /counter · admin /admin · kiosk /kiosk)`);
 
 const stop = async (signal: string) => {

@@ -39,6 +39,8 @@ export type Command =
   | { type: 'reinstate'; ticketId: string }
   | { type: 'cancel'; ticketId: string; by: 'holder' | 'staff' }
   | { type: 'startDay'; serviceDay: string }
+  /** The system's minute check of 停止取号: `shown` is which queues the screens show stopped. */
+  | { type: 'reviewTicketing'; shown: string[] }
   | { type: 'updateSettings'; patch: Partial<HallSettings> }
   | { type: 'updateQueue'; code: string; patch: Partial<Omit<QueueDef, 'code'>> }
   | { type: 'setClerk'; clerk: Clerk }

@@ -9,7 +9,7 @@ import { decideSetup } from './decide-setup';
 import { defaultPolicy, type DispatchCandidate, type DispatchPolicy } from './dispatch';
 import type { DomainEvent } from './events';
 import { formatNumber } from './numbering';
-import { ticketingVerdict } from './ticketing';
+import { reviewTicketing, ticketingVerdict } from './ticketing';
 import type { HallState, TicketRec, WindowRec } from './types';
 
 export interface DomainError {
@@ -330,6 +330,11 @@ export function decide(state: HallState, cmd: Command, now: number, policy: Disp
       }
       events.push({ type: 'DayStarted', at: now, serviceDay: cmd.serviceDay, previous: state.serviceDay });
       return done(events);
+    }
+
+    case 'reviewTicketing': {
+      const e = reviewTicketing(state, new Set(cmd.shown), now);
+      return done(e ? [e] : []);
     }
 
     default:

@@ -22,6 +22,12 @@ export type DomainEvent =
   | { type: 'MappingChanged'; at: number; windowNo: number; mapping: MappingEntry[]; before: MappingEntry[] }
   | { type: 'WindowEnabledChanged'; at: number; windowNo: number; enabled: boolean }
   | { type: 'DayStarted'; at: number; serviceDay: string; previous: string }
+  /**
+   * 停止取号 turned on or off for some queues (the wait now runs past the last session's end, or no
+   * longer does). A fact about the hall at `at`, derived from the rest of the state: it changes
+   * nothing, but it gets a seq so screens hear of it, and the log says when a queue stopped.
+   */
+  | { type: 'TicketingChanged'; at: number; stopped: string[]; reopened: string[] }
   // Manager actions on the hall's set-up: audited like everything else.
   | { type: 'SettingsChanged'; at: number; settings: HallSettings; before: HallSettings }
   | { type: 'QueueChanged'; at: number; queue: QueueDef; before: QueueDef }

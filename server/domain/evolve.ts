@@ -192,6 +192,9 @@ export function evolve(state: HallState, e: DomainEvent): void {
       else w.enabled = false;
       return;
     }
+    case 'TicketingChanged':
+      // Derived from the rest of the state (queueStopped): nothing to apply.
+      return;
     case 'DayStarted': {
       state.serviceDay = e.serviceDay;
       state.tickets.clear();

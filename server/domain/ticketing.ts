@@ -8,6 +8,7 @@
 import type { ErrorReason } from '../../shared/errors';
 import { hoursLabel, localMinutes, minutesOfTime, sessionAt } from '../../shared/ticketHours';
 import { etaSecondsOfNew } from './eta';
+import type { DomainEvent } from './events';
 import type { HallState, TimeRange } from './types';
 
 export type TicketingVerdict =
@@ -47,4 +48,21 @@ export function queueStopped(state: HallState, queue: string, now: number): bool
   if (!stopWhenUnfinishable || ticketHours.length === 0) return false;
   const v = ticketingVerdict(state, queue, now);
   return !v.open && v.reason === 'queue_stopped';
+}
+
+/**
+ * Which queues' 停止取号 differ at `now` from what the screens show (`shown`: the stopped ones), as
+ * one event, or nothing. Time alone moves the flag (the session's end comes nearer), so the
+ * service asks this each minute as well as after every change.
+ */
+export function reviewTicketing(state: HallState, shown: ReadonlySet<string>, now: number): Extract<DomainEvent, { type: 'TicketingChanged' }> | undefined {
+  const stopped: string[] = [];
+  const reopened: string[] = [];
+  for (const code of state.queues.keys()) {
+    const is = queueStopped(state, code, now);
+    if (is && !shown.has(code)) stopped.push(code);
+    if (!is && shown.has(code)) reopened.push(code);
+  }
+  if (stopped.length + reopened.length === 0) return undefined;
+  return { type: 'TicketingChanged', at: now, stopped, reopened };
 }

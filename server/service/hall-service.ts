@@ -15,6 +15,7 @@ import {
   iso,
   queueStopped,
   queueSummary,
+  reviewTicketing,
   serviceDayOf,
   sortedQueues,
   sortedWindows,
@@ -78,14 +79,16 @@ export function createHallService(deps: HallServiceDeps) {
   if (!loaded) throw new Error(`hall ${hallId} is not in the database`);
   let state: HallState = loaded;
   let recentCalls: Call[] = store.events.recentCalls(hallId, state.serviceDay, RECENT_CALLS);
-  // 停止取号 depends on windows and settings too, not only on a queue's own tickets: the queues
-  // whose flag flipped are pushed with any change, so screens see a queue stop or reopen at once.
-  const stoppedShown = new Map<string, boolean>();
-  function flippedStops(now: number): string[] {
-    const out: string[] = [];
-    for (const code of state.queues.keys()) if (queueStopped(state, code, now) !== (stoppedShown.get(code) ?? false)) out.push(code);
-    return out;
+  // 停止取号 depends on windows, settings and the time, not only on a queue's own tickets: after
+  // every change (and each minute, tick) the queues whose flag flipped get a TicketingChanged
+  // event, so screens see a queue stop or reopen at once. Started from now: a restart logs no
+  // stop that was already in force (screens read it from their snapshot).
+  const stoppedShown = new Set<string>();
+  function showStops(now: number): void {
+    stoppedShown.clear();
+    for (const code of state.queues.keys()) if (queueStopped(state, code, now)) stoppedShown.add(code);
   }
+  showStops(clock.now());
 
   const snapshotOf = (v: TicketRec | WindowRec | undefined) => (v ? structuredClone(v) : undefined);
 
@@ -145,7 +148,8 @@ export function createHallService(deps: HallServiceDeps) {
     if (!d.ok) return { ok: false, error: d.error };
     if (d.events.length === 0 && !remember) return ok({ events: [], seq: state.seq });
 
-    const seq = d.events.length > 0 ? state.seq + 1 : state.seq;
+    const events = [...d.events];
+    const seq = events.length > 0 ? state.seq + 1 : state.seq;
     const records: EventRecord[] = [];
     const tickets = new Map<string, TicketRec>();
     const windows = new Map<number, WindowRec>();
@@ -154,7 +158,8 @@ export function createHallService(deps: HallServiceDeps) {
     const clerks = { upsert: [] as Clerk[], remove: [] as string[] };
     const matters = { upsert: [] as Matter[], remove: [] as string[] };
     let settingsChanged = false;
-    for (const e of d.events) {
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
       const before = snapshotOf(entityOf(e));
       evolve(state, e);
       records.push({ event: e, before, after: snapshotOf(entityOf(e)) });
@@ -175,6 +180,16 @@ export function createHallService(deps: HallServiceDeps) {
         for (const w2 of state.windows.values()) windows.set(w2.no, w2);
         recentCalls = [];
       }
+      if (e.type === 'TicketingChanged') {
+        for (const q of e.stopped) stoppedShown.add(q);
+        for (const q of e.reopened) stoppedShown.delete(q);
+        for (const q of [...e.stopped, ...e.reopened]) queues.add(q);
+      }
+      // The change's own review of 停止取号 comes last, on the state it left (reviewTicketing is one).
+      if (i === events.length - 1 && e.type !== 'TicketingChanged') {
+        const review = reviewTicketing(state, stoppedShown, now);
+        if (review) events.push(review);
+      }
       if (e.type === 'SettingsChanged') settingsChanged = true;
       if (e.type === 'QueueChanged') queues.add(e.queue.code);
       if (e.type === 'ClerkChanged') clerks.upsert.push(e.clerk);
@@ -185,7 +200,7 @@ export function createHallService(deps: HallServiceDeps) {
       if (call) calls.push(call);
     }
     state.seq = seq;
-    const executed: Executed = { events: d.events, seq };
+    const executed: Executed = { events, seq };
     const reply = remember ? remember.reply(executed) : undefined;
     try {
       store.halls.commit({
@@ -210,20 +225,18 @@ export function createHallService(deps: HallServiceDeps) {
       reload();
       return err('INTERNAL', 'the change could not be saved; nothing was changed');
     }
-    if (d.events.length > 0) {
+    if (events.length > 0) {
       recentCalls = [...[...calls].reverse(), ...recentCalls].slice(0, RECENT_CALLS);
-      const shown = new Set([...queues, ...flippedStops(now)]);
-      const summaries = [...shown].map((q) => state.queues.get(q)).filter((q) => q !== undefined).map((q) => queueSummary(state, q, now));
-      for (const q of summaries) stoppedShown.set(q.code, q.stopped === true);
+      const summaries = [...queues].map((q) => state.queues.get(q)).filter((q) => q !== undefined).map((q) => queueSummary(state, q, now));
       const change: HallChange = {
         seq,
         at: iso(now),
         windows: [...windows.values()].sort((a, b) => a.no - b.no).map((w) => windowView(state, w)),
         queues: summaries,
       };
-      if (settingsChanged || d.events.some((e) => e.type === 'DayStarted')) change.hall = hallInfo();
+      if (settingsChanged || events.some((e) => e.type === 'DayStarted')) change.hall = hallInfo();
       if (matters.upsert.length + matters.remove.length > 0) change.catalogueChanged = true;
-      publisher.publish({ hallId, change, calls, ticketIds: [...tickets.keys()], queues: [...shown], prompts: callPrompts(state, now) });
+      publisher.publish({ hallId, change, calls, ticketIds: [...tickets.keys()], queues: [...queues], prompts: callPrompts(state, now) });
     }
     return remember && reply ? { ok: true, data: executed, reply } : ok(executed);
   }
@@ -231,6 +244,7 @@ export function createHallService(deps: HallServiceDeps) {
   function reload(): void {
     const fresh = store.halls.load(hallId);
     if (fresh) state = fresh;
+    showStops(clock.now());
     recentCalls = store.events.recentCalls(hallId, state.serviceDay, RECENT_CALLS);
   }
 
@@ -261,8 +275,10 @@ export function createHallService(deps: HallServiceDeps) {
     assistChanged(r: AssistRequest): void {
       publisher.assistChanged?.(r);
     },
+    /** The timer's share: a new service day, and 停止取号 moved by time alone. */
     tick(): void {
       ensureServiceDay(clock.now());
+      execute(SYSTEM, { type: 'reviewTicketing', shown: [...stoppedShown] });
     },
     state(): HallState {
       return state;

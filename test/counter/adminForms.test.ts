@@ -197,6 +197,10 @@ describe('audit lines', () => {
     const citizen = entry('CitizenSettingsChanged', { before: { slotMinutes: 30, missedLimit: 3, late: 'walk_in' }, after: { slotMinutes: 20, missedLimit: 5, late: 'walk_in' } });
     expect(describeAudit(citizen, words).params.what).toBe('<slotMinutes>、<missedLimit>');
     expect(mappingText('nope', 'x')).toBe('');
+    // 停止取号 by the server's minute check: stopped, reopened, or both at once.
+    expect(describeAudit(entry('TicketingChanged', { stopped: ['F', 'E'], reopened: [] }), words)).toEqual({ key: 'audit.TicketingStopped', params: { queues: 'F、E' } });
+    expect(describeAudit(entry('TicketingChanged', { stopped: [], reopened: ['F'] }), words)).toEqual({ key: 'audit.TicketingReopened', params: { queues: 'F' } });
+    expect(describeAudit(entry('TicketingChanged', { stopped: ['E'], reopened: ['F'] }), words)).toEqual({ key: 'audit.TicketingChanged', params: { stopped: 'E', reopened: 'F' } });
   });
 
   it('names a 语音广播 with its text, and its zone when it had one', () => {

@@ -2,10 +2,11 @@
  * 取号时间 and 停止取号 (server/domain/ticketing.ts), as tables: kiosks and phones take tickets
  * only within the hall's hours; in the day's last span a queue stops when a new ticket's wait would
  * run past its end; guides, managers and booked citizens are not bound; the queue summary says
- * `stopped`; a hall without hours is as it always was.
+ * `stopped`; a hall without hours is as it always was; time passing alone flips the flag, and the
+ * minute review (`reviewTicketing`) says which queues stopped or reopened against what screens show.
  */
 import { describe, expect, it } from 'vitest';
-import { decide, etaSecondsOfNew, queueSummary, sessionAt, ticketingVerdict, type HallState } from '../../server/domain';
+import { decide, etaSecondsOfNew, queueSummary, sessionAt, ticketingVerdict, type DomainEvent, type HallState } from '../../server/domain';
 import { MIN, T0, issue, makeHall, next, nextId, p, run, win } from '../support/hall-fixture';
 
 /** 2026-11-30 local time in Shanghai (UTC+8) → epoch ms. */
@@ -117,5 +118,48 @@ describe('停止取号: in the last span a queue stops when the wait would run p
     expect(etaSecondsOfNew(h, 'A')).toBe(0);
     expect(issueAt(h, at('16:59')).ok).toBe(true);
     expect(T0).toBe(at('09:00'));
+  });
+});
+
+describe('停止取号 as time passes: the minute review against what the screens show', () => {
+  /** One window on A busy, four waiting: the estimate E for a newcomer fixes when A must stop. */
+  function line(): { h: HallState; stopsAt: number } {
+    const h = hall(true);
+    issue(h, 'A', at('13:40'), { byStaff: true });
+    next(h, 1, at('13:40'));
+    for (let i = 0; i < 4; i++) issue(h, 'A', at('13:45'), { byStaff: true });
+    const e = etaSecondsOfNew(h, 'A');
+    expect(e).toBeGreaterThan(10 * 60);
+    return { h, stopsAt: at('17:00') - e * 1000 };
+  }
+  const review = (h: HallState, shown: string[], now: number): DomainEvent[] => {
+    const d = decide(h, { type: 'reviewTicketing', shown }, now);
+    if (!d.ok) throw new Error(d.error.message);
+    return d.events;
+  };
+
+  it.each([
+    ['well before', -10 * MIN, [], []],
+    ['well before, shown stopped (the line shrank)', -10 * MIN, ['A'], [{ stopped: [], reopened: ['A'] }]],
+    ['a minute after the estimate reaches 17:00', MIN, [], [{ stopped: ['A'], reopened: [] }]],
+    ['stopped and shown so', MIN, ['A'], []],
+    ['a queue the hall no longer has is left alone', MIN, ['A', 'Z'], []],
+  ] as const)('%s', (_, offset, shown, expected) => {
+    const { h, stopsAt } = line();
+    const now = stopsAt + offset;
+    expect(review(h, [...shown], now)).toEqual(expected.map((x) => ({ type: 'TicketingChanged', at: now, ...x })));
+  });
+
+  it('after the last span the flag goes (the kiosk says 取号时间 instead); before the last span it never stops', () => {
+    const { h } = line();
+    expect(review(h, ['A'], at('17:05'))).toEqual([{ type: 'TicketingChanged', at: at('17:05'), stopped: [], reopened: ['A'] }]);
+    expect(review(h, [], at('11:59'))).toEqual([]);
+  });
+
+  it('the rule off: nothing is ever stopped, and a stale mark is taken back', () => {
+    const { h, stopsAt } = line();
+    h.settings.stopWhenUnfinishable = false;
+    expect(review(h, [], stopsAt + MIN)).toEqual([]);
+    expect(review(h, ['A'], stopsAt + MIN)).toEqual([{ type: 'TicketingChanged', at: stopsAt + MIN, stopped: [], reopened: ['A'] }]);
   });
 });

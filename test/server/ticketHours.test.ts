@@ -2,7 +2,8 @@
  * 取号时间 and 停止取号 over the wire: a real server with a manual clock. A manager sets the hours
  * (checked like every setting, audited); the snapshot says them; kiosk and phone tickets outside
  * them are refused with reason `outside_hours`, guide tickets are not; a queue past what can be
- * served today is `stopped` in the snapshot and refused with `queue_stopped`.
+ * served today is `stopped` in the snapshot and refused with `queue_stopped`, and pushed when it
+ * flips, also by time passing alone (the server's minute check), logged for the console.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HallSettings } from '../../shared/admin';
@@ -123,6 +124,38 @@ describe('停止取号', () => {
       await reopens;
       expect(await fOf()).not.toHaveProperty('stopped');
       expect((await take('F')).status).toBe(201);
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it('is pushed when time alone stops a queue, once, and logged; the end of the day takes the mark back', async () => {
+    await settings({ ticketHours: HOURS, stopWhenUnfinishable: true });
+    s.clock.set(at('14:00'));
+    manager = await login(s.url, 'admin', 'admin');
+    const guide = await login(s.url, 'guide', '1234');
+    for (let n = 0; n < 6; n++) expect((await take('F', guide, { channel: 'guide' })).status).toBe(201);
+    expect((await snapshot()).queues.find((q) => q.code === 'F')).not.toHaveProperty('stopped');
+    const { socket } = await connectClient(s.url);
+    try {
+      // 16:59: the same six people now wait past 17:00. Nothing happens in the hall; the tick tells.
+      s.clock.set(at('16:59'));
+      const seq = (await snapshot()).seq;
+      const stopped = nextEvent(socket, 'hall:changed', (c) => c.queues.some((q) => q.code === 'F' && q.stopped === true));
+      s.app.service.tick();
+      const change = await stopped;
+      expect(change.seq).toBe(seq + 1);
+      // A second tick has nothing new to say.
+      s.app.service.tick();
+      expect((await snapshot()).seq).toBe(seq + 1);
+      const audit = await api<{ type: string; data: { stopped?: string[]; reopened?: string[] } }[]>(s.url, 'GET', '/api/admin/audit?limit=5', { token: manager });
+      expect(audit.body.filter((x) => x.type === 'TicketingChanged').map((x) => x.data)).toEqual([expect.objectContaining({ stopped: expect.arrayContaining(['F']), reopened: [] })]);
+
+      // 17:01: tickets are over for the day (取号时间 says so); the queue is no longer marked stopped.
+      s.clock.set(at('17:01'));
+      const cleared = nextEvent(socket, 'hall:changed', (c) => c.queues.some((q) => q.code === 'F' && q.stopped === undefined));
+      s.app.service.tick();
+      expect((await cleared).seq).toBe(seq + 2);
     } finally {
       socket.disconnect();
     }

@@ -22,6 +22,9 @@ export type AuditKey =
   | 'audit.WindowResumed'
   | 'audit.MappingChanged'
   | 'audit.DayStarted'
+  | 'audit.TicketingStopped'
+  | 'audit.TicketingReopened'
+  | 'audit.TicketingChanged'
   | 'audit.SettingsChanged'
   | 'audit.QueueChanged'
   | 'audit.QueuePrefixChanged'
@@ -140,6 +143,14 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
       };
     case 'DayStarted':
       return { key: 'audit.DayStarted', params: { day: str(d.serviceDay) } };
+    case 'TicketingChanged': {
+      // 停止取号 by the server's own check: which queues stopped (the wait runs past closing) or reopened.
+      const list = (v: unknown) => (Array.isArray(v) ? v.map(str).join('、') : '');
+      const stopped = list(d.stopped);
+      const reopened = list(d.reopened);
+      if (stopped && reopened) return { key: 'audit.TicketingChanged', params: { stopped, reopened } };
+      return reopened ? { key: 'audit.TicketingReopened', params: { queues: reopened } } : { key: 'audit.TicketingStopped', params: { queues: stopped || '—' } };
+    }
     case 'SettingsChanged':
       return {
         key: 'audit.SettingsChanged',

@@ -1,0 +1,61 @@
+/**
+ * 数据备份 (managers): the hall database copied online, once a service day and on demand, into
+ * the backup folder; the newest N are kept. docs/operations.md describes it for the IT person.
+ * zod schemas; the TypeScript types are inferred from them.
+ */
+import { z } from 'zod';
+
+/**
+ * A backup's file name: `hall-2026-11-28T203015.db` (the hall's local time, so names sort by
+ * time), with `-2`, `-3` … before `.db` for a second backup in the same second.
+ */
+export const BACKUP_NAME_RE = /^hall-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})(?:-([1-9]\d{0,2}))?\.db$/;
+export const BackupName = z.string().max(64).regex(BACKUP_NAME_RE, 'a backup name looks like hall-2026-11-28T203015.db');
+
+export const BackupEntry = z.object({
+  name: BackupName,
+  /** Bytes. */
+  size: z.number().int().min(0),
+  /** When it was made (epoch ms; the file's time). */
+  at: z.number().int(),
+  /**
+   * Passed the check (PRAGMA integrity_check = ok, the migrations table readable and known).
+   * A backup is checked under its temporary name and renamed only when it passed, so every
+   * listed file has; the field says so to the console, and a restore checks again.
+   */
+  checked: z.boolean(),
+});
+export type BackupEntry = z.infer<typeof BackupEntry>;
+
+export const BackupRun = z.object({
+  /** When it finished (epoch ms). */
+  at: z.number().int(),
+  ok: z.boolean(),
+  /** 'auto' (the day's backup) or 'manual' (立即备份). */
+  trigger: z.enum(['auto', 'manual']),
+  /** The new file, when it worked. */
+  name: z.string().nullable(),
+  /** Why it failed, when it did. */
+  error: z.string().nullable(),
+  /** How long it took (ms). */
+  ms: z.number().int().min(0),
+  /** Old backups deleted to keep the newest `keep`. */
+  deleted: z.array(z.string()),
+});
+export type BackupRun = z.infer<typeof BackupRun>;
+
+export const BackupStatus = z.object({
+  /** False for a database without a backup folder (an in-memory one): nothing is backed up. */
+  enabled: z.boolean(),
+  /** The backup folder as the server sees it (absolute), or null when off. */
+  dir: z.string().nullable(),
+  /** How many backups are kept (HALL_BACKUP_KEEP). */
+  keep: z.number().int().min(1),
+  /** A backup is being written now. */
+  running: z.boolean(),
+  /** Newest first. */
+  backups: z.array(BackupEntry),
+  /** The last run since the server started (automatic or 立即备份), or null. */
+  lastRun: BackupRun.nullable(),
+});
+export type BackupStatus = z.infer<typeof BackupStatus>;

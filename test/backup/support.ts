@@ -1,0 +1,46 @@
+/** A hall on a real database file with 数据备份 beside it, driven without HTTP (service and restore tests). */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createBackups } from '../../server/backup/backup-service';
+import { seedDemoIfEmpty } from '../../server/demo/seed';
+import { SYSTEM } from '../../server/service/actor';
+import { ManualClock } from '../../server/service/clock';
+import { createHallService } from '../../server/service/hall-service';
+import { openStore } from '../../server/store';
+import { createVoice } from '../../server/voice';
+import { TEST_START } from '../support/server';
+import { tempDir } from '../support/tmp';
+
+export function backupHall(opts: { keep?: number; dir?: string } = {}) {
+  const root = tempDir('backup-');
+  const dbPath = join(root, 'hall.db');
+  const dir = opts.dir ?? join(root, 'backups');
+  const clock = new ManualClock(TEST_START);
+  const store = openStore(dbPath);
+  seedDemoIfEmpty(store, { now: clock.now(), bcryptRounds: 4 });
+  const logs: string[] = [];
+  const log = (m: string) => void logs.push(m);
+  const hallId = store.halls.hallIds()[0]!;
+  const hall = createHallService({ store, clock, voice: createVoice({ log }), hallId, log });
+  const backups = createBackups({ db: store.db, hall, clock, config: { dir, keep: opts.keep ?? 14 }, log });
+  const issue = (queue = 'A'): string => {
+    const id = randomUUID();
+    const r = hall.execute(SYSTEM, { type: 'issueTicket', id, queue, channel: 'kiosk', matters: [] });
+    if (!r.ok) throw new Error(r.error.message);
+    return id;
+  };
+  const audits = (type: string) =>
+    store.db.prepare('SELECT actor, after FROM events WHERE type = ? ORDER BY id').all(type) as { actor: string; after: string }[];
+  return { root, dbPath, dir, clock, store, hall, backups, logs, issue, audits, close: () => store.close() };
+}
+
+/** The tickets in a database file (a backup, a restored database), read on their own connection. */
+export function ticketIds(file: string): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT id FROM tickets ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+  } finally {
+    db.close();
+  }
+}
