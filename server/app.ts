@@ -71,7 +71,8 @@ export function createApp(deps: AppDeps) {
   api.use(express.json({ limit: '100kb', strict: false }));
   api.use(authenticate(auth));
   registerAuthRoutes(api, auth);
-  const ctx = { service, store: deps.store };
+  // The phone ticket's number check (扫码取号需验证手机号) sits with the SMS module that texts its codes.
+  const ctx = { service, store: deps.store, mobile: sms.phoneVerify };
   registerQueryRoutes(api, service);
   registerCommandRoutes(api, ctx);
   const citizen = registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events });

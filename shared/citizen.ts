@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { SmsKind } from './notify';
-import { GuideChecklist, Priority, QueueCode, TicketDetail, TimeOfDay } from './schemas';
+import { GuideChecklist, IssueTicketBody, Priority, QueueCode, TicketDetail, TimeOfDay } from './schemas';
 
 /** A calendar date in the hall's time zone. */
 export const DateStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date looks like 2026-11-30');
@@ -64,6 +64,8 @@ export const SMS_REMINDER_HOURS = [7, 21] as const;
 export const SMS_QUIET_FROM = 22;
 /** The range of `personalDataDays` (a week to three years). */
 export const PERSONAL_DATA_DAYS = [7, 1095] as const;
+/** 扫码取号需验证手机号: the most numbers one phone may hold per queue per day (1–5). */
+export const MOBILE_DAILY_LIMIT = [1, 5] as const;
 
 export const CitizenSettings = z
   .object({
@@ -122,6 +124,17 @@ export const CitizenSettings = z
       .int()
       .min(SMS_REMINDER_HOURS[0], `smsReminderHour: ${SMS_REMINDER_HOURS[0]} to ${SMS_REMINDER_HOURS[1]}`)
       .max(SMS_REMINDER_HOURS[1], `smsReminderHour: ${SMS_REMINDER_HOURS[0]} to ${SMS_REMINDER_HOURS[1]}`),
+    /**
+     * 扫码取号需验证手机号 (防黄牛): a number taken on a phone (channel `mobile`) needs a mobile
+     * number confirmed by a texted code, and one number may hold at most `mobileDailyLimit`
+     * waiting or called tickets per queue per day. Kiosks and the guide desk are not bound.
+     */
+    mobileVerify: z.boolean(),
+    mobileDailyLimit: z
+      .number()
+      .int()
+      .min(MOBILE_DAILY_LIMIT[0], `mobileDailyLimit: ${MOBILE_DAILY_LIMIT[0]} to ${MOBILE_DAILY_LIMIT[1]}`)
+      .max(MOBILE_DAILY_LIMIT[1], `mobileDailyLimit: ${MOBILE_DAILY_LIMIT[0]} to ${MOBILE_DAILY_LIMIT[1]}`),
   })
   .refine((s) => s.sessions.every((x) => x.start < x.end), { message: 'each session must start before it ends', path: ['sessions'] })
   .refine((s) => s.late === 'refuse' || s.missedAfterMinutes >= s.graceMinutes, {
@@ -129,7 +142,13 @@ export const CitizenSettings = z
     path: ['missedAfterMinutes'],
   })
   .refine((s) => new Set(s.smsKinds).size === s.smsKinds.length, { message: 'each kind once', path: ['smsKinds'] })
-  .refine((s) => !s.smsEnabled || s.smsKinds.length > 0, { message: 'choose at least one kind of message, or turn SMS off', path: ['smsKinds'] });
+  .refine((s) => !s.smsEnabled || s.smsKinds.length > 0, { message: 'choose at least one kind of message, or turn SMS off', path: ['smsKinds'] })
+  // The code goes by text: with SMS off no phone could take a number at all, so the pair is refused
+  // (the manager hears it at once) rather than phone ticketing failing silently in the hall.
+  .refine((s) => !s.mobileVerify || s.smsEnabled, {
+    message: 'phones get their code by text: turn SMS (smsEnabled) on, or phone verification (mobileVerify) off',
+    path: ['mobileVerify'],
+  });
 
 /** PUT /api/citizen/settings: the fields given replace theirs, the others stay. */
 export const CitizenSettingsPatch = z.record(z.string(), z.unknown());
@@ -346,6 +365,32 @@ export function isMobile(phone: string): boolean {
   return Phone.safeParse(phone).success;
 }
 
+// ---- 扫码取号需验证手机号 (a phone confirmed by a texted code) ------------------------------------
+
+/** The code texted to a phone: 6 digits. */
+export const PhoneCode = z.string().regex(/^\d{6}$/, 'the code has 6 digits');
+
+/** POST /api/mobile/code: text a code to this phone. */
+export const PhoneCodeBody = z.object({ phone: Phone });
+export type PhoneCodeBody = z.infer<typeof PhoneCodeBody>;
+
+/** The answer: where it went (masked) and when the phone may ask again. */
+export const PhoneCodeSent = z.object({
+  phone: z.string(),
+  /** Seconds the code stays valid. */
+  validSeconds: z.number().int(),
+  /** Seconds before another code may be asked for this phone. */
+  resendSeconds: z.number().int(),
+});
+export type PhoneCodeSent = z.infer<typeof PhoneCodeSent>;
+
+/**
+ * POST /api/tickets from a phone (channel `mobile`) while the hall has `mobileVerify` on: the
+ * ticket body plus the phone and the code texted to it. Other channels ignore both.
+ */
+export const MobileIssueBody = IssueTicketBody.extend({ phone: Phone.optional(), code: PhoneCode.optional() });
+export type MobileIssueBody = z.infer<typeof MobileIssueBody>;
+
 // ---- personal data retention (个人信息保存期限) ------------------------------------------------
 
 /** What one clean-up masked or removed; all zero when nothing was old enough. */
@@ -356,7 +401,7 @@ export const RetentionCounts = z.object({
   pardons: z.number().int().min(0),
   /** Texts written before the cut-off whose phone was masked. */
   sms: z.number().int().min(0),
-  /** Walk-ins' 快到您了 phones of past days, removed. */
+  /** Walk-ins' phones of past days, removed: 快到您了 phones, and phone tickets' verified numbers and codes. */
   ticketPhones: z.number().int().min(0),
 });
 export type RetentionCounts = z.infer<typeof RetentionCounts>;

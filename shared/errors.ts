@@ -43,6 +43,8 @@ export const ERROR_REASONS = [
   'missed_limit', // this phone missed too many appointments lately (爽约): booking is blocked for a while
   'outside_hours', // not the hall's ticketing hours (取号时间)
   'queue_stopped', // the queue takes no more tickets today: the wait would run past closing (停止取号)
+  'phone_code_invalid', // 扫码取号: the phone's texted code is wrong, expired, used up or was never sent
+  'phone_daily_limit', // 扫码取号: this phone already holds as many numbers of the queue today as the hall allows
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -36,9 +36,10 @@ export type SmsKind = z.infer<typeof SmsKind>;
 
 /**
  * Every kind the outbox holds: the citizens' and `assist` — a 求助 nobody answered, texted to the
- * duty managers' phones (its own setting, AssistSmsSettings, not `smsKinds`).
+ * duty managers' phones (its own setting, AssistSmsSettings, not `smsKinds`) — and `verify`, the
+ * code that confirms a phone taking a number (扫码取号需验证手机号, its own setting `mobileVerify`).
  */
-export const SMS_OUTBOX_KINDS = [...SMS_KINDS, 'assist'] as const;
+export const SMS_OUTBOX_KINDS = [...SMS_KINDS, 'assist', 'verify'] as const;
 export const SmsOutboxKind = z.enum(SMS_OUTBOX_KINDS);
 export type SmsOutboxKind = z.infer<typeof SmsOutboxKind>;
 

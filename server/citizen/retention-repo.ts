@@ -1,7 +1,7 @@
 /**
  * 个人信息保存期限 in SQLite: finds names and phones older than the cut-off and overwrites them
  * with their masked forms (138****5678, 张*). It reaches past the citizen tables into the SMS
- * outbox and the walk-ins' phones on purpose: one clean-up, one transaction, one audit entry for
+ * outbox, the walk-ins' phones and the phones that took numbers (扫码取号需验证手机号) on purpose: one clean-up, one transaction, one audit entry for
  * every place a citizen's number is kept. A real number never holds '*', so a masked row is
  * never picked again.
  */
@@ -30,6 +30,10 @@ export function createRetentionRepo(db: Db) {
     countPardons: count("missed_pardons WHERE hall_id = ? AND pardoned_at < ? AND instr(phone, '*') = 0"),
     countSms: count("sms_outbox WHERE hall_id = ? AND created_at < ? AND status <> 'pending' AND instr(phone, '*') = 0"),
     countTicketPhones: count('ticket_sms_phones WHERE hall_id = ? AND service_day < ?'),
+    // 扫码取号需验证手机号: the codes asked for and which phone took which phone ticket. Their use
+    // ends with the day (the per-phone limit is per day), so they go with the walk-ins' phones.
+    countPhoneCodes: count('phone_codes WHERE hall_id = ? AND service_day < ?'),
+    countMobilePhones: count('mobile_ticket_phones WHERE hall_id = ? AND service_day < ?'),
     appointments: db.prepare<[string, string], { id: string; name: string; phone: string }>(
       "SELECT id, name, phone FROM appointments WHERE hall_id = ? AND date < ? AND instr(phone, '*') = 0",
     ),
@@ -44,6 +48,8 @@ export function createRetentionRepo(db: Db) {
     ),
     maskSms: db.prepare<[string, number]>('UPDATE sms_outbox SET phone = ? WHERE id = ?'),
     removeTicketPhones: db.prepare<[string, string]>('DELETE FROM ticket_sms_phones WHERE hall_id = ? AND service_day < ?'),
+    removePhoneCodes: db.prepare<[string, string]>('DELETE FROM phone_codes WHERE hall_id = ? AND service_day < ?'),
+    removeMobilePhones: db.prepare<[string, string]>('DELETE FROM mobile_ticket_phones WHERE hall_id = ? AND service_day < ?'),
   };
 
   return {
@@ -54,7 +60,7 @@ export function createRetentionRepo(db: Db) {
         appointments: n(s.countAppointments, c.date),
         pardons: n(s.countPardons, c.at),
         sms: n(s.countSms, c.at),
-        ticketPhones: n(s.countTicketPhones, c.today),
+        ticketPhones: n(s.countTicketPhones, c.today) + n(s.countPhoneCodes, c.today) + n(s.countMobilePhones, c.today),
       };
     },
     /** Masks and removes; the caller holds the transaction. */
@@ -65,7 +71,10 @@ export function createRetentionRepo(db: Db) {
       for (const p of pardons) s.maskPardon.run(mask.phone(p.phone), p.id);
       const sms = s.sms.all(c.hallId, c.at);
       for (const m of sms) s.maskSms.run(mask.phone(m.phone), m.id);
-      const ticketPhones = s.removeTicketPhones.run(c.hallId, c.today).changes;
+      const ticketPhones =
+        s.removeTicketPhones.run(c.hallId, c.today).changes +
+        s.removePhoneCodes.run(c.hallId, c.today).changes +
+        s.removeMobilePhones.run(c.hallId, c.today).changes;
       return { appointments: appointments.length, pardons: pardons.length, sms: sms.length, ticketPhones };
     },
   };

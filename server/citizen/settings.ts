@@ -30,4 +30,7 @@ export const DEFAULT_CITIZEN_SETTINGS: CitizenSettings = {
   smsEnabled: false,
   smsKinds: ['booked', 'reminder', 'near_turn'],
   smsReminderHour: 18,
+  // 扫码取号需验证手机号: off, as before it existed; when on, one number per phone, queue and day.
+  mobileVerify: false,
+  mobileDailyLimit: 1,
 };

@@ -14,6 +14,9 @@ import { createAssistSms } from './assist-sms';
 import { SMS_DEFAULTS, type SmsConfig } from './config';
 import { createNotifyService } from './notify-service';
 import { createOutboxRepo } from './outbox-repo';
+import { createPhoneVerifyRepo } from './phone-verify-repo';
+import { registerPhoneVerifyRoutes } from './phone-verify-routes';
+import { createPhoneVerifyService } from './phone-verify-service';
 import { registerSmsRoutes } from './routes';
 import { createSmsSender } from './sender';
 import { createTicketPhoneRepo } from './ticket-phone-repo';
@@ -58,6 +61,17 @@ export function createSms(deps: SmsDeps) {
     log: deps.log,
   });
   const phones = createTicketPhoneService({ db, hall: deps.hall, clock: deps.clock, settings, ticketPhones, followed: notify.followed });
+  const phoneVerify = createPhoneVerifyService({
+    db,
+    hall: deps.hall,
+    clock: deps.clock,
+    settings,
+    repo: createPhoneVerifyRepo(db),
+    outbox,
+    sender,
+    ticketPhones,
+    followed: notify.followed,
+  });
   const assist = createAssistSms({
     db,
     hall: deps.hall,
@@ -74,6 +88,8 @@ export function createSms(deps: SmsDeps) {
   sender.kick();
   return {
     ...notify,
+    /** 扫码取号需验证手机号: the phone ticket's code check and per-phone limit (the ticket:issue operation asks it). */
+    phoneVerify,
     /** The timer's work (every 30 s, the hall's clock): 求助 texts due, reminders, then delivery. */
     tick(): Promise<number> {
       assist.tick();
@@ -91,6 +107,7 @@ export function createSms(deps: SmsDeps) {
     registerRoutes: (router: Router) => {
       registerSmsRoutes(router, notify, assist);
       registerTicketPhoneRoutes(router, phones, deps.clock);
+      registerPhoneVerifyRoutes(router, phoneVerify, deps.clock);
     },
     /** Stops sending; waits for a request under way. */
     close: () => sender.close(),

@@ -48,12 +48,16 @@ export interface NotifyDeps {
   log: (msg: string) => void;
 }
 
+/** The 6-digit code of a `verify` text, hidden (验证码 ******). */
+export const maskCodeDigits = (text: string): string => text.replace(/\b\d{6}\b/g, '******');
+
 export function smsView(m: OutboxRec, now: number): SmsMessage {
   const v: SmsMessage = {
     id: m.id,
     kind: m.kind,
     phone: maskPhone(m.phone),
-    text: m.text,
+    // A phone's code is the citizen's alone: the list shows that one went, not the digits.
+    text: m.kind === 'verify' ? maskCodeDigits(m.text) : m.text,
     ref: m.ref,
     status: m.status,
     attempts: m.attempts,

@@ -77,3 +77,8 @@ function clip(s: string, room: number): string {
   }
   return `${out}…`;
 }
+
+/** 扫码取号's code: the digits first (phones offer to copy them), what it is for, how long it lasts. */
+export function verifyText(v: { hall: string; code: string; minutes: number }): string {
+  return `【${v.hall}】验证码 ${v.code}，用于手机取号，${v.minutes} 分钟内有效。如非本人操作，请忽略本短信。`;
+}

@@ -5,15 +5,26 @@
  */
 import type { z } from 'zod';
 import type { Reply } from '../../shared/errors';
-import type { Role } from '../../shared/schemas';
+import type { Role, TicketDetail } from '../../shared/schemas';
 import type { Store } from '../store';
 import { hasRole, type Actor } from './actor';
 import { err } from './errors';
 import type { HallService } from './hall-service';
 
+/**
+ * 扫码取号需验证手机号 (server/notify/phone-verify-service.ts): whether phone tickets need a
+ * verified number now, and the issue that checks it in the same transaction.
+ */
+export interface MobileIssueGuard {
+  required(): boolean;
+  issue(actor: Actor, input: { queue: string; phone?: string | undefined; code?: string | undefined }, issue: () => Reply<TicketDetail>): Reply<TicketDetail>;
+}
+
 export interface OpContext {
   service: HallService;
   store: Store;
+  /** Absent: phone tickets are never verified (a server built without SMS). */
+  mobile?: MobileIssueGuard | undefined;
 }
 
 export interface Operation<S extends z.ZodType, R> {

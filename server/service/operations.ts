@@ -1,8 +1,8 @@
 /** The contract's commands: tickets and windows (see operation.ts for the shape). */
 import { randomBytes } from 'node:crypto';
 import type { Reply } from '../../shared/errors';
+import { MobileIssueBody } from '../../shared/citizen';
 import {
-  IssueTicketBody,
   MappingCommand,
   NextCommand,
   PauseCommand,
@@ -70,13 +70,17 @@ function ticketOf(service: HallService, actor: Actor, id: string): Reply<Ticket 
 export const hallOperations = {
   'ticket:issue': define({
     roles: 'anyone',
-    schema: IssueTicketBody,
-    run({ service }, actor, input): Reply<TicketDetail> {
+    // IssueTicketBody plus a phone ticket's mobile number and texted code (扫码取号需验证手机号).
+    schema: MobileIssueBody,
+    run({ service, mobile }, actor, input): Reply<TicketDetail> {
       const staffIssuer = hasRole(actor, ['guide', 'manager']);
-      if (!hasRole(actor, ['kiosk', 'guide', 'manager']) && !service.state().settings.publicTicketing) {
+      const channel = input.channel ?? (hasRole(actor, ['guide']) ? 'guide' : 'kiosk');
+      // A phone ticket with a verified number needs no device sign-in: the number is who asks, and
+      // the per-phone limit binds it (so a hall may keep anonymous kiosk tickets off and phones on).
+      const verified = channel === 'mobile' && mobile !== undefined && mobile.required();
+      if (!hasRole(actor, ['kiosk', 'guide', 'manager']) && !service.state().settings.publicTicketing && !verified) {
         return err('UNAUTHORIZED', 'this hall issues tickets only at kiosks and the guide desk');
       }
-      const channel = input.channel ?? (hasRole(actor, ['guide']) ? 'guide' : 'kiosk');
       if (channel === 'appointment' && !staffIssuer) return err('FORBIDDEN', 'appointments are checked in by staff or the kiosk check-in');
       // A guide ticket tells the clerk "checked at the guide desk" and counts in the guide figures.
       if (channel === 'guide' && !staffIssuer) return err('FORBIDDEN', 'only the guide desk issues guide tickets');
@@ -94,25 +98,27 @@ export const hallOperations = {
       }
       const id = newTicketId();
       const answer = (): Reply<TicketDetail> => ok(service.ticketDetail(service.findTicket(id)!));
-      const r = service.execute(
-        actor,
-        {
-          type: 'issueTicket',
-          id,
-          queue: input.queue,
-          priority: input.priority,
-          channel,
-          matters,
-          // Like the note, the materials check is the guide desk's word: from anyone else it is dropped.
-          note: staffIssuer ? input.note : undefined,
-          checklist: staffIssuer ? input.checklist : undefined,
-          // 取号时间 and 停止取号 bind kiosks and phones; a guide or manager decides at the desk.
-          byStaff: staffIssuer,
-        },
-        input.requestId ? { remember: { scope, requestId: input.requestId, reply: answer } } : {},
-      );
-      if (!r.ok) return r;
-      return answer();
+      const issue = (): Reply<TicketDetail> => {
+        const r = service.execute(
+          actor,
+          {
+            type: 'issueTicket',
+            id,
+            queue: input.queue,
+            priority: input.priority,
+            channel,
+            matters,
+            // Like the note, the materials check is the guide desk's word: from anyone else it is dropped.
+            note: staffIssuer ? input.note : undefined,
+            checklist: staffIssuer ? input.checklist : undefined,
+            // 取号时间 and 停止取号 bind kiosks and phones; a guide or manager decides at the desk.
+            byStaff: staffIssuer,
+          },
+          input.requestId ? { remember: { scope, requestId: input.requestId, reply: answer } } : {},
+        );
+        return r.ok ? answer() : r;
+      };
+      return verified ? mobile.issue(actor, input, issue) : issue();
     },
   }),
 
