@@ -4,6 +4,7 @@ import { assistEn, assistZh } from '../shared/assistText';
 import { createI18n } from '../shared/i18n';
 import { citizenEn, citizenZh } from './citizenText';
 import { privacyEn, privacyZh } from './privacyText';
+import { reportEn, reportZh } from './reportText';
 import { statsEn, statsZh } from './statsText';
 import { ticketHoursEn, ticketHoursZh } from './ticketHoursText';
 
@@ -297,6 +298,7 @@ export const adminZh = {
   ...statsZh,
   ...citizenZh,
   ...privacyZh,
+  ...reportZh,
   ...ticketHoursZh,
   ...assistZh,
 } as const;
@@ -593,6 +595,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...statsEn,
   ...citizenEn,
   ...privacyEn,
+  ...reportEn,
   ...ticketHoursEn,
   ...assistEn,
 };
