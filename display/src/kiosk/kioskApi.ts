@@ -4,9 +4,9 @@
  * A network failure or timeout is `offline` (nothing was shown, whatever the server did).
  */
 import { z } from 'zod';
-import { Appointment, CheckInResult, CitizenSettings, type CheckInBody } from '../../../shared/citizen';
+import { Appointment, CheckInResult, CitizenSettings, type CheckInBody, type MobileIssueBody } from '../../../shared/citizen';
 import type { ApiError } from '../../../shared/errors';
-import { Catalogue, LoginResult, TicketDetail, type IssueTicketBody } from '../../../shared/schemas';
+import { Catalogue, LoginResult, TicketDetail } from '../../../shared/schemas';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError; offline: boolean };
 
@@ -74,11 +74,11 @@ export interface RetryOptions {
  * answered with that ticket on the next one instead of a second ticket being issued.
  */
 export async function issueWithRetry(
-  body: IssueTicketBody,
+  body: MobileIssueBody,
   token: string | null,
   { attempts = 3, delayMs = 1000, sleep = (ms) => new Promise((r) => setTimeout(r, ms)) }: RetryOptions = {},
 ): Promise<ApiResult<z.infer<typeof TicketDetail>>> {
-  const withId: IssueTicketBody = { ...body, requestId: body.requestId ?? newRequestId() };
+  const withId: MobileIssueBody = { ...body, requestId: body.requestId ?? newRequestId() };
   let r = await request('POST', '/api/tickets', TicketDetail, { body: withId, token });
   for (let i = 1; i < attempts && !r.ok && r.offline; i++) {
     await sleep(delayMs * i);
@@ -90,7 +90,8 @@ export async function issueWithRetry(
 export const kioskApi = {
   catalogue: () => request('GET', '/api/catalogue', Catalogue),
   settings: () => request('GET', '/api/citizen/settings', CitizenSettings),
-  issue: (body: IssueTicketBody, token: string | null) => issueWithRetry(body, token),
+  /** A phone ticket in a hall that verifies phones also carries `phone` and `code` (扫码取号需验证手机号). */
+  issue: (body: MobileIssueBody, token: string | null) => issueWithRetry(body, token),
   checkIn: (body: CheckInBody, token: string | null) => request('POST', '/api/appointments/check-in', CheckInResult, { body, token }),
   /** Today's appointments (guides and managers): the guide desk looks one up by its code. */
   todaysAppointments: (token: string | null) => request('GET', '/api/appointments', z.array(Appointment), { token }),

@@ -5,7 +5,7 @@
  * Components never fetch or touch the socket themselves.
  */
 import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue';
-import type { Appointment, CheckInBody, CheckInResult, CitizenSettings } from '../../../shared/citizen';
+import type { Appointment, CheckInBody, CheckInResult, CitizenSettings, MobileIssueBody } from '../../../shared/citizen';
 import type { Catalogue, GuideChecklist, IssueTicketBody, Role, TicketDetail } from '../../../shared/schemas';
 import type { HallConnection } from '../shared/hallSocket';
 import type { Lang } from '../shared/i18n';
@@ -16,6 +16,7 @@ import type { Speaker } from './speech';
 import { loadMyTickets, rememberTicket, type MyTicket } from './myTickets';
 import { hoursLabel } from '../../../shared/ticketHours';
 import { createTicketingState, type TicketingState } from './ticketingState';
+import { phoneVerifyWords, verifyIssueError } from './phoneVerifyText';
 
 /** `mobile`: 扫码取号 — the kiosk's steps on the citizen's own phone; the ticket opens its phone page. */
 export type Mode = 'kiosk' | 'guide' | 'mobile';
@@ -84,7 +85,8 @@ export interface KioskModel extends TicketingState {
   notices: ComputedRef<readonly string[]>;
   /** Mobile mode: the numbers this phone took today (newest first), each opening its page. */
   myTickets: ComputedRef<readonly MyTicket[]>;
-  takeTicket(queue: string, matters: string[]): Promise<void>;
+  /** `verified`: the phone and its texted code, in a hall that verifies phones (扫码取号需验证手机号). */
+  takeTicket(queue: string, matters: string[], verified?: { phone: string; code: string }): Promise<void>;
   checkIn(code: string): Promise<void>;
   guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string; checklist: GuideChecklist }): Promise<boolean>;
   guideCheckIn(input: { code: string; priority: boolean; note: string; checklist?: GuideChecklist }): Promise<boolean>;
@@ -184,6 +186,8 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     if (r.error.code === 'NUMBERS_EXHAUSTED') return w.numbersExhausted;
     if (r.error.reason === 'outside_hours') return w.outsideHours(hoursLabel(o.hall.state.value?.hall.ticketHours ?? []));
     if (r.error.reason === 'queue_stopped') return w.queueStopped;
+    const phone = verifyIssueError(r.error, phoneVerifyWords[lang.value]);
+    if (phone !== null) return phone;
     if (r.error.code === 'UNAUTHORIZED' || r.error.code === 'FORBIDDEN') return o.mode === 'mobile' ? w.mobileNotAllowed : w.notAllowed;
     return w.issueFailed;
   }
@@ -211,13 +215,14 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     speakStep();
   }
 
-  async function takeTicket(queue: string, matters: string[]): Promise<void> {
+  async function takeTicket(queue: string, matters: string[], verified?: { phone: string; code: string }): Promise<void> {
     if (busy.value) return;
     busy.value = true;
     error.value = null;
     try {
-      const body: IssueTicketBody = { queue, matters };
+      const body: MobileIssueBody = { queue, matters };
       if (o.mode === 'mobile') body.channel = 'mobile';
+      if (o.mode === 'mobile' && verified) Object.assign(body, verified);
       if (priority.value) body.priority = 'priority';
       const r = await o.api.issue(body, token.value);
       if (r.ok) showTicket(r.data, false);
