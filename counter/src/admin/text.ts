@@ -2,6 +2,7 @@
 import { commonEn, commonZh } from '../shared/commonText';
 import { assistEn, assistZh } from '../shared/assistText';
 import { createI18n } from '../shared/i18n';
+import { backupEn, backupZh } from './backupText';
 import { citizenEn, citizenZh } from './citizenText';
 import { privacyEn, privacyZh } from './privacyText';
 import { reportEn, reportZh } from './reportText';
@@ -300,6 +301,7 @@ export const adminZh = {
   ...privacyZh,
   ...reportZh,
   ...ticketHoursZh,
+  ...backupZh,
   ...assistZh,
 } as const;
 
@@ -597,6 +599,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...privacyEn,
   ...reportEn,
   ...ticketHoursEn,
+  ...backupEn,
   ...assistEn,
 };
 

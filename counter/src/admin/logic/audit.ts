@@ -49,6 +49,9 @@ export type AuditKey =
   | 'audit.AssistResolved'
   | 'audit.AssistCancelled'
   | 'audit.AnnouncedZone'
+  | 'audit.BackupMade'
+  | 'audit.BackupFailed'
+  | 'audit.BackupDownloaded'
   | 'audit.other';
 
 export interface AuditLine {
@@ -204,6 +207,13 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
       const phones = Array.isArray(a.dutyPhones) ? a.dutyPhones.map(str).join('、') : '';
       return { key: 'audit.AssistSmsSettingsChanged', params: { phones: phones || '—', minutes: str(a.minutes) } };
     }
+    case 'BackupMade':
+      // 数据备份: which file was written, and which were taken away (a download: it holds personal data).
+      return { key: 'audit.BackupMade', params: { name: str(obj(d.after).name) } };
+    case 'BackupDownloaded':
+      return { key: 'audit.BackupDownloaded', params: { name: str(obj(d.after).name) } };
+    case 'BackupFailed':
+      return { key: 'audit.BackupFailed', params: { error: shortNote(obj(d.after).error, 80) || '—' } };
     case 'Announced': {
       // 语音广播: what the walls said, and where if not the whole hall.
       const a = obj(d.after);

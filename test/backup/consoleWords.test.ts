@@ -1,0 +1,52 @@
+/** The console's 数据备份 words (pure): sizes, seconds, audit lines, and the zh/en dictionary key for key. */
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../shared/admin';
+import { backupEn, backupZh } from '../../counter/src/admin/backupText';
+import { describeAudit } from '../../counter/src/admin/logic/audit';
+import { formatSeconds, formatSize } from '../../counter/src/admin/logic/backup';
+
+describe('sizes and seconds', () => {
+  it.each([
+    [0, '0 B'],
+    [812, '812 B'],
+    [1023, '1023 B'],
+    [1024, '1.0 KB'],
+    [4096, '4.0 KB'],
+    [1_258_291, '1.2 MB'],
+    [150 * 1024 * 1024, '150 MB'],
+    [3 * 1024 ** 4, '3.0 TB'],
+    [-5, '0 B'],
+  ])('%i bytes is %s', (bytes, shown) => {
+    expect(formatSize(bytes)).toBe(shown);
+  });
+
+  it.each([
+    [0, '0.1'],
+    [35, '0.1'],
+    [180, '0.2'],
+    [2_540, '2.5'],
+    [12_600, '13'],
+  ])('%i ms is %s s', (ms, shown) => {
+    expect(formatSeconds(ms)).toBe(shown);
+  });
+});
+
+describe('audit lines', () => {
+  const words = { overflow: '溢出', settingName: (k: string) => k, pauseReason: (r: string) => r };
+  const entry = (type: string, after: unknown): AuditEntry => ({ id: 1, seq: 1, at: '2026-11-30T01:00:00Z', actor: { id: 'system' }, type, data: { type, before: null, after }, after });
+
+  it.each([
+    ['BackupMade', { name: 'hall-2026-11-30T090000.db', size: 1 }, { key: 'audit.BackupMade', params: { name: 'hall-2026-11-30T090000.db' } }],
+    ['BackupDownloaded', { name: 'hall-2026-11-30T090000.db' }, { key: 'audit.BackupDownloaded', params: { name: 'hall-2026-11-30T090000.db' } }],
+    ['BackupFailed', { error: 'ENOSPC: no space left on device', trigger: 'auto' }, { key: 'audit.BackupFailed', params: { error: 'ENOSPC: no space left on device' } }],
+    ['BackupFailed', {}, { key: 'audit.BackupFailed', params: { error: '—' } }],
+  ])('%s %j', (type, after, line) => {
+    expect(describeAudit(entry(type, after), words)).toEqual(line);
+  });
+
+  it('every line has its words in both languages, with the same placeholders', () => {
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(backupEn).sort()).toEqual(Object.keys(backupZh).sort());
+    for (const [k, zh] of Object.entries(backupZh)) expect(holes(backupEn[k as keyof typeof backupZh]), k).toEqual(holes(zh));
+  });
+});
