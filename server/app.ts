@@ -12,6 +12,7 @@ import { Server } from 'socket.io';
 import { createBackups } from './backup/backup-service';
 import type { BackupConfig } from './backup/config';
 import { registerBackupRoutes } from './backup/routes';
+import { createDeviceRegistry } from './devices/registry';
 import { registerAuthRoutes, authenticate } from './http/auth';
 import { registerCommandRoutes } from './http/commands';
 import { registerCitizenRoutes } from './citizen/routes';
@@ -72,7 +73,7 @@ export function createApp(deps: AppDeps) {
   api.use(authenticate(auth));
   registerAuthRoutes(api, auth);
   // The phone ticket's number check (扫码取号需验证手机号) sits with the SMS module that texts its codes.
-  const ctx = { service, store: deps.store, mobile: sms.phoneVerify };
+  const ctx = { service, store: deps.store, mobile: sms.phoneVerify, devices: createDeviceRegistry(() => clock.now()) };
   registerQueryRoutes(api, service);
   registerCommandRoutes(api, ctx);
   const citizen = registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events });

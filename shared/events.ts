@@ -6,6 +6,7 @@
 import type { Announce, AnnounceBody } from './announce';
 import type { AssistClose, AssistDay, AssistQuery, AssistRaise, AssistRef, AssistRequest } from './assist';
 import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput, StaffUpdate, TodayStats } from './admin';
+import type { DeviceList, DeviceStatus } from './devices';
 import type { Reply } from './errors';
 import type { MyPrefs, MyPrefsPatch } from './prefs';
 import type {
@@ -53,6 +54,8 @@ export interface ServerToClientEvents {
   'ratings:changed': (change: RatingsChanged) => void;
   /** Staff only: a 求助 was asked for, answered, settled or withdrawn (the whole request as it is now). */
   'assist:changed': (request: AssistRequest) => void;
+  /** Managers only: a hall screen connected, went dark, or its sound changed (the whole list as it is now). */
+  'devices:changed': (list: DeviceList) => void;
 }
 
 /** What an anonymous viewer (display, phone page) may send. No commands. */
@@ -60,6 +63,8 @@ export interface ViewerClientEvents {
   'snapshot:get': (ack: Ack<Snapshot>) => void;
   'ticket:watch': (payload: { ticketId: string }, ack: Ack<Ticket>) => void;
   'ticket:unwatch': (payload: { ticketId: string }) => void;
+  /** A hall screen's sound changed (设备状态; shared/devices.ts). No answer. */
+  'device:status': (payload: DeviceStatus) => void;
 }
 
 type W = { windowNo: number };
@@ -113,6 +118,8 @@ export interface StaffClientEvents extends ViewerClientEvents {
   /** The signed-in person's own panel preferences (clerk panel: 自动叫号); `me:prefs` saves the groups given. */
   'me:prefs:get': (payload: Record<string, never>, ack: Ack<MyPrefs>) => void;
   'me:prefs': (payload: MyPrefsPatch, ack: Ack<MyPrefs>) => void;
+  /** 设备状态 (managers): the hall's screens, online or gone. */
+  'devices:list': (payload: Record<string, never>, ack: Ack<DeviceList>) => void;
 }
 
 export interface SocketData {

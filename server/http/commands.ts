@@ -56,6 +56,8 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: Ope
   // 求助: a clerk calls the duty manager; managers answer and settle (the `assist:changed` staff event).
   { method: 'post', path: '/windows/:no/assist', op: 'assist:raise', gather: withWindow, status: 201 },
   { method: 'get', path: '/assist', op: 'assist:list', gather: (req) => ({ ...req.query }) },
+  // 设备状态 (managers): the hall's screens, online or gone.
+  { method: 'get', path: '/devices', op: 'devices:list', gather: none },
   { method: 'post', path: '/assist/:id/acknowledge', op: 'assist:acknowledge', gather: withId },
   { method: 'post', path: '/assist/:id/resolve', op: 'assist:resolve', gather: withId },
   { method: 'post', path: '/assist/:id/cancel', op: 'assist:cancel', gather: withId },

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Reply } from '../../shared/errors';
 import type { Role, TicketDetail } from '../../shared/schemas';
+import type { DeviceRegistry } from '../devices/registry';
 import type { Store } from '../store';
 import { hasRole, type Actor } from './actor';
 import { err } from './errors';
@@ -25,6 +26,8 @@ export interface OpContext {
   store: Store;
   /** Absent: phone tickets are never verified (a server built without SMS). */
   mobile?: MobileIssueGuard | undefined;
+  /** 设备状态: the screens connected now (absent: nobody keeps track). */
+  devices?: DeviceRegistry | undefined;
 }
 
 export interface Operation<S extends z.ZodType, R> {

@@ -2,10 +2,12 @@
  * Socket.IO: viewers (no token) get the snapshot and every change; staff (auth.token) also send
  * the contract's commands with acknowledgements. Rooms: `hall:<id>` (viewers: public data only),
  * `staff:<id>` (staff: the same changes with who is at each window), `window:<no>` (window screens
- * that say which window they are), `ticket:<id>` (phone pages).
+ * that say which window they are), `ticket:<id>` (phone pages), `managers:<id>` (managers' screens:
+ * 设备状态). Hall screens say who they are in the handshake (`auth.device`, shared/devices.ts).
  */
 import type { Server, Socket } from 'socket.io';
 import type { ErrorCode, Reply } from '../../shared/errors';
+import { DeviceHello, DeviceStatus } from '../../shared/devices';
 import type { ServerToClientEvents, SocketData, StaffClientEvents } from '../../shared/events';
 import { TicketRef } from '../../shared/schemas';
 import { PUBLIC, type Actor } from '../service/actor';
@@ -21,7 +23,9 @@ export type HallServer = Server<StaffClientEvents, ServerToClientEvents, Record<
 type HallSocket = Socket<StaffClientEvents, ServerToClientEvents, Record<string, never>, ServerSocketData>;
 
 const OP_NAMES = new Set<string>(Object.keys(operations));
-const VIEWER_EVENTS = new Set(['snapshot:get', 'ticket:watch', 'ticket:unwatch']);
+const VIEWER_EVENTS = new Set(['snapshot:get', 'ticket:watch', 'ticket:unwatch', 'device:status']);
+/** Device changes come in bursts (every screen reconnects after a restart): one push per this. */
+const DEVICES_PUSH_MS = 250;
 
 const failure = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
 
@@ -37,6 +41,17 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
   const service: HallService = ctx.service;
   const hallRoom = `hall:${service.hallId}`;
   const staffRoom = `staff:${service.hallId}`;
+  const managerRoom = `managers:${service.hallId}`;
+  const devices = ctx.devices;
+  let devicesPush: ReturnType<typeof setTimeout> | null = null;
+  const devicesChanged = (): void => {
+    if (!devices || devicesPush !== null) return;
+    devicesPush = setTimeout(() => {
+      devicesPush = null;
+      io.to(managerRoom).emit('devices:changed', devices.list());
+    }, DEVICES_PUSH_MS);
+    devicesPush.unref();
+  };
   const isStaff = (a: Actor) => a.kind === 'user';
   const snapshotFor = (a: Actor) => (isStaff(a) ? service.snapshot() : publicSnapshot(service.snapshot()));
 
@@ -60,6 +75,21 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
     const socket = raw as HallSocket;
     const actor = (): Actor => socket.data.actor ?? PUBLIC;
     void socket.join(isStaff(actor()) ? staffRoom : hallRoom);
+    const a = actor();
+    if (a.kind === 'user' && a.role === 'manager') void socket.join(managerRoom);
+    // A hall screen says who it is; a bad hello is ignored, never refused (the screen still shows).
+    const hello = DeviceHello.safeParse((socket.handshake.auth as Record<string, unknown> | undefined)?.device);
+    if (devices && !isStaff(a) && hello.success) {
+      devices.connected(socket.id, hello.data, socket.handshake.address.replace(/^::ffff:/, ''));
+      devicesChanged();
+      socket.on('disconnect', () => {
+        if (devices.disconnected(socket.id)) devicesChanged();
+      });
+      socket.on('device:status', (payload: unknown) => {
+        const status = DeviceStatus.safeParse(payload);
+        if (status.success && devices.status(socket.id, status.data)) devicesChanged();
+      });
+    }
     const windowNo = Number(socket.handshake.query.window);
     if (Number.isInteger(windowNo) && windowNo > 0) void socket.join(`window:${windowNo}`);
     // A recovered connection had its missed events replayed; anyone else starts from a snapshot.

@@ -15,7 +15,7 @@ import { clockOffset } from './time';
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized';
 
 /** Events that carry a payload and answer with an acknowledgement. */
-export type CommandName = Exclude<keyof StaffClientEvents, 'snapshot:get' | 'ticket:watch' | 'ticket:unwatch'>;
+export type CommandName = Exclude<keyof StaffClientEvents, 'snapshot:get' | 'ticket:watch' | 'ticket:unwatch' | 'device:status'>;
 export type CommandPayload<K extends CommandName> = Parameters<StaffClientEvents[K]>[0];
 export type CommandData<K extends CommandName> = Parameters<StaffClientEvents[K]>[1] extends Ack<infer T> ? T : never;
 
