@@ -41,7 +41,7 @@ export function createPhoneVerifyRepo(db: Db) {
     sentSince: db.prepare<[string, string, number], { created_at: number }>(
       'SELECT created_at FROM phone_codes WHERE hall_id = ? AND phone = ? AND created_at > ? ORDER BY created_at',
     ),
-    latest: db.prepare<[string, string], CodeRow>('SELECT * FROM phone_codes WHERE hall_id = ? AND phone = ? ORDER BY id DESC LIMIT 1'),
+    latest: db.prepare<[string, string], CodeRow>('SELECT * FROM phone_codes WHERE hall_id = ? AND phone = ? ORDER BY created_at DESC, id DESC LIMIT 1'),
     wrongTry: db.prepare<[number]>('UPDATE phone_codes SET attempts = attempts + 1 WHERE id = ?'),
     use: db.prepare<[number, number]>('UPDATE phone_codes SET used_at = ? WHERE id = ? AND used_at IS NULL'),
     take: db.prepare(`INSERT INTO mobile_ticket_phones (hall_id, ticket_id, service_day, queue, phone, issued_at)
