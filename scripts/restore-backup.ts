@@ -29,7 +29,7 @@ if (files.length !== 1) usage();
 const file = files[0]!;
 
 try {
-  const r = restoreBackup(file, db);
+  const r = await restoreBackup(file, db);
   console.log(`restored ${file} into ${db} (${r.migrations} migrations; the server applies newer ones when it starts)`);
   console.log(r.keptAside ? `the database it replaced is kept as ${r.keptAside}` : `there was no database at ${db} before`);
 } catch (e) {

@@ -79,7 +79,7 @@ export function createBackups(deps: BackupDeps) {
       const name = backupName(clock.now(), timezone(), new Set(names()));
       temp = join(dir, `.${name}${TEMP_SUFFIX}`);
       await db.backup(temp);
-      const check = checkDatabaseFile(temp);
+      const check = await checkDatabaseFile(temp);
       if (!check.ok) throw new Error(`the copy failed its check: ${check.error}`);
       // It holds names and phones: readable by the server's account only.
       chmodSync(temp, 0o600);

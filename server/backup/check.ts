@@ -2,11 +2,49 @@
  * The check a backup must pass before it counts (and again before a restore puts it in place):
  * SQLite's own integrity check, and a migrations table whose list is a prefix of this build's
  * (the store refuses any other, so a backup that fails here could never be served).
+ *
+ * The check reads the whole file (a year of a busy hall is hundreds of MB: seconds), and
+ * better-sqlite3 is synchronous, so it runs in a worker thread on its own connection: calls go
+ * on meanwhile. The worker is plain JavaScript so that it runs under any loader (tsx, vitest).
  */
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { loadMigrations, type Migration } from '../store/migrate';
 
 export type CheckResult = { ok: true; migrations: number } | { ok: false; error: string };
+
+/** What the worker reads from the file, judged below. */
+type Facts = { integrity: string; applied: { id: number; name: string }[] } | { error: string };
+
+const SQLITE = createRequire(import.meta.url).resolve('better-sqlite3');
+
+// Leaves the file in rollback-journal mode, one self-contained file (a copy of a WAL database
+// would otherwise want its -wal and -shm beside it): it writes, so check a copy, never the live file.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.sqlite);
+let db;
+try {
+  db = new Database(workerData.path, { fileMustExist: true });
+  db.pragma('journal_mode = DELETE');
+  const integrity = db.pragma('integrity_check').map((r) => r.integrity_check).join('; ');
+  const applied = integrity === 'ok' ? db.prepare('SELECT id, name FROM migrations ORDER BY id').all() : [];
+  parentPort.postMessage({ integrity, applied });
+} catch (e) {
+  parentPort.postMessage({ error: e instanceof Error ? e.message : String(e) });
+} finally {
+  if (db) db.close();
+}
+`;
+
+function readFacts(path: string): Promise<Facts> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER, { eval: true, workerData: { sqlite: SQLITE, path } });
+    worker.once('message', (facts: Facts) => resolve(facts));
+    worker.once('error', (e) => resolve({ error: e.message }));
+    worker.once('exit', (code) => resolve({ error: `the check stopped (exit ${code})` }));
+  });
+}
 
 /** The first applied migration this build does not know at that place, or null when all are ours. */
 export function unknownMigration(applied: readonly { id: number; name: string }[], ours: readonly Migration[]): string | null {
@@ -17,27 +55,13 @@ export function unknownMigration(applied: readonly { id: number; name: string }[
   return null;
 }
 
-/**
- * Checks a database file and leaves it in rollback-journal mode, one self-contained file (a
- * copy of a WAL database would otherwise want its -wal and -shm beside it). The file is written
- * to (the journal mode), so check a copy, never the live database.
- */
-export function checkDatabaseFile(path: string, ours: readonly Migration[] = loadMigrations()): CheckResult {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(path, { fileMustExist: true });
-    db.pragma('journal_mode = DELETE');
-    const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
-    const verdict = integrity.map((r) => r.integrity_check).join('; ');
-    if (verdict !== 'ok') return { ok: false, error: `integrity_check: ${verdict.slice(0, 300)}` };
-    const applied = db.prepare('SELECT id, name FROM migrations ORDER BY id').all() as { id: number; name: string }[];
-    if (applied.length === 0) return { ok: false, error: 'no migrations applied: not a hall database' };
-    const unknown = unknownMigration(applied, ours);
-    if (unknown) return { ok: false, error: `migration ${unknown} is not one of this version's (a newer version made it?)` };
-    return { ok: true, migrations: applied.length };
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
-  } finally {
-    db?.close();
-  }
+/** Checks a database file (a fresh copy: it is switched to rollback-journal mode). */
+export async function checkDatabaseFile(path: string, ours: readonly Migration[] = loadMigrations()): Promise<CheckResult> {
+  const facts = await readFacts(path);
+  if ('error' in facts) return { ok: false, error: facts.error };
+  if (facts.integrity !== 'ok') return { ok: false, error: `integrity_check: ${facts.integrity.slice(0, 300)}` };
+  if (facts.applied.length === 0) return { ok: false, error: 'no migrations applied: not a hall database' };
+  const unknown = unknownMigration(facts.applied, ours);
+  if (unknown) return { ok: false, error: `migration ${unknown} is not one of this version's (a newer version made it?)` };
+  return { ok: true, migrations: facts.applied.length };
 }

@@ -38,7 +38,7 @@ function assertNotInUse(db: string): void {
   }
 }
 
-export function restoreBackup(backup: string, db: string, now: number = Date.now()): RestoreResult {
+export async function restoreBackup(backup: string, db: string, now: number = Date.now()): Promise<RestoreResult> {
   if (!existsSync(backup)) throw new Error(`no such backup file: ${backup}`);
   const hadDb = existsSync(db);
   if (hadDb) assertNotInUse(db);
@@ -46,7 +46,7 @@ export function restoreBackup(backup: string, db: string, now: number = Date.now
   // Checked where it will live (the same disk), so the rename below cannot half-happen.
   const incoming = `${db}.restoring`;
   copyFileSync(backup, incoming);
-  const check = checkDatabaseFile(incoming);
+  const check = await checkDatabaseFile(incoming);
   if (!check.ok) {
     rmSync(incoming, { force: true });
     throw new Error(`the backup failed its check, nothing changed: ${check.error}`);

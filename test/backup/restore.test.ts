@@ -30,7 +30,7 @@ describe('restoring a backup', () => {
   it('puts the backup in place, keeps the old database aside whole, and the store opens it', async () => {
     const { h, backup, before, after } = await hallWithBackup();
     h.close(); // the server is stopped
-    const r = restoreBackup(backup, h.dbPath, NOW);
+    const r = await restoreBackup(backup, h.dbPath, NOW);
     expect(r.keptAside).toBe(`${h.dbPath}.before-restore-20261130T123456`);
     expect(ticketIds(h.dbPath)).toEqual([...before].sort());
     expect(ticketIds(r.keptAside!)).toEqual([...before, ...after].sort());
@@ -44,13 +44,13 @@ describe('restoring a backup', () => {
     const { h, backup, before } = await hallWithBackup();
     h.close();
     const target = join(h.root, 'new', 'hall.db');
-    expect(restoreBackup(backup, target, NOW).keptAside).toBeNull();
+    expect((await restoreBackup(backup, target, NOW)).keptAside).toBeNull();
     expect(ticketIds(target)).toEqual([...before].sort());
   });
 
   it('refuses while the database is in use (the server running) and changes nothing', async () => {
     const { h, backup, before, after } = await hallWithBackup();
-    expect(() => restoreBackup(backup, h.dbPath, NOW)).toThrow(/in use/);
+    await expect(restoreBackup(backup, h.dbPath, NOW)).rejects.toThrow(/in use/);
     expect(ticketIds(h.dbPath)).toEqual([...before, ...after].sort());
     expect(readdirSync(h.root).filter((f) => f.includes('restor'))).toEqual([]);
     h.close();
@@ -82,7 +82,7 @@ describe('restoring a backup', () => {
     const bad = join(h.root, 'bad.db');
     copyFileSync(backup, bad);
     spoil(bad);
-    expect(() => restoreBackup(bad, h.dbPath, NOW)).toThrow(why);
+    await expect(restoreBackup(bad, h.dbPath, NOW)).rejects.toThrow(why);
     expect(ticketIds(h.dbPath)).toEqual([...before, ...after].sort());
     expect(readdirSync(h.root).sort()).toEqual(['backups', 'bad.db', 'hall.db']);
   });

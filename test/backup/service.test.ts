@@ -25,7 +25,7 @@ describe('a backup', () => {
     expect(ticketIds(file)).toEqual([...ids].sort());
     expect(readdirSync(h.dir)).toEqual([r.data.name]);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(checkDatabaseFile(file)).toEqual({ ok: true, migrations: loadMigrations().length });
+    expect(await checkDatabaseFile(file)).toEqual({ ok: true, migrations: loadMigrations().length });
     // The live database is untouched and goes on.
     h.issue('A');
     expect(ticketIds(file)).toHaveLength(3);
