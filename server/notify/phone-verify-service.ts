@@ -12,6 +12,7 @@ import type { CitizenSettings, PhoneCodeSent } from '../../shared/citizen';
 import type { Reply } from '../../shared/errors';
 import type { TicketDetail } from '../../shared/schemas';
 import { maskPhone } from '../citizen/rules';
+import { serviceDayOf } from '../domain';
 import type { SettingsRepo } from '../citizen/settings-repo';
 import type { Actor } from '../service/actor';
 import type { Clock } from '../service/clock';
@@ -92,7 +93,7 @@ export function createPhoneVerifyService(deps: PhoneVerifyDeps) {
         const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
         const salt = randomBytes(16).toString('hex');
         const expiresAt = now + CODE_TTL_MS;
-        const id = repo.insert(hallId, { phone, serviceDay: hall.state().serviceDay, salt, codeHash: hashOf(salt, code), createdAt: now, expiresAt });
+        const id = repo.insert(hallId, { phone, serviceDay: serviceDayOf(now, hall.state().timezone), salt, codeHash: hashOf(salt, code), createdAt: now, expiresAt });
         outbox.enqueue(hallId, { kind: 'verify', phone, text: verifyText({ hall: hall.state().name, code, minutes: CODE_TTL_MS / 60_000 }), ref: `verify:${id}`, createdAt: now, expiresAt });
         return ok({ phone: maskPhone(phone), validSeconds: CODE_TTL_MS / 1000, resendSeconds: CODE_RESEND_MS / 1000 });
       })();
@@ -120,7 +121,9 @@ export function createPhoneVerifyService(deps: PhoneVerifyDeps) {
           if (check !== 'ok') {
             return err('UNAUTHORIZED', check === 'wrong' ? 'the code is wrong' : 'the code has expired or was used up: ask for a new one', 'phone_code_invalid');
           }
-          const day = hall.state().serviceDay;
+          // Today by the clock, not the state's day: the first command of a new day rolls the state
+          // over inside issue() below, and a number taken then must count for the new day.
+          const day = serviceDayOf(now, hall.state().timezone);
           const held = repo.held(hallId, phone, day, input.queue).map((id) => hall.findTicket(id));
           if (limitReached(held.map((t) => t?.status), s.mobileDailyLimit)) {
             const numbers = held.filter((t) => t && (t.status === 'waiting' || t.status === 'called')).map((t) => t!.number);

@@ -210,6 +210,18 @@ describe('a phone ticket with a verified phone', () => {
     expect((await askCode('12345678901')).status).toBe(400);
   });
 
+  it("counts for the new day a number that is the day's first command (the day rolls over inside the issue)", async () => {
+    await start();
+    const phone = nextPhone();
+    expect((await takeMobile('E', { phone, code: await freshCode(phone) })).status).toBe(201);
+    server().clock.set(Date.parse('2026-12-01T01:00:00Z')); // the next morning, nothing done yet
+    const first = await takeMobile('E', { phone, code: await freshCode(phone) });
+    expect(first.status).toBe(201);
+    expect(first.body.number).toBe('E001');
+    server().clock.advance(MIN);
+    expect((await takeMobile('E', { phone, code: await freshCode(phone) })).body.error?.reason).toBe('phone_daily_limit');
+  });
+
   it('two requests with one code at once: one ticket', async () => {
     await start({ smsEnabled: true, mobileVerify: true, mobileDailyLimit: 5 });
     const phone = nextPhone();
