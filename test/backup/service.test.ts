@@ -143,6 +143,17 @@ describe('a failure', () => {
     h.close();
   });
 
+  it('a copy that fails its check does not count: no file under a backup name, the reason shown', async () => {
+    const h = backupHall();
+    // A database a newer version has touched: its copy cannot be served by this one.
+    h.store.db.prepare("INSERT INTO migrations (id, name, applied_at) VALUES (999, '0999_future.sql', 'x')").run();
+    const r = await h.backups.run({ kind: 'system' }, 'manual');
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(h.backups.status().lastRun?.error).toMatch(/failed its check: migration 0999_future\.sql/);
+    expect(readdirSync(h.dir)).toEqual([]);
+    h.close();
+  });
+
   it('a temporary file left by a crash mid-backup is removed at the next start', () => {
     const h = backupHall();
     mkdirSync(h.dir, { recursive: true });
