@@ -4,33 +4,12 @@
  * (what the IT person reads in the folder) and sort by time as text.
  */
 import { BACKUP_NAME_RE } from '../../shared/backup';
-import { zonedEpoch } from '../citizen/calendar';
-
-const stampFormats = new Map<string, Intl.DateTimeFormat>();
-
-function stampFormat(timezone: string): Intl.DateTimeFormat {
-  let f = stampFormats.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    stampFormats.set(timezone, f);
-  }
-  return f;
-}
+import { localParts, zonedEpoch } from '../citizen/calendar';
 
 /** `2026-11-28T203015`: the local time of `at` in the hall's zone, as a file name wants it. */
 export function localStamp(at: number, timezone: string): string {
-  const p: Record<string, string> = {};
-  for (const part of stampFormat(timezone).formatToParts(new Date(at))) p[part.type] = part.value;
-  return `${p.year}-${p.month}-${p.day}T${p.hour}${p.minute}${p.second}`;
+  const { date, time, seconds } = localParts(at, timezone);
+  return `${date}T${time.replace(':', '')}${String(seconds).padStart(2, '0')}`;
 }
 
 /** The parts of a backup's name, or null for any other file (never listed, never deleted). */

@@ -24,12 +24,12 @@ function partsFormatter(timezone: string): Intl.DateTimeFormat {
 }
 
 /** Local wall-clock fields of an instant in a zone. */
-export function localParts(at: number, timezone: string): { date: string; time: string; minutes: number } {
+export function localParts(at: number, timezone: string): { date: string; time: string; minutes: number; seconds: number } {
   const p: Record<string, string> = {};
   for (const x of partsFormatter(timezone).formatToParts(new Date(at))) p[x.type] = x.value;
   const date = `${p.year}-${p.month}-${p.day}`;
   const time = `${p.hour}:${p.minute}`;
-  return { date, time, minutes: Number(p.hour) * 60 + Number(p.minute) };
+  return { date, time, minutes: Number(p.hour) * 60 + Number(p.minute), seconds: Number(p.second) };
 }
 
 /** The zone's offset from UTC at an instant, in ms (Shanghai: +8 h). */
