@@ -1,7 +1,7 @@
 /** The words of the printed 工作报告 (日报 / 周报 / 月报) of the 统计 page, zh first and en key for key; merged into the console's dictionary. */
 export const reportZh = {
   'report.open': '打印报告',
-  'report.openHelp': '把当前统计和同期的好差评整理成一页报告，可打印或另存为 PDF',
+  'report.openHelp': '把当前统计和同期的好差评整理成一页报告，可直接打印，或在打印窗口中另存为文件',
   'report.title.day': '{hall}日报',
   'report.title.week': '{hall}周报',
   'report.title.month': '{hall}月报',
