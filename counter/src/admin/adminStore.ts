@@ -13,6 +13,7 @@ import { connectHall } from '../shared/connection';
 import type { ClientReply } from '../shared/reply';
 import type { StaffSession } from '../shared/session';
 import { useServerNow } from '../shared/ticker';
+import { useDevices } from './devices';
 import { hallTotals, queueBoard, uncoveredQueues } from './logic/board';
 import { pick, t } from './text';
 
@@ -27,6 +28,8 @@ export function createAdminStore(session: StaffSession, hooks: { onSignedOut: (r
   const online = computed(() => conn.status.value === 'online');
   /** 求助 from every window (the alert on every page). */
   const assist = useAssist(conn);
+  /** 设备状态: the hall's screens (the page, and the board's alert). */
+  const devices = useDevices(conn);
 
   const snapshot = conn.snapshot;
   const windows = computed(() => snapshot.value?.windows ?? []);
@@ -108,6 +111,7 @@ export function createAdminStore(session: StaffSession, hooks: { onSignedOut: (r
     uncovered,
     notes,
     assist,
+    devices,
     page,
     setMapping,
     signOutClerk,

@@ -4,6 +4,7 @@ import { assistEn, assistZh } from '../shared/assistText';
 import { createI18n } from '../shared/i18n';
 import { backupEn, backupZh } from './backupText';
 import { citizenEn, citizenZh } from './citizenText';
+import { devicesEn, devicesZh } from './devicesText';
 import { privacyEn, privacyZh } from './privacyText';
 import { reportEn, reportZh } from './reportText';
 import { statsEn, statsZh } from './statsText';
@@ -299,6 +300,7 @@ export const adminZh = {
   ...statsZh,
   ...citizenZh,
   ...privacyZh,
+  ...devicesZh,
   ...reportZh,
   ...ticketHoursZh,
   ...backupZh,
@@ -597,6 +599,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...statsEn,
   ...citizenEn,
   ...privacyEn,
+  ...devicesEn,
   ...reportEn,
   ...ticketHoursEn,
   ...backupEn,

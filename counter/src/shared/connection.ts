@@ -6,6 +6,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 import type { AssistRequest } from '../../../shared/assist';
+import type { DeviceList } from '../../../shared/devices';
 import type { Ack, RatingsChanged, ServerToClientEvents, StaffClientEvents } from '../../../shared/events';
 import type { Call, CallPrompt, Snapshot } from '../../../shared/schemas';
 import { emptySync, receiveCall, receiveChange, receiveSnapshot, startResync, type SyncState } from './hallSync';
@@ -35,6 +36,8 @@ export interface HallConnection {
   ratingsChanged: Readonly<ShallowRef<RatingsChanged | null>>;
   /** The last 求助 request that was asked for, answered or settled (assist.ts keeps the list). */
   assistChanged: Readonly<ShallowRef<AssistRequest | null>>;
+  /** Managers: the hall's screens as the server last pushed them (设备状态; devices.ts asks on connect). */
+  devicesChanged: Readonly<ShallowRef<DeviceList | null>>;
   command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<ClientReply<CommandData<K>>>;
   /** Try to reconnect at once instead of waiting for the back-off. */
   retryNow(): void;
@@ -65,6 +68,7 @@ export function connectHall(opts: ConnectOptions): HallConnection {
   const prompts = shallowRef<readonly CallPrompt[]>([]);
   const ratingsChanged = shallowRef<RatingsChanged | null>(null);
   const assistChanged = shallowRef<AssistRequest | null>(null);
+  const devicesChanged = shallowRef<DeviceList | null>(null);
   let promptsSeq = -1;
   let sync: SyncState = emptySync();
   /** The first snapshot after (re)connecting replaces ours whatever its seq. */
@@ -147,6 +151,9 @@ export function connectHall(opts: ConnectOptions): HallConnection {
   socket.on('assist:changed', (r) => {
     assistChanged.value = r;
   });
+  socket.on('devices:changed', (l) => {
+    devicesChanged.value = l;
+  });
   socket.on('call', (call) => {
     lastCall.value = call;
     publish(receiveCall(sync, call));
@@ -184,6 +191,7 @@ export function connectHall(opts: ConnectOptions): HallConnection {
     prompts,
     ratingsChanged,
     assistChanged,
+    devicesChanged,
     command,
     retryNow: () => {
       if (!socket.connected) socket.connect();

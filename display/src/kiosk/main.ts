@@ -9,8 +9,10 @@
  *   ?speak=1      spoken prompts on from the start
  */
 import { createApp } from 'vue';
+import { deviceHello } from '../shared/deviceHello';
 import { connectHall } from '../shared/hallSocket';
 import { pickTransport } from '../shared/pickTransport';
+import { safeStorage } from '../shared/storage';
 import KioskApp from './components/KioskApp.vue';
 import { kioskApi } from './kioskApi';
 import { createKioskModel } from './kioskModel';
@@ -24,7 +26,8 @@ const idle = Number(params.get('idle'));
 
 const model = createKioskModel({
   mode,
-  hall: connectHall(await pickTransport(location.search)),
+  // 设备状态: kiosks and guide desks say who they are; a citizen's phone is no device of the hall's.
+  hall: connectHall(await pickTransport(location.search, mode === 'mobile' ? undefined : deviceHello(mode, { storage: safeStorage() }))),
   api: kioskApi,
   speaker: createSpeaker(),
   // A guide's sign-in lasts the browser session; a kiosk's device account survives restarts.

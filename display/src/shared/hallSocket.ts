@@ -6,6 +6,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 import type { Announce } from '../../../shared/announce';
+import type { DeviceHello, DeviceStatus } from '../../../shared/devices';
 import type { ServerToClientEvents, ViewerClientEvents } from '../../../shared/events';
 import type { Call, Snapshot } from '../../../shared/schemas';
 import { serverOffsetMs } from './clock';
@@ -18,12 +19,16 @@ const SNAPSHOT_TIMEOUT_MS = 8000;
 
 type ViewerSocket = Socket<ServerToClientEvents, ViewerClientEvents>;
 
-export function socketTransport(): HallTransport {
+/** `device`: a hall screen saying who it is (设备状态); phones pass nothing. */
+export function socketTransport(device?: DeviceHello): HallTransport {
   let socket: ViewerSocket | null = null;
+  // Every (re)connection sends the hello as it is then: a wall that went silent says so again.
+  let hello = device;
   return {
     start(handlers) {
       const s: ViewerSocket = io({
         path: '/socket.io',
+        auth: (cb) => cb(hello ? { device: hello } : {}),
         // Forever, with a calm back-off: a display must come back by itself after any outage.
         reconnection: true,
         reconnectionDelay: 1000,
@@ -54,6 +59,11 @@ export function socketTransport(): HallTransport {
         });
       });
     },
+    reportStatus(status: DeviceStatus) {
+      if (!hello) return;
+      hello = { ...hello, ...status };
+      socket?.emit('device:status', status);
+    },
     stop() {
       socket?.disconnect();
       socket = null;
@@ -70,6 +80,8 @@ export interface HallConnection {
   onCall(listener: (call: Call) => void): () => void;
   /** Subscribe to 语音广播 (the wall does; window screens do not). Returns the unsubscribe function. */
   onAnnounce(listener: (announce: Announce) => void): () => void;
+  /** 设备状态: tell the server this screen's sound changed. */
+  reportDevice(status: DeviceStatus): void;
   close(): void;
 }
 
@@ -130,6 +142,9 @@ export function connectHall(transport: HallTransport = socketTransport()): HallC
     onAnnounce(listener) {
       announceListeners.add(listener);
       return () => announceListeners.delete(listener);
+    },
+    reportDevice(status) {
+      transport.reportStatus?.(status);
     },
     close() {
       transport.stop();

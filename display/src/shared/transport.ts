@@ -3,6 +3,7 @@
  * The real one is Socket.IO (hallSocket.ts); the dev fixture (fixtureTransport.ts) is another.
  */
 import type { Announce } from '../../../shared/announce';
+import type { DeviceStatus } from '../../../shared/devices';
 import type { Call, HallChange, Snapshot } from '../../../shared/schemas';
 
 export interface HallTransportHandlers {
@@ -18,5 +19,7 @@ export interface HallTransportHandlers {
 export interface HallTransport {
   start(handlers: HallTransportHandlers): void;
   requestSnapshot(): Promise<Snapshot>;
+  /** 设备状态: a hall screen's sound changed (the made-up hall ignores it). */
+  reportStatus?(status: DeviceStatus): void;
   stop(): void;
 }

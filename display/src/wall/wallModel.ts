@@ -31,10 +31,12 @@ export interface WallModel {
   enableSound(): void;
 }
 
+/** `?sound=off` (or 0, false) silences a wall. */
+export const soundEnabledIn = (search: string): boolean => !['0', 'off', 'false'].includes(new URLSearchParams(search).get('sound') ?? '');
+
 export function createWallModel(connection: HallConnection, search: string): WallModel {
   const filter = parseFilter(search);
-  const params = new URLSearchParams(search);
-  const soundEnabled = !['0', 'off', 'false'].includes(params.get('sound') ?? '');
+  const soundEnabled = soundEnabledIn(search);
   const liveCallSeq = ref<number | null>(null);
   const soundBlocked = ref(false);
   const speaking = shallowRef<Call | null>(null);

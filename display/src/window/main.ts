@@ -1,13 +1,17 @@
 import { createApp } from 'vue';
 import '../shared/base.css';
+import { deviceHello } from '../shared/deviceHello';
 import { connectHall } from '../shared/hallSocket';
 import { pickTransport } from '../shared/pickTransport';
+import { safeStorage } from '../shared/storage';
 import WindowApp from './WindowApp.vue';
 import { windowNoFromLocation } from './windowNo';
 
-const connection = connectHall(await pickTransport(location.search));
+const windowNo = windowNoFromLocation(location.pathname, location.search);
+// 设备状态: the screen above window N says so.
+const connection = connectHall(await pickTransport(location.search, deviceHello('window', { windowNo, storage: safeStorage() })));
 createApp(WindowApp, {
   connection,
-  windowNo: windowNoFromLocation(location.pathname, location.search),
+  windowNo,
   search: location.search,
 }).mount('#app');
