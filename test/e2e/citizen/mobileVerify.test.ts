@@ -61,6 +61,13 @@ describe('扫码取号 with a verified phone', () => {
     expect(await take.isDisabled()).toBe(true);
     await expectAccessible(page, 'phone verify');
     await shot(page, 'mobile-verify-1-empty', true);
+    // Large type (适老化): the box, and the 返回/首页 bar, fit the phone's width.
+    await page.getByTestId('large').click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'phone verify, large type');
+    await page.getByTestId('phone-verify').scrollIntoViewIfNeeded();
+    await shot(page, 'mobile-verify-1-large');
+    await page.getByTestId('large').click();
 
     // A short number is caught before anything is sent.
     await page.getByTestId('verify-phone').fill('1391234');
