@@ -197,6 +197,10 @@ describe('audit lines', () => {
     const citizen = entry('CitizenSettingsChanged', { before: { slotMinutes: 30, missedLimit: 3, late: 'walk_in' }, after: { slotMinutes: 20, missedLimit: 5, late: 'walk_in' } });
     expect(describeAudit(citizen, words).params.what).toBe('<slotMinutes>、<missedLimit>');
     expect(mappingText('nope', 'x')).toBe('');
+    expect(describeAudit(entry('MobileTicketPhoneVerified', { after: { number: 'E012', phone: '139****5678' } }), words)).toEqual({
+      key: 'audit.MobileTicketPhoneVerified',
+      params: { number: 'E012', phone: '139****5678' },
+    });
     // 停止取号 by the server's minute check: stopped, reopened, or both at once.
     expect(describeAudit(entry('TicketingChanged', { stopped: ['F', 'E'], reopened: [] }), words)).toEqual({ key: 'audit.TicketingStopped', params: { queues: 'F、E' } });
     expect(describeAudit(entry('TicketingChanged', { stopped: [], reopened: ['F'] }), words)).toEqual({ key: 'audit.TicketingReopened', params: { queues: 'F' } });

@@ -40,6 +40,7 @@ export type AuditKey =
   | 'audit.RatingFollowedUp'
   | 'audit.RatingFollowUpReopened'
   | 'audit.MissedBlockPardoned'
+  | 'audit.MobileTicketPhoneVerified'
   | 'audit.PersonalDataPurged'
   | 'audit.SmsRetried'
   | 'audit.AssistSmsSettingsChanged'
@@ -206,6 +207,11 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
       const a = obj(d.after);
       const phones = Array.isArray(a.dutyPhones) ? a.dutyPhones.map(str).join('、') : '';
       return { key: 'audit.AssistSmsSettingsChanged', params: { phones: phones || '—', minutes: str(a.minutes) } };
+    }
+    case 'MobileTicketPhoneVerified': {
+      // 扫码取号需验证手机号: which number went to which phone (masked, as the server logged it).
+      const a = obj(d.after);
+      return { key: 'audit.MobileTicketPhoneVerified', params: { number: str(a.number), phone: str(a.phone) } };
     }
     case 'BackupMade':
       // 数据备份: which file was written, and which were taken away (a download: it holds personal data).
