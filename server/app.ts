@@ -12,6 +12,7 @@ import { Server } from 'socket.io';
 import { createBackups } from './backup/backup-service';
 import type { BackupConfig } from './backup/config';
 import { registerBackupRoutes } from './backup/routes';
+import { createDeviceRepo } from './devices/device-repo';
 import { createDeviceRegistry } from './devices/registry';
 import { registerAuthRoutes, authenticate } from './http/auth';
 import { registerCommandRoutes } from './http/commands';
@@ -73,7 +74,8 @@ export function createApp(deps: AppDeps) {
   api.use(authenticate(auth));
   registerAuthRoutes(api, auth);
   // The phone ticket's number check (扫码取号需验证手机号) sits with the SMS module that texts its codes.
-  const ctx = { service, store: deps.store, mobile: sms.phoneVerify, devices: createDeviceRegistry(() => clock.now()) };
+  const devices = createDeviceRegistry(() => clock.now(), createDeviceRepo(deps.store.db, hallId));
+  const ctx = { service, store: deps.store, mobile: sms.phoneVerify, devices };
   registerQueryRoutes(api, service);
   registerCommandRoutes(api, ctx);
   const citizen = registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events });

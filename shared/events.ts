@@ -120,6 +120,8 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'me:prefs': (payload: MyPrefsPatch, ack: Ack<MyPrefs>) => void;
   /** 设备状态 (managers): the hall's screens, online or gone. */
   'devices:list': (payload: Record<string, never>, ack: Ack<DeviceList>) => void;
+  /** 设备状态 (managers): take an offline screen off the list (it left the hall); answers the list. */
+  'devices:remove': (payload: { id: string }, ack: Ack<DeviceList>) => void;
 }
 
 export interface SocketData {

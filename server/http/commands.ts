@@ -58,6 +58,7 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: Ope
   { method: 'get', path: '/assist', op: 'assist:list', gather: (req) => ({ ...req.query }) },
   // 设备状态 (managers): the hall's screens, online or gone.
   { method: 'get', path: '/devices', op: 'devices:list', gather: none },
+  { method: 'delete', path: '/devices/:id', op: 'devices:remove', gather: withId },
   { method: 'post', path: '/assist/:id/acknowledge', op: 'assist:acknowledge', gather: withId },
   { method: 'post', path: '/assist/:id/resolve', op: 'assist:resolve', gather: withId },
   { method: 'post', path: '/assist/:id/cancel', op: 'assist:cancel', gather: withId },

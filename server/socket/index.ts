@@ -52,6 +52,7 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
     }, DEVICES_PUSH_MS);
     devicesPush.unref();
   };
+  devices?.onChange(devicesChanged);
   const isStaff = (a: Actor) => a.kind === 'user';
   const snapshotFor = (a: Actor) => (isStaff(a) ? service.snapshot() : publicSnapshot(service.snapshot()));
 
@@ -81,13 +82,10 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
     const hello = DeviceHello.safeParse((socket.handshake.auth as Record<string, unknown> | undefined)?.device);
     if (devices && !isStaff(a) && hello.success) {
       devices.connected(socket.id, hello.data, socket.handshake.address.replace(/^::ffff:/, ''));
-      devicesChanged();
-      socket.on('disconnect', () => {
-        if (devices.disconnected(socket.id)) devicesChanged();
-      });
+      socket.on('disconnect', () => devices.disconnected(socket.id));
       socket.on('device:status', (payload: unknown) => {
         const status = DeviceStatus.safeParse(payload);
-        if (status.success && devices.status(socket.id, status.data)) devicesChanged();
+        if (status.success) devices.status(socket.id, status.data);
       });
     }
     const windowNo = Number(socket.handshake.query.window);

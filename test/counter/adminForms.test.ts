@@ -201,6 +201,7 @@ describe('audit lines', () => {
       key: 'audit.MobileTicketPhoneVerified',
       params: { number: 'E012', phone: '139****5678' },
     });
+    expect(describeAudit(entry('DeviceRemoved', { before: { id: 'window-abc12345' } }), words)).toEqual({ key: 'audit.DeviceRemoved', params: { id: 'window-abc12345' } });
     // 停止取号 by the server's minute check: stopped, reopened, or both at once.
     expect(describeAudit(entry('TicketingChanged', { stopped: ['F', 'E'], reopened: [] }), words)).toEqual({ key: 'audit.TicketingStopped', params: { queues: 'F、E' } });
     expect(describeAudit(entry('TicketingChanged', { stopped: [], reopened: ['F'] }), words)).toEqual({ key: 'audit.TicketingReopened', params: { queues: 'F' } });

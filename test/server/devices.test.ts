@@ -1,9 +1,10 @@
 /**
  * 设备状态: the registry's rules as a table (one device per id however many tabs, online while one
- * connection is, gone since its last one closed, forgotten a day later, sound changes, order),
- * then over the wire: a wall and a window screen say who they are in the handshake, managers see
- * them come and go and hear of a wall whose sound is blocked; phones and bad hellos are not
- * devices and still get their snapshot; clerks may not ask.
+ * connection is, gone since its last one closed, sound changes, order, kept in the store and read
+ * back offline, removed only when offline), then over the wire: a wall and a window screen say who
+ * they are in the handshake, managers see them come and go and hear of a wall whose sound is
+ * blocked; phones and bad hellos are not devices and still get their snapshot; clerks may not ask;
+ * a wall that went dark is still listed after a restart, until a manager removes it (audited).
  */
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,8 +12,13 @@ import type { DeviceHello, DeviceList } from '../../shared/devices';
 import type { Reply } from '../../shared/errors';
 import type { ServerToClientEvents, StaffClientEvents } from '../../shared/events';
 import type { Snapshot } from '../../shared/schemas';
-import { createDeviceRegistry, FORGET_OFFLINE_MS } from '../../server/devices/registry';
+import { createDeviceRepo } from '../../server/devices/device-repo';
+import { createDeviceRegistry } from '../../server/devices/registry';
+import { seedDemoIfEmpty } from '../../server/demo/seed';
+import { createStore } from '../../server/store';
+import { openDatabase } from '../../server/store/open';
 import { api, connectClient, login, nextEvent, startTestServer, type TestServer } from '../support/server';
+import { tempDir } from '../support/tmp';
 
 describe('the device registry', () => {
   const wall: DeviceHello = { id: 'wall-0001', kind: 'wall', sound: 'on' };
@@ -23,7 +29,14 @@ describe('the device registry', () => {
   function setup() {
     let t = Date.parse('2026-11-30T01:00:00Z');
     const r = createDeviceRegistry(() => t);
-    return { r, at: (ms: number) => (t = Date.parse('2026-11-30T01:00:00Z') + ms), rows: () => r.list().devices.map((d) => [d.id, d.online, d.since.slice(11, 19), d.sound ?? '-']) };
+    let changes = 0;
+    r.onChange(() => changes++);
+    return {
+      r,
+      at: (ms: number) => (t = Date.parse('2026-11-30T01:00:00Z') + ms),
+      rows: () => r.list().devices.map((d) => [d.id, d.online, d.since.slice(11, 19), d.sound ?? '-']),
+      changes: () => changes,
+    };
   }
 
   it('one device per id: online while one of its connections is, gone since its last closed, back with a new since', () => {
@@ -45,23 +58,49 @@ describe('the device registry', () => {
   });
 
   it('sound: a change is news, the same state is not, a socket that is no device is ignored', () => {
-    const { r } = setup();
+    const { r, changes } = setup();
     r.connected('s1', wall, '10.0.0.5');
+    expect(changes()).toBe(1);
     expect(r.status('s1', { sound: 'blocked' })).toBe(true);
     expect(r.status('s1', { sound: 'blocked' })).toBe(false);
     expect(r.status('s9', { sound: 'on' })).toBe(false);
     expect(r.list().devices[0]!.sound).toBe('blocked');
+    expect(changes()).toBe(2);
   });
 
-  it('walls first, window screens by number, then kiosks; offline ones forgotten a day after they left', () => {
-    const { r, at } = setup();
+  it('walls first, window screens by number, then kiosks; only an offline one can be removed', () => {
+    const { r, changes } = setup();
     for (const [i, d] of [kiosk, win12, wall, win3].entries()) r.connected(`s${i}`, d, '10.0.0.9');
     expect(r.list().devices.map((d) => d.id)).toEqual(['wall-0001', 'win3-0001', 'win12-001', 'kiosk-001']);
-    r.disconnected('s1'); // window 12 leaves at 01:00
-    at(FORGET_OFFLINE_MS);
-    expect(r.list().devices.map((d) => d.id)).toContain('win12-001');
-    at(FORGET_OFFLINE_MS + 1);
+    expect(r.remove('win12-001')).toBe('online');
+    r.disconnected('s1');
+    const before = changes();
+    expect(r.remove('win12-001')).toBe('removed');
+    expect(r.remove('win12-001')).toBe('unknown');
+    expect(changes()).toBe(before + 1);
     expect(r.list().devices.map((d) => d.id)).toEqual(['wall-0001', 'win3-0001', 'kiosk-001']);
+  });
+
+  it('is kept in the store: after a restart every screen is listed offline since it was last seen, until removed', () => {
+    const store = createStore(openDatabase(':memory:'));
+    seedDemoIfEmpty(store, { now: Date.parse('2026-11-30T01:00:00Z'), bcryptRounds: 4 });
+    const hallId = store.halls.hallIds()[0]!;
+    let t = Date.parse('2026-11-30T01:00:00Z');
+    const first = createDeviceRegistry(() => t, createDeviceRepo(store.db, hallId));
+    first.connected('s1', { ...wall, zone: '东区' }, '10.0.0.5');
+    first.status('s1', { sound: 'blocked' });
+    first.connected('s2', win3, '10.0.0.6');
+    t += 60_000;
+    first.disconnected('s2');
+    t += 60_000; // the server stops with the wall still connected: it was last seen coming online
+    const again = createDeviceRegistry(() => t, createDeviceRepo(store.db, hallId));
+    expect(again.list().devices.map((d) => [d.id, d.online, d.since.slice(11, 19), d.zone ?? '-', d.sound ?? '-', d.address])).toEqual([
+      ['wall-0001', false, '01:00:00', '东区', 'blocked', '10.0.0.5'],
+      ['win3-0001', false, '01:01:00', '-', '-', '10.0.0.6'],
+    ]);
+    expect(again.remove('win3-0001')).toBe('removed');
+    expect(createDeviceRegistry(() => t, createDeviceRepo(store.db, hallId)).list().devices.map((d) => d.id)).toEqual(['wall-0001']);
+    store.close();
   });
 });
 
@@ -143,5 +182,31 @@ describe('设备状态 over the wire', () => {
     // The socket command answers the same list.
     const reply: Reply<DeviceList> = await console_.timeout(3000).emitWithAck('devices:list', {});
     expect(reply.ok && reply.data.devices.map((d) => d.id)).toEqual(['kiosk-entrance']);
+  });
+
+  it('a wall that went dark is still listed after a restart, until a manager removes it (audited)', async () => {
+    const dir = tempDir('devices-');
+    const dbPath = `${dir}/hall.db`;
+    await s.close();
+    s = await startTestServer({ dbPath });
+    const wall = await screen({ id: 'wall-hall-main', kind: 'wall' });
+    wall.disconnect();
+    open.length = 0;
+    await s.close();
+
+    s = await startTestServer({ dbPath });
+    manager = await login(s.url, 'admin', 'admin');
+    expect((await listed()).body.devices.map((d) => [d.id, d.online])).toEqual([['wall-hall-main', false]]);
+    const clerk = await login(s.url, 'c01', '1234');
+    expect((await api(s.url, 'DELETE', '/api/devices/wall-hall-main', { token: clerk })).status).toBe(403);
+    const removed = await api<DeviceList>(s.url, 'DELETE', '/api/devices/wall-hall-main', { token: manager });
+    expect(removed.status).toBe(200);
+    expect(removed.body.devices).toEqual([]);
+    expect((await api(s.url, 'DELETE', '/api/devices/wall-hall-main', { token: manager })).status).toBe(404);
+    // An online screen cannot be removed (it would register again at once).
+    await screen({ id: 'kiosk-door-01', kind: 'kiosk' });
+    expect((await api<{ error: { code: string } }>(s.url, 'DELETE', '/api/devices/kiosk-door-01', { token: manager })).body.error.code).toBe('INVALID_STATE');
+    const audit = await api<{ type: string; data: { before?: { id?: string } } }[]>(s.url, 'GET', '/api/admin/audit?limit=5', { token: manager });
+    expect(audit.body.find((e) => e.type === 'DeviceRemoved')?.data.before?.id).toBe('wall-hall-main');
   });
 });

@@ -5,6 +5,7 @@
 import { shallowRef, watch } from 'vue';
 import type { DeviceList } from '../../../shared/devices';
 import type { HallConnection } from '../shared/connection';
+import type { ClientReply } from '../shared/reply';
 
 export function useDevices(conn: HallConnection) {
   const list = shallowRef<DeviceList | null>(null);
@@ -16,5 +17,11 @@ export function useDevices(conn: HallConnection) {
   watch(conn.devicesChanged, (l) => {
     if (l) list.value = l;
   });
-  return { list, reload };
+  /** Takes an offline screen off the list; the answer is the list as it is now. */
+  async function remove(id: string): Promise<ClientReply<DeviceList>> {
+    const r = await conn.command('devices:remove', { id });
+    if (r.ok) list.value = r.data;
+    return r;
+  }
+  return { list, reload, remove };
 }

@@ -3,7 +3,8 @@
  * hand would be): a zone wall and a window screen open and register themselves; the wall cannot
  * play sound until someone taps it, and the manager's live board says so; a tap on 启用声音
  * clears it; the 设备状态 page lists both; the window screen is switched off and shows as offline
- * on the page and on the board. Screenshots: devices-board.png, devices-page.png in $SCREENSHOT_DIR.
+ * on the page and on the board, then removed from the list (it left the hall). Screenshots:
+ * devices-board.png, devices-page.png in $SCREENSHOT_DIR.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,6 +72,16 @@ describe('设备状态', () => {
     await page.screenshot({ path: join(SHOTS, 'devices-page.png') });
     await page.click('[data-nav=board]');
     await expect.poll(() => alerts.textContent()).toContain('窗口屏（3号窗口）离线');
+
+    // It left the hall for good: 移除 (only offline screens have the button), after a confirmation.
+    await page.click('[data-nav=devices]');
+    expect(await page.locator('[data-kind=wall] [data-testid=device-remove]').count()).toBe(0);
+    await screenRow.locator('[data-testid=device-remove]').click();
+    expect(await page.locator('[role=dialog]').textContent()).toContain('窗口屏 · 3号窗口');
+    await page.click('[data-testid=device-remove-confirm]');
+    await expect.poll(() => page.locator('[data-kind=window]').count()).toBe(0);
+    await page.click('[data-nav=board]');
+    await expect.poll(() => alerts.count()).toBe(0);
 
     // English: the page's own words have no Chinese left (the zone's name is the hall's data).
     await page.click('[data-nav=devices]');

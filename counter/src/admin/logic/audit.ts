@@ -41,6 +41,7 @@ export type AuditKey =
   | 'audit.RatingFollowUpReopened'
   | 'audit.MissedBlockPardoned'
   | 'audit.MobileTicketPhoneVerified'
+  | 'audit.DeviceRemoved'
   | 'audit.PersonalDataPurged'
   | 'audit.SmsRetried'
   | 'audit.AssistSmsSettingsChanged'
@@ -208,6 +209,9 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
       const phones = Array.isArray(a.dutyPhones) ? a.dutyPhones.map(str).join('、') : '';
       return { key: 'audit.AssistSmsSettingsChanged', params: { phones: phones || '—', minutes: str(a.minutes) } };
     }
+    case 'DeviceRemoved':
+      // 设备状态: a screen taken off the list (it left the hall).
+      return { key: 'audit.DeviceRemoved', params: { id: str(obj(d.before).id) } };
     case 'MobileTicketPhoneVerified': {
       // 扫码取号需验证手机号: which number went to which phone (masked, as the server logged it).
       const a = obj(d.after);
