@@ -21,6 +21,8 @@ export const DeviceHello = z.object({
   windowNo: z.number().int().min(1).max(9999).optional(),
   /** A wall showing one zone only (`?zone=`). */
   zone: z.string().trim().min(1).max(40).optional(),
+  /** What the hall calls this screen (`?name=东门大屏`), to tell like screens apart. */
+  name: z.string().trim().min(1).max(40).optional(),
   sound: DeviceSound.optional(),
 });
 
@@ -32,6 +34,7 @@ export const Device = z.object({
   kind: DeviceKind,
   windowNo: z.number().int().optional(),
   zone: z.string().optional(),
+  name: z.string().optional(),
   sound: DeviceSound.optional(),
   online: z.boolean(),
   /** Online: connected since; offline: gone since (ISO). */

@@ -1,4 +1,4 @@
-/** 设备状态's memory across restarts (migration 0018): each screen as last seen. */
+/** 设备状态's memory across restarts (migrations 0018, 0019): each screen as last seen. */
 import { DeviceHello, type DeviceHello as Hello } from '../../shared/devices';
 import type { Db } from '../store';
 
@@ -14,6 +14,7 @@ interface Row {
   kind: string;
   window_no: number | null;
   zone: string | null;
+  name: string | null;
   sound: string | null;
   address: string;
   seen_at: number;
@@ -21,11 +22,11 @@ interface Row {
 
 export function createDeviceRepo(db: Db, hallId: string) {
   const s = {
-    all: db.prepare<[string], Row>('SELECT id, kind, window_no, zone, sound, address, seen_at FROM devices WHERE hall_id = ?'),
-    put: db.prepare<[string, string, string, number | null, string | null, string | null, string, number]>(
-      `INSERT INTO devices (hall_id, id, kind, window_no, zone, sound, address, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    all: db.prepare<[string], Row>('SELECT id, kind, window_no, zone, name, sound, address, seen_at FROM devices WHERE hall_id = ?'),
+    put: db.prepare<[string, string, string, number | null, string | null, string | null, string | null, string, number]>(
+      `INSERT INTO devices (hall_id, id, kind, window_no, zone, name, sound, address, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (hall_id, id) DO UPDATE SET kind = excluded.kind, window_no = excluded.window_no, zone = excluded.zone,
-         sound = excluded.sound, address = excluded.address, seen_at = excluded.seen_at`,
+         name = excluded.name, sound = excluded.sound, address = excluded.address, seen_at = excluded.seen_at`,
     ),
     remove: db.prepare<[string, string]>('DELETE FROM devices WHERE hall_id = ? AND id = ?'),
   };
@@ -39,6 +40,7 @@ export function createDeviceRepo(db: Db, hallId: string) {
           kind: r.kind,
           ...(r.window_no !== null ? { windowNo: r.window_no } : {}),
           ...(r.zone !== null ? { zone: r.zone } : {}),
+          ...(r.name !== null ? { name: r.name } : {}),
           ...(r.sound !== null ? { sound: r.sound } : {}),
         });
         if (hello.success) out.push({ hello: hello.data, address: r.address, seenAt: r.seen_at });
@@ -47,7 +49,7 @@ export function createDeviceRepo(db: Db, hallId: string) {
     },
     put(d: DeviceRow): void {
       const h = d.hello;
-      s.put.run(hallId, h.id, h.kind, h.windowNo ?? null, h.zone ?? null, h.sound ?? null, d.address, d.seenAt);
+      s.put.run(hallId, h.id, h.kind, h.windowNo ?? null, h.zone ?? null, h.name ?? null, h.sound ?? null, d.address, d.seenAt);
     },
     remove(id: string): boolean {
       return s.remove.run(hallId, id).changes > 0;

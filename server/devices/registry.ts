@@ -41,6 +41,7 @@ export function createDeviceRegistry(now: () => number, repo?: DeviceRepo) {
     kind: e.hello.kind,
     ...(e.hello.windowNo !== undefined ? { windowNo: e.hello.windowNo } : {}),
     ...(e.hello.zone !== undefined ? { zone: e.hello.zone } : {}),
+    ...(e.hello.name !== undefined ? { name: e.hello.name } : {}),
     ...(e.hello.sound !== undefined ? { sound: e.hello.sound } : {}),
     online: e.sockets.size > 0,
     since: new Date(e.since).toISOString(),

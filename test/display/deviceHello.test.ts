@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DeviceHello } from '../../shared/devices';
-import { deviceHello, randomDeviceId, soundState } from '../../display/src/shared/deviceHello';
+import { deviceHello, deviceNameIn, randomDeviceId, soundState } from '../../display/src/shared/deviceHello';
 
 function memory() {
   const m = new Map<string, string>();
@@ -37,6 +37,14 @@ describe('deviceHello', () => {
     expect([h.zone, h.sound]).toEqual(['公积金专区', 'on']);
     expect(deviceHello('wall', { zone: 'x'.repeat(60), storage: null }).zone).toHaveLength(40);
     expect(deviceHello('wall', { zone: '   ', storage: null })).not.toHaveProperty('zone');
+  });
+
+  it('a name from the address (?name=), trimmed to 40 characters; none when empty', () => {
+    expect(deviceNameIn('?zone=A&name=%E4%B8%9C%E9%97%A8%E5%A4%A7%E5%B1%8F')).toBe('东门大屏');
+    expect(deviceHello('wall', { name: deviceNameIn('?name=东门大屏'), storage: null }).name).toBe('东门大屏');
+    expect(deviceHello('kiosk', { name: ` ${'名'.repeat(50)} `, storage: null }).name).toHaveLength(40);
+    expect(deviceHello('kiosk', { name: deviceNameIn('?name='), storage: null })).not.toHaveProperty('name');
+    expect(deviceNameIn('')).toBeNull();
   });
 
   it('random ids are 16 base-36 characters', () => {

@@ -87,16 +87,16 @@ describe('the device registry', () => {
     const hallId = store.halls.hallIds()[0]!;
     let t = Date.parse('2026-11-30T01:00:00Z');
     const first = createDeviceRegistry(() => t, createDeviceRepo(store.db, hallId));
-    first.connected('s1', { ...wall, zone: '东区' }, '10.0.0.5');
+    first.connected('s1', { ...wall, zone: '东区', name: '东门大屏' }, '10.0.0.5');
     first.status('s1', { sound: 'blocked' });
     first.connected('s2', win3, '10.0.0.6');
     t += 60_000;
     first.disconnected('s2');
     t += 60_000; // the server stops with the wall still connected: it was last seen coming online
     const again = createDeviceRegistry(() => t, createDeviceRepo(store.db, hallId));
-    expect(again.list().devices.map((d) => [d.id, d.online, d.since.slice(11, 19), d.zone ?? '-', d.sound ?? '-', d.address])).toEqual([
-      ['wall-0001', false, '01:00:00', '东区', 'blocked', '10.0.0.5'],
-      ['win3-0001', false, '01:01:00', '-', '-', '10.0.0.6'],
+    expect(again.list().devices.map((d) => [d.id, d.online, d.since.slice(11, 19), d.zone ?? '-', d.name ?? '-', d.sound ?? '-', d.address])).toEqual([
+      ['wall-0001', false, '01:00:00', '东区', '东门大屏', 'blocked', '10.0.0.5'],
+      ['win3-0001', false, '01:01:00', '-', '-', '-', '10.0.0.6'],
     ]);
     expect(again.remove('win3-0001')).toBe('removed');
     expect(createDeviceRegistry(() => t, createDeviceRepo(store.db, hallId)).list().devices.map((d) => d.id)).toEqual(['wall-0001']);

@@ -9,7 +9,7 @@
  *   ?speak=1      spoken prompts on from the start
  */
 import { createApp } from 'vue';
-import { deviceHello } from '../shared/deviceHello';
+import { deviceHello, deviceNameIn } from '../shared/deviceHello';
 import { connectHall } from '../shared/hallSocket';
 import { pickTransport } from '../shared/pickTransport';
 import { safeStorage } from '../shared/storage';
@@ -27,7 +27,7 @@ const idle = Number(params.get('idle'));
 const model = createKioskModel({
   mode,
   // 设备状态: kiosks and guide desks say who they are; a citizen's phone is no device of the hall's.
-  hall: connectHall(await pickTransport(location.search, mode === 'mobile' ? undefined : deviceHello(mode, { storage: safeStorage() }))),
+  hall: connectHall(await pickTransport(location.search, mode === 'mobile' ? undefined : deviceHello(mode, { name: deviceNameIn(location.search), storage: safeStorage() }))),
   api: kioskApi,
   speaker: createSpeaker(),
   // A guide's sign-in lasts the browser session; a kiosk's device account survives restarts.

@@ -22,7 +22,7 @@ export function randomDeviceId(random: () => number = Math.random): string {
 
 export function deviceHello(
   kind: DeviceKind,
-  opts: { windowNo?: number | null; zone?: string | null; sound?: DeviceSound; storage?: KeyValueStore | null; random?: () => number } = {},
+  opts: { windowNo?: number | null; zone?: string | null; name?: string | null; sound?: DeviceSound; storage?: KeyValueStore | null; random?: () => number } = {},
 ): DeviceHello {
   const key = `hall.device.${kind}${opts.windowNo ? `.${opts.windowNo}` : ''}`;
   let id: string | null = null;
@@ -37,14 +37,19 @@ export function deviceHello(
     id = `${kind}-${randomDeviceId(opts.random)}`;
   }
   const zone = opts.zone?.trim().slice(0, 40);
+  const name = opts.name?.trim().slice(0, 40);
   return {
     id,
     kind,
     ...(opts.windowNo ? { windowNo: opts.windowNo } : {}),
     ...(zone ? { zone } : {}),
+    ...(name ? { name } : {}),
     ...(opts.sound ? { sound: opts.sound } : {}),
   };
 }
+
+/** `?name=东门大屏`: what the hall calls this screen (设备状态 shows it). */
+export const deviceNameIn = (search: string): string | null => new URLSearchParams(search).get('name');
 
 /** The wall's sound as the server should know it. */
 export const soundState = (enabled: boolean, blocked: boolean): DeviceSound => (!enabled ? 'off' : blocked ? 'blocked' : 'on');

@@ -1,6 +1,6 @@
 import { createApp, watch } from 'vue';
 import '../shared/base.css';
-import { deviceHello, soundState } from '../shared/deviceHello';
+import { deviceHello, deviceNameIn, soundState } from '../shared/deviceHello';
 import { connectHall } from '../shared/hallSocket';
 import { parseFilter } from '../shared/hallFilter';
 import { pickTransport } from '../shared/pickTransport';
@@ -11,6 +11,7 @@ import { createWallModel, soundEnabledIn } from './wallModel';
 // 设备状态: the wall says who it is, and whether it can be heard (a silent wall misses every call).
 const hello = deviceHello('wall', {
   zone: parseFilter(location.search).zones?.join('、'),
+  name: deviceNameIn(location.search),
   sound: soundState(soundEnabledIn(location.search), false),
   storage: safeStorage(),
 });

@@ -1,6 +1,6 @@
 import { createApp } from 'vue';
 import '../shared/base.css';
-import { deviceHello } from '../shared/deviceHello';
+import { deviceHello, deviceNameIn } from '../shared/deviceHello';
 import { connectHall } from '../shared/hallSocket';
 import { pickTransport } from '../shared/pickTransport';
 import { safeStorage } from '../shared/storage';
@@ -9,7 +9,7 @@ import { windowNoFromLocation } from './windowNo';
 
 const windowNo = windowNoFromLocation(location.pathname, location.search);
 // 设备状态: the screen above window N says so.
-const connection = connectHall(await pickTransport(location.search, deviceHello('window', { windowNo, storage: safeStorage() })));
+const connection = connectHall(await pickTransport(location.search, deviceHello('window', { windowNo, name: deviceNameIn(location.search), storage: safeStorage() })));
 createApp(WindowApp, {
   connection,
   windowNo,

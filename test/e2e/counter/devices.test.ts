@@ -34,7 +34,7 @@ afterAll(async () => {
 describe('设备状态', () => {
   it('a silent wall and a dark window screen reach the manager; a tap on the wall clears its alert', async () => {
     const wall = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await wall.goto(`${server.url}/display?zone=${encodeURIComponent('公积金专区')}`);
+    await wall.goto(`${server.url}/display?zone=${encodeURIComponent('公积金专区')}&name=${encodeURIComponent('东门大屏')}`);
     await wall.getByTestId('enable-sound').waitFor();
     const screenContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const screen = await screenContext.newPage();
@@ -47,7 +47,7 @@ describe('设备状态', () => {
     await page.goto(`${server.url}/admin`);
     await signIn(page, 'admin', 'admin');
     const alerts = page.getByTestId('device-alerts');
-    await expect.poll(() => alerts.textContent()).toContain('叫号大屏（公积金专区）没有声音');
+    await expect.poll(() => alerts.textContent()).toContain('叫号大屏（东门大屏）没有声音');
     await page.screenshot({ path: join(SHOTS, 'devices-board.png') });
 
     // Someone taps 启用声音 on the wall: the alert goes by itself.
@@ -59,7 +59,7 @@ describe('设备状态', () => {
     expect(await page.textContent('h1')).toBe('设备状态');
     const wallRow = page.locator('[data-kind=wall] tbody tr');
     expect(await wallRow.count()).toBe(1);
-    expect(await wallRow.textContent()).toContain('公积金专区');
+    expect(await wallRow.locator('.name').textContent()).toMatch(/东门大屏\s*公积金专区/);
     expect(await wallRow.locator('[data-col=sound]').textContent()).toBe('正常');
     const screenRow = page.locator('[data-kind=window] tbody tr');
     expect(await screenRow.textContent()).toContain('3号窗口');
