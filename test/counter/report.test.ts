@@ -148,11 +148,19 @@ describe('buildReport', () => {
       totals: f.totals,
       queues: f.queues,
       clerks: f.clerks,
-      days: [],
+      days: [
+        { date: '2026-11-01', issued: 0, served: 0, avgWaitSeconds: 0, p90WaitSeconds: 0, slaAttainment: 1 },
+        { date: '2026-11-02', issued: 40, served: 38, avgWaitSeconds: 300, p90WaitSeconds: 900, slaAttainment: 0.9 },
+        { date: '2026-11-03', issued: 35, served: 35, avgWaitSeconds: 240, p90WaitSeconds: 700, slaAttainment: 0.95 },
+      ],
       assist: { total: 3, answered: 2, resolved: 2, withdrawn: 1, open: 0, unanswered: 0, medianAnswerSeconds: 95, longestAnswerSeconds: 200, byKind: [], byWindow: [], byClerk: [] },
     };
     const m = buildReport(range, { ratings: [], served: served(0, {}, {}) }, words, '2026-12-01');
     expect([m.kind, m.days]).toEqual(['month', 30]);
+    // Day by day: the days with tickets, the quiet ones counted (a weekend need not fill the page).
+    expect(m.byDay?.days.map((d) => d.date)).toEqual(['2026-11-02', '2026-11-03']);
+    expect(m.byDay?.quiet).toBe(1);
+    expect(r.byDay).toBeUndefined(); // one day has no day-by-day table
     expect(m.assist).toEqual({ total: 3, answered: 2, medianAnswerSeconds: 95 });
     expect(m.complaints).toEqual([]);
     expect(m.ratings.satisfied).toBeNull();

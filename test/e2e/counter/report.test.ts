@@ -98,6 +98,22 @@ describe('打印报告', () => {
     await page.selectOption('[data-testid=lang]', 'zh');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('[data-testid=report]').count()).toBe(0);
+
+    // A 时间段 (Tuesday to Monday): 工作报告 with 每日情况 second — the day with tickets listed, six quiet days counted.
+    await page.click('[data-testid=stats-range]');
+    await page.fill('[data-testid=stats-range-from]', '2026-11-24');
+    await page.fill('[data-testid=stats-range-to]', '2026-11-30');
+    await page.dispatchEvent('[data-testid=stats-range-to]', 'change');
+    await expect.poll(() => page.locator('[data-testid=stats-days]').count()).toBe(1);
+    await page.click('[data-testid=report-open]');
+    await sheet.waitFor();
+    expect(await sheet.locator('h1').textContent()).toContain('工作报告');
+    expect(await sheet.locator('.period').textContent()).toBe('2026-11-24 至 2026-11-30（共 7 天）');
+    expect(await sheet.locator('h2').allTextContents()).toEqual(['一、总体情况', '二、每日情况', '三、各业务等候情况', '四、窗口人员服务情况', '五、差评及整改']);
+    expect(await sheet.locator('[data-testid=report-days] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-day')))).toEqual(['2026-11-30']);
+    expect(await page.textContent('[data-testid=report-quiet-days]')).toContain('另有 6 天');
+    await page.screenshot({ path: join(SHOTS, 'report-range.png') });
+    await page.click('[data-testid=report-close]');
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);

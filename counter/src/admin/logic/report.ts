@@ -6,7 +6,7 @@
  * answers at once are asked in pieces and put together here.
  */
 import { dayNumber, RATING_SPAN_DAYS_MAX, type RatingList, type RatingRecord, type ServedCounts } from '../../../../shared/citizen';
-import type { DayStats, RangeStats } from '../../../../shared/stats';
+import type { DaySeriesStats, DayStats, RangeStats } from '../../../../shared/stats';
 import { complaints, groupRatings, headline, isHandled, type RatingHeadline } from './ratings';
 import { anyCalled, busyShare, type QueueWords } from './stats';
 
@@ -106,6 +106,8 @@ export interface Report {
   days: number;
   live: boolean;
   figures: DayStats | RangeStats;
+  /** A period of several days: each day that had tickets (周报/月报 read day by day); the others counted. */
+  byDay: { days: DaySeriesStats[]; quiet: number } | undefined;
   ratings: RatingHeadline;
   queues: ReportQueueRow[];
   clerks: ReportClerkRow[];
@@ -179,6 +181,7 @@ export function buildReport(
     days: dayNumber(to) - dayNumber(from) + 1,
     live: figures.live,
     figures,
+    byDay: 'days' in figures && figures.days.length > 1 ? { days: figures.days.filter((d) => d.issued > 0), quiet: figures.days.filter((d) => d.issued === 0).length } : undefined,
     ratings: headline(rated.ratings, rated.served),
     queues,
     clerks,
