@@ -18,17 +18,28 @@ export const HallSettings = z.object({
 export const SettingsPatch = HallSettings.partial();
 
 const [MIN_OFF, MINUTES_MAX] = ASSIST_SMS_MINUTES;
+const PhoneList = z
+  .array(Phone)
+  .max(ASSIST_SMS_PHONES_MAX, `at most ${ASSIST_SMS_PHONES_MAX} numbers`)
+  .refine((p) => new Set(p).size === p.length, 'each number once');
+const Minutes = z.number().int().min(MIN_OFF, `${MIN_OFF} (off) to ${MINUTES_MAX} minutes`).max(MINUTES_MAX, `${MIN_OFF} (off) to ${MINUTES_MAX} minutes`);
 /**
  * 求助短信 (GET/PUT /api/sms/assist, managers): a 求助 still unanswered `minutes` after it was
- * raised is texted to each 值班长手机 (0: never). Only while SMS is on (`smsEnabled`).
+ * raised is texted to each 值班长手机 (0: never); still unanswered `leaderMinutes` after it was
+ * raised, to each 分管领导手机 as well (the second tier; 0: never; later than the first). Only while
+ * SMS is on (`smsEnabled`). The second tier may be left out of a body (then off).
  */
-export const AssistSmsSettings = z.object({
-  dutyPhones: z
-    .array(Phone)
-    .max(ASSIST_SMS_PHONES_MAX, `at most ${ASSIST_SMS_PHONES_MAX} numbers`)
-    .refine((p) => new Set(p).size === p.length, 'each number once'),
-  minutes: z.number().int().min(MIN_OFF, `${MIN_OFF} (off) to ${MINUTES_MAX} minutes`).max(MINUTES_MAX, `${MIN_OFF} (off) to ${MINUTES_MAX} minutes`),
-});
+export const AssistSmsSettings = z
+  .object({
+    dutyPhones: PhoneList,
+    minutes: Minutes,
+    leaderPhones: PhoneList.default([]),
+    leaderMinutes: Minutes.default(0),
+  })
+  .refine((v) => v.leaderMinutes === 0 || v.minutes === 0 || v.leaderMinutes > v.minutes, {
+    message: 'the leaders are texted later than the duty managers',
+    path: ['leaderMinutes'],
+  });
 export type AssistSmsSettings = z.infer<typeof AssistSmsSettings>;
 
 export const QueuePatch = z

@@ -53,8 +53,12 @@ export const ASSIST_KIND_ZH: Record<AssistKindName, string> = {
  * 求助 nobody answered, to a duty manager: which window, what kind, the clerk's note as far as it
  * fits one message (clipped with …; dropped when not even a character fits), how long it waited.
  */
-export function assistText(a: { hall: string; windowNo: number; kind: AssistKindName; note: string; minutes: number }): string {
-  const build = (what: string) => `【${a.hall}】求助：${a.windowNo} 号窗口（${what}）已等 ${a.minutes} 分钟无人响应，请尽快前往。`;
+/** `leader`: the second tier (分管领导), told that the duty managers have not answered either. */
+export function assistText(a: { hall: string; windowNo: number; kind: AssistKindName; note: string; minutes: number; leader?: boolean }): string {
+  const build = (what: string) =>
+    a.leader
+      ? `【${a.hall}】求助：${a.windowNo} 号窗口（${what}）已等 ${a.minutes} 分钟，值班长仍未响应，请协调处理。`
+      : `【${a.hall}】求助：${a.windowNo} 号窗口（${what}）已等 ${a.minutes} 分钟无人响应，请尽快前往。`;
   const kind = ASSIST_KIND_ZH[a.kind];
   // One line of text: a note typed with line breaks or runs of spaces reads as one.
   const note = a.note.replace(/\s+/g, ' ').trim();

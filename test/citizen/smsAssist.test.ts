@@ -2,7 +2,7 @@
  * 求助短信 and 轮到您了 over the wire: a real server with the test clock and a local HTTP gateway.
  * A 求助 unanswered N minutes is texted once to each duty phone; answered in time, none; answered
  * after it was written but before it went out, dropped; a restart writes none twice and drops what
- * was answered meanwhile. A called ticket that carries a phone gets one 轮到您了; a recall none.
+ * was answered meanwhile; still unanswered later, once to each leader's phone (the second tier). A called ticket that carries a phone gets one 轮到您了; a recall none.
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import { startGateway, type Gateway } from './smsGateway';
 import { bookOk, callNext, checkIn, issue, MIN, nextPhone, openWindow, TODAY } from './support';
 
 const DUTY = ['13800000001', '13800000002'];
+const LEADERS = ['13900000001', '13900000002'];
 let s: TestServer | undefined;
 let gw: Gateway | undefined;
 let manager = '';
@@ -183,7 +184,7 @@ describe('求助 texted to the duty phones', () => {
 
   it('the settings: managers only, checked, audited with the phones masked', async () => {
     await start({ assist: null });
-    expect((await api<AssistSmsSettings>(server().url, 'GET', '/api/sms/assist', { token: manager })).body).toEqual({ dutyPhones: [], minutes: 2 });
+    expect((await api<AssistSmsSettings>(server().url, 'GET', '/api/sms/assist', { token: manager })).body).toEqual({ dutyPhones: [], minutes: 2, leaderPhones: [], leaderMinutes: 0 });
     const clerk = await login(server().url, 'c01', '1234');
     expect((await putAssist({ dutyPhones: DUTY, minutes: 2 }, clerk)).status).toBe(403);
     expect((await api(server().url, 'GET', '/api/sms/assist', { token: clerk })).status).toBe(403);
@@ -192,13 +193,50 @@ describe('求助 texted to the duty phones', () => {
     expect(bad.body.error.message).toMatch(/^dutyPhones\.1: /);
     expect((await putAssist({ dutyPhones: DUTY, minutes: 31 })).status).toBe(400);
     expect((await putAssist({ dutyPhones: [DUTY[0], DUTY[0]], minutes: 2 })).status).toBe(400);
+    // The leaders come later than the duty managers, or not at all.
+    const early = await putAssist({ dutyPhones: DUTY, minutes: 5, leaderPhones: LEADERS, leaderMinutes: 5 });
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toMatch(/^leaderMinutes: /);
     const ok = await putAssist({ dutyPhones: DUTY, minutes: 5 });
-    expect(ok.body).toEqual({ dutyPhones: DUTY, minutes: 5 });
-    expect((await api<AssistSmsSettings>(server().url, 'GET', '/api/sms/assist', { token: manager })).body).toEqual({ dutyPhones: DUTY, minutes: 5 });
+    expect(ok.body).toEqual({ dutyPhones: DUTY, minutes: 5, leaderPhones: [], leaderMinutes: 0 });
+    expect((await api<AssistSmsSettings>(server().url, 'GET', '/api/sms/assist', { token: manager })).body).toEqual({ dutyPhones: DUTY, minutes: 5, leaderPhones: [], leaderMinutes: 0 });
     const audit = await api<AuditEntry[]>(server().url, 'GET', '/api/admin/audit?limit=20', { token: manager });
     const line = audit.body.find((e) => e.type === 'AssistSmsSettingsChanged');
     expect(line?.data).toMatchObject({ before: { dutyPhones: [], minutes: 2 }, after: { dutyPhones: DUTY.map(maskPhone), minutes: 5 } });
     expect(JSON.stringify(audit.body)).not.toContain(DUTY[0]);
+    expect((await putAssist({ dutyPhones: DUTY, minutes: 5, leaderPhones: LEADERS, leaderMinutes: 12 })).status).toBe(200);
+    const again = await api<AuditEntry[]>(server().url, 'GET', '/api/admin/audit?limit=5', { token: manager });
+    expect(again.body.find((e) => e.type === 'AssistSmsSettingsChanged')?.data).toMatchObject({ after: { leaderPhones: LEADERS.map(maskPhone), leaderMinutes: 12 } });
+    expect(JSON.stringify(again.body)).not.toContain(LEADERS[0]);
+  });
+
+  it('still unanswered at the second tier: one text to each leader, after the duty texts; none once a manager took it', async () => {
+    await start({ assist: { dutyPhones: DUTY, minutes: 2, leaderPhones: LEADERS, leaderMinutes: 6 } });
+    const { req } = await raise(3, { kind: 'conduct' });
+    const { req: taken } = await raise(4, { kind: 'question' });
+    advance(2 * MIN);
+    await tick();
+    expect((await ofKind('assist')).length).toBe(4); // both requests, two duty phones each
+    advance(2 * MIN);
+    expect((await answer(taken.id, 'acknowledge')).status).toBe(200);
+    advance(2 * MIN - 1_000);
+    await tick();
+    expect((await ofKind('assist')).length).toBe(4);
+    advance(1_000);
+    await tick();
+    const leaders = gw!.requests.map((r) => r.body).filter((b) => b.ref.includes('/L'));
+    expect(leaders.map((b) => [b.phone, b.ref]).sort()).toEqual([
+      [LEADERS[0], `assist:${req.id}/L1`],
+      [LEADERS[1], `assist:${req.id}/L2`],
+    ]);
+    expect(leaders[0]!.text).toBe('【示范县政务服务中心】求助：3 号窗口（现场秩序）已等 6 分钟，值班长仍未响应，请协调处理。');
+    // Once per request; answered now, nothing more, and the duty texts are not sent again.
+    advance(5 * MIN);
+    await tick();
+    expect((await answer(req.id, 'resolve')).status).toBe(200);
+    advance(5 * MIN);
+    await tick();
+    expect(gw!.requests).toHaveLength(6);
   });
 });
 

@@ -8,7 +8,7 @@ import { AssistSmsSettings } from '../../shared/admin';
 import { assistSmsBody, canAddPhone, toAssistForm, validateAssistSms, type AssistSmsForm } from '../../counter/src/admin/logic/assistSms';
 import { describeAudit, isManagerAction } from '../../counter/src/admin/logic/audit';
 
-const form = (phones: string[], minutes: string): AssistSmsForm => ({ phones, minutes });
+const form = (phones: string[], minutes: string, leaderPhones: string[] = [''], leaderMinutes = '0'): AssistSmsForm => ({ phones, minutes, leaderPhones, leaderMinutes });
 
 describe('the 求助短信 form', () => {
   it.each([
@@ -21,6 +21,14 @@ describe('the 求助短信 form', () => {
     [form(['13912345678'], '31'), { minutes: 'form.intRange' }],
     [form(['13912345678'], '1.5'), { minutes: 'form.intRange' }],
     [form(['13912345678'], ' '), { minutes: 'form.required' }],
+    // The second tier: its own phone rules, and later than the first when both are on.
+    [form(['13912345678'], '2', ['13800000001'], '10'), {}],
+    [form([''], '0', ['13800000001'], '5'), {}],
+    [form(['13912345678'], '5', ['13800000001'], '5'), { leaderMinutes: 'assistSms.err.leaderLater' }],
+    [form(['13912345678'], '5', ['13800000001'], '3'), { leaderMinutes: 'assistSms.err.leaderLater' }],
+    [form(['13912345678'], '2', ['1380000000'], '10'), { 'leaderPhones.0': 'assistSms.err.phone' }],
+    [form(['13912345678'], '2', ['13800000001', '138 0000 0001'], '10'), { 'leaderPhones.1': 'assistSms.err.duplicate' }],
+    [form(['13912345678'], '2', [''], '31'), { leaderMinutes: 'form.intRange' }],
   ])('%j → %j, as the schema says', (f, expected) => {
     const errors = validateAssistSms(f);
     expect(Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, e.key]))).toEqual(expected);
@@ -28,16 +36,24 @@ describe('the 求助短信 form', () => {
     if (clean) expect(AssistSmsSettings.safeParse(assistSmsBody(f)).success).toBe(true);
     else if (!('minutes' in expected && f.minutes.trim() === '')) {
       // What the page stops, sent as typed, the server refuses too.
-      const raw = { dutyPhones: f.phones.map((p) => p.replace(/[\s-]/g, '')).filter(Boolean), minutes: Number(f.minutes) };
+      const list = (l: string[]) => l.map((p) => p.replace(/[\s-]/g, '')).filter(Boolean);
+      const raw = { dutyPhones: list(f.phones), minutes: Number(f.minutes), leaderPhones: list(f.leaderPhones), leaderMinutes: Number(f.leaderMinutes) };
       expect(AssistSmsSettings.safeParse(raw).success).toBe(false);
     }
   });
 
   it('sends the numbers as digits, blank rows left out; shows one empty row when there are none; up to five rows', () => {
-    expect(assistSmsBody(form(['', '139 1234 5678', ''], ' 3 '))).toEqual({ dutyPhones: ['13912345678'], minutes: 3 });
-    expect(toAssistForm({ dutyPhones: [], minutes: 2 })).toEqual({ phones: [''], minutes: '2' });
-    expect(canAddPhone(form(['1', '2', '3', '4'], '2'))).toBe(true);
-    expect(canAddPhone(form(['1', '2', '3', '4', '5'], '2'))).toBe(false);
+    expect(assistSmsBody(form(['', '139 1234 5678', ''], ' 3 ', ['138-0000-0001'], '9'))).toEqual({
+      dutyPhones: ['13912345678'],
+      minutes: 3,
+      leaderPhones: ['13800000001'],
+      leaderMinutes: 9,
+    });
+    expect(toAssistForm({ dutyPhones: [], minutes: 2, leaderPhones: [], leaderMinutes: 0 })).toEqual({ phones: [''], minutes: '2', leaderPhones: [''], leaderMinutes: '0' });
+    expect(canAddPhone(['1', '2', '3', '4'])).toBe(true);
+    expect(canAddPhone(['1', '2', '3', '4', '5'])).toBe(false);
+    // A body without the second tier (an older console) is taken, with the second tier off.
+    expect(AssistSmsSettings.parse({ dutyPhones: ['13912345678'], minutes: 2 })).toEqual({ dutyPhones: ['13912345678'], minutes: 2, leaderPhones: [], leaderMinutes: 0 });
   });
 
   it('the audit line names the masked phones and the minutes, as a manager action', () => {

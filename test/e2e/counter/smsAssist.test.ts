@@ -55,13 +55,21 @@ describe('求助短信 settings', () => {
 
       await page.fill('[data-testid=assist-phone] >> nth=1', '13800000002');
       await page.fill('[data-testid=assist-minutes]', '3');
+      // The second tier (分管领导) must come later than the duty managers.
+      await page.fill('[data-testid=assist-leader-phone] >> nth=0', '139 0000 0001');
+      await page.fill('[data-testid=assist-leader-minutes]', '3');
+      await page.click('[data-testid=assist-sms-save]');
+      expect(await page.textContent('#assist-leader-minutes-error')).toContain('须晚于值班长的 3 分钟');
+      expect(puts).toBe(0);
+      await page.fill('[data-testid=assist-leader-minutes]', '8');
       const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/api/sms/assist'));
       await page.click('[data-testid=assist-sms-save]');
-      expect((await put).postDataJSON()).toEqual({ dutyPhones: ['13800000001', '13800000002'], minutes: 3 });
+      expect((await put).postDataJSON()).toEqual({ dutyPhones: ['13800000001', '13800000002'], minutes: 3, leaderPhones: ['13900000001'], leaderMinutes: 8 });
       await page.waitForSelector('[role=status]:text("求助短信设置已保存")');
       expect(await page.textContent('[data-testid=assist-sms-warning]')).toContain('短信提醒未开启');
       const stored = await apiCall<AssistSmsSettings>(server.url, 'GET', '/api/sms/assist', undefined, manager);
-      expect(stored.body).toEqual({ dutyPhones: ['13800000001', '13800000002'], minutes: 3 });
+      expect(stored.body).toEqual({ dutyPhones: ['13800000001', '13800000002'], minutes: 3, leaderPhones: ['13900000001'], leaderMinutes: 8 });
+      await page.locator('[data-testid=assist-sms]').screenshot({ path: `${shots}/admin-assist-sms-leaders-zh.png` });
 
       // SMS on; a clerk at window 3 asks for help and nobody answers for 3 minutes.
       expect((await apiCall(server.url, 'PUT', '/api/citizen/settings', { smsEnabled: true }, manager)).status).toBe(200);
@@ -88,7 +96,7 @@ describe('求助短信 settings', () => {
       await page.screenshot({ path: `${shots}/admin-assist-sms-zh-1366.png`, fullPage: true });
 
       await page.selectOption('[data-testid=lang]', 'en');
-      await expect.poll(() => page.textContent('[data-testid=assist-sms] h2')).toBe('Help texts (duty managers)');
+      await expect.poll(() => page.textContent('[data-testid=assist-sms] h2')).toBe('Help texts (duty managers, leaders)');
       expect(await page.textContent('[data-testid=sms-page] table')).toContain('Help call');
       await page.screenshot({ path: `${shots}/admin-assist-sms-en-1366.png`, fullPage: true });
       expect(errors).toEqual([]);
