@@ -3,6 +3,7 @@
  * is off or cannot be heard (citizens miss their calls), a window screen or a kiosk that is off.
  */
 import type { Device, DeviceKind, DeviceList } from '../../../../shared/devices';
+import { minutes, secondsSince } from '../../shared/time';
 
 export const DEVICE_KINDS: readonly DeviceKind[] = ['wall', 'window', 'kiosk', 'guide'];
 
@@ -37,4 +38,4 @@ export function deviceProblems(list: DeviceList | null): DeviceProblem[] {
 }
 
 /** Whole minutes since an ISO time (0 for the future: clocks differ a little). */
-export const minutesSince = (iso: string, now: number): number => Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+export const minutesSince = (iso: string, now: number): number => minutes(secondsSince(iso, now));

@@ -119,6 +119,19 @@ export interface Report {
 
 const satisfiedShare = (rs: readonly RatingRecord[]): number | null => (rs.length ? rs.filter((r) => r.score >= 4).length / rs.length : null);
 
+/** The ratings by a key (a month's thousands in one pass: appended, not copied). */
+function groupBy(ratings: readonly RatingRecord[], key: (r: RatingRecord) => string | undefined): Map<string, RatingRecord[]> {
+  const out = new Map<string, RatingRecord[]>();
+  for (const r of ratings) {
+    const k = key(r);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
 /**
  * The report of the figures shown and the period's ratings. Queue rows in the figures' order,
  * without queues that had nothing that period; people by how many they served, most first.
@@ -131,8 +144,7 @@ export function buildReport(
 ): Report {
   const from = 'serviceDay' in figures ? figures.serviceDay : figures.from;
   const to = 'serviceDay' in figures ? figures.serviceDay : figures.to;
-  const byQueue = new Map<string, RatingRecord[]>();
-  for (const r of rated.ratings) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
+  const byQueue = groupBy(rated.ratings, (r) => r.queue);
   const queues = figures.queues
     .filter((q) => q.issued > 0 || byQueue.has(q.code))
     .map((q): ReportQueueRow => {
@@ -155,8 +167,7 @@ export function buildReport(
       };
     });
   const groups = new Map(groupRatings(rated.ratings, rated.served, 'clerk').map((g) => [g.key, g]));
-  const byClerk = new Map<string, RatingRecord[]>();
-  for (const r of rated.ratings) if (r.clerkId) byClerk.set(r.clerkId, [...(byClerk.get(r.clerkId) ?? []), r]);
+  const byClerk = groupBy(rated.ratings, (r) => r.clerkId);
   const clerks = [...figures.clerks]
     .sort((a, b) => b.served - a.served || a.username.localeCompare(b.username))
     .map((c): ReportClerkRow => {
