@@ -16,7 +16,11 @@ import { createDeviceRepo } from './devices/device-repo';
 import { createDeviceRegistry } from './devices/registry';
 import { registerAuthRoutes, authenticate } from './http/auth';
 import { registerCommandRoutes } from './http/commands';
+import { createHallKeyRepo } from './citizen/hall-key-repo';
+import { registerOnsiteRoutes } from './citizen/onsite-routes';
+import { createOnsiteService } from './citizen/onsite-service';
 import { registerCitizenRoutes } from './citizen/routes';
+import { createSettingsRepo } from './citizen/settings-repo';
 import { apiErrorHandler } from './http/errors';
 import { registerPages } from './http/pages';
 import { registerPoster } from './http/poster';
@@ -75,18 +79,25 @@ export function createApp(deps: AppDeps) {
   registerAuthRoutes(api, auth);
   // The phone ticket's number check (扫码取号需验证手机号) sits with the SMS module that texts its codes.
   const devices = createDeviceRegistry(() => clock.now(), createDeviceRepo(deps.store.db, hallId));
-  const ctx = { service, store: deps.store, mobile: sms.phoneVerify, devices };
+  const citizenSettings = createSettingsRepo(deps.store.db);
+  const onsite = createOnsiteService({ hallId, clock, settings: citizenSettings, keys: createHallKeyRepo(deps.store.db) });
+  const ctx = { service, store: deps.store, mobile: sms.phoneVerify, onsite, devices };
   registerQueryRoutes(api, service);
   registerCommandRoutes(api, ctx);
   const citizen = registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events });
   sms.registerRoutes(api);
+  registerOnsiteRoutes(api, {
+    onsite,
+    publicTicketing: () => service.state().settings.publicTicketing,
+    publicBase: () => citizenSettings.get(hallId).publicBaseUrl,
+  });
   registerBackupRoutes(api, backups, service);
   api.use((req, res) => sendError(res, 'NOT_FOUND', `no route ${req.method} /api${req.path}`));
   api.use(apiErrorHandler(log));
   app.use('/api', api);
   registerPoster(app, {
     hallName: () => ({ zh: service.state().name, en: service.state().nameEn }),
-    publicBase: () => citizen.settings.get(hallId).publicBaseUrl,
+    publicBase: () => citizenSettings.get(hallId).publicBaseUrl,
   });
   registerPages(app, deps.distDir ?? join(ROOT, 'dist'));
 

@@ -135,6 +135,12 @@ export const CitizenSettings = z
       .int()
       .min(MOBILE_DAILY_LIMIT[0], `mobileDailyLimit: ${MOBILE_DAILY_LIMIT[0]} to ${MOBILE_DAILY_LIMIT[1]}`)
       .max(MOBILE_DAILY_LIMIT[1], `mobileDailyLimit: ${MOBILE_DAILY_LIMIT[0]} to ${MOBILE_DAILY_LIMIT[1]}`),
+    /**
+     * 场内扫码取号 (动态二维码): a number taken on a phone needs the code of the QR a kiosk's screen
+     * shows now (it changes every minute, GET /api/mobile/onsite-code), so a photo of it sent out
+     * of the hall is soon worthless. Kiosks and the guide desk are not bound.
+     */
+    mobileOnSite: z.boolean(),
   })
   .refine((s) => s.sessions.every((x) => x.start < x.end), { message: 'each session must start before it ends', path: ['sessions'] })
   .refine((s) => s.late === 'refuse' || s.missedAfterMinutes >= s.graceMinutes, {
@@ -384,11 +390,31 @@ export const PhoneCodeSent = z.object({
 });
 export type PhoneCodeSent = z.infer<typeof PhoneCodeSent>;
 
+/** The code of the kiosk screen's QR (场内扫码取号): `<minute, base 36>-<signature>`. */
+export const ONSITE_CODE_PATTERN = /^[0-9a-z]{1,11}-[0-9a-f]{10}$/;
+export const OnsiteCodeText = z.string().regex(ONSITE_CODE_PATTERN, 'not a code of the hall\'s QR');
+
 /**
- * POST /api/tickets from a phone (channel `mobile`) while the hall has `mobileVerify` on: the
- * ticket body plus the phone and the code texted to it. Other channels ignore both.
+ * GET /api/mobile/onsite-code (kiosks signed in as devices, guides, managers; anyone while the hall
+ * has public ticketing on): the QR a kiosk's screen shows while `mobileOnSite` is on.
  */
-export const MobileIssueBody = IssueTicketBody.extend({ phone: Phone.optional(), code: PhoneCode.optional() });
+export const OnsiteCode = z.object({
+  code: OnsiteCodeText,
+  /** What the QR carries: the hall's phone ticketing address with the code (`…/m?c=<code>`). */
+  url: z.string(),
+  /** Show the next one after this many seconds. */
+  rotatesInSeconds: z.number().int().min(0),
+  /** A phone that scans it now may take a number for this many seconds. */
+  validSeconds: z.number().int().min(0),
+});
+export type OnsiteCode = z.infer<typeof OnsiteCode>;
+
+/**
+ * POST /api/tickets from a phone (channel `mobile`): the ticket body plus, while the hall has
+ * `mobileVerify` on, the phone and the code texted to it, and while it has `mobileOnSite` on, the
+ * code of the QR scanned in the hall (`onsite`). Other channels ignore them.
+ */
+export const MobileIssueBody = IssueTicketBody.extend({ phone: Phone.optional(), code: PhoneCode.optional(), onsite: OnsiteCodeText.optional() });
 export type MobileIssueBody = z.infer<typeof MobileIssueBody>;
 
 // ---- personal data retention (个人信息保存期限) ------------------------------------------------

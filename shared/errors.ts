@@ -45,6 +45,8 @@ export const ERROR_REASONS = [
   'queue_stopped', // the queue takes no more tickets today: the wait would run past closing (停止取号)
   'phone_code_invalid', // 扫码取号: the phone's texted code is wrong, expired, used up or was never sent
   'phone_daily_limit', // 扫码取号: this phone already holds as many numbers of the queue today as the hall allows
+  'onsite_code_invalid', // 场内扫码取号: the phone brought no code of the hall's QR, or not a real one
+  'onsite_code_expired', // 场内扫码取号: the QR's code is too old: scan the kiosk's screen again
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

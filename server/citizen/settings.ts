@@ -33,4 +33,6 @@ export const DEFAULT_CITIZEN_SETTINGS: CitizenSettings = {
   // 扫码取号需验证手机号: off, as before it existed; when on, one number per phone, queue and day.
   mobileVerify: false,
   mobileDailyLimit: 1,
+  // 场内扫码取号: off, as before it existed (a poster's QR takes numbers).
+  mobileOnSite: false,
 };

@@ -2,6 +2,7 @@
 import express, { type Express, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ONSITE_CODE_PATTERN } from '../../shared/citizen';
 
 const PAGES: { path: string; app: 'display' | 'counter'; file: string }[] = [
   { path: '/display', app: 'display', file: 'wall.html' },
@@ -30,9 +31,12 @@ export function registerPages(app: Express, distDir: string): void {
   app.get('/', (_req, res) => {
     res.type('html').send(LANDING);
   });
-  // 扫码取号: the short address a poster's QR code carries; the kiosk's steps in phone mode.
-  app.get('/m', (_req, res) => {
-    res.redirect(302, '/kiosk?mode=mobile');
+  // 扫码取号: the short address a poster's QR code carries; the kiosk's steps in phone mode. The QR
+  // on a kiosk's screen (场内扫码取号) adds its code, `?c=`, which goes along only when well formed.
+  app.get('/m', (req, res) => {
+    const c = req.query.c;
+    const code = typeof c === 'string' && ONSITE_CODE_PATTERN.test(c) ? `&c=${c}` : '';
+    res.redirect(302, `/kiosk?mode=mobile${code}`);
   });
   for (const name of ['display', 'counter'] as const) {
     app.use(`/static/${name}`, express.static(join(distDir, name), { index: false, immutable: true, maxAge: '30d' }));

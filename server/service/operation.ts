@@ -21,11 +21,19 @@ export interface MobileIssueGuard {
   issue(actor: Actor, input: { queue: string; phone?: string | undefined; code?: string | undefined }, issue: () => Reply<TicketDetail>): Reply<TicketDetail>;
 }
 
+/** 场内扫码取号 (server/citizen/onsite-service.ts): whether phone tickets need the code of the hall's QR now, and its check. */
+export interface OnsiteGuard {
+  required(): boolean;
+  check(code: string | undefined): Reply<true>;
+}
+
 export interface OpContext {
   service: HallService;
   store: Store;
   /** Absent: phone tickets are never verified (a server built without SMS). */
   mobile?: MobileIssueGuard | undefined;
+  /** Absent: phone tickets never need the hall's QR code. */
+  onsite?: OnsiteGuard | undefined;
   /** 设备状态: the screens connected now (absent: nobody keeps track). */
   devices?: DeviceRegistry | undefined;
 }

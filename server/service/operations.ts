@@ -72,7 +72,7 @@ export const hallOperations = {
     roles: 'anyone',
     // IssueTicketBody plus a phone ticket's mobile number and texted code (扫码取号需验证手机号).
     schema: MobileIssueBody,
-    run({ service, mobile }, actor, input): Reply<TicketDetail> {
+    run({ service, mobile, onsite }, actor, input): Reply<TicketDetail> {
       const staffIssuer = hasRole(actor, ['guide', 'manager']);
       const channel = input.channel ?? (hasRole(actor, ['guide']) ? 'guide' : 'kiosk');
       // A phone ticket with a verified number needs no device sign-in: the number is who asks, and
@@ -95,6 +95,11 @@ export const hallOperations = {
           const t = before.ok ? service.findTicket(before.data.id) : undefined;
           return t ? ok(service.ticketDetail(t)) : before;
         }
+      }
+      // 场内扫码取号: a phone (not a signed-in kiosk or the desk) brings the code of the QR it scanned in the hall.
+      if (channel === 'mobile' && onsite?.required() && !hasRole(actor, ['kiosk', 'guide', 'manager'])) {
+        const here = onsite.check(input.onsite);
+        if (!here.ok) return here;
       }
       const id = newTicketId();
       const answer = (): Reply<TicketDetail> => ok(service.ticketDetail(service.findTicket(id)!));
