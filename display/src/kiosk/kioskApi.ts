@@ -4,7 +4,7 @@
  * A network failure or timeout is `offline` (nothing was shown, whatever the server did).
  */
 import { z } from 'zod';
-import { Appointment, CheckInResult, CitizenSettings, type CheckInBody, type MobileIssueBody } from '../../../shared/citizen';
+import { Appointment, CheckInResult, CitizenSettings, OnsiteCode, type CheckInBody, type MobileIssueBody } from '../../../shared/citizen';
 import type { ApiError } from '../../../shared/errors';
 import { Catalogue, LoginResult, TicketDetail } from '../../../shared/schemas';
 
@@ -95,5 +95,7 @@ export const kioskApi = {
   checkIn: (body: CheckInBody, token: string | null) => request('POST', '/api/appointments/check-in', CheckInResult, { body, token }),
   /** Today's appointments (guides and managers): the guide desk looks one up by its code. */
   todaysAppointments: (token: string | null) => request('GET', '/api/appointments', z.array(Appointment), { token }),
+  /** The QR of the minute for phones (场内扫码取号): the hall's own screens only, unless ticketing is public. */
+  onsiteCode: (token: string | null) => request('GET', '/api/mobile/onsite-code', OnsiteCode, { token }),
   login: (username: string, password: string) => request('POST', '/api/auth/login', LoginResult, { body: { username, password } }),
 };

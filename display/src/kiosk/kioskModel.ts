@@ -5,7 +5,7 @@
  * Components never fetch or touch the socket themselves.
  */
 import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue';
-import type { Appointment, CheckInBody, CheckInResult, CitizenSettings, MobileIssueBody } from '../../../shared/citizen';
+import type { Appointment, CheckInBody, CheckInResult, CitizenSettings, MobileIssueBody, OnsiteCode } from '../../../shared/citizen';
 import type { Catalogue, GuideChecklist, IssueTicketBody, Role, TicketDetail } from '../../../shared/schemas';
 import type { HallConnection } from '../shared/hallSocket';
 import type { Lang } from '../shared/i18n';
@@ -17,6 +17,8 @@ import { loadMyTickets, rememberTicket, type MyTicket } from './myTickets';
 import { hoursLabel } from '../../../shared/ticketHours';
 import { createTicketingState, type TicketingState } from './ticketingState';
 import { phoneVerifyWords, verifyIssueError } from './phoneVerifyText';
+import { createOnsiteQr } from './onsite';
+import { onsiteIssueError, onsiteWords } from './onsiteText';
 
 /** `mobile`: 扫码取号 — the kiosk's steps on the citizen's own phone; the ticket opens its phone page. */
 export type Mode = 'kiosk' | 'guide' | 'mobile';
@@ -44,6 +46,8 @@ export interface KioskOptions {
   autoPrint: boolean;
   /** Mobile mode: go to the ticket's own page (/t/:id), which follows it from there. */
   openTicket?: (ticketId: string) => void;
+  /** Mobile mode: the code of the hall's QR this phone scanned (场内扫码取号), sent with its ticket. */
+  onsiteScanned?: string | null;
 }
 
 const TOKEN_KEY = { kiosk: 'hall.kiosk.token', guide: 'hall.guide.token', mobile: 'hall.mobile.token' } as const;
@@ -83,6 +87,10 @@ export interface KioskModel extends TicketingState {
   waitingOf(queue: string): number | null;
   /** The hall's notices (the walls scroll them), for the start screen. */
   notices: ComputedRef<readonly string[]>;
+  /** Kiosk mode: the QR of the minute for phones (场内扫码取号), or null (off, not yet, refused). */
+  onsiteQr: ShallowRef<OnsiteCode | null>;
+  /** Mobile mode: the hall takes phone numbers only from its screens' QR, and this phone brought none. */
+  onsiteMissing: ComputedRef<boolean>;
   /** Mobile mode: the numbers this phone took today (newest first), each opening its page. */
   myTickets: ComputedRef<readonly MyTicket[]>;
   /** `verified`: the phone and its texted code, in a hall that verifies phones (扫码取号需验证手机号). */
@@ -117,6 +125,11 @@ export function createKioskModel(o: KioskOptions): KioskModel {
   let catalogueAt = 0;
   const mine = shallowRef<MyTicket[] | null>(null);
   const ticketing = createTicketingState(o.hall, o.mode);
+  const onsiteQr = createOnsiteQr({
+    // A kiosk that signs in after it loaded (public ticketing off) is answered at once, not on the retry.
+    key: () => (o.mode === 'kiosk' && settings.value?.mobileOnSite === true ? `on:${token.value ?? ''}` : null),
+    fetch: () => o.api.onsiteCode(token.value),
+  });
 
   const online = computed(() => o.hall.status.value === 'live');
   const hallName = computed(() => {
@@ -186,7 +199,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     if (r.error.code === 'NUMBERS_EXHAUSTED') return w.numbersExhausted;
     if (r.error.reason === 'outside_hours') return w.outsideHours(hoursLabel(o.hall.state.value?.hall.ticketHours ?? []));
     if (r.error.reason === 'queue_stopped') return w.queueStopped;
-    const phone = verifyIssueError(r.error, phoneVerifyWords[lang.value]);
+    const phone = verifyIssueError(r.error, phoneVerifyWords[lang.value]) ?? onsiteIssueError(r.error, onsiteWords[lang.value]);
     if (phone !== null) return phone;
     if (r.error.code === 'UNAUTHORIZED' || r.error.code === 'FORBIDDEN') return o.mode === 'mobile' ? w.mobileNotAllowed : w.notAllowed;
     return w.issueFailed;
@@ -223,6 +236,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
       const body: MobileIssueBody = { queue, matters };
       if (o.mode === 'mobile') body.channel = 'mobile';
       if (o.mode === 'mobile' && verified) Object.assign(body, verified);
+      if (o.mode === 'mobile' && o.onsiteScanned) body.onsite = o.onsiteScanned;
       if (priority.value) body.priority = 'priority';
       const r = await o.api.issue(body, token.value);
       if (r.ok) showTicket(r.data, false);
@@ -369,6 +383,8 @@ export function createKioskModel(o: KioskOptions): KioskModel {
       return o.hall.state.value?.queues.find((q) => q.code === queue)?.waiting ?? null;
     },
     notices: computed(() => o.hall.state.value?.hall.notices ?? []),
+    onsiteQr,
+    onsiteMissing: computed(() => o.mode === 'mobile' && settings.value?.mobileOnSite === true && !o.onsiteScanned),
     ...ticketing,
     myTickets: computed(() => {
       const today = o.hall.state.value?.hall.serviceDay;

@@ -7,15 +7,17 @@
  *   ?print=0      no automatic printing
  *   ?idle=N       seconds before an untouched screen goes back to the start
  *   ?speak=1      spoken prompts on from the start
+ *   ?c=CODE       (phone) the code of the hall's QR it scanned (场内扫码取号, from /m?c=)
  */
 import { createApp } from 'vue';
 import { deviceHello, deviceNameIn } from '../shared/deviceHello';
 import { connectHall } from '../shared/hallSocket';
 import { pickTransport } from '../shared/pickTransport';
-import { safeStorage } from '../shared/storage';
+import { safeStorage, tabStorage } from '../shared/storage';
 import KioskApp from './components/KioskApp.vue';
 import { kioskApi } from './kioskApi';
 import { createKioskModel } from './kioskModel';
+import { scannedCode } from './onsite';
 import { createSpeaker } from './speech';
 import './theme.css';
 import './kiosk.css';
@@ -36,7 +38,13 @@ const model = createKioskModel({
   // A phone prints nothing: its ticket is its page.
   autoPrint: mode === 'kiosk' && params.get('print') !== '0',
   openTicket: (id) => location.assign(`/t/${encodeURIComponent(id)}`),
+  onsiteScanned: mode === 'mobile' ? scannedCode(location.search, tabStorage()) : null,
 });
+// The scanned code is kept for the tab: off the address, so a copied or bookmarked link does not carry it.
+if (params.has('c')) {
+  params.delete('c');
+  history.replaceState(null, '', `${location.pathname}?${params.toString()}`);
+}
 if (params.get('speak') === '1') model.toggleSpeak();
 
 createApp(KioskApp, { model, idleSeconds: Number.isFinite(idle) && idle > 0 ? idle : null }).mount('#app');

@@ -6,3 +6,12 @@ export function safeStorage(): Storage | null {
     return null;
   }
 }
+
+/** The browser's sessionStorage (this tab only), or null where reading it throws. */
+export function tabStorage(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
