@@ -2,7 +2,8 @@
  * 扫码取号需验证手机号 in the manager console (预约与评价, its own group) in Chromium against a real
  * server: with SMS off the group says phones cannot get their code and the server's refusal is
  * shown; with SMS on the switch and the limit are saved and kept over a reload, and the group says
- * when no SMS platform is connected. Screenshots go to /tmp/e2e-counter/mobile-verify-*.png.
+ * when no SMS platform is connected; 场内扫码取号 is its own switch, without SMS. Screenshots go to
+ * /tmp/e2e-counter/mobile-verify-*.png.
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -82,6 +83,24 @@ describe('手机取号验证 settings', () => {
     await page.waitForSelector('[data-testid=mobile-verify]');
     expect(await page.isChecked('[data-testid=mv-on]')).toBe(true);
     expect(await page.inputValue('[data-testid=mv-limit]')).toBe('2');
+    expect(await axeProblems(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('场内扫码取号: needs no SMS; saved, kept over a reload, and the kiosks then serve the QR', async () => {
+    const { page, errors } = await open();
+    expect(await page.isChecked('[data-testid=mv-onsite]')).toBe(false);
+    expect((await apiCall(server.url, 'GET', '/api/mobile/onsite-code', undefined, manager)).status).toBe(409);
+    await page.check('[data-testid=mv-onsite]');
+    await page.click('[data-testid=mv-save]');
+    await expect.poll(async () => (await settings()).mobileOnSite).toBe(true);
+    expect((await settings()).mobileVerify).toBe(false);
+    expect((await apiCall(server.url, 'GET', '/api/mobile/onsite-code', undefined, manager)).status).toBe(200);
+    await page.locator('[data-testid=mobile-verify]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/mobile-verify-onsite.png` });
+    await page.reload();
+    await page.waitForSelector('[data-testid=mobile-verify]');
+    expect(await page.isChecked('[data-testid=mv-onsite]')).toBe(true);
     expect(await axeProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
