@@ -98,6 +98,7 @@ export function createApp(deps: AppDeps) {
   registerPoster(app, {
     hallName: () => ({ zh: service.state().name, en: service.state().nameEn }),
     publicBase: () => citizenSettings.get(hallId).publicBaseUrl,
+    onSite: () => onsite.required(),
   });
   registerPages(app, deps.distDir ?? join(ROOT, 'dist'));
 

@@ -38,5 +38,13 @@ describe('扫码取号 addresses', () => {
     const path = (html: string) => /<path stroke[^>]*d="([^"]+)"/.exec(html)?.[1];
     expect(path(second)).toBeDefined();
     expect(path(second)).not.toBe(path(first));
+
+    // 场内扫码取号: a printed code could not take numbers, so the poster points to the kiosks.
+    expect((await api(s.url, 'PUT', '/api/citizen/settings', { token: manager, body: { mobileOnSite: true } })).status).toBe(200);
+    const third = await page();
+    expect(third).toContain('<h1>手机扫码取号</h1>');
+    expect(third).toContain('取号机屏幕上</strong>的二维码');
+    expect(third).not.toContain('<svg');
+    expect(third).not.toContain('class="url"');
   });
 });

@@ -22,9 +22,9 @@ const en: OnsiteWords = {
   panelHint: 'Scan with your phone to choose a service and take a number there — no need to queue at the kiosk',
   panelFresh: 'The code changes every minute; scan it inside the hall',
   qrLabel: 'QR code for phone ticketing',
-  needScan: 'In this hall, phones take numbers only inside the hall: scan the QR code on a kiosk’s screen.',
-  invalid: 'Please scan the QR code on a kiosk’s screen in the hall (a poster or a forwarded code does not work).',
-  expired: 'That QR code has expired. Scan the one on a kiosk’s screen again, then take your number.',
+  needScan: "In this hall, phones take numbers only inside the hall: scan the QR code on a kiosk's screen.",
+  invalid: "Please scan the QR code on a kiosk's screen in the hall (a poster or a forwarded code does not work).",
+  expired: "That QR code has expired. Scan the one on a kiosk's screen again, then take your number.",
 };
 
 export const onsiteWords: Record<Lang, OnsiteWords> = { zh, en };
