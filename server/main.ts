@@ -13,7 +13,8 @@ const log = (msg: string) => console.log(`[hall] ${msg}`);
 
 // SMS_WEBHOOK_URL, SMS_WEBHOOK_TOKEN, SMS_TIMEOUT_MS, SMS_MAX_ATTEMPTS (docs/sms.md); a bad value stops the start.
 const sms = smsConfigFromEnv(process.env);
-// HALL_BACKUP_DIR (default: backups beside the database), HALL_BACKUP_KEEP (default 14); docs/operations.md.
+// HALL_BACKUP_DIR (default: backups beside the database), HALL_BACKUP_KEEP (default 14), HALL_BACKUP_COPY_DIR and
+// HALL_BACKUP_PASSPHRASE (异地副本, encrypted); docs/operations.md.
 const backup = backupConfigFromEnv(process.env, dbPath);
 const store = openStore(dbPath);
 if (demo && seedDemoIfEmpty(store, { now: Date.now() })) log(`seeded the demo hall into ${dbPath}`);
@@ -25,6 +26,7 @@ const server = createApp({ store, bookingKey: process.env.HALL_BOOKING_KEY || un
 const bound = await server.listen(port, process.env.HOST);
 log(sms ? `SMS: messages go to ${new URL(sms.url).host}` : 'SMS: no gateway (SMS_WEBHOOK_URL unset): messages are kept, not sent');
 log(backup ? `backups: one a day into ${backup.dir}, the newest ${backup.keep} kept` : 'backups: off (no backup folder)');
+if (backup?.copyDir) log(`backups: each also copied to ${backup.copyDir}${backup.passphrase ? ', encrypted' : ' (not encrypted: HALL_BACKUP_PASSPHRASE unset)'}`);
 log(`serving on http://localhost:${bound}  (display /display · counter /counter · admin /admin · kiosk /kiosk)`);
 
 const stop = async (signal: string) => {

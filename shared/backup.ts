@@ -27,6 +27,20 @@ export const BackupEntry = z.object({
 });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 
+/** One bringing of the 异地副本 folder up to date (after a backup, or a retry). */
+export const BackupCopyRun = z.object({
+  /** When it finished (epoch ms). */
+  at: z.number().int(),
+  ok: z.boolean(),
+  /** Files written this time: `hall-….db`, or `hall-….db.enc` when encrypted. */
+  copied: z.array(z.string()),
+  /** Old copies deleted to keep the newest `keep`. */
+  deleted: z.array(z.string()),
+  /** Why it failed (the folder not mounted, a full disk …), when it did. */
+  error: z.string().nullable(),
+});
+export type BackupCopyRun = z.infer<typeof BackupCopyRun>;
+
 export const BackupRun = z.object({
   /** When it finished (epoch ms). */
   at: z.number().int(),
@@ -41,8 +55,23 @@ export const BackupRun = z.object({
   ms: z.number().int().min(0),
   /** Old backups deleted to keep the newest `keep`. */
   deleted: z.array(z.string()),
+  /** Its 异地副本, or null (no copy folder, or the backup itself failed). */
+  copy: BackupCopyRun.nullable(),
 });
 export type BackupRun = z.infer<typeof BackupRun>;
+
+/** 异地副本 (HALL_BACKUP_COPY_DIR): where the copies go and how they stand. */
+export const BackupCopyStatus = z.object({
+  /** The copy folder as the server sees it (absolute). */
+  dir: z.string(),
+  /** The copies are encrypted (HALL_BACKUP_PASSPHRASE set): `hall-….db.enc`. */
+  encrypted: z.boolean(),
+  /** Backups in the copy folder now; null when it cannot be read (a NAS not mounted). */
+  count: z.number().int().min(0).nullable(),
+  /** The last attempt since the server started (with a backup, or the hourly retry after a failure), or null. */
+  last: BackupCopyRun.nullable(),
+});
+export type BackupCopyStatus = z.infer<typeof BackupCopyStatus>;
 
 export const BackupStatus = z.object({
   /** False for a database without a backup folder (an in-memory one): nothing is backed up. */
@@ -57,5 +86,7 @@ export const BackupStatus = z.object({
   backups: z.array(BackupEntry),
   /** The last run since the server started (automatic or 立即备份), or null. */
   lastRun: BackupRun.nullable(),
+  /** 异地副本, or null when no copy folder is set. */
+  copy: BackupCopyStatus.nullable(),
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;

@@ -3,11 +3,14 @@
  * the backup is copied beside the database, checked there (integrity, migrations a prefix of
  * this version's), the current database is kept aside as `<db>.before-restore-<time>`, and the
  * copy is renamed into place. Nothing is deleted: a wrong restore is undone by renaming back.
+ * An encrypted 异地副本 (`hall-….db.enc`) is decrypted straight into that place beside the
+ * database, with the hall's passphrase; a wrong one changes nothing.
  */
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { checkDatabaseFile } from './check';
+import { decryptFile, isEncryptedBackup } from './crypt';
 
 export interface RestoreResult {
   /** Where the database was before (null: there was none). */
@@ -38,14 +41,25 @@ function assertNotInUse(db: string): void {
   }
 }
 
-export async function restoreBackup(backup: string, db: string, now: number = Date.now()): Promise<RestoreResult> {
+export async function restoreBackup(backup: string, db: string, now: number = Date.now(), passphrase?: string): Promise<RestoreResult> {
   if (!existsSync(backup)) throw new Error(`no such backup file: ${backup}`);
+  const encrypted = isEncryptedBackup(backup);
+  if (encrypted && !passphrase) throw new Error(`${backup} is encrypted: give the hall's backup passphrase (HALL_BACKUP_PASSPHRASE)`);
   const hadDb = existsSync(db);
   if (hadDb) assertNotInUse(db);
   mkdirSync(dirname(db), { recursive: true });
   // Checked where it will live (the same disk), so the rename below cannot half-happen.
   const incoming = `${db}.restoring`;
-  copyFileSync(backup, incoming);
+  if (encrypted) {
+    try {
+      await decryptFile(backup, incoming, passphrase!);
+    } catch (e) {
+      rmSync(incoming, { force: true });
+      throw new Error(`the backup could not be decrypted, nothing changed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  } else {
+    copyFileSync(backup, incoming);
+  }
   const check = await checkDatabaseFile(incoming);
   if (!check.ok) {
     rmSync(incoming, { force: true });

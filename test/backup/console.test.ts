@@ -4,7 +4,7 @@
  * 立即备份 adds one and says so, 下载 hands over the very file, and a server without a folder says
  * backups are off. Screenshots go to SCREENSHOT_DIR (default /tmp/backup-shots), zh and en.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,40 @@ describe('数据备份 in the manager console', () => {
       await page.selectOption('[data-testid=lang]', 'en');
       await expect.poll(() => page.textContent('[data-testid=backup-now]')).toContain('Back up now');
       await group.screenshot({ path: `${shots}/admin-backup-en-1366.png` });
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('shows the 异地副本: its folder, encrypted, what the last copy did, and a failure with its reason', async () => {
+    const root = tempDir('backup-copy-');
+    const copyDir = join(root, 'nas');
+    // The NAS is not mounted: a file stands where its folder should be.
+    writeFileSync(copyDir, 'not mounted');
+    const server = await startTestServer({ backup: { dir: join(root, 'backups'), keep: 14, copyDir, passphrase: 'correct horse battery staple' } });
+    try {
+      const manager = await token(server.url, 'admin', 'admin');
+      await expect.poll(async () => (await apiCall<BackupStatus>(server.url, 'GET', '/api/backups', undefined, manager)).body.copy?.last?.ok).toBe(false);
+      const { context, page, errors, group } = await openHallPage(server);
+      await expect.poll(() => page.textContent('[data-testid=backup-copy-dir]')).toContain(copyDir);
+      expect(await page.textContent('[data-testid=backup-copy-dir]')).toContain('已加密');
+      expect(await page.textContent('[data-testid=backup-copy]')).toMatch(/^异地副本失败 2026\/11\/30 09:00：.+。备份本身已保存在本机，每小时自动重试。$/);
+      expect(await group.textContent()).not.toContain('请信息科设置');
+      await group.screenshot({ path: `${shots}/admin-backup-copy-failed-zh-1366.png` });
+
+      // Mounted again: 立即备份 copies today's two backups, encrypted.
+      rmSync(copyDir);
+      mkdirSync(copyDir);
+      server.clock.advance(60 * 60_000);
+      await page.click('[data-testid=backup-now]');
+      await expect.poll(() => page.textContent('[data-testid=backup-copy]')).toBe('异地副本 2026/11/30 10:00：复制了 2 份，目录中共 2 份。');
+      expect(readdirSync(copyDir).sort()).toEqual(['hall-2026-11-30T090000.db.enc', 'hall-2026-11-30T100000.db.enc']);
+      expect(await axeProblems(page)).toEqual([]);
+      await group.screenshot({ path: `${shots}/admin-backup-copy-zh-1366.png` });
+      await page.selectOption('[data-testid=lang]', 'en');
+      await expect.poll(() => page.textContent('[data-testid=backup-copy]')).toBe('Off-site copy 2026/11/30 10:00: 2 copied, 2 in the folder.');
       expect(errors).toEqual([]);
       await context.close();
     } finally {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/admin';
 import { backupEn, backupZh } from '../../counter/src/admin/backupText';
 import { describeAudit } from '../../counter/src/admin/logic/audit';
-import { formatSeconds, formatSize } from '../../counter/src/admin/logic/backup';
+import type { BackupCopyStatus } from '../../shared/backup';
+import { copyLine, formatSeconds, formatSize } from '../../counter/src/admin/logic/backup';
 
 describe('sizes and seconds', () => {
   it.each([
@@ -31,6 +32,25 @@ describe('sizes and seconds', () => {
   });
 });
 
+describe('the 异地副本 line', () => {
+  const when = (at: number) => `T${at}`;
+  const base: BackupCopyStatus = { dir: '/mnt/nas/hall', encrypted: true, count: 3, last: null };
+  const run = (ok: boolean, copied: string[], error: string | null = null) => ({ at: 5, ok, copied, deleted: [], error });
+  it.each<[string, BackupCopyStatus, ReturnType<typeof copyLine>]>([
+    ['not tried yet since the start', base, { key: 'backup.copy.waiting', params: { n: 3 }, bad: false }],
+    ['copied two', { ...base, last: run(true, ['a', 'b']) }, { key: 'backup.copy.made', params: { time: 'T5', copied: 2, n: 3 }, bad: false }],
+    ['nothing missing', { ...base, last: run(true, []) }, { key: 'backup.copy.current', params: { time: 'T5', n: 3 }, bad: false }],
+    ['the folder unreadable', { ...base, count: null }, { key: 'backup.copy.unreadable', params: {}, bad: true }],
+    [
+      'a failed try comes first, even with the folder unreadable',
+      { ...base, count: null, last: run(false, [], 'ENOENT: no such file or directory') },
+      { key: 'backup.copy.failed', params: { time: 'T5', error: 'ENOENT: no such file or directory' }, bad: true },
+    ],
+  ])('%s', (_what, copy, line) => {
+    expect(copyLine(copy, when)).toEqual(line);
+  });
+});
+
 describe('audit lines', () => {
   const words = { overflow: '溢出', settingName: (k: string) => k, pauseReason: (r: string) => r };
   const entry = (type: string, after: unknown): AuditEntry => ({ id: 1, seq: 1, at: '2026-11-30T01:00:00Z', actor: { id: 'system' }, type, data: { type, before: null, after }, after });
@@ -40,6 +60,7 @@ describe('audit lines', () => {
     ['BackupDownloaded', { name: 'hall-2026-11-30T090000.db' }, { key: 'audit.BackupDownloaded', params: { name: 'hall-2026-11-30T090000.db' } }],
     ['BackupFailed', { error: 'ENOSPC: no space left on device', trigger: 'auto' }, { key: 'audit.BackupFailed', params: { error: 'ENOSPC: no space left on device' } }],
     ['BackupFailed', {}, { key: 'audit.BackupFailed', params: { error: '—' } }],
+    ['BackupCopyFailed', { dir: '/mnt/nas', error: 'EACCES: permission denied' }, { key: 'audit.BackupCopyFailed', params: { error: 'EACCES: permission denied' } }],
   ])('%s %j', (type, after, line) => {
     expect(describeAudit(entry(type, after), words)).toEqual(line);
   });

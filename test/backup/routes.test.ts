@@ -51,7 +51,7 @@ describe('GET /api/backups', () => {
     s = await startTestServer();
     const manager = await login(s.url, 'admin', 'admin');
     const r = await api<BackupStatus>(s.url, 'GET', '/api/backups', { token: manager });
-    expect(r.body).toEqual({ enabled: false, dir: null, keep: 14, running: false, backups: [], lastRun: null });
+    expect(r.body).toEqual({ enabled: false, dir: null, keep: 14, running: false, backups: [], lastRun: null, copy: null });
     const post = await api<{ error: { code: string } }>(s.url, 'POST', '/api/backups', { token: manager });
     expect(post.status).toBe(409);
     expect(post.body.error.code).toBe('CONFLICT');

@@ -96,6 +96,12 @@ describe('configuration from the environment', () => {
     [{ HALL_BACKUP_DIR: 'bk' }, ':memory:', { dir: '/srv/hall/bk', keep: 14 }],
     [{}, ':memory:', undefined],
     [{ HALL_BACKUP_DIR: '  ' }, ':memory:', undefined],
+    [{ HALL_BACKUP_COPY_DIR: '/mnt/nas/hall' }, 'data/hall.db', { dir: '/srv/hall/data/backups', keep: 14, copyDir: '/mnt/nas/hall' }],
+    [
+      { HALL_BACKUP_COPY_DIR: 'usb', HALL_BACKUP_PASSPHRASE: 'correct horse battery' },
+      'data/hall.db',
+      { dir: '/srv/hall/data/backups', keep: 14, copyDir: '/srv/hall/usb', passphrase: 'correct horse battery' },
+    ],
   ])('%j with %s → %j', (env, db, config) => {
     const cwd = process.cwd;
     process.cwd = () => '/srv/hall';
@@ -108,5 +114,13 @@ describe('configuration from the environment', () => {
 
   it.each(['0', '-1', '2.5', 'many', '99999'])('HALL_BACKUP_KEEP=%s stops the start', (keep) => {
     expect(() => backupConfigFromEnv({ HALL_BACKUP_KEEP: keep }, 'data/hall.db')).toThrow(/HALL_BACKUP_KEEP/);
+  });
+
+  it.each<[Record<string, string>, RegExp]>([
+    [{ HALL_BACKUP_PASSPHRASE: 'correct horse battery' }, /set that folder too/],
+    [{ HALL_BACKUP_COPY_DIR: '/mnt/nas', HALL_BACKUP_PASSPHRASE: 'short' }, /at least 12 characters/],
+    [{ HALL_BACKUP_DIR: '/mnt/nas', HALL_BACKUP_COPY_DIR: '/mnt/nas/' }, /another folder/],
+  ])('%j stops the start', (env, why) => {
+    expect(() => backupConfigFromEnv(env, 'data/hall.db')).toThrow(why);
   });
 });

@@ -12,7 +12,7 @@ import { createVoice } from '../../server/voice';
 import { TEST_START } from '../support/server';
 import { tempDir } from '../support/tmp';
 
-export function backupHall(opts: { keep?: number; dir?: string } = {}) {
+export function backupHall(opts: { keep?: number; dir?: string; copyDir?: string; passphrase?: string } = {}) {
   const root = tempDir('backup-');
   const dbPath = join(root, 'hall.db');
   const dir = opts.dir ?? join(root, 'backups');
@@ -23,7 +23,7 @@ export function backupHall(opts: { keep?: number; dir?: string } = {}) {
   const log = (m: string) => void logs.push(m);
   const hallId = store.halls.hallIds()[0]!;
   const hall = createHallService({ store, clock, voice: createVoice({ log }), hallId, log });
-  const backups = createBackups({ db: store.db, hall, clock, config: { dir, keep: opts.keep ?? 14 }, log });
+  const backups = createBackups({ db: store.db, hall, clock, config: { dir, keep: opts.keep ?? 14, copyDir: opts.copyDir, passphrase: opts.passphrase }, log });
   const issue = (queue = 'A'): string => {
     const id = randomUUID();
     const r = hall.execute(SYSTEM, { type: 'issueTicket', id, queue, channel: 'kiosk', matters: [] });

@@ -54,6 +54,7 @@ export type AuditKey =
   | 'audit.BackupMade'
   | 'audit.BackupFailed'
   | 'audit.BackupDownloaded'
+  | 'audit.BackupCopyFailed'
   | 'audit.other';
 
 export interface AuditLine {
@@ -224,6 +225,8 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
       return { key: 'audit.BackupDownloaded', params: { name: str(obj(d.after).name) } };
     case 'BackupFailed':
       return { key: 'audit.BackupFailed', params: { error: shortNote(obj(d.after).error, 80) || '—' } };
+    case 'BackupCopyFailed':
+      return { key: 'audit.BackupCopyFailed', params: { error: shortNote(obj(d.after).error, 80) || '—' } };
     case 'Announced': {
       // 语音广播: what the walls said, and where if not the whole hall.
       const a = obj(d.after);

@@ -1,4 +1,5 @@
-/** The 数据备份 group's figures in words (pure): file sizes, seconds. */
+/** The 数据备份 group's figures in words (pure): file sizes, seconds, how the 异地副本 stands. */
+import type { BackupCopyStatus } from '../../../../shared/backup';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
@@ -18,4 +19,25 @@ export function formatSize(bytes: number): string {
 export function formatSeconds(ms: number): string {
   const s = Math.max(0.1, ms / 1000);
   return s < 10 ? s.toFixed(1) : String(Math.round(s));
+}
+
+/** One line of the 异地副本 state: its dictionary key, the values for it, and whether it is a problem. */
+export interface CopyLine {
+  key: 'backup.copy.failed' | 'backup.copy.unreadable' | 'backup.copy.made' | 'backup.copy.current' | 'backup.copy.waiting';
+  params: Record<string, string | number>;
+  bad: boolean;
+}
+
+/**
+ * What the manager reads about the copies: a failed last try first (with its reason, and that it
+ * is retried hourly), then a folder that cannot be read, then what the last try copied, else
+ * "up to date"; before the first try since the start, that it is still to come.
+ */
+export function copyLine(copy: BackupCopyStatus, when: (at: number) => string): CopyLine {
+  const last = copy.last;
+  if (last && !last.ok) return { key: 'backup.copy.failed', params: { time: when(last.at), error: last.error ?? '' }, bad: true };
+  if (copy.count === null) return { key: 'backup.copy.unreadable', params: {}, bad: true };
+  if (!last) return { key: 'backup.copy.waiting', params: { n: copy.count }, bad: false };
+  if (last.copied.length > 0) return { key: 'backup.copy.made', params: { time: when(last.at), copied: last.copied.length, n: copy.count }, bad: false };
+  return { key: 'backup.copy.current', params: { time: when(last.at), n: copy.count }, bad: false };
 }
