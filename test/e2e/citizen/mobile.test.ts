@@ -4,26 +4,19 @@
  * own phone page and is issued on channel `mobile`; back on /m the phone lists today's number; a
  * hall without public ticketing says phones cannot take numbers. Every screen passes axe.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, ensureDisplayBuilt, expectAccessible, launchChromium, openKioskAt, shot } from './support';
+import { DIST_ROOT, expectAccessible, fileBrowser, openKioskAt, PHONE_SCREEN, shot } from './support';
 
-let browser: Browser;
+const browser = fileBrowser();
 let server: TestServer;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  await ensureDisplayBuilt();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
   server = await startTestServer({ distDir: DIST_ROOT });
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  context = await browser().newContext(PHONE_SCREEN);
 });
 afterEach(async () => {
   await context?.close();

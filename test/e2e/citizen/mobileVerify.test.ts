@@ -5,32 +5,25 @@
  * Chinese and English, issues with the right code, opens the ticket's page with the phone already
  * on it for 快到您了, and still lists the number when the phone comes back. Every screen passes axe.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../../shared/schemas';
 import { startGateway, type Gateway } from '../../citizen/smsGateway';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, ensureDisplayBuilt, expectAccessible, launchChromium, openKioskAt, shot } from './support';
+import { DIST_ROOT, expectAccessible, fileBrowser, openKioskAt, PHONE_SCREEN, shot } from './support';
 
-let browser: Browser;
+const browser = fileBrowser();
 let server: TestServer;
 let gw: Gateway;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  await ensureDisplayBuilt();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
   gw = await startGateway();
   server = await startTestServer({ distDir: DIST_ROOT, sms: { url: gw.url, timeoutMs: 2_000, maxAttempts: 3 } });
   const manager = await login(server.url, 'admin', 'admin');
   const r = await api(server.url, 'PUT', '/api/citizen/settings', { token: manager, body: { smsEnabled: true, mobileVerify: true } });
   expect(r.status).toBe(200);
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  context = await browser().newContext(PHONE_SCREEN);
 });
 afterEach(async () => {
   await context?.close();

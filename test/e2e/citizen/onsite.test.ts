@@ -5,30 +5,23 @@
  * and cannot start, and a photo of the code used an hour later is refused with its own words.
  * Screens pass axe; screenshots in /tmp/e2e-citizen/onsite-*.png.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OnsiteCode } from '../../../shared/citizen';
 import type { TicketDetail } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, ensureDisplayBuilt, expectAccessible, launchChromium, openKioskAt, shot } from './support';
+import { DIST_ROOT, expectAccessible, fileBrowser, openKioskAt, PHONE_SCREEN, shot } from './support';
 
-let browser: Browser;
+const browser = fileBrowser();
 let server: TestServer;
 let manager = '';
 let phone: BrowserContext;
 
-beforeAll(async () => {
-  await ensureDisplayBuilt();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
   server = await startTestServer({ distDir: DIST_ROOT });
   manager = await login(server.url, 'admin', 'admin');
   expect((await api(server.url, 'PUT', '/api/citizen/settings', { token: manager, body: { mobileOnSite: true } })).status).toBe(200);
-  phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  phone = await browser().newContext(PHONE_SCREEN);
 });
 afterEach(async () => {
   await phone?.close();
@@ -46,7 +39,7 @@ async function chooseOnPhone(page: Page): Promise<void> {
 
 describe('场内扫码取号', () => {
   it('the kiosk shows the QR of the minute, and a phone that scanned it takes a number', async () => {
-    const kiosk = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const kiosk = await browser().newContext({ viewport: { width: 1080, height: 1920 } });
     try {
       const k = await openKioskAt(kiosk, server.url, '/kiosk?print=0');
       const panel = k.getByTestId('onsite-qr');

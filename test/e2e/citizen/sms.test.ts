@@ -5,24 +5,17 @@
  * a half-typed number is not sent when the kiosk goes home), and the phone page's field adds,
  * changes and removes the number. zh and en, axe-clean; screenshots at 1080×1920 and 390×844.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketSms } from '../../../shared/citizen';
 import type { Ticket } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, ensureDisplayBuilt, expectAccessible, launchChromium, shot, stubDevices } from './support';
+import { DIST_ROOT, expectAccessible, fileBrowser, PHONE_SCREEN, shot, stubDevices } from './support';
 
-let browser: Browser;
+const browser = fileBrowser();
 let server: TestServer;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  await ensureDisplayBuilt();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
   server = await startTestServer({ distDir: DIST_ROOT });
 });
@@ -40,7 +33,7 @@ const smsOf = async (id: string) => (await api<TicketSms>(server.url, 'GET', `/a
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? '';
 
 async function kiosk(query = ''): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+  context = await browser().newContext({ viewport: { width: 1080, height: 1920 } });
   await stubDevices(context);
   const page = await context.newPage();
   await page.goto(`${server.url}/kiosk${query}`);
@@ -134,7 +127,7 @@ describe('kiosk ticket screen: 短信提醒（选填）', () => {
 
 describe('phone page: 短信提醒', () => {
   async function phone(ticketId: string): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    context = await browser().newContext(PHONE_SCREEN);
     await stubDevices(context);
     const page = await context.newPage();
     await page.goto(`${server.url}/t/${ticketId}`);
@@ -216,7 +209,7 @@ describe('the words follow what the hall texts (smsKinds: 快到您了, 轮到�
     for (let i = 0; i < 4; i++) await issue();
     const far = await issue();
     const near = (await api<Ticket>(server.url, 'POST', '/api/tickets', { body: { queue: 'B' } })).body;
-    const phones = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phones = await browser().newContext(PHONE_SCREEN);
     try {
       await stubDevices(phones);
       const one = await phones.newPage();

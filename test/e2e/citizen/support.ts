@@ -6,13 +6,35 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { ROOT } from '../display/support';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { ensureDisplayBuilt, launchChromium, ROOT } from '../display/support';
 
 export { ensureDisplayBuilt, launchChromium } from '../display/support';
 export const DIST_ROOT = join(ROOT, 'dist');
 export const SHOTS = '/tmp/e2e-citizen';
+
+/** A citizen's phone as the phone-page tests hold it: 390×844, touch, at twice the pixels. */
+export const PHONE_SCREEN: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/**
+ * The test file's Chromium: the display app built and the browser launched before its tests,
+ * closed after them. Call at the top of the file; read the browser inside tests.
+ */
+export function fileBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await ensureDisplayBuilt();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is launched in beforeAll: read it inside a test');
+    return browser;
+  };
+}
 mkdirSync(SHOTS, { recursive: true });
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -4,27 +4,20 @@
  * open), on server time; a service that has stopped for the day is greyed out with why, and a
  * number that the server refuses says why. Every screen passes axe.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, ensureDisplayBuilt, expectAccessible, launchChromium, openGuideDesk, openKioskAt, shot, stubDevices } from './support';
+import { DIST_ROOT, expectAccessible, fileBrowser, openGuideDesk, openKioskAt, shot, stubDevices } from './support';
 
-let browser: Browser;
+const browser = fileBrowser();
 let server: TestServer;
 let context: BrowserContext;
 const at = (hhmm: string) => Date.parse(`2026-11-30T${hhmm}:00+08:00`);
 
-beforeAll(async () => {
-  await ensureDisplayBuilt();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
   server = await startTestServer({ distDir: DIST_ROOT });
-  context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+  context = await browser().newContext({ viewport: { width: 1080, height: 1920 } });
   await stubDevices(context);
   const manager = await login(server.url, 'admin', 'admin');
   const hours = [
