@@ -13,11 +13,29 @@ export interface SmsConfig {
 
 export const SMS_DEFAULTS = { timeoutMs: 5_000, maxAttempts: 5 } as const;
 
-function whole(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+/** A whole number from the environment within [min, max]; unset or empty: `fallback`; anything else throws naming the variable. */
+export function wholeFromEnv(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   return n;
+}
+
+/** How long one webhook request may take, in ms: 100–60000, default 5000. */
+export const timeoutMsFromEnv = (name: string, value: string | undefined): number => wholeFromEnv(name, value, SMS_DEFAULTS.timeoutMs, 100, 60_000);
+
+/** A webhook's address from the environment: unset or blank is none; not an http(s) URL throws naming the variable. */
+export function webhookUrlFromEnv(name: string, value: string | undefined): string | undefined {
+  const url = value?.trim();
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`${name} is not a URL: "${url}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${name} must be http or https, not ${parsed.protocol}`);
+  return url;
 }
 
 /**
@@ -26,19 +44,12 @@ function whole(name: string, value: string | undefined, fallback: number, min: n
  * stops the start with a message saying which: a centre must not believe texts go out when they do not.
  */
 export function smsConfigFromEnv(env: Record<string, string | undefined>): SmsConfig | undefined {
-  const url = env.SMS_WEBHOOK_URL?.trim();
+  const url = webhookUrlFromEnv('SMS_WEBHOOK_URL', env.SMS_WEBHOOK_URL);
   if (!url) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new Error(`SMS_WEBHOOK_URL is not a URL: "${url}"`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`SMS_WEBHOOK_URL must be http or https, not ${parsed.protocol}`);
   return {
     url,
     token: env.SMS_WEBHOOK_TOKEN?.trim() || undefined,
-    timeoutMs: whole('SMS_TIMEOUT_MS', env.SMS_TIMEOUT_MS, SMS_DEFAULTS.timeoutMs, 100, 60_000),
-    maxAttempts: whole('SMS_MAX_ATTEMPTS', env.SMS_MAX_ATTEMPTS, SMS_DEFAULTS.maxAttempts, 1, 20),
+    timeoutMs: timeoutMsFromEnv('SMS_TIMEOUT_MS', env.SMS_TIMEOUT_MS),
+    maxAttempts: wholeFromEnv('SMS_MAX_ATTEMPTS', env.SMS_MAX_ATTEMPTS, SMS_DEFAULTS.maxAttempts, 1, 20),
   };
 }

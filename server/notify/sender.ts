@@ -10,6 +10,7 @@ import type { Clock } from '../service/clock';
 import { SendError, type Notifier } from './notifier';
 import type { OutboxRec, OutboxRepo } from './outbox-repo';
 import { afterFailure, retryDelay } from './rules';
+import { createSerialRunner } from './serial-runner';
 
 const BATCH = 20;
 
@@ -24,20 +25,18 @@ export interface SenderDeps {
 
 export function createSmsSender(deps: SenderDeps) {
   const { hallId, outbox, clock, notifier, maxAttempts, log } = deps;
-  let running: Promise<number> | null = null;
-  let again = false;
-  let closed = false;
+  const closed = (): boolean => runner.closed;
 
   async function attempt(m: OutboxRec, via: Notifier): Promise<boolean> {
     const attemptNo = m.attempts + 1;
     if (!outbox.claim(hallId, m, clock.now() + retryDelay(attemptNo))) return false;
     try {
       await via.send({ id: `${hallId}:${m.id}`, phone: m.phone, text: m.text, kind: m.kind, ref: m.ref });
-      if (closed) return true; // the store may be gone; the claim retries it after a restart
+      if (closed()) return true; // the store may be gone; the claim retries it after a restart
       outbox.sent(hallId, m.id, clock.now());
       return true;
     } catch (e) {
-      if (closed) return false;
+      if (closed()) return false;
       const error = e instanceof Error ? e.message : String(e);
       const retryable = !(e instanceof SendError) || e.retryable;
       if (afterFailure(attemptNo, maxAttempts, retryable) === 'retry') {
@@ -56,54 +55,31 @@ export function createSmsSender(deps: SenderDeps) {
     outbox.expire(hallId, clock.now(), SMS_EXPIRED);
     for (;;) {
       const due = outbox.due(hallId, clock.now(), BATCH);
-      if (due.length === 0 || closed) return sent;
+      if (due.length === 0 || closed()) return sent;
       for (const m of due) {
-        if (closed) return sent;
+        if (closed()) return sent;
         if (await attempt(m, via)) sent++;
       }
     }
   }
 
-  /** Sends what is due; a call while a pass runs makes it go round once more (and waits for it). */
-  function deliverDue(): Promise<number> {
-    if (!notifier || closed) return Promise.resolve(0);
-    if (running) {
-      again = true;
-      return running;
-    }
-    const via = notifier;
-    running = (async () => {
-      let total = 0;
-      try {
-        do {
-          again = false;
-          total += await pass(via);
-        } while (again && !closed);
-      } finally {
-        running = null;
-      }
-      return total;
-    })();
-    return running;
-  }
+  const runner = createSerialRunner(
+    () => (notifier ? pass(notifier) : Promise.resolve(0)),
+    (e) => log(`SMS delivery failed: ${String(e)}`),
+  );
 
   return {
     configured: notifier !== undefined,
     target: notifier?.target,
     maxAttempts,
-    deliverDue,
+    /** Sends what is due; a call while a pass runs makes it go round once more (and waits for it). */
+    deliverDue: (): Promise<number> => (notifier ? runner.run() : Promise.resolve(0)),
     /** After a message was written: send soon, once the writing transaction has committed. */
     kick(): void {
-      if (!notifier || closed) return;
-      setImmediate(() => {
-        deliverDue().catch((e: unknown) => log(`SMS delivery failed: ${String(e)}`));
-      });
+      if (notifier) runner.kick();
     },
     /** Stops sending and waits for the request under way (before the store closes). */
-    async close(): Promise<void> {
-      closed = true;
-      await running?.catch(() => 0);
-    },
+    close: (): Promise<void> => runner.close(),
   };
 }
 
