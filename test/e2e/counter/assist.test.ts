@@ -103,6 +103,17 @@ describe('求助 (a clerk calls the duty manager)', () => {
     await clerk.page.getByTestId('lang').selectOption('en');
     await console_.page.getByTestId('lang').selectOption('en');
     await clerk.page.getByTestId('assist-open').click();
+    // The English lines are long: every kind stays whole inside the box (they once pushed two out of it).
+    const outside = await clerk.page.evaluate(() => {
+      const box = document.querySelector('[role=dialog]')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('[data-kind]')]
+        .filter((b) => {
+          const r = b.getBoundingClientRect();
+          return r.left < box.left || r.right > box.right || b.scrollWidth > b.clientWidth;
+        })
+        .map((b) => b.dataset.kind);
+    });
+    expect(outside).toEqual([]);
     await clerk.page.click('[data-kind=equipment]');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Equipment');
