@@ -52,7 +52,7 @@ for (let i = 0; i < 60; i++) {
 }
 await app.sms.tick(); // the 60 预约成功 texts go out first
 
-const publication = { hallId: app.service.hallId, change: { seq: 0, at: '', windows: [], queues: [] }, calls: [], ticketIds: [], queues: ['A'], prompts: [] };
+const publication = { hallId: app.service.hallId, change: { seq: 0, at: '', windows: [], queues: [] }, calls: [], ticketIds: [], queues: ['A'], prompts: [], completed: [] };
 for (let i = 0; i < 200; i++) app.sms.published(publication);
 let t0 = process.hrtime.bigint();
 const N = 2_000;

@@ -264,6 +264,22 @@ export const Rating = z.object({
   ratedAt: z.string(),
 });
 
+/**
+ * 评价器: pushed to the rating pad of a window (`rating:prompt`, room `pad:<no>`) when a ticket is
+ * served to the end there, so the citizen still at the counter rates it on the spot (一次一评).
+ * The pad rates with POST /api/tickets/:ticketId/rating like the phone page.
+ */
+export const RatingPrompt = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  windowNo: z.number().int(),
+  /** Who served it (亮证服务: the pad shows the clerk's name). */
+  clerk: z.object({ name: z.string(), username: z.string() }).optional(),
+  /** When it was finished (ISO). */
+  at: z.string(),
+});
+export type RatingPrompt = z.infer<typeof RatingPrompt>;
+
 /** The most a follow-up note (what was done about a 差评) may say. */
 export const FOLLOW_UP_NOTE_MAX = 500;
 /** PUT /api/ratings/:ticketId/follow-up: what the centre did (contacted the citizen, checked the case…). */

@@ -7,6 +7,7 @@ import type { Announce, AnnounceBody } from './announce';
 import type { AssistClose, AssistDay, AssistQuery, AssistRaise, AssistRef, AssistRequest } from './assist';
 import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput, StaffUpdate, TodayStats } from './admin';
 import type { DeviceList, DeviceStatus } from './devices';
+import type { RatingPrompt } from './citizen';
 import type { Reply } from './errors';
 import type { MyPrefs, MyPrefsPatch } from './prefs';
 import type {
@@ -56,6 +57,8 @@ export interface ServerToClientEvents {
   'assist:changed': (request: AssistRequest) => void;
   /** Managers only: a hall screen connected, went dark, or its sound changed (the whole list as it is now). */
   'devices:changed': (list: DeviceList) => void;
+  /** The 评价器 of one window (signed in as a kiosk device or a manager): a ticket was just finished there: ask its holder to rate it. */
+  'rating:prompt': (prompt: RatingPrompt) => void;
 }
 
 /** What an anonymous viewer (display, phone page) may send. No commands. */

@@ -236,7 +236,8 @@ export function createHallService(deps: HallServiceDeps) {
       };
       if (settingsChanged || events.some((e) => e.type === 'DayStarted')) change.hall = hallInfo();
       if (matters.upsert.length + matters.remove.length > 0) change.catalogueChanged = true;
-      publisher.publish({ hallId, change, calls, ticketIds: [...tickets.keys()], queues: [...queues], prompts: callPrompts(state, now) });
+      const completed = events.flatMap((e) => (e.type === 'TicketCompleted' ? [{ ticketId: e.ticketId, windowNo: e.windowNo }] : []));
+      publisher.publish({ hallId, change, calls, ticketIds: [...tickets.keys()], queues: [...queues], prompts: callPrompts(state, now), completed });
     }
     return remember && reply ? { ok: true, data: executed, reply } : ok(executed);
   }

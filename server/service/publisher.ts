@@ -13,6 +13,8 @@ export interface Publication {
   queues: string[];
   /** The 请叫号 prompts after this change (staff only). */
   prompts: CallPrompt[];
+  /** Tickets served to the end (办结) by this change, and where: each window's 评价器 asks for its rating. */
+  completed: { ticketId: string; windowNo: number }[];
 }
 
 /** The service's only way out to clients. The socket layer implements it over rooms. */

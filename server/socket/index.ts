@@ -3,7 +3,9 @@
  * the contract's commands with acknowledgements. Rooms: `hall:<id>` (viewers: public data only),
  * `staff:<id>` (staff: the same changes with who is at each window), `window:<no>` (window screens
  * that say which window they are), `ticket:<id>` (phone pages), `managers:<id>` (managers' screens:
- * 设备状态). Hall screens say who they are in the handshake (`auth.device`, shared/devices.ts).
+ * 设备状态), `pad:<no>` (a window's 评价器, signed in as a kiosk device or a manager: it is told the
+ * ticket id to rate, which public screens never see). Hall screens say who they are in the
+ * handshake (`auth.device`, shared/devices.ts).
  */
 import type { Server, Socket } from 'socket.io';
 import type { ErrorCode, Reply } from '../../shared/errors';
@@ -90,6 +92,8 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
     }
     const windowNo = Number(socket.handshake.query.window);
     if (Number.isInteger(windowNo) && windowNo > 0) void socket.join(`window:${windowNo}`);
+    const padNo = Number(socket.handshake.query.pad);
+    if (Number.isInteger(padNo) && padNo > 0 && a.kind === 'user' && (a.role === 'kiosk' || a.role === 'manager')) void socket.join(`pad:${padNo}`);
     // A recovered connection had its missed events replayed; anyone else starts from a snapshot.
     if (!socket.recovered) socket.emit('snapshot', snapshotFor(actor()));
     if (isStaff(actor())) socket.emit('hall:prompts', service.prompts());
@@ -174,6 +178,18 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
         io.to([hallRoom, staffRoom]).emit('call', call);
       }
       io.to(staffRoom).emit('hall:prompts', { seq: p.change.seq, prompts: p.prompts });
+      for (const done of p.completed) {
+        const t = service.findTicket(done.ticketId);
+        if (!t) continue;
+        const clerk = p.change.windows.find((w) => w.no === done.windowNo)?.clerk;
+        io.to(`pad:${done.windowNo}`).emit('rating:prompt', {
+          ticketId: t.id,
+          number: t.number,
+          windowNo: done.windowNo,
+          ...(clerk ? { clerk: { name: clerk.name, username: clerk.username } } : {}),
+          at: p.change.at,
+        });
+      }
       // Phone pages: the ticket itself changed, or its queue moved (people ahead, ETA).
       const changed = new Set(p.ticketIds);
       const queues = new Set(p.queues);
