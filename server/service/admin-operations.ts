@@ -122,6 +122,9 @@ export const adminOperations = {
       const hash = input.password ? await bcrypt.hash(input.password, PASSWORD_ROUNDS) : undefined;
       const writes = () => {
         if (hash) store.users.setPassword(u.id, hash);
+        // Another account's new password signs it out everywhere (a kiosk's sign-in lasts 90 days);
+        // a manager changing their own keeps the console they are typing in.
+        if (hash && !(actor.kind === 'user' && actor.id === u.id)) store.users.endSessions(u.id);
         if (input.active !== undefined) store.users.setActive(u.id, input.active);
       };
       if (input.active === false) {

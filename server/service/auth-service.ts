@@ -10,6 +10,12 @@ import { err, ok } from './errors';
 import { FailureLimiter } from './rate-limit';
 
 export const TOKEN_TTL_MS = 12 * 60 * 60 * 1000; // one working day
+/**
+ * A hall device's sign-in (role `kiosk`: kiosks, 评价器) lasts a season: the box runs day and
+ * night and nobody should type its password every morning. It ends sooner when the manager
+ * deactivates the account or gives it a new password.
+ */
+export const DEVICE_TOKEN_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -41,7 +47,7 @@ export function createAuthService(deps: { store: Store; clock: Clock }) {
       }
       byUser.clear(username);
       const token = randomBytes(32).toString('base64url');
-      const expiresAt = now + TOKEN_TTL_MS;
+      const expiresAt = now + (u.role === 'kiosk' ? DEVICE_TOKEN_TTL_MS : TOKEN_TTL_MS);
       store.users.insertSession(hashToken(token), u.id, new Date(now).toISOString(), expiresAt);
       const user: User = { id: u.id, username: u.username, name: u.name, role: u.role, skills: JSON.parse(u.skills) as string[] };
       return ok({ token, expiresAt: new Date(expiresAt).toISOString(), user });

@@ -45,6 +45,7 @@ export function createUserRepo(db: Db) {
        WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
     ),
     deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
+    endSessions: db.prepare<[string]>('DELETE FROM sessions WHERE user_id = ?'),
     purgeSessions: db.prepare<[number]>('DELETE FROM sessions WHERE expires_at <= ?'),
   };
   return {
@@ -62,6 +63,8 @@ export function createUserRepo(db: Db) {
       void s.insertSession.run(tokenHash, userId, createdAt, expiresAt),
     session: (tokenHash: string, now: number) => s.session.get(tokenHash, now),
     deleteSession: (tokenHash: string) => void s.deleteSession.run(tokenHash),
+    /** Signs the account out everywhere (a new password: a stolen or forgotten sign-in must not outlive it). */
+    endSessions: (userId: string) => void s.endSessions.run(userId),
     purgeSessions: (now: number) => void s.purgeSessions.run(now),
   };
 }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { LoginResult, Ticket, Window } from '../../shared/schemas';
-import { TOKEN_TTL_MS } from '../../server/service/auth-service';
+import { DEVICE_TOKEN_TTL_MS, TOKEN_TTL_MS } from '../../server/service/auth-service';
 import { api, connectClient, login, startTestServer, type TestServer } from '../support/server';
 
 let s: TestServer;
@@ -45,6 +45,28 @@ describe('sign-in, roles and sessions', () => {
     expect((await api(s.url, 'GET', '/api/me', { token })).status).toBe(200);
     s.clock.advance(TOKEN_TTL_MS + 1000);
     expect((await api(s.url, 'GET', '/api/me', { token })).status).toBe(401);
+  });
+
+  it('a hall device’s sign-in lasts 90 days, unless its account gets a new password', async () => {
+    // Its own hall: passwords change here, and the clock runs three months on.
+    const s = await startTestServer();
+    onTestFinished(() => s.close());
+    const kiosk = await login(s.url, 'kiosk', 'kiosk');
+    s.clock.advance(30 * 24 * 60 * 60_000);
+    expect((await api(s.url, 'GET', '/api/me', { token: kiosk })).status).toBe(200);
+    s.clock.advance(DEVICE_TOKEN_TTL_MS - 30 * 24 * 60 * 60_000 + 1000);
+    expect((await api(s.url, 'GET', '/api/me', { token: kiosk })).status).toBe(401);
+
+    const again = await login(s.url, 'kiosk', 'kiosk');
+    const manager = await login(s.url, 'admin', 'admin');
+    const staff = await api<{ id: string; username: string }[]>(s.url, 'GET', '/api/admin/staff', { token: manager });
+    const id = staff.body.find((u) => u.username === 'kiosk')!.id;
+    expect((await api(s.url, 'PUT', `/api/admin/staff/${id}`, { token: manager, body: { password: 'a-new-kiosk-pass' } })).status).toBe(200);
+    expect((await api(s.url, 'GET', '/api/me', { token: again })).status).toBe(401);
+    // The manager's own new password keeps the console signed in.
+    const me = staff.body.find((u) => u.username === 'admin')!.id;
+    expect((await api(s.url, 'PUT', `/api/admin/staff/${me}`, { token: manager, body: { password: 'a-new-admin-pass' } })).status).toBe(200);
+    expect((await api(s.url, 'GET', '/api/me', { token: manager })).status).toBe(200);
   });
 
   it('checks roles: kiosks issue tickets but cannot call; guides cannot sign in at windows', async () => {
