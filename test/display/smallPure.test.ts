@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockText, serverOffsetMs } from '../../display/src/shared/clock';
-import { languages, parseLangMode, pauseReasonText, windowStateText, words } from '../../display/src/shared/i18n';
+import { languages, ownWindowName, parseLangMode, pauseReasonText, windowStateText, words } from '../../display/src/shared/i18n';
 import { textWidthEm } from '../../display/src/shared/textWidth';
 import { windowNoFromLocation } from '../../display/src/window/windowNo';
 
@@ -32,6 +32,15 @@ describe('i18n', () => {
     expect(pauseReasonText(words.zh, 'break')).toBe('休息中');
     expect(pauseReasonText(words.zh, 'other')).toBeNull();
     expect(windowStateText(words.zh, 'closed')).toBe('未开放');
+  });
+
+  it("tells a window's own name from one that only repeats its number", () => {
+    expect(ownWindowName('3号窗口', 3)).toBeNull();
+    expect(ownWindowName('Window 3', 3)).toBeNull();
+    expect(ownWindowName('Counter 3', 3)).toBeNull();
+    expect(ownWindowName('公积金窗口', 3)).toBe('公积金窗口');
+    expect(ownWindowName('Window 12', 1)).toBe('Window 12');
+    expect(ownWindowName('Window 3 (Housing fund)', 3)).toBe('Window 3 (Housing fund)');
   });
 
   it('has every word in both languages', () => {

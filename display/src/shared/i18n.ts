@@ -108,6 +108,14 @@ export function windowStateText(w: Words, state: WindowState): string {
   }
 }
 
+/**
+ * A window's own name ("公积金窗口", "Housing Fund desk"), or null when the name only repeats its
+ * number ("3号窗口", "Window 3", "Counter 3"): shown beside "请到 3号窗口" it would say nothing new.
+ */
+export function ownWindowName(name: string, no: number): string | null {
+  return new RegExp(`^(${no}号窗口|(Window|Counter) ${no})$`).test(name.trim()) ? null : name;
+}
+
 /** Why a window is paused, when that says more than "paused". */
 export function pauseReasonText(w: Words, reason: PauseReason | undefined): string | null {
   return reason === undefined || reason === 'other' ? null : w.pauseReason[reason];

@@ -171,6 +171,11 @@ describe('phone page', () => {
     await page.locator('[data-testid="called-alert"]').waitFor();
     await expectAccessible(page, 'called, large');
     await shot(page, 'phone-7-large-called');
+    // In English the alert says "counter 9" once, not again as "Window 9" (the window's name is only its number).
+    await page.click('[data-testid="lang"]');
+    await expect.poll(() => text(page, 'called-window')).toBe('Please go to counter 9');
+    expect(await text(page, 'called-alert')).not.toContain('Window 9');
+    await page.click('[data-testid="lang"]');
     await api(server.url, 'POST', '/api/windows/9/complete', { token: clerk });
     await page.locator('[data-testid="rating-form"]').waitFor();
     await page.click('[data-score="1"]');
