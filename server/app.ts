@@ -30,6 +30,7 @@ import { createAuthService } from './service/auth-service';
 import { systemClock, type Clock } from './service/clock';
 import { createHallService } from './service/hall-service';
 import { createSms, type SmsConfig } from './notify';
+import { createRatingPush, type RatingPushConfig } from './integrations';
 import { attachSocket, type HallServer } from './socket';
 import type { Store } from './store';
 import type { Voice } from './voice';
@@ -47,6 +48,8 @@ export interface AppDeps {
   bookingKey?: string | undefined;
   /** The SMS gateway (短信提醒, docs/sms.md); absent: messages are kept, listed as 未配置, never sent. */
   sms?: SmsConfig | undefined;
+  /** The province's 好差评 platform (docs/protocol.md, 好差评推送); absent: reports are kept, listed as 未配置, never sent. */
+  ratingPush?: RatingPushConfig | undefined;
   /** 数据备份's folder and how many to keep (docs/operations.md); absent: no backups (an in-memory database). */
   backup?: BackupConfig | undefined;
 }
@@ -63,6 +66,7 @@ export function createApp(deps: AppDeps) {
   const service = createHallService({ store: deps.store, clock, voice: deps.voice, hallId, log });
   const auth = createAuthService({ store: deps.store, clock });
   const sms = createSms({ store: deps.store, hall: service, clock, config: deps.sms, log });
+  const ratingPush = createRatingPush({ store: deps.store, hall: service, clock, config: deps.ratingPush, log });
   const backups = createBackups({ db: deps.store.db, hall: service, clock, config: deps.backup, log });
 
   const app = express();
@@ -86,6 +90,7 @@ export function createApp(deps: AppDeps) {
   registerCommandRoutes(api, ctx);
   const citizen = registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events });
   sms.registerRoutes(api);
+  ratingPush.registerRoutes(api);
   registerOnsiteRoutes(api, {
     onsite,
     publicTicketing: () => service.state().settings.publicTicketing,
@@ -125,6 +130,11 @@ export function createApp(deps: AppDeps) {
       sockets.assistChanged?.(r);
       sms.assistChanged(r);
     },
+    // A rating or 整改 committed with its 好差评 report queued: push it.
+    ratingsChanged(r) {
+      sockets.ratingsChanged?.(r);
+      ratingPush.kick();
+    },
   });
 
   const warnDemo = () => {
@@ -142,6 +152,7 @@ export function createApp(deps: AppDeps) {
     auth.purgeExpired();
     citizen.retention.tick();
     sms.tick().catch((e: unknown) => log(`SMS: ${String(e)}`));
+    ratingPush.tick().catch((e: unknown) => log(`好差评推送: ${String(e)}`));
     void backups.tick();
     if (clock.now() - lastWarn >= HOUR) {
       lastWarn = clock.now();
@@ -157,6 +168,7 @@ export function createApp(deps: AppDeps) {
     service,
     auth,
     sms,
+    ratingPush,
     retention: citizen.retention,
     backups,
     listen(port: number, host?: string): Promise<number> {
@@ -168,6 +180,7 @@ export function createApp(deps: AppDeps) {
     async close(): Promise<void> {
       clearInterval(timer);
       await sms.close();
+      await ratingPush.close();
       // A backup being written reads the database the caller closes next.
       await backups.idle();
       await new Promise<void>((resolve) => {

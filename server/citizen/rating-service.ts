@@ -6,6 +6,7 @@ import type { Actor } from '../service/actor';
 import type { Clock } from '../service/clock';
 import { err, ok } from '../service/errors';
 import type { HallService } from '../service/hall-service';
+import { createRatingPushQueue } from '../integrations/rating-push-queue';
 import type { Db } from '../store';
 import type { FollowUpRec, FollowUpRepo } from './follow-up-repo';
 import type { RatingRec, RatingRepo } from './rating-repo';
@@ -31,6 +32,8 @@ export interface RatingServiceDeps {
 export function createRatingService(deps: RatingServiceDeps) {
   const { db, hall, clock, ratings, followUps } = deps;
   const hallId = hall.hallId;
+  // 好差评推送: each rating and 整改 is queued for the province's platform in its own transaction.
+  const pushes = createRatingPushQueue({ db, hall });
 
   /** The rating of a ticket, if it is a 差评 (only those are followed up). */
   const complaint = (ticketId: string): Reply<RatingRec> => {
@@ -71,7 +74,9 @@ export function createRatingService(deps: RatingServiceDeps) {
           ...(comment ? { comment } : {}),
           ratedAt: now,
         });
-        return ok(ratingView(ratings.byTicket(hallId, t.id)!));
+        const stored = ratings.byTicket(hallId, t.id)!;
+        pushes.rated(stored, t);
+        return ok(ratingView(stored));
       })();
       if (done.ok) hall.ratingsChanged({ serviceDay: t.serviceDay, number: t.number, score: input.score });
       return done;
@@ -120,6 +125,7 @@ export function createRatingService(deps: RatingServiceDeps) {
         const before = followUps.byTicket(hallId, ticketId);
         followUps.put(hallId, { ticketId, note, by: actor.id, at: clock.now() });
         const after = followUps.byTicket(hallId, ticketId)!;
+        pushes.followedUp(r, after);
         hall.audit(actor, 'RatingFollowedUp', auditState(r, before), auditState(r, after));
         return ok(ratingRecordView(r, after));
       })());
@@ -135,6 +141,7 @@ export function createRatingService(deps: RatingServiceDeps) {
         const before = followUps.byTicket(hallId, ticketId);
         if (before) {
           followUps.remove(hallId, ticketId);
+          pushes.reopened(r, actor, clock.now());
           hall.audit(actor, 'RatingFollowUpReopened', auditState(r, before), auditState(r, undefined));
         }
         return ok(ratingRecordView(r, undefined));

@@ -1,14 +1,16 @@
 /**
  * A local SMS gateway for the tests: a real HTTP server on a free port that records every
- * request (headers and JSON body) and answers as the test says (status, delay), in order.
+ * request (headers and JSON body) and answers as the test says (status, delay), in order. The
+ * 好差评推送 tests use it as the province's platform (their body type, and a fixed port to come
+ * back on after it was down).
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SmsWebhookBody } from '../../shared/notify';
 
-export interface GatewayRequest {
+export interface GatewayRequest<B = SmsWebhookBody> {
   headers: IncomingHttpHeaders;
-  body: SmsWebhookBody;
+  body: B;
 }
 
 export interface Answer {
@@ -18,23 +20,24 @@ export interface Answer {
   body?: string;
 }
 
-export interface Gateway {
+export interface Gateway<B = SmsWebhookBody> {
   url: string;
-  requests: GatewayRequest[];
+  port: number;
+  requests: GatewayRequest<B>[];
   /** Answers for the next requests, in order; after them, `otherwise`. */
   answers: Answer[];
   otherwise: Answer;
   close(): Promise<void>;
 }
 
-export async function startGateway(otherwise: Answer = { status: 200, body: '{"ok":true}' }): Promise<Gateway> {
-  const gw: Omit<Gateway, 'url' | 'close'> = { requests: [], answers: [], otherwise };
+export async function startGateway<B = SmsWebhookBody>(otherwise: Answer = { status: 200, body: '{"ok":true}' }, port = 0): Promise<Gateway<B>> {
+  const gw: Omit<Gateway<B>, 'url' | 'port' | 'close'> = { requests: [], answers: [], otherwise };
   const server = createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (raw += chunk));
     req.on('end', () => {
-      gw.requests.push({ headers: req.headers, body: JSON.parse(raw) as SmsWebhookBody });
+      gw.requests.push({ headers: req.headers, body: JSON.parse(raw) as B });
       const a = gw.answers.shift() ?? gw.otherwise;
       setTimeout(() => {
         if (res.destroyed) return;
@@ -43,10 +46,11 @@ export async function startGateway(otherwise: Answer = { status: 200, body: '{"o
       }, a.delayMs ?? 0);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return Object.assign(gw, {
-    url: `http://127.0.0.1:${port}/sms/send`,
+    url: `http://127.0.0.1:${bound}/sms/send`,
+    port: bound,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

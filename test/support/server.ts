@@ -7,6 +7,7 @@ import type { ServerToClientEvents, StaffClientEvents } from '../../shared/event
 import type { LoginResult, Snapshot } from '../../shared/schemas';
 import { createApp, type App } from '../../server/app';
 import type { BackupConfig } from '../../server/backup/config';
+import type { RatingPushConfig } from '../../server/integrations';
 import type { SmsConfig } from '../../server/notify';
 import { seedDemoIfEmpty } from '../../server/demo/seed';
 import { ManualClock } from '../../server/service/clock';
@@ -29,14 +30,14 @@ export interface TestServer {
 
 /** `espeak: true` switches the notice voice on (about a second more to start; 语音广播 tests); `backup` gives 数据备份 a folder (off otherwise). */
 export async function startTestServer(
-  opts: { dbPath?: string; now?: number; distDir?: string; bookingKey?: string; espeak?: boolean; sms?: SmsConfig; backup?: BackupConfig } = {},
+  opts: { dbPath?: string; now?: number; distDir?: string; bookingKey?: string; espeak?: boolean; sms?: SmsConfig; ratingPush?: RatingPushConfig; backup?: BackupConfig } = {},
 ): Promise<TestServer> {
   const clock = new ManualClock(opts.now ?? TEST_START);
   const store = opts.dbPath ? openStore(opts.dbPath) : createStore(openDatabase(':memory:'));
   seedDemoIfEmpty(store, { now: clock.now(), bcryptRounds: 4 });
   const logs: string[] = [];
   const log = (m: string) => void logs.push(m);
-  const app = createApp({ store, clock, voice: createVoice({ enableEspeak: opts.espeak === true, log }), log, bookingKey: opts.bookingKey, sms: opts.sms, backup: opts.backup, ...(opts.distDir ? { distDir: opts.distDir } : {}) });
+  const app = createApp({ store, clock, voice: createVoice({ enableEspeak: opts.espeak === true, log }), log, bookingKey: opts.bookingKey, sms: opts.sms, ratingPush: opts.ratingPush, backup: opts.backup, ...(opts.distDir ? { distDir: opts.distDir } : {}) });
   const port = await app.listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
