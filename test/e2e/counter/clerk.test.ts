@@ -58,6 +58,8 @@ describe('clerk panel', () => {
     const { page, context, errors } = await openPanel('c01', 9);
     expect((await windowNo(9)).state).toBe('open');
     expect((await windowNo(9)).clerk?.username).toBe('c01');
+    // Nobody waits yet: the longest wait is a dash, not a clock standing at 00:00.
+    expect(await page.textContent('[data-testid=my-queues] [data-queue=A] .wait .num')).toBe('—');
     // Nothing waits for an A window yet: calling says so calmly.
     const a1 = await issue(server.url, 'A');
     const a2 = await issue(server.url, 'A');
