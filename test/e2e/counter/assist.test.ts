@@ -76,10 +76,31 @@ describe('求助 (a clerk calls the duty manager)', () => {
     expect(await row.textContent()).toMatch(/现场秩序[\s\S]*9号窗口[\s\S]*正在办理 A001[\s\S]*群众要求1小时内办完，情绪激动/);
     await expect.poll(() => console_.page.title()).toBe('【求助】' + baseTitle);
     await console_.page.screenshot({ path: `${SCREENS}/assist-console.png` });
+    // A busy hall an hour and more on: every queue waits 1:10:00, many windows serve each, and the table's columns narrow.
+    for (const q of 'BCDEFGHLYJTRK') await issue(server.url, q);
+    for (const no of [14, 17, 19, 20, 22, 26]) await apiCall(server.url, 'POST', `/api/windows/${no}/session`, undefined, await token(server.url, `c${no}`, '1234'));
+    server.clock.advance(70 * 60_000);
+    await issue(server.url, 'B');
     // The live board marks the window too.
     await console_.page.click('[data-nav=board]');
     await console_.page.locator('[data-window="9"] [data-testid=board-assist]').waitFor();
     expect(await console_.page.locator('[data-testid=board-assist]').count()).toBe(1);
+    // At 1366 the 求助 mark takes the room of the window's state: the state moves under it, whole
+    // (it was cut to "呼…"); and the queue table's headings stay on one line each (等候 broke in two).
+    const layout = await console_.page.evaluate(() => {
+      const state = document.querySelector<HTMLElement>('[data-testid=hall-board] [data-window="9"] .state')!;
+      const lines = (el: Element): number => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      };
+      return {
+        state: state.textContent?.trim(),
+        stateCut: state.scrollWidth > state.clientWidth,
+        brokenHeadings: [...document.querySelectorAll('[data-testid=hall-board] th')].filter((th) => lines(th) > 1).map((th) => th.textContent),
+      };
+    });
+    expect(layout).toEqual({ state: '呼叫中', stateCut: false, brokenHeadings: [] });
     await console_.page.screenshot({ path: `${SCREENS}/assist-board.png` });
     expect(await axeProblems(console_.page)).toEqual([]);
 
