@@ -26,3 +26,12 @@ describe.each([
     }
   });
 });
+
+describe('staff English', () => {
+  /** The clerk panel's own name, and an example of a notice the public screens show (citizens read "counter"). */
+  const COUNTER_ALLOWED = new Set(['app.title', 'login.title', 'announce.placeholder']);
+  it('calls a window a window, as the panel and the console do everywhere ("Window 3")', () => {
+    const offenders = Object.entries({ ...commonEn, ...clerkEn, ...adminEn }).filter(([k, v]) => !COUNTER_ALLOWED.has(k) && /\bcounters?\b/i.test(v));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -48,7 +48,7 @@ export const assistZh = {
 
 export const assistEn: Record<keyof typeof assistZh, string> = {
   'assist.button': 'Help',
-  'assist.buttonHelp': 'Call the duty manager to this counter',
+  'assist.buttonHelp': 'Call the duty manager to this window',
   'assist.title': 'Call the duty manager',
   'assist.intro': 'The duty manager is alerted and comes to {window}. Citizens do not see this.',
   'assist.kind.question': 'Difficult case',
@@ -73,8 +73,8 @@ export const assistEn: Record<keyof typeof assistZh, string> = {
   'assist.withdraw': 'Withdraw',
   'assist.settled': 'Settled',
   'assist.doneToast': 'Help request closed',
-  'assist.alertTitle': 'Counters asking for help',
-  'assist.alertCount': '{n} counter(s) asking for help',
+  'assist.alertTitle': 'Windows asking for help',
+  'assist.alertCount': '{n} window(s) asking for help',
   'assist.from': '{window} · {clerk}',
   'assist.ticket': 'serving {number}',
   'assist.ago': '{m} min ago',
