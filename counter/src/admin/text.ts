@@ -6,6 +6,7 @@ import { backupEn, backupZh } from './backupText';
 import { citizenEn, citizenZh } from './citizenText';
 import { devicesEn, devicesZh } from './devicesText';
 import { privacyEn, privacyZh } from './privacyText';
+import { ratingPushEn, ratingPushZh } from './ratingPushText';
 import { reportEn, reportZh } from './reportText';
 import { statsEn, statsZh } from './statsText';
 import { ticketHoursEn, ticketHoursZh } from './ticketHoursText';
@@ -305,6 +306,7 @@ export const adminZh = {
   ...ticketHoursZh,
   ...backupZh,
   ...assistZh,
+  ...ratingPushZh,
 } as const;
 
 type AdminKey = keyof typeof adminZh;
@@ -604,6 +606,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...ticketHoursEn,
   ...backupEn,
   ...assistEn,
+  ...ratingPushEn,
 };
 
 export type TextKey = AdminKey | keyof typeof commonZh;

@@ -44,6 +44,7 @@ export type AuditKey =
   | 'audit.DeviceRemoved'
   | 'audit.PersonalDataPurged'
   | 'audit.SmsRetried'
+  | 'audit.RatingPushRetried'
   | 'audit.AssistSmsSettingsChanged'
   | 'audit.Announced'
   | 'audit.AssistRaised'
@@ -77,6 +78,7 @@ const SETUP = new Set([
   'RatingFollowUpReopened',
   'MissedBlockPardoned',
   'SmsRetried',
+  'RatingPushRetried',
   'AssistSmsSettingsChanged',
 ]);
 
@@ -204,6 +206,9 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
     case 'SmsRetried':
       // 重发短信: the phone as the 短信提醒 page shows it (masked), and the error it had.
       return { key: 'audit.SmsRetried', params: { phone: str(obj(d.before).phone), error: shortNote(obj(d.before).lastError) || '—' } };
+    case 'RatingPushRetried':
+      // 重推: which ticket's report, and the platform's refusal it had.
+      return { key: 'audit.RatingPushRetried', params: { number: str(obj(d.before).number), error: shortNote(obj(d.before).lastError) || '—' } };
     case 'AssistSmsSettingsChanged': {
       // 求助短信: the duty phones (masked, as the server logged them) and the minutes, as they are now.
       const a = obj(d.after);
