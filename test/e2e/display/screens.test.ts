@@ -95,6 +95,26 @@ describe('screens are legible and nothing is cut off', () => {
     }, 60_000); // four screenshots; 4K ones are slow on a busy machine
   }
 
+  it('an English wall keeps long queue names and 停止取号 notes large enough to read across the hall', async () => {
+    const page: Page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${fixtureSite.url}/display?fixture=30&fixturePeriod=600000&sound=off&lang=en&fixtureHours=08:30-12:00,13:30-17:00&fixtureStopped=F,T&fixtureAt=12:10`);
+    await page.locator('[data-testid=queue-row]').first().waitFor();
+    const px = (selector: string): Promise<Array<[string, number]>> =>
+      page.evaluate(
+        (sel) => [...document.querySelectorAll(sel)].map((el): [string, number] => [el.textContent?.trim() ?? '', Math.round(parseFloat(getComputedStyle(el).fontSize))]),
+        selector,
+      );
+    // "Social & medical insurance" and "Cross-province services" were shrunk to one line of 17 px, the notes to 16 px.
+    const names = await px('[data-testid=queue-row]:not(:has([data-testid=queue-stopped])) .name');
+    expect(names).toHaveLength(12);
+    expect(names.filter(([, size]) => size < 20)).toEqual([]);
+    const notes = await px('[data-testid=queue-stopped]');
+    expect(notes).toHaveLength(2);
+    expect(notes.filter(([, size]) => size < 19)).toEqual([]);
+    expect(await page.evaluate(FIND_CUT_OFF_TEXT)).toEqual([]);
+    await page.close();
+  });
+
   it('window screens: calling, serving, paused, closed; on a 16:9 monitor and a wide strip', async () => {
     const cases: Array<[string, string, number, number]> = [
       ['window-calling', '/display/window/1', 1920, 1080],
