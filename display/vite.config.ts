@@ -1,6 +1,6 @@
 /**
  * Build of the citizen-facing apps: one Vite multi-page build, one html per screen.
- * The server serves the html files at /display, /display/window/:no, /kiosk and /t/:ticketId
+ * The server serves the html files at /display, /display/window/:no, /display/rate/:no, /kiosk and /t/:ticketId
  * and the assets under /static/display/ (see the team brief: paths are fixed).
  */
 import { defineConfig } from 'vite';
@@ -26,6 +26,7 @@ export default defineConfig({
         window: here('window.html'),
         kiosk: here('kiosk.html'),
         ticket: here('ticket.html'),
+        rate: here('rate.html'),
       },
     },
   },

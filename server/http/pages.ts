@@ -7,6 +7,7 @@ import { ONSITE_CODE_PATTERN } from '../../shared/citizen';
 const PAGES: { path: string; app: 'display' | 'counter'; file: string }[] = [
   { path: '/display', app: 'display', file: 'wall.html' },
   { path: '/display/window/:no', app: 'display', file: 'window.html' },
+  { path: '/display/rate/:no', app: 'display', file: 'rate.html' },
   { path: '/kiosk', app: 'display', file: 'kiosk.html' },
   { path: '/t/:ticketId', app: 'display', file: 'ticket.html' },
   { path: '/counter', app: 'counter', file: 'counter.html' },

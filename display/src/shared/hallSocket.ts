@@ -8,27 +8,52 @@ import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 import type { Announce } from '../../../shared/announce';
 import type { DeviceHello, DeviceStatus } from '../../../shared/devices';
 import type { ServerToClientEvents, ViewerClientEvents } from '../../../shared/events';
+import type { RatingPrompt } from '../../../shared/citizen';
 import type { Call, Snapshot } from '../../../shared/schemas';
 import { serverOffsetMs } from './clock';
 import type { HallState } from './hallState';
 import { HallSync, type ConnectionStatus } from './hallSync';
-import type { HallTransport } from './transport';
+import type { HallTransport, HallTransportHandlers } from './transport';
 
 /** How long to wait for the answer to `snapshot:get` before asking again. */
 const SNAPSHOT_TIMEOUT_MS = 8000;
 
 type ViewerSocket = Socket<ServerToClientEvents, ViewerClientEvents>;
 
-/** `device`: a hall screen saying who it is (设备状态); phones pass nothing. */
-export function socketTransport(device?: DeviceHello): HallTransport {
+/** A signed-in hall screen (the 评价器): its sign-in, what it tells the server, what it hears. */
+export interface SignedInScreen {
+  /** The device token now (read at every connection); null: connect as a viewer. */
+  token: () => string | null;
+  /** Handshake query, e.g. `{pad: '3'}`. */
+  query?: Record<string, string>;
+  /** `rating:prompt` (the 评价器 of this window). */
+  onRatingPrompt?: (prompt: RatingPrompt) => void;
+  /** The server refused the sign-in (expired or revoked): sign in again, then `reconnect`. */
+  onRefused?: () => void;
+}
+
+/**
+ * `device`: a hall screen saying who it is (设备状态); phones pass nothing. `signedIn`: a screen
+ * that connects with a device token (the 评价器); the others connect as anonymous viewers.
+ */
+export function socketTransport(device?: DeviceHello, signedIn?: SignedInScreen): HallTransport & { reconnect(): void } {
   let socket: ViewerSocket | null = null;
+  let started: HallTransportHandlers | null = null;
   // Every (re)connection sends the hello as it is then: a wall that went silent says so again.
   let hello = device;
   return {
     start(handlers) {
+      started = handlers;
       const s: ViewerSocket = io({
+        // A signed-in screen's reconnect is a new socket: a recovered one would keep the old
+        // session's identity (the server skips the sign-in for recovered connections).
+        ...(signedIn ? { forceNew: true } : {}),
         path: '/socket.io',
-        auth: (cb) => cb(hello ? { device: hello } : {}),
+        auth: (cb) => {
+          const token = signedIn?.token() ?? null;
+          cb({ ...(hello ? { device: hello } : {}), ...(token ? { token } : {}) });
+        },
+        ...(signedIn?.query ? { query: signedIn.query } : {}),
         // Forever, with a calm back-off: a display must come back by itself after any outage.
         reconnection: true,
         reconnectionDelay: 1000,
@@ -45,6 +70,16 @@ export function socketTransport(device?: DeviceHello): HallTransport {
       s.on('hall:changed', (change) => handlers.change(change));
       s.on('call', (call) => handlers.call(call));
       s.on('announce', (announce) => handlers.announce(announce));
+      if (signedIn?.onRatingPrompt) s.on('rating:prompt', signedIn.onRatingPrompt);
+      // A refused sign-in is not retried by Socket.IO: the screen signs in again and reconnects.
+      s.on('connect_error', (e) => {
+        if (e.message === 'UNAUTHORIZED') signedIn?.onRefused?.();
+      });
+    },
+    reconnect() {
+      socket?.disconnect();
+      socket = null;
+      if (started) this.start(started);
     },
     requestSnapshot() {
       return new Promise<Snapshot>((resolve, reject) => {

@@ -15,7 +15,7 @@ export { CHROMIUM_ARGS, launchChromium, ROOT } from '../../support/browser';
 export const DIST = join(ROOT, 'dist/display');
 
 /** Build the display once (about two seconds); parallel test files wait for one builder. */
-export const ensureDisplayBuilt = (): Promise<void> => ensureAppBuilt('display', ['wall.html', 'window.html', 'kiosk.html', 'ticket.html']);
+export const ensureDisplayBuilt = (): Promise<void> => ensureAppBuilt('display', ['wall.html', 'window.html', 'kiosk.html', 'ticket.html', 'rate.html']);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

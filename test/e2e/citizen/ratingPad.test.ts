@@ -1,0 +1,120 @@
+/**
+ * 评价器 in Chromium against a real server, on a 1280×800 tablet: signs in once with the kiosk
+ * device account (kept over a reload), shows the window, the clerk serving and the number; when
+ * the clerk finishes a ticket it asks for the rating — a low one with its reasons, a high one in
+ * one tap — thanks, and the rating is stored against that ticket and window. zh and en, axe-clean;
+ * screenshots in /tmp/e2e-citizen/pad-*.png.
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Rating } from '../../../shared/citizen';
+import type { TicketDetail } from '../../../shared/schemas';
+import { api, login, startTestServer, type TestServer } from '../../support/server';
+import { DIST_ROOT, expectAccessible, fileBrowser, shot } from './support';
+
+const browser = fileBrowser();
+let server: TestServer;
+let clerk = '';
+let manager = '';
+
+beforeEach(async () => {
+  server = await startTestServer({ distDir: DIST_ROOT });
+  clerk = await login(server.url, 'c03', '1234');
+  manager = await login(server.url, 'admin', 'admin');
+});
+afterEach(async () => {
+  await server?.close();
+});
+
+const at3 = (path: string) => api<TicketDetail>(server.url, 'POST', `/api/windows/3/${path}`, { token: clerk });
+
+async function serveOne(): Promise<TicketDetail> {
+  const t = await api<TicketDetail>(server.url, 'POST', '/api/tickets', { body: { queue: 'T' } });
+  expect(t.status).toBe(201);
+  expect((await at3('next')).body.id).toBe(t.body.id);
+  expect((await at3('start')).status).toBe(200);
+  return t.body;
+}
+
+async function openPad(): Promise<Page> {
+  const context = await browser().newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/display/rate/3`);
+  return page;
+}
+
+describe('评价器', () => {
+  it('signs in once, shows who serves, and takes a low rating with reasons and a high one in a tap', async () => {
+    const page = await openPad();
+    await page.getByTestId('pad-signin').waitFor();
+    await expectAccessible(page, 'pad sign-in');
+    await shot(page, 'pad-1-signin');
+    await page.fill('[data-testid=pad-username]', 'kiosk');
+    await page.fill('[data-testid=pad-password]', 'kiosk');
+    await page.click('[data-testid=pad-signin-submit]');
+    await page.locator('.pad[data-status="live"] [data-testid=pad-idle]').waitFor();
+    expect(await page.textContent('[data-testid=pad-window]')).toBe('3号窗口');
+
+    expect((await api(server.url, 'POST', '/api/windows/3/session', { token: clerk })).status).toBe(200);
+    const first = await serveOne();
+    await expect.poll(() => page.textContent('[data-testid=pad-serving]')).toBe(`正在办理：${first.number}`);
+    expect(await page.textContent('[data-testid=pad-clerk]')).toMatch(/为您服务\s*窗口人员03\s*工号 c03/);
+    await expectAccessible(page, 'pad idle');
+    await shot(page, 'pad-2-idle');
+
+    expect((await at3('complete')).status).toBe(200);
+    await page.getByTestId('pad-rate').waitFor();
+    expect(await page.textContent('#pad-rate-h')).toBe(`请为 ${first.number} 号的本次服务评价`);
+    await expectAccessible(page, 'pad rate');
+    await shot(page, 'pad-3-rate');
+    await page.click('[data-score="2"]');
+    await page.getByTestId('pad-reasons').waitFor();
+    expect(await page.isDisabled('[data-testid=pad-submit]')).toBe(true);
+    await page.click('[data-reason="slow"]');
+    await page.click('[data-reason="unclear_guidance"]');
+    await expectAccessible(page, 'pad reasons');
+    await shot(page, 'pad-4-reasons');
+    await page.click('[data-testid=pad-submit]');
+    await expect.poll(() => page.textContent('[data-testid=pad-thanks]')).toContain('感谢您的评价！');
+    await shot(page, 'pad-5-thanks');
+    const low = await api<Rating>(server.url, 'GET', `/api/tickets/${first.id}/rating`, { token: manager });
+    expect(low.body).toMatchObject({ score: 2, reasons: ['slow', 'unclear_guidance'], windowNo: 3 });
+
+    // Signed in still after a reload (a power cut); the next citizen rates in English in one tap.
+    await page.reload();
+    await page.locator('.pad[data-status="live"] [data-testid=pad-idle]').waitFor();
+    await page.click('[data-testid=pad-lang]');
+    const second = await serveOne();
+    expect((await at3('complete')).status).toBe(200);
+    await page.getByTestId('pad-rate').waitFor();
+    expect(await page.textContent('#pad-rate-h')).toBe(`Please rate the service for number ${second.number}`);
+    await shot(page, 'pad-6-rate-en');
+    await page.click('[data-score="5"]');
+    await expect.poll(() => page.textContent('[data-testid=pad-thanks]')).toContain('Thank you for your rating!');
+    expect((await api<Rating>(server.url, 'GET', `/api/tickets/${second.id}/rating`, { token: manager })).body).toMatchObject({ score: 5, windowNo: 3 });
+    await page.context().close();
+  });
+
+  it('a clerk’s account is not a pad; a rating already given on the phone is thanked', async () => {
+    const page = await openPad();
+    await page.fill('[data-testid=pad-username]', 'c05');
+    await page.fill('[data-testid=pad-password]', '1234');
+    await page.click('[data-testid=pad-signin-submit]');
+    await expect.poll(() => page.locator('[data-testid=pad-signin] [role=alert]').textContent()).toBe('请使用取号机设备账号或管理员账号。');
+    await page.fill('[data-testid=pad-username]', 'kiosk');
+    await page.fill('[data-testid=pad-password]', 'kiosk');
+    await page.click('[data-testid=pad-signin-submit]');
+    await page.locator('.pad[data-status="live"] [data-testid=pad-idle]').waitFor();
+
+    expect((await api(server.url, 'POST', '/api/windows/3/session', { token: clerk })).status).toBe(200);
+    const t = await serveOne();
+    expect((await at3('complete')).status).toBe(200);
+    await page.getByTestId('pad-rate').waitFor();
+    // Quicker on the phone page.
+    expect((await api(server.url, 'POST', `/api/tickets/${t.id}/rating`, { body: { score: 4 } })).status).toBe(201);
+    await page.click('[data-score="5"]');
+    await expect.poll(() => page.textContent('[data-testid=pad-thanks]')).toContain('本次服务已评价，感谢您！');
+    expect((await api<Rating>(server.url, 'GET', `/api/tickets/${t.id}/rating`, { token: manager })).body.score).toBe(4);
+    await page.context().close();
+  });
+});
