@@ -17,7 +17,7 @@ const PAGES: { path: string; app: 'display' | 'counter'; file: string }[] = [
 const LANDING = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>排队叫号系统</title>
 <style>body{font:18px/1.6 system-ui,"Noto Sans CJK SC",sans-serif;max-width:40em;margin:3em auto;color:#1f2937}a{color:#1d4ed8}</style>
 <h1>排队叫号系统 <small>Queue &amp; calling system</small></h1><ul>
-<li><a href="/display">大厅叫号屏 Wall display</a></li><li><a href="/display/window/1">窗口屏 Window screen</a></li>
+<li><a href="/display">大厅叫号屏 Wall display</a></li><li><a href="/display/window/1">窗口屏 Window screen</a></li><li><a href="/display/rate/1">评价器 Rating pad</a></li>
 <li><a href="/kiosk">取号机 Kiosk</a></li><li><a href="/m">手机取号 Phone ticketing</a></li><li><a href="/counter">窗口工作台 Counter panel</a></li>
 <li><a href="/admin">管理后台 Manager console</a></li></ul></html>`;
 
