@@ -175,6 +175,7 @@ describe('wall display', () => {
     expect((await api(server.url, 'POST', '/api/windows/3/pause', { token, body: { reason: 'break' } })).status).toBe(200);
     await expect.poll(() => text(screen, '[data-testid="window-state"]'), patient).toContain('暂停服务');
     expect(await text(screen, '[data-testid="window-state"]')).toContain('休息中');
+    expect(await text(screen, '[data-testid="window-state"]')).toContain('On break'); // not "休息中 · Paused"
     await expect.poll(() => text(zone, '[data-window="3"]'), patient).toContain('暂停服务');
     await zone.close();
     await screen.close();
