@@ -177,6 +177,11 @@ describe('wall display', () => {
     expect(await text(screen, '[data-testid="window-state"]')).toContain('休息中');
     expect(await text(screen, '[data-testid="window-state"]')).toContain('On break'); // not "休息中 · Paused"
     await expect.poll(() => text(zone, '[data-window="3"]'), patient).toContain('暂停服务');
+    // An English zone wall names its zone in English (it showed the 税务专区 of its address).
+    const english = await openWall(`/display?sound=off&lang=en&zone=${encodeURIComponent('税务专区')}`);
+    await expect.poll(() => text(english, '[data-testid="hall-name"]'), patient).toContain('Taxation');
+    expect((await text(english, 'header')) + (await text(english, 'main'))).not.toMatch(/[\u4e00-\u9fff]/); // the notices are the hall's own words
+    await english.close();
     await zone.close();
     await screen.close();
   });
