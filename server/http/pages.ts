@@ -21,6 +21,12 @@ const LANDING = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>
 <li><a href="/kiosk">取号机 Kiosk</a></li><li><a href="/m">手机取号 Phone ticketing</a></li><li><a href="/counter">窗口工作台 Counter panel</a></li>
 <li><a href="/admin">管理后台 Manager console</a></li></ul></html>`;
 
+/**
+ * The tab icon: a ticket with 号 in the hall's blue. Browsers ask /favicon.ico of every page; an
+ * answer keeps a 404 out of every screen's console and lets staff find the panel's tab.
+ */
+const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect x="4" y="10" width="56" height="44" rx="8" fill="#0b4f9c"/><circle cx="4" cy="32" r="7" fill="#fff"/><circle cx="60" cy="32" r="7" fill="#fff"/><text x="32" y="43" font-size="30" font-weight="700" text-anchor="middle" fill="#fff" font-family="Noto Sans CJK SC, Microsoft YaHei, sans-serif">号</text></svg>`;
+
 function notBuilt(res: Response): void {
   res
     .status(503)
@@ -31,6 +37,10 @@ function notBuilt(res: Response): void {
 export function registerPages(app: Express, distDir: string): void {
   app.get('/', (_req, res) => {
     res.type('html').send(LANDING);
+  });
+  app.get(['/favicon.ico', '/favicon.svg'], (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.type('image/svg+xml').send(ICON);
   });
   // 扫码取号: the short address a poster's QR code carries; the kiosk's steps in phone mode. The QR
   // on a kiosk's screen (场内扫码取号) adds its code, `?c=`, which goes along only when well formed.

@@ -68,7 +68,11 @@ export interface ExecuteOptions<R> {
   alsoWrite?: (() => void) | undefined;
 }
 
-const RECENT_CALLS = 12;
+/**
+ * The snapshot's last calls: enough that a zone wall reloaded in a busy hall still finds its own
+ * among them (30 windows calling, a quiet zone's last call is often 20–40 calls back).
+ */
+export const RECENT_CALLS = 60;
 
 export function createHallService(deps: HallServiceDeps) {
   const { store, clock, voice, hallId } = deps;

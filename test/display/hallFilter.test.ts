@@ -19,6 +19,14 @@ describe('parseFilter', () => {
 });
 
 describe('hallView', () => {
+  it('a zone wall reloaded in a busy hall finds its last call among the snapshot’s, 25 calls back', () => {
+    const calls = [fixtureCall(1, 'J001', 21), ...Array.from({ length: 25 }, (_, i) => fixtureCall(i + 2, `A${String(i + 1).padStart(3, '0')}`, 1 + (i % 3)))];
+    const busy = fromSnapshot({ ...fixtureSnapshot({ open: 30 }), recentCalls: calls });
+    const view = hallView(busy, { zones: ['公积金专区'], queues: null });
+    // The call itself (spoken once, with its seq), not one rebuilt from the window.
+    expect(view.calls[0]).toMatchObject({ number: 'J001', windowNo: 21, seq: 1 });
+  });
+
   it('shows every open window, all queues and all calls without a filter', () => {
     const view = hallView(state, NO_FILTER);
     expect(view.openWindows).toHaveLength(30);

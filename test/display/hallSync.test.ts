@@ -1,3 +1,4 @@
+import { MAX_RECENT_CALLS } from '../../display/src/shared/hallState';
 import { describe, expect, it } from 'vitest';
 import type { HallChange, Snapshot } from '../../shared/schemas';
 import { fixtureCall, fixtureQueue, fixtureSnapshot, fixtureTicket, fixtureWindow } from '../../display/src/shared/fixtureHall';
@@ -208,7 +209,7 @@ describe('HallSync: calls', () => {
       h.sync.receiveCall(fixtureCall(seq, `A${String(seq % 1000).padStart(3, '0')}`, (seq % 30) + 1));
     }
     expect(h.last().seq).toBe(5000);
-    expect(h.last().recentCalls.length).toBeLessThanOrEqual(12);
+    expect(h.last().recentCalls.length).toBeLessThanOrEqual(MAX_RECENT_CALLS);
     expect(h.requests).toHaveLength(0);
   });
 });

@@ -5,8 +5,11 @@
  */
 import type { Call, HallChange, HallInfo, QueueSummary, Snapshot, Window } from '../../../shared/schemas';
 
-/** How many calls a display remembers: the newest (hero) plus the "recent calls" rows. */
-export const MAX_RECENT_CALLS = 12;
+/**
+ * How many calls a display remembers, the snapshot's number: a zone wall shows only its own, so it
+ * keeps the whole hall's last ones to find them among (it shows the newest plus a few rows).
+ */
+export const MAX_RECENT_CALLS = 60;
 
 export interface HallState {
   seq: number;
