@@ -11,6 +11,8 @@ export const HallSettings = z.object({
   voiceLanguages: z.array(z.enum(['zh', 'en'])).min(1).max(2),
   voiceRepeat: z.number().int().min(1).max(3),
   notices: z.array(z.string().min(1).max(200)).max(20),
+  /** English of each notice, by index ('' where it has none; at most one per notice). Extension beside `notices`. */
+  noticesEn: z.array(z.string().max(200)).max(20),
   ticketHours: TicketHours,
   /** 停止取号: in the day's last span, a queue stops when a new ticket's wait would run past its end. */
   stopWhenUnfinishable: z.boolean(),

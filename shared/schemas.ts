@@ -140,6 +140,8 @@ export const HallInfo = z.object({
   voiceLanguages: z.array(z.enum(['zh', 'en'])),
   voiceRepeat: z.number().int(),
   notices: z.array(z.string()),
+  /** English of each notice, by index ('' where it has none); extension, absent from older servers. */
+  noticesEn: z.array(z.string()).optional(),
   /** Recalls allowed before a called ticket becomes a no-show (counter panels disable 重呼 at it). */
   recallLimit: z.number().int(),
   /** 取号时间 (kiosks say it; outside it they take no tickets). Absent or empty: all day. */

@@ -195,6 +195,7 @@ const DEFAULT_SETTINGS: HallSettings = {
   voiceLanguages: ['zh'],
   voiceRepeat: 1,
   notices: [],
+  noticesEn: [],
 };
 
 /** Turns a hall scenario file into what the engine runs. */

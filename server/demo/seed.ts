@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { TimeOfDay } from '../../shared/citizen';
 import { Mapping, Matter, QueueInfo, WindowKind } from '../../shared/schemas';
-import { queueRuntime, serviceDayOf, type HallSettings } from '../domain';
+import { alignNoticesEn, queueRuntime, serviceDayOf, type HallSettings } from '../domain';
 import { hashPassword } from '../service/auth-service';
 import type { NewUser, Store } from '../store';
 
@@ -25,6 +25,8 @@ export const HallFile = z.object({
     voiceLanguages: z.array(z.enum(['zh', 'en'])).min(1),
     voiceRepeat: z.number().int().min(1).max(3),
     notices: z.array(z.string()),
+    /** English of each notice, by index (optional; '' where a notice has none). */
+    noticesEn: z.array(z.string()).default([]),
     // The demo hall takes tickets at any hour (it is shown at any hour); a centre sets its own.
     ticketHours: z.array(z.object({ start: TimeOfDay, end: TimeOfDay })).max(6).default([]),
     stopWhenUnfinishable: z.boolean().default(false),
@@ -51,7 +53,7 @@ export function readHallFile(path = DEMO_HALL_FILE): HallFile {
 
 export function seedHall(store: Store, hall: HallFile, opts: { now: number; bcryptRounds?: number }): void {
   const rounds = opts.bcryptRounds ?? 10;
-  const settings: HallSettings = { ...hall.settings };
+  const settings: HallSettings = { ...hall.settings, noticesEn: alignNoticesEn(hall.settings.notices, hall.settings.noticesEn) };
   const allQueues = hall.queues.map((q) => q.code);
   // One hash per distinct demo password: hashing 30 identical passwords would only slow the first start.
   const hashes = new Map<string, string>();

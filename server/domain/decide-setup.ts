@@ -5,6 +5,7 @@
 import type { Command } from './commands';
 import type { Decision } from './decide';
 import type { DomainEvent } from './events';
+import { patchNotices } from './notices';
 import { prefixConflict, prefixOf } from './numbering';
 import type { HallState, QueueDef, WindowRec } from './types';
 
@@ -19,7 +20,9 @@ const done = (events: DomainEvent[]): Decision => ({ ok: true, events });
 export function decideSetup(state: HallState, cmd: SetupCommand, now: number, releaseCurrent: (w: WindowRec) => DomainEvent[]): Decision {
   switch (cmd.type) {
     case 'updateSettings': {
-      const settings = { ...state.settings, ...cmd.patch };
+      const notices = patchNotices(state.settings, cmd.patch);
+      if ('refused' in notices) return fail('BAD_REQUEST', notices.refused);
+      const settings = { ...state.settings, ...cmd.patch, ...notices };
       if (JSON.stringify(settings) === JSON.stringify(state.settings)) return done([]);
       return done([{ type: 'SettingsChanged', at: now, settings, before: { ...state.settings } }]);
     }

@@ -208,7 +208,7 @@ export function evolve(state: HallState, e: DomainEvent): void {
       return;
     }
     case 'SettingsChanged':
-      state.settings = { ...e.settings, voiceLanguages: [...e.settings.voiceLanguages], notices: [...e.settings.notices] };
+      state.settings = { ...e.settings, voiceLanguages: [...e.settings.voiceLanguages], notices: [...e.settings.notices], noticesEn: [...e.settings.noticesEn] };
       return;
     case 'QueueChanged': {
       const q = state.queues.get(e.queue.code);

@@ -13,3 +13,4 @@ export * from './stats';
 export * from './prompts';
 export * from './checklist';
 export * from './ticketing';
+export * from './notices';

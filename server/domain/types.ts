@@ -29,6 +29,8 @@ export interface HallSettings {
   voiceLanguages: ('zh' | 'en')[];
   voiceRepeat: number;
   notices: string[];
+  /** English of each notice, by index ('' where it has none; an extension beside `notices`). */
+  noticesEn: string[];
   /** 取号时间: when kiosks and phones may take tickets (local HH:MM, end exclusive); empty: all day. */
   ticketHours: TimeRange[];
   /** 停止取号: in the day's last session, a queue stops when a new ticket's wait would run past its end. */

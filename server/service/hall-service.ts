@@ -9,6 +9,7 @@ import type { RatingsChanged } from '../../shared/events';
 import type { Reply } from '../../shared/errors';
 import type { Call, CallPrompts, HallChange, HallInfo, Matter, Snapshot, Ticket, TicketDetail, Window } from '../../shared/schemas';
 import {
+  alignNoticesEn,
   callPrompts,
   decide,
   evolve,
@@ -113,6 +114,7 @@ export function createHallService(deps: HallServiceDeps) {
       voiceLanguages: [...state.settings.voiceLanguages],
       voiceRepeat: state.settings.voiceRepeat,
       notices: [...state.settings.notices],
+      noticesEn: alignNoticesEn(state.settings.notices, state.settings.noticesEn),
       recallLimit: state.settings.recallLimit,
       ticketHours: state.settings.ticketHours.map((r) => ({ ...r })),
     };

@@ -1,5 +1,5 @@
 /** The hall's state tables and its event log: load at start-up, commit one change at a time. */
-import { buildHallState, DEFAULT_TICKETING, type Clerk, type DomainEvent, type HallSettings, type HallState, type QueueRuntime, type TicketRec, type WindowRec } from '../domain';
+import { alignNoticesEn, buildHallState, DEFAULT_TICKETING, type Clerk, type DomainEvent, type HallSettings, type HallState, type QueueRuntime, type TicketRec, type WindowRec } from '../domain';
 import type { Call, Matter } from '../../shared/schemas';
 import type { CatalogueRepo } from './catalogue-repo';
 import type { Db } from './open';
@@ -53,6 +53,15 @@ export interface NewHall {
   settings: HallSettings;
   queues: QueueRuntime[];
   windows: WindowRec[];
+}
+
+/**
+ * The settings column as saved. A hall saved before a setting existed gets its default (tickets
+ * any time, no stop, no English notices).
+ */
+function settingsOf(json: string): HallSettings {
+  const saved = JSON.parse(json) as Omit<HallSettings, keyof typeof DEFAULT_TICKETING | 'noticesEn'> & { noticesEn?: string[] };
+  return { ...DEFAULT_TICKETING, ...saved, noticesEn: alignNoticesEn(saved.notices, saved.noticesEn) };
 }
 
 export function createHallRepo(db: Db, catalogue: CatalogueRepo) {
@@ -154,8 +163,7 @@ export function createHallRepo(db: Db, catalogue: CatalogueRepo) {
           timezone: h.timezone,
           serviceDay: h.service_day,
           seq: h.seq,
-          // A hall saved before a setting existed gets its default (tickets any time, no stop).
-          settings: { ...DEFAULT_TICKETING, ...(JSON.parse(h.settings) as Omit<HallSettings, keyof typeof DEFAULT_TICKETING>) },
+          settings: settingsOf(h.settings),
           queues: new Map(s.queues.all(hallId).map((r) => [r.code, queueFromRow(r)])),
           windows: new Map(s.windows.all(hallId).map((r) => [r.no, windowFromRow(r)])),
           clerks,

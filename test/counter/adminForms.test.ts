@@ -139,6 +139,7 @@ describe('hall settings and notices', () => {
         voiceLanguages: ['zh'],
         publicTicketing: true,
         notices: [],
+        noticesEn: [],
         ticketHours: [],
         stopWhenUnfinishable: false,
       }).success;

@@ -34,7 +34,7 @@ export function makeHall(windows: WindowRec[] = [win(1, [p('A')], 'c1'), win(2, 
       timezone: 'Asia/Shanghai',
       serviceDay: '2026-11-30',
       seq: 0,
-      settings: { recallLimit: 2, prioritySwapAfter: 2, publicTicketing: true, voiceLanguages: ['zh'], voiceRepeat: 1, notices: [], ticketHours: [], stopWhenUnfinishable: false },
+      settings: { recallLimit: 2, prioritySwapAfter: 2, publicTicketing: true, voiceLanguages: ['zh'], voiceRepeat: 1, notices: [], noticesEn: [], ticketHours: [], stopWhenUnfinishable: false },
       queues: new Map([
         ['A', queue('A', 10, false, 1)],
         ['B', queue('B', 20, false, 2)],
