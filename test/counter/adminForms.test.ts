@@ -151,6 +151,9 @@ describe('hall settings and notices', () => {
     const r = validateNotices(['好', '', 'x'.repeat(201)]);
     expect(r.lines.map((e) => e?.key)).toEqual([undefined, 'form.required', 'form.tooLong']);
     expect(validateNotices(Array.from({ length: 21 }, () => 'a')).list?.key).toBe('notices.tooMany');
+    // The English of each is optional, and as long as the Chinese may be.
+    const en = validateNotices(['好', '好', '好'], ['', 'Fine', 'x'.repeat(201)]);
+    expect(en.english.map((e) => e?.key)).toEqual([undefined, undefined, 'form.tooLong']);
   });
   it('reads whole numbers only', () => {
     expect(int(' 7 ', 0, 10)).toEqual({ value: 7 });

@@ -182,10 +182,14 @@ export function validateHall(f: HallForm): Errors<'recallLimit' | 'prioritySwapA
 
 export const MAX_NOTICES = 20;
 
-/** One error per notice line (by index), plus the list's own. */
-export function validateNotices(lines: readonly string[]): { list?: FieldError; lines: Array<FieldError | undefined> } {
-  const out: { list?: FieldError; lines: Array<FieldError | undefined> } = {
+/** One error per notice line and per English line (optional; by index), plus the list's own. */
+export function validateNotices(
+  lines: readonly string[],
+  english: readonly string[] = [],
+): { list?: FieldError; lines: Array<FieldError | undefined>; english: Array<FieldError | undefined> } {
+  const out: { list?: FieldError; lines: Array<FieldError | undefined>; english: Array<FieldError | undefined> } = {
     lines: lines.map((l) => text(l, 200)),
+    english: english.map((l) => text(l, 200, false)),
   };
   if (lines.length > MAX_NOTICES) out.list = { key: 'notices.tooMany', params: { n: MAX_NOTICES } };
   return out;
