@@ -9,6 +9,7 @@ import type { Appointment, CheckInBody, CheckInResult, CitizenSettings, MobileIs
 import type { Catalogue, GuideChecklist, IssueTicketBody, Role, TicketDetail } from '../../../shared/schemas';
 import type { HallConnection } from '../shared/hallSocket';
 import type { Lang } from '../shared/i18n';
+import { noticesIn } from '../shared/notices';
 import { checkInErrorText } from './checkInErrors';
 import type { ApiResult, kioskApi as KioskApiImpl } from './kioskApi';
 import { kioskWords, type KioskWords } from './kioskText';
@@ -85,7 +86,7 @@ export interface KioskModel extends TicketingState {
   toggleLarge(): void;
   toggleSpeak(): void;
   waitingOf(queue: string): number | null;
-  /** The hall's notices (the walls scroll them), for the start screen. */
+  /** The hall's notices (the walls scroll them), for the start screen: in English when switched to it, where a notice has English. */
   notices: ComputedRef<readonly string[]>;
   /** Kiosk mode: the QR of the minute for phones (场内扫码取号), or null (off, not yet, refused). */
   onsiteQr: ShallowRef<OnsiteCode | null>;
@@ -382,7 +383,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     waitingOf(queue) {
       return o.hall.state.value?.queues.find((q) => q.code === queue)?.waiting ?? null;
     },
-    notices: computed(() => o.hall.state.value?.hall.notices ?? []),
+    notices: computed(() => noticesIn(o.hall.state.value?.hall, lang.value)),
     onsiteQr,
     onsiteMissing: computed(() => o.mode === 'mobile' && settings.value?.mobileOnSite === true && !o.onsiteScanned),
     ...ticketing,

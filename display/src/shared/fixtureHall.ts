@@ -51,6 +51,7 @@ export const FIXTURE_HALL: HallInfo = {
   voiceLanguages: ['zh'],
   voiceRepeat: 2,
   notices: ['办事请携带身份证原件。', '老年人、残疾人、军人请到 L 窗口优先办理。'],
+  noticesEn: ['Please bring your original ID card.', 'Elderly, disabled and military visitors: please go to window L first.'],
 };
 
 const AT = '2025-05-12T01:30:00.000Z';
