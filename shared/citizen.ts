@@ -245,14 +245,21 @@ export const RatingReason = z.enum([
   'other', // 其他 (a comment is then required)
 ]);
 
+/** 评价渠道: the ticket's phone page (by its QR code), or the 评价器 on the window's counter. */
+export const RatingChannel = z.enum(['phone', 'pad']);
+
 export const RateBody = z.object({
   score: RatingScore,
+  /** Where it is given (absent: `phone`). The 评价器 says `pad`. */
+  via: RatingChannel.optional(),
   reasons: z.array(RatingReason).max(7).optional(),
   comment: z.string().trim().max(500).optional(),
 });
 
 export const Rating = z.object({
   ticketId: z.string(),
+  /** 评价渠道 (ratings stored before it was recorded came from phones). */
+  channel: RatingChannel,
   number: z.string(),
   queue: QueueCode,
   serviceDay: DateStr,
@@ -333,6 +340,8 @@ export const RatingList = z.object({
   /** Share of scores 4 and 5 (满意率), 0–1; null with no ratings. */
   satisfaction: z.number().nullable(),
   byScore: z.record(z.string(), z.number().int()),
+  /** How many came through each 评价渠道. */
+  byChannel: z.object({ phone: z.number().int(), pad: z.number().int() }),
   served: ServedCounts,
   /** The 差评 of the period, how many are followed up, and the share (整改率, 0–1; null with none). */
   followUp: z.object({ complaints: z.number().int(), handled: z.number().int(), rate: z.number().nullable() }),
@@ -351,6 +360,7 @@ export type SlotList = z.infer<typeof SlotList>;
 export type RatingScore = z.infer<typeof RatingScore>;
 export type RatingLevel = z.infer<typeof RatingLevel>;
 export type RatingReason = z.infer<typeof RatingReason>;
+export type RatingChannel = z.infer<typeof RatingChannel>;
 export type RateBody = z.infer<typeof RateBody>;
 export type Rating = z.infer<typeof Rating>;
 export type RatingRecord = z.infer<typeof RatingRecord>;

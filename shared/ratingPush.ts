@@ -42,6 +42,8 @@ const PushedRating = z.object({
   reasons: z.array(z.object({ code: RatingReason, label: z.string() })),
   comment: z.string().optional(),
   ratedAt: Iso,
+  /** 评价渠道 in the platform's words: `pad` (窗口评价器) or `qr_code` (扫码评价: the ticket's QR code, on the citizen's phone). */
+  channel: z.enum(['pad', 'qr_code']),
 });
 
 /** kind `rating`: one served ticket and how it was rated. */

@@ -1,5 +1,5 @@
 /** Ratings (好差评) in SQLite: one row per ticket, the primary key enforces "once per ticket". */
-import type { RatingReason, ServedCounts } from '../../shared/citizen';
+import type { RatingChannel, RatingReason, ServedCounts } from '../../shared/citizen';
 import type { Db } from '../store';
 
 export interface RatingRec {
@@ -14,6 +14,7 @@ export interface RatingRec {
   reasons: RatingReason[];
   comment?: string;
   ratedAt: number;
+  channel: RatingChannel;
 }
 
 interface Row {
@@ -28,6 +29,7 @@ interface Row {
   reasons: string;
   comment: string | null;
   rated_at: number;
+  channel: RatingChannel;
 }
 
 function fromRow(r: Row): RatingRec {
@@ -40,6 +42,7 @@ function fromRow(r: Row): RatingRec {
     score: r.score,
     reasons: JSON.parse(r.reasons) as RatingReason[],
     ratedAt: r.rated_at,
+    channel: r.channel,
   };
   if (r.window_no !== null) x.windowNo = r.window_no;
   if (r.clerk_id !== null) x.clerkId = r.clerk_id;
@@ -49,8 +52,8 @@ function fromRow(r: Row): RatingRec {
 
 export function createRatingRepo(db: Db) {
   const s = {
-    insert: db.prepare(`INSERT INTO ratings (ticket_id, hall_id, service_day, number, queue, window_no, clerk_id, score, reasons, comment, rated_at)
-      VALUES (@ticket_id, @hall_id, @service_day, @number, @queue, @window_no, @clerk_id, @score, @reasons, @comment, @rated_at)`),
+    insert: db.prepare(`INSERT INTO ratings (ticket_id, hall_id, service_day, number, queue, window_no, clerk_id, score, reasons, comment, rated_at, channel)
+      VALUES (@ticket_id, @hall_id, @service_day, @number, @queue, @window_no, @clerk_id, @score, @reasons, @comment, @rated_at, @channel)`),
     byTicket: db.prepare('SELECT * FROM ratings WHERE hall_id = ? AND ticket_id = ?'),
     bySpan: db.prepare('SELECT * FROM ratings WHERE hall_id = ? AND service_day BETWEEN ? AND ? ORDER BY rated_at LIMIT 50000'),
     // Read-only look at the tickets table (the hall's store writes it on every change): what
@@ -73,6 +76,7 @@ export function createRatingRepo(db: Db) {
         reasons: JSON.stringify(x.reasons),
         comment: x.comment ?? null,
         rated_at: x.ratedAt,
+        channel: x.channel,
       });
     },
     byTicket(hallId: string, ticketId: string): RatingRec | undefined {

@@ -73,6 +73,7 @@ export function createRatingService(deps: RatingServiceDeps) {
           reasons: checked.reasons,
           ...(comment ? { comment } : {}),
           ratedAt: now,
+          channel: input.via ?? 'phone',
         });
         const stored = ratings.byTicket(hallId, t.id)!;
         pushes.rated(stored, t);
@@ -97,7 +98,11 @@ export function createRatingService(deps: RatingServiceDeps) {
       const rows = ratings.bySpan(hallId, from, to);
       const done = followUps.bySpan(hallId, from, to);
       const byScore: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-      for (const r of rows) byScore[String(r.score)] = (byScore[String(r.score)] ?? 0) + 1;
+      const byChannel = { phone: 0, pad: 0 };
+      for (const r of rows) {
+        byScore[String(r.score)] = (byScore[String(r.score)] ?? 0) + 1;
+        byChannel[r.channel]++;
+      }
       const satisfied = rows.filter((r) => r.score >= 4).length;
       return ok({
         date: from,
@@ -106,6 +111,7 @@ export function createRatingService(deps: RatingServiceDeps) {
         count: rows.length,
         satisfaction: rows.length === 0 ? null : satisfied / rows.length,
         byScore,
+        byChannel,
         served: ratings.servedCounts(hallId, from, to),
         followUp: followUpFigures(rows.map((r) => ({ score: r.score, handled: done.has(r.ticketId) }))),
         ratings: rows.map((r) => ratingRecordView(r, done.get(r.ticketId))),

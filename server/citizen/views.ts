@@ -39,6 +39,7 @@ export function appointmentView(a: AppointmentRec, opts: { reveal: boolean; tick
 export function ratingView(r: RatingRec): Rating {
   const v: Rating = {
     ticketId: r.ticketId,
+    channel: r.channel,
     number: r.number,
     queue: r.queue,
     serviceDay: r.serviceDay,

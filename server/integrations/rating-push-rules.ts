@@ -4,7 +4,7 @@
  * test/integrations/ratingPushRules.test.ts. Nothing here may carry a citizen's phone or name:
  * the inputs hold none (a ticket, a rating, staff names).
  */
-import type { RatingReason } from '../../shared/citizen';
+import type { RatingChannel, RatingReason } from '../../shared/citizen';
 import {
   RATING_LABELS_ZH,
   RATING_REASON_LABELS_ZH,
@@ -37,7 +37,7 @@ export interface RatingPushInput {
   queue: { code: string; name: string };
   matters: { id: string; name: string }[];
   clerk?: { staffId: string; name: string } | undefined;
-  rating: { score: number; reasons: readonly RatingReason[]; comment?: string | undefined; ratedAt: number };
+  rating: { score: number; reasons: readonly RatingReason[]; comment?: string | undefined; ratedAt: number; channel: RatingChannel };
 }
 
 /** The score as the platform's scale words it. */
@@ -71,6 +71,7 @@ export function ratingPayload(x: RatingPushInput): RatingPushRating {
       reasons: x.rating.reasons.map((code) => ({ code, label: RATING_REASON_LABELS_ZH[code] })),
       ...(x.rating.comment ? { comment: x.rating.comment } : {}),
       ratedAt,
+      channel: x.rating.channel === 'pad' ? 'pad' : 'qr_code',
     },
   };
 }

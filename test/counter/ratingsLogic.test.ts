@@ -25,6 +25,7 @@ function rating(score: number, over: Partial<RatingRecord> = {}): RatingRecord {
   const levels = ['very_dissatisfied', 'dissatisfied', 'basic', 'satisfied', 'very_satisfied'] as const;
   return {
     ticketId: `T${String(seq).padStart(21, '0')}`,
+    channel: 'phone',
     number: `A${String(seq).padStart(3, '0')}`,
     queue: 'A',
     serviceDay: '2026-11-30',
@@ -48,6 +49,11 @@ describe('headline', () => {
     ['every one a 差评', [1, 2, 2], { ...none, total: 4 }, { satisfied: 0, average: 5 / 3, rated: 0.75, complaints: 3 }],
   ] as const)('%s', (_name, scores, served, expected) => {
     expect(headline(scores.map((s) => rating(s)), served)).toMatchObject(expected);
+  });
+  it('counts each 评价渠道', () => {
+    const rs = [rating(5, { channel: 'pad' }), rating(4, { channel: 'pad' }), rating(1), rating(3, { channel: 'pad' })];
+    expect(headline(rs, none).byChannel).toEqual({ pad: 3, phone: 1 });
+    expect(headline([], none).byChannel).toEqual({ pad: 0, phone: 0 });
   });
 });
 

@@ -42,6 +42,7 @@ const served = (total: number, byQueue: Record<string, number>, byClerk: Record<
 let n = 0;
 const rating = (queue: string, clerkId: string, score: number, extra: Partial<RatingRecord> = {}): RatingRecord => ({
   ticketId: `t${++n}`,
+  channel: 'phone',
   number: `${queue}${String(n).padStart(3, '0')}`,
   queue,
   serviceDay: '2026-11-30',

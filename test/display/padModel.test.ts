@@ -42,7 +42,7 @@ describe('the 评价器', () => {
     expect(h.pad.step.value).toMatchObject({ name: 'rate', prompt: { number: 'T001' } });
     expect(h.live().map((t) => t.ms)).toEqual([PROMPT_MS]);
     await h.pad.choose(score);
-    expect(h.sent).toEqual([{ ticketId: 't1', body: { score } }]);
+    expect(h.sent).toEqual([{ ticketId: 't1', body: { score, via: 'pad' } }]);
     expect(h.pad.step.value).toEqual({ name: 'thanks', number: 'T001', already: false });
     expect(h.live().map((t) => t.ms)).toEqual([THANKS_MS]);
     h.fire();
@@ -62,7 +62,7 @@ describe('the 评价器', () => {
     await h.pad.choose(score === 2 ? 1 : 2);
     expect(h.pad.reasons.value).toEqual(['slow']);
     await h.pad.submitReasons();
-    expect(h.sent).toEqual([{ ticketId: 't1', body: { score: score === 2 ? 1 : 2, reasons: ['slow'] } }]);
+    expect(h.sent).toEqual([{ ticketId: 't1', body: { score: score === 2 ? 1 : 2, via: 'pad', reasons: ['slow'] } }]);
     expect(h.pad.step.value).toMatchObject({ name: 'thanks' });
   });
 

@@ -92,7 +92,7 @@ describe('a rating', () => {
       ],
       windowNo: 9,
       clerk: { staffId: c05.id, name: '窗口人员05' },
-      rating: { score: 2, label: '不满意', level: 'dissatisfied', reasons: [{ code: 'slow', label: '办理效率低、等候太久' }], comment: '等太久', ratedAt: r.ratedAt },
+      rating: { score: 2, label: '不满意', level: 'dissatisfied', reasons: [{ code: 'slow', label: '办理效率低、等候太久' }], comment: '等太久', ratedAt: r.ratedAt, channel: 'qr_code' },
     } satisfies RatingPushRating);
     expect(req.headers['idempotency-key']).toBe(`${hall.id}:rating:${t.id}`);
     expect(req.headers.authorization).toBe('Bearer push-secret');

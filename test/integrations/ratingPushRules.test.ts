@@ -34,7 +34,7 @@ const full: RatingPushInput = {
     { id: 'A-02', name: '企业变更登记' },
   ],
   clerk: { staffId: 'u-5', name: '窗口人员05' },
-  rating: { score: 2, reasons: ['slow', 'other'], comment: '等了很久', ratedAt: T0 + 25 * MIN },
+  rating: { score: 2, reasons: ['slow', 'other'], comment: '等了很久', ratedAt: T0 + 25 * MIN, channel: 'pad' },
 };
 
 describe('the rating report', () => {
@@ -71,6 +71,7 @@ describe('the rating report', () => {
         ],
         comment: '等了很久',
         ratedAt: '2026-11-30T01:25:00.000Z',
+        channel: 'pad',
       },
     });
     expect(RatingPushPayload.parse(p)).toEqual(p);
@@ -82,11 +83,11 @@ describe('the rating report', () => {
       ticket: { id: 'tk2', number: 'B001', serviceDay: '2026-11-30', channel: 'mobile', issuedAt: T0, finishedAt: T0 + MIN },
       matters: [],
       clerk: undefined,
-      rating: { score: 5, reasons: [], ratedAt: T0 + 2 * MIN },
+      rating: { score: 5, reasons: [], ratedAt: T0 + 2 * MIN, channel: 'phone' },
     });
     expect(Object.keys(p).sort()).toEqual(['hall', 'id', 'kind', 'matters', 'queue', 'rating', 'ticket']);
     expect(Object.keys(p.ticket).sort()).toEqual(['channel', 'finishedAt', 'id', 'issuedAt', 'number', 'serviceDay']);
-    expect(p.rating).toEqual({ score: 5, label: '非常满意', level: 'very_satisfied', reasons: [], ratedAt: '2026-11-30T01:02:00.000Z' });
+    expect(p.rating).toEqual({ score: 5, label: '非常满意', level: 'very_satisfied', reasons: [], ratedAt: '2026-11-30T01:02:00.000Z', channel: 'qr_code' });
     expect(RatingPushPayload.parse(p)).toEqual(p);
   });
 
@@ -98,7 +99,7 @@ describe('the rating report', () => {
     [1, '非常不满意', 'very_dissatisfied'],
   ])('score %i reads %s (%s)', (score, label, level) => {
     const reasons: RatingReason[] = score <= 2 ? ['attitude'] : [];
-    const p = ratingPayload({ ...full, rating: { score, reasons, ratedAt: T0 } });
+    const p = ratingPayload({ ...full, rating: { score, reasons, ratedAt: T0, channel: 'pad' } });
     expect(p.rating).toMatchObject({ score, label, level });
   });
 
@@ -111,7 +112,7 @@ describe('the rating report', () => {
     ['environment', '环境设施不便'],
     ['other', '其他'],
   ])('reason %s reads %s', (code, label) => {
-    expect(ratingPayload({ ...full, rating: { score: 1, reasons: [code], ratedAt: T0 } }).rating.reasons).toEqual([{ code, label }]);
+    expect(ratingPayload({ ...full, rating: { score: 1, reasons: [code], ratedAt: T0, channel: 'phone' } }).rating.reasons).toEqual([{ code, label }]);
   });
 });
 

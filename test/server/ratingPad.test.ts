@@ -58,9 +58,9 @@ describe('评价器', () => {
     expect(p.clerk?.name).toBeTruthy();
     expect(Date.parse(p.at)).toBe(s.clock.now());
 
-    const rated = await api<{ score: number; windowNo: number }>(s.url, 'POST', `/api/tickets/${p.ticketId}/rating`, { body: { score: 5 } });
+    const rated = await api<{ score: number; windowNo: number }>(s.url, 'POST', `/api/tickets/${p.ticketId}/rating`, { body: { score: 5, via: 'pad' } });
     expect(rated.status).toBe(201);
-    expect(rated.body).toMatchObject({ score: 5, windowNo: 3 });
+    expect(rated.body).toMatchObject({ score: 5, windowNo: 3, channel: 'pad' });
     await expect.poll(() => managerHeard.length).toBe(1);
     expect(otherHeard.map((h) => h.length)).toEqual([0, 0, 0]);
   });
@@ -79,5 +79,24 @@ describe('评价器', () => {
     await clerk.emitWithAck('window:pause', { windowNo: 3, reason: 'break' });
     await changed;
     expect(got).toEqual([]);
+  });
+
+  it('counts each 评价渠道: the pad’s, and the phone page’s (a rating that names none)', async () => {
+    const clerk = await clerkAt(3, 'c03');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push((await api<TicketDetail>(s.url, 'POST', '/api/tickets', { body: { queue: 'T' } })).body.id);
+      await clerk.emitWithAck('window:next', { windowNo: 3 });
+      expect((await clerk.emitWithAck('window:complete', { windowNo: 3 })).ok).toBe(true);
+    }
+    expect((await api(s.url, 'POST', `/api/tickets/${ids[0]}/rating`, { body: { score: 5, via: 'pad' } })).status).toBe(201);
+    expect((await api(s.url, 'POST', `/api/tickets/${ids[1]}/rating`, { body: { score: 4, via: 'pad' } })).status).toBe(201);
+    const phone = await api<{ channel: string }>(s.url, 'POST', `/api/tickets/${ids[2]}/rating`, { body: { score: 3 } });
+    expect(phone.body.channel).toBe('phone');
+    expect((await api(s.url, 'POST', `/api/tickets/${ids[2]}/rating`, { body: { score: 3, via: 'sms' } })).status).toBe(400);
+    const manager = await login(s.url, 'admin', 'admin');
+    const list = await api<{ byChannel: Record<string, number>; ratings: { channel: string }[] }>(s.url, 'GET', '/api/ratings?date=2026-11-30', { token: manager });
+    expect(list.body.byChannel).toEqual({ phone: 1, pad: 2 });
+    expect(list.body.ratings.map((r) => r.channel)).toEqual(['pad', 'pad', 'phone']);
   });
 });

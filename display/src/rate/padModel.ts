@@ -68,7 +68,7 @@ export function createPadModel(d: PadDeps): PadModel {
   async function send(p: RatingPrompt, score: number, why: RatingReason[]): Promise<void> {
     if (busy.value) return;
     busy.value = true;
-    const r = await d.rate(p.ticketId, { score, ...(score <= 2 ? { reasons: why } : {}) });
+    const r = await d.rate(p.ticketId, { score, via: 'pad', ...(score <= 2 ? { reasons: why } : {}) });
     busy.value = false;
     // The citizen may have gone meanwhile and a newer ticket be on the pad: leave it alone.
     const s = step.value;

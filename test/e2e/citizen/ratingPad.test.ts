@@ -78,7 +78,7 @@ describe('评价器', () => {
     await expect.poll(() => page.textContent('[data-testid=pad-thanks]')).toContain('感谢您的评价！');
     await shot(page, 'pad-5-thanks');
     const low = await api<Rating>(server.url, 'GET', `/api/tickets/${first.id}/rating`, { token: manager });
-    expect(low.body).toMatchObject({ score: 2, reasons: ['slow', 'unclear_guidance'], windowNo: 3 });
+    expect(low.body).toMatchObject({ score: 2, reasons: ['slow', 'unclear_guidance'], windowNo: 3, channel: 'pad' });
 
     // Signed in still after a reload (a power cut); the next citizen rates in English in one tap.
     await page.reload();

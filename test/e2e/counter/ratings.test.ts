@@ -59,6 +59,9 @@ describe('好差评 page', () => {
     expect(await stat(page, 'average')).toBe('3.00');
     expect(await stat(page, 'rated')).toBe('80.0%');
     expect(await page.textContent('[data-stat=rated] .help')).toContain('办结 5 件');
+    // 评价渠道: the seeded ratings came from phones.
+    expect(await page.textContent('[data-testid=rating-channels]')).toBe('评价器 0 · 扫码 4');
+    await page.locator('.stats').screenshot({ path: '/tmp/e2e-counter/ratings-headline.png' });
     expect(await page.textContent('[data-testid=ratings-span]')).toBe('2026-11-30');
 
     // 差评: newest first (window 10's, rated last), reasons in words, the comment, who served.

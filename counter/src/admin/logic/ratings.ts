@@ -25,6 +25,8 @@ export interface RatingHeadline {
   followUpRate: number | null;
   /** How many of each score, index 0 = score 1 … index 4 = score 5. */
   byScore: [number, number, number, number, number];
+  /** 评价渠道: how many at the window's 评价器, how many on phones (the ticket's QR code). */
+  byChannel: { pad: number; phone: number };
 }
 
 export interface RatingGroup {
@@ -46,9 +48,11 @@ const share = (n: number, of: number): number | null => (of === 0 ? null : n / o
 
 export function headline(ratings: readonly RatingRecord[], served: ServedCounts): RatingHeadline {
   const byScore: RatingHeadline['byScore'] = [0, 0, 0, 0, 0];
+  const byChannel = { pad: 0, phone: 0 };
   let sum = 0;
   for (const r of ratings) {
     byScore[r.score - 1]! += 1;
+    byChannel[r.channel] += 1;
     sum += r.score;
   }
   const count = ratings.length;
@@ -64,6 +68,7 @@ export function headline(ratings: readonly RatingRecord[], served: ServedCounts)
     handled,
     followUpRate: share(handled, bad.length),
     byScore,
+    byChannel,
   };
 }
 
