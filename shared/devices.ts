@@ -9,7 +9,8 @@
  */
 import { z } from 'zod';
 
-export const DeviceKind = z.enum(['wall', 'window', 'kiosk', 'guide']);
+/** `pad`: a window's 评价器 (it signs in as the kiosk device, and says so like the others). */
+export const DeviceKind = z.enum(['wall', 'window', 'kiosk', 'guide', 'pad']);
 /** `blocked`: the browser will not play until someone taps the screen (启用声音). */
 export const DeviceSound = z.enum(['on', 'blocked', 'off']);
 
@@ -17,7 +18,7 @@ export const DeviceHello = z.object({
   /** Chosen by the device once and kept (its browser's storage), so a reload is the same device. */
   id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   kind: DeviceKind,
-  /** A window screen's window. */
+  /** A window screen's (or 评价器's) window. */
   windowNo: z.number().int().min(1).max(9999).optional(),
   /** A wall showing one zone only (`?zone=`). */
   zone: z.string().trim().min(1).max(40).optional(),

@@ -16,9 +16,9 @@ interface Entry {
   address: string;
 }
 
-const KIND_ORDER: Record<DeviceKind, number> = { wall: 0, window: 1, kiosk: 2, guide: 3 };
+const KIND_ORDER: Record<DeviceKind, number> = { wall: 0, window: 1, kiosk: 2, guide: 3, pad: 4 };
 
-/** Walls first, then window screens by number, kiosks, guide desks; then by id. */
+/** Walls first, then window screens by number, kiosks, guide desks, 评价器 by window; then by id. */
 export function compareDevices(a: Device, b: Device): number {
   return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.windowNo ?? 0) - (b.windowNo ?? 0) || a.id.localeCompare(b.id);
 }

@@ -81,8 +81,9 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
     const a = actor();
     if (a.kind === 'user' && a.role === 'manager') void socket.join(managerRoom);
     // A hall screen says who it is; a bad hello is ignored, never refused (the screen still shows).
+    // Staff screens are people, not devices, except a 评价器 signed in as the kiosk device.
     const hello = DeviceHello.safeParse((socket.handshake.auth as Record<string, unknown> | undefined)?.device);
-    if (devices && !isStaff(a) && hello.success) {
+    if (devices && hello.success && (!isStaff(a) || (a.kind === 'user' && a.role === 'kiosk'))) {
       devices.connected(socket.id, hello.data, socket.handshake.address.replace(/^::ffff:/, ''));
       socket.on('disconnect', () => devices.disconnected(socket.id));
       socket.on('device:status', (payload: unknown) => {

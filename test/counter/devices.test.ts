@@ -18,12 +18,13 @@ const dev = (id: string, kind: Device['kind'], online: boolean, extra: Partial<D
 const list = (...devices: Device[]): DeviceList => ({ at: '2026-11-30T01:30:00.000Z', devices });
 
 describe('groupDevices', () => {
-  it('one group per kind present, walls, window screens, kiosks, guide desks, with how many are online', () => {
-    const l = list(dev('k1', 'kiosk', true), dev('w1', 'wall', true), dev('s3', 'window', false, { windowNo: 3 }), dev('s4', 'window', true, { windowNo: 4 }));
+  it('one group per kind present, walls, window screens, kiosks, guide desks, 评价器, with how many are online', () => {
+    const l = list(dev('p3', 'pad', false, { windowNo: 3 }), dev('k1', 'kiosk', true), dev('w1', 'wall', true), dev('s3', 'window', false, { windowNo: 3 }), dev('s4', 'window', true, { windowNo: 4 }));
     expect(groupDevices(l).map((g) => [g.kind, g.devices.map((d) => d.id), g.online])).toEqual([
       ['wall', ['w1'], 1],
       ['window', ['s3', 's4'], 1],
       ['kiosk', ['k1'], 1],
+      ['pad', ['p3'], 0],
     ]);
     expect(groupDevices(null)).toEqual([]);
   });

@@ -163,6 +163,25 @@ describe('设备状态 over the wire', () => {
     expect(device(after, 'window-3-box')!.online).toBe(true);
   });
 
+  it('a 评价器 signed in as the kiosk device is listed by its window; a clerk’s panel is no device', async () => {
+    const signedIn = async (token: string, device: unknown) => {
+      const c: Client = connect(s.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token, device }, query: { pad: '3' } });
+      open.push(c);
+      await new Promise<Snapshot>((resolve, reject) => {
+        c.once('snapshot', resolve);
+        c.once('connect_error', reject);
+      });
+    };
+    await signedIn(await login(s.url, 'kiosk', 'kiosk'), { id: 'pad-3-counter', kind: 'pad', windowNo: 3 });
+    await signedIn(await login(s.url, 'c01', '1234'), { id: 'panel-of-c01', kind: 'window', windowNo: 1 });
+    await screen({ id: 'window-3-box', kind: 'window', windowNo: 3 });
+    const l = (await listed()).body;
+    expect(l.devices.map((d) => [d.id, d.kind, d.windowNo, d.online])).toEqual([
+      ['window-3-box', 'window', 3, true],
+      ['pad-3-counter', 'pad', 3, true],
+    ]);
+  });
+
   it('only managers may ask; clerks and viewers get no device pushes', async () => {
     const clerk = await login(s.url, 'c01', '1234');
     expect((await listed(clerk)).status).toBe(403);

@@ -4,7 +4,9 @@
  * touch the socket.
  */
 import type { RatingPrompt } from '../../../shared/citizen';
+import { deviceHello } from '../shared/deviceHello';
 import { connectHall, socketTransport, type HallConnection } from '../shared/hallSocket';
+import { safeStorage } from '../shared/storage';
 
 export interface PadConnection {
   hall: HallConnection;
@@ -13,6 +15,8 @@ export interface PadConnection {
 }
 
 export function connectPad(o: { windowNo: number; token: () => string | null; onPrompt: (p: RatingPrompt) => void; onRefused: () => void }): PadConnection {
-  const transport = socketTransport(undefined, { token: o.token, query: { pad: String(o.windowNo) }, onRatingPrompt: o.onPrompt, onRefused: o.onRefused });
+  // 设备状态: the pad of window N says so (a signed-in kiosk device is listed like the screens).
+  const hello = deviceHello('pad', { windowNo: o.windowNo, storage: safeStorage() });
+  const transport = socketTransport(hello, { token: o.token, query: { pad: String(o.windowNo) }, onRatingPrompt: o.onPrompt, onRefused: o.onRefused });
   return { hall: connectHall(transport), reconnect: () => transport.reconnect() };
 }

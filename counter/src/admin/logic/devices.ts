@@ -5,7 +5,7 @@
 import type { Device, DeviceKind, DeviceList } from '../../../../shared/devices';
 import { minutes, secondsSince } from '../../shared/time';
 
-export const DEVICE_KINDS: readonly DeviceKind[] = ['wall', 'window', 'kiosk', 'guide'];
+export const DEVICE_KINDS: readonly DeviceKind[] = ['wall', 'window', 'kiosk', 'guide', 'pad'];
 
 export interface DeviceGroup {
   kind: DeviceKind;
