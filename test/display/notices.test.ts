@@ -11,6 +11,9 @@ describe('noticesIn', () => {
   it('English screens show the English, and the Chinese of a notice without any', () => {
     expect(noticesIn(hall, 'en')).toEqual(['Please bring your ID card.', '午休不停办。', '周六上午办公。']);
   });
+  it('bilingual walls read each notice in Chinese, then its English; the Chinese alone without any', () => {
+    expect(noticesIn(hall, 'bi')).toEqual(['请带身份证。　Please bring your ID card.', '午休不停办。', '周六上午办公。']);
+  });
   it('a snapshot without English (an older server) shows the Chinese; no hall, nothing', () => {
     expect(noticesIn({ notices: ['请带身份证。'] }, 'en')).toEqual(['请带身份证。']);
     expect(noticesIn(null, 'en')).toEqual([]);

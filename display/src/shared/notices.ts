@@ -6,11 +6,13 @@
 import type { HallInfo } from '../../../shared/schemas';
 import type { Lang } from './i18n';
 
-export function noticesIn(hall: Pick<HallInfo, 'notices' | 'noticesEn'> | null | undefined, lang: Lang): string[] {
+export function noticesIn(hall: Pick<HallInfo, 'notices' | 'noticesEn'> | null | undefined, lang: Lang | 'bi'): string[] {
   if (!hall) return [];
   if (lang === 'zh') return [...hall.notices];
   return hall.notices.map((zh, i) => {
     const en = hall.noticesEn?.[i]?.trim();
-    return en ? en : zh;
+    if (!en) return zh;
+    // A bilingual wall (the default) reads each notice in Chinese, then its English on the same line.
+    return lang === 'bi' ? `${zh}　${en}` : en;
   });
 }

@@ -2,7 +2,7 @@
  * English notices end to end in Chromium against a real server: the manager types a notice's
  * English on the console's 公告 page (under the notice), removes a notice with its English and
  * saves; an English wall then scrolls the English (and the Chinese of a notice without any), a
- * bilingual wall keeps the Chinese, and a kiosk switched to English lists the English on its
+ * bilingual wall each notice in Chinese then English, and a kiosk switched to English lists the English on its
  * start screen.
  */
 import { mkdirSync } from 'node:fs';
@@ -78,7 +78,7 @@ describe('English notices', () => {
     await page.close();
   });
 
-  it('an English wall scrolls the English (Chinese where a notice has none); a bilingual wall keeps the Chinese', async () => {
+  it('an English wall scrolls the English (Chinese where a notice has none); a bilingual wall reads each in Chinese, then English', async () => {
     const english = await open('/display?sound=off&lang=en', 1920, 1080);
     const ticker = english.getByTestId('notice');
     await expect.poll(() => ticker.textContent(), patient).toContain(NEW_EN);
@@ -93,8 +93,11 @@ describe('English notices', () => {
     await english.close();
 
     const bilingual = await open('/display?sound=off', 1920, 1080);
-    await expect.poll(() => bilingual.getByTestId('notice').textContent(), patient).toContain(NEW_ZH);
-    expect(await bilingual.getByTestId('notice').textContent()).not.toContain(NEW_EN);
+    await expect.poll(() => bilingual.getByTestId('notice').textContent(), patient).toContain(`${NEW_ZH}　${NEW_EN}`);
+    const both = (await bilingual.getByTestId('notice').textContent()) ?? '';
+    expect(both).toContain(`${demo.notices[2]}　　◆`); // no English: the Chinese alone
+    await bilingual.waitForTimeout(2500);
+    await bilingual.screenshot({ path: `${SCREENS}/wall-bi-notices.png` });
     await bilingual.close();
   });
 
