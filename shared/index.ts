@@ -4,3 +4,4 @@ export type * from './events';
 export * from './admin';
 export * from './citizen';
 export * from './announce';
+export * from './mobile';

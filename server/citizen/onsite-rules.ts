@@ -7,7 +7,7 @@
  * test/citizen/onsiteRules.test.ts.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ONSITE_CODE_PATTERN } from '../../shared/citizen';
+import { ONSITE_CODE_PATTERN } from '../../shared/mobile';
 
 /** A new code each minute. */
 export const ONSITE_ROTATE_MS = 60_000;

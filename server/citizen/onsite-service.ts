@@ -5,7 +5,7 @@
  * at home with a photo of the entrance poster. The rules are pure (onsite-rules.ts); the key is
  * the hall's own, kept in the database (hall_keys).
  */
-import type { OnsiteCode } from '../../shared/citizen';
+import type { OnsiteCode } from '../../shared/mobile';
 import type { Reply } from '../../shared/errors';
 import type { Clock } from '../service/clock';
 import { err, ok } from '../service/errors';

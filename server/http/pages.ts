@@ -2,7 +2,7 @@
 import express, { type Express, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ONSITE_CODE_PATTERN } from '../../shared/citizen';
+import { ONSITE_CODE_PATTERN } from '../../shared/mobile';
 
 const PAGES: { path: string; app: 'display' | 'counter'; file: string }[] = [
   { path: '/display', app: 'display', file: 'wall.html' },

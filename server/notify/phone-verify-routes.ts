@@ -4,7 +4,7 @@
  * minute, five an hour) and per address here, so one device cannot text a string of strangers.
  */
 import type { Router } from 'express';
-import { PhoneCodeBody } from '../../shared/citizen';
+import { PhoneCodeBody } from '../../shared/mobile';
 import { body, parse } from '../citizen/route-helpers';
 import { sendError, sendReply } from '../http/reply';
 import type { Clock } from '../service/clock';

@@ -8,7 +8,8 @@
  * The rules are pure (phone-verify-rules.ts); codes are stored as salted hashes only.
  */
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { CitizenSettings, PhoneCodeSent } from '../../shared/citizen';
+import type { CitizenSettings } from '../../shared/citizen';
+import type { PhoneCodeSent } from '../../shared/mobile';
 import type { Reply } from '../../shared/errors';
 import type { TicketDetail } from '../../shared/schemas';
 import { maskPhone } from '../citizen/rules';

@@ -1,7 +1,7 @@
 /** The contract's commands: tickets and windows (see operation.ts for the shape). */
 import { randomBytes } from 'node:crypto';
 import type { Reply } from '../../shared/errors';
-import { MobileIssueBody } from '../../shared/citizen';
+import { MobileIssueBody } from '../../shared/mobile';
 import {
   MappingCommand,
   NextCommand,

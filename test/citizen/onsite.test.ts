@@ -8,7 +8,8 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CitizenSettings, OnsiteCode } from '../../shared/citizen';
+import type { CitizenSettings } from '../../shared/citizen';
+import type { OnsiteCode } from '../../shared/mobile';
 import type { ApiError } from '../../shared/errors';
 import type { TicketDetail } from '../../shared/schemas';
 import { ONSITE_GRACE_MS } from '../../server/citizen/onsite-rules';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nextTick, ref } from 'vue';
-import type { OnsiteCode } from '../../shared/citizen';
+import type { OnsiteCode } from '../../shared/mobile';
 import type { ApiError } from '../../shared/errors';
 import type { ApiResult } from '../../display/src/kiosk/kioskApi';
 import { createOnsiteQr, RETRY_MS, scannedCode } from '../../display/src/kiosk/onsite';

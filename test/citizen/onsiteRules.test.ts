@@ -1,6 +1,6 @@
 /** 场内扫码取号's rules, pure: the code of the minute, and which codes let a phone through when. */
 import { describe, expect, it } from 'vitest';
-import { ONSITE_CODE_PATTERN } from '../../shared/citizen';
+import { ONSITE_CODE_PATTERN } from '../../shared/mobile';
 import { checkOnsiteCode, ONSITE_GRACE_MS, ONSITE_ROTATE_MS, onsiteCodeAt } from '../../server/citizen/onsite-rules';
 
 const KEY = 'a'.repeat(64);

@@ -7,7 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/admin';
-import type { CitizenSettings, PhoneCodeSent, TicketSms } from '../../shared/citizen';
+import type { CitizenSettings, TicketSms } from '../../shared/citizen';
+import type { PhoneCodeSent } from '../../shared/mobile';
 import type { ApiError } from '../../shared/errors';
 import type { SmsList } from '../../shared/notify';
 import type { TicketDetail } from '../../shared/schemas';

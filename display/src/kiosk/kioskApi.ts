@@ -4,7 +4,8 @@
  * A network failure or timeout is `offline` (nothing was shown, whatever the server did).
  */
 import { z } from 'zod';
-import { Appointment, CheckInResult, CitizenSettings, OnsiteCode, type CheckInBody, type MobileIssueBody } from '../../../shared/citizen';
+import { Appointment, CheckInResult, CitizenSettings, type CheckInBody } from '../../../shared/citizen';
+import { OnsiteCode, type MobileIssueBody } from '../../../shared/mobile';
 import type { ApiError } from '../../../shared/errors';
 import { Catalogue, LoginResult, TicketDetail } from '../../../shared/schemas';
 

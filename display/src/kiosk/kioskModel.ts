@@ -5,7 +5,8 @@
  * Components never fetch or touch the socket themselves.
  */
 import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue';
-import type { Appointment, CheckInBody, CheckInResult, CitizenSettings, MobileIssueBody, OnsiteCode } from '../../../shared/citizen';
+import type { Appointment, CheckInBody, CheckInResult, CitizenSettings } from '../../../shared/citizen';
+import type { MobileIssueBody, OnsiteCode } from '../../../shared/mobile';
 import type { Catalogue, GuideChecklist, IssueTicketBody, Role, TicketDetail } from '../../../shared/schemas';
 import type { HallConnection } from '../shared/hallSocket';
 import type { Lang } from '../shared/i18n';

@@ -1,5 +1,5 @@
 /** 获取验证码 (POST /api/mobile/code) for the phone's 验证手机号 step. */
-import { PhoneCodeSent } from '../../../shared/citizen';
+import { PhoneCodeSent } from '../../../shared/mobile';
 import { request } from './kioskApi';
 
 export const phoneCodeApi = {

@@ -7,7 +7,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OnsiteCode } from '../../../shared/citizen';
+import type { OnsiteCode } from '../../../shared/mobile';
 import type { TicketDetail } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
 import { DIST_ROOT, expectAccessible, fileBrowser, openKioskAt, PHONE_SCREEN, shot } from './support';
