@@ -41,7 +41,7 @@ export function socketTransport(device?: DeviceHello, signedIn?: SignedInScreen)
   let started: HallTransportHandlers | null = null;
   // Every (re)connection sends the hello as it is then: a wall that went silent says so again.
   let hello = device;
-  return {
+  const transport: HallTransport & { reconnect(): void } = {
     start(handlers) {
       started = handlers;
       const s: ViewerSocket = io({
@@ -79,7 +79,7 @@ export function socketTransport(device?: DeviceHello, signedIn?: SignedInScreen)
     reconnect() {
       socket?.disconnect();
       socket = null;
-      if (started) this.start(started);
+      if (started) transport.start(started);
     },
     requestSnapshot() {
       return new Promise<Snapshot>((resolve, reject) => {
@@ -104,6 +104,7 @@ export function socketTransport(device?: DeviceHello, signedIn?: SignedInScreen)
       socket = null;
     },
   };
+  return transport;
 }
 
 export interface HallConnection {
