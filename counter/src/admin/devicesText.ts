@@ -1,7 +1,7 @@
 /** The words of 设备状态 (the hall's screens) in the console, zh first and en key for key; merged into the console's dictionary. */
 export const devicesZh = {
   'nav.devices': '设备状态',
-  'devices.help': '大厅的叫号大屏、窗口屏、取号机和导办台打开后会自动登记在这里，服务器重启后仍会列出。离线或没有声音的大屏会让群众错过叫号，请尽快处理；已撤走的设备可以移除。',
+  'devices.help': '大厅的叫号大屏、窗口屏、取号机、导办台和评价器打开后会自动登记在这里，服务器重启后仍会列出。离线或没有声音的大屏会让群众错过叫号，请尽快处理；已撤走的设备可以移除。',
   'devices.empty': '还没有设备连接。请在大厅的电视、窗口屏和取号机上打开对应页面。',
   'devices.kind.wall': '叫号大屏',
   'devices.kind.window': '窗口屏',
@@ -40,7 +40,7 @@ export const devicesZh = {
 export const devicesEn: Record<keyof typeof devicesZh, string> = {
   'nav.devices': 'Devices',
   'devices.help':
-    'Wall displays, window screens, kiosks and guide desks register here when they open, and stay listed across server restarts. A wall that is off or silent makes citizens miss their calls: see to it soon. Remove a device that has left the hall.',
+    'Wall displays, window screens, kiosks, guide desks and rating pads register here when they open, and stay listed across server restarts. A wall that is off or silent makes citizens miss their calls: see to it soon. Remove a device that has left the hall.',
   'devices.empty': 'No device has connected yet. Open the pages on the hall\'s TVs, window screens and kiosks.',
   'devices.kind.wall': 'Wall displays',
   'devices.kind.window': 'Window screens',

@@ -40,6 +40,10 @@ describe('设备状态', () => {
     const screen = await screenContext.newPage();
     await screen.goto(`${server.url}/display/window/3`);
     await screen.locator('#app > *').first().waitFor();
+    // A 评价器 on window 5's counter (its sign-in form up: it says who it is all the same).
+    const pad = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await pad.goto(`${server.url}/display/rate/5`);
+    await pad.getByTestId('pad-signin').waitFor();
 
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
@@ -57,6 +61,7 @@ describe('设备状态', () => {
     await page.click('[data-nav=devices]');
     await page.getByTestId('devices-page').waitFor();
     expect(await page.textContent('h1')).toBe('设备状态');
+    await expect.poll(() => page.locator('[data-kind=pad] tbody tr').first().textContent()).toContain('5号窗口');
     const wallRow = page.locator('[data-kind=wall] tbody tr');
     expect(await wallRow.count()).toBe(1);
     expect(await wallRow.locator('.name').textContent()).toMatch(/东门大屏\s*公积金专区/);
