@@ -27,7 +27,8 @@ export const HourStats = z.object({
 
 /**
  * A clerk's row plus the span of the day they worked: from their first call to their last
- * finish (to now while they are still at a window today). busySeconds / spanSeconds is the busy share.
+ * finish (to now while they are still at a window today). busySeconds / spanSeconds is the busy share;
+ * today busySeconds also holds the service under way of a clerk at a window (served and the average do not).
  */
 export const DayClerkStats = ClerkStats.extend({
   spanSeconds: z.number().int(),

@@ -86,6 +86,8 @@ interface ClerkTally {
   serviceMs: number;
   last: StatsTicket | undefined;
   days: Map<string, ClerkDay>;
+  /** When the service they are in now began (the day's only ticket still `serving` with them). */
+  servingSince: number | undefined;
 }
 
 /** Later work first; among equal instants the earlier issued ticket, as a stable sort in issue order would keep it. */
@@ -98,8 +100,9 @@ const workedLater = (a: StatsTicket, b: StatsTicket): boolean => {
 function countClerk(byClerk: Map<string, ClerkTally>, t: StatsTicket, service: number | undefined, timezone: string): void {
   if (t.servedBy === undefined || t.calledAt === undefined) return;
   let c = byClerk.get(t.servedBy);
-  if (!c) byClerk.set(t.servedBy, (c = { calls: 0, autoCalls: 0, services: 0, serviceMs: 0, last: undefined, days: new Map() }));
+  if (!c) byClerk.set(t.servedBy, (c = { calls: 0, autoCalls: 0, services: 0, serviceMs: 0, last: undefined, days: new Map(), servingSince: undefined }));
   c.calls++;
+  if (t.status === 'serving' && t.startedAt !== undefined) c.servingSince = Math.max(c.servingSince ?? 0, t.startedAt);
   if (t.autoCalled) c.autoCalls++;
   if (service !== undefined) {
     c.services++;
@@ -144,13 +147,17 @@ function clerkRows(byClerk: ReadonlyMap<string, ClerkTally>, input: ClerkRowsInp
       }
       const services = mine?.services ?? 0;
       const busyMs = mine?.serviceMs ?? 0;
+      // The service under way is work already done: without it a clerk on a long case looks idle
+      // until they finish it. It counts to the busy time only, not to the served or the average.
+      const since = input.liveDay !== undefined && at !== undefined ? mine?.servingSince : undefined;
+      const ongoingMs = since === undefined ? 0 : Math.max(0, now - since);
       const s: DayClerkStats = {
         id: c.id,
         username: c.username,
         name: c.name,
         served: services,
         avgServiceSeconds: services === 0 ? 0 : Math.round(busyMs / services / 1000),
-        busySeconds: Math.round(busyMs / 1000),
+        busySeconds: Math.round((busyMs + ongoingMs) / 1000),
         spanSeconds: span,
         calls: mine?.calls ?? 0,
         autoCalls: mine?.autoCalls ?? 0,

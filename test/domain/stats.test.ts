@@ -181,6 +181,18 @@ describe('dayStats', () => {
     expect(s.clerks[0]).toEqual({ id: 'u1', name: '张三', ...row });
   });
 
+  it('today, in a service now: its time so far counts to the busy time, not to the served or the average', () => {
+    const tickets = [
+      tk('A', 0, { called: 10, started: 11, finished: 16, by: 'u1', window: 7 }),
+      tk('A', 0, { called: 58, started: 60, status: 'serving', by: 'u1', window: 7 }),
+    ];
+    const live = dayStats(input(tickets, { live: true, signedIn: new Map([['u1', 7]]) }), T0 + 70 * MIN);
+    expect(live.clerks[0]).toMatchObject({ served: 1, avgServiceSeconds: 300, busySeconds: 300 + 600, spanSeconds: 60 * 60 });
+    // Signed out (the service left behind, e.g. the window closed from the console): the span ends at the last finish, and so does the busy time.
+    const away = dayStats(input(tickets, { live: true, signedIn: new Map() }), T0 + 70 * MIN);
+    expect(away.clerks[0]).toMatchObject({ served: 1, busySeconds: 300 });
+  });
+
   it('a service the day’s end closed counts as served but has no length, and does not stretch the clerk’s span', () => {
     const midnight = (24 - 9) * 60; // minutes from 09:00 to 00:00 the next day
     const s = dayStats(
