@@ -187,6 +187,27 @@ describe('phone page', () => {
     expect(await page.locator('legend').first().textContent()).toBe('How was our service?');
   }, 60_000);
 
+  it('large type on a 320 px phone: the number stays inside its card, the title and the hall name are not broken', async () => {
+    const t = await issue('F');
+    const page = await openPhone(t.id);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.click('[data-testid="large"]');
+    const fits = () =>
+      page.locator('[data-testid="number"]').evaluate((el) => {
+        const card = el.closest('.card')!.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const text = range.getBoundingClientRect();
+        return { left: text.left >= card.left, right: text.right <= card.right };
+      });
+    expect(await fits()).toEqual({ left: true, right: true });
+    // One line each: before, 我的排号 lost 号 to a second line and 示范县政务服务中心 broke mid-word.
+    const height = (sel: string) => page.locator(sel).evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).fontSize));
+    expect(await height('.title')).toBeLessThan(1.8);
+    expect(await height('.hall')).toBeLessThan(1.8);
+    await shot(page, 'phone-9-large-320');
+  });
+
   it('an unknown ticket id says so', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/t/NoSuchTicketId0000000`);
