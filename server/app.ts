@@ -24,6 +24,8 @@ import { createSettingsRepo } from './citizen/settings-repo';
 import { apiErrorHandler } from './http/errors';
 import { registerPages } from './http/pages';
 import { registerPoster } from './http/poster';
+import { registerPhotoRoutes } from './photos/photo-routes';
+import { createPhotoService } from './photos/photo-service';
 import { registerQueryRoutes } from './http/queries';
 import { sendError } from './http/reply';
 import { createAuthService } from './service/auth-service';
@@ -97,6 +99,7 @@ export function createApp(deps: AppDeps) {
     publicBase: () => citizenSettings.get(hallId).publicBaseUrl,
   });
   registerBackupRoutes(api, backups, service);
+  registerPhotoRoutes(api, createPhotoService({ service, store: deps.store }));
   api.use((req, res) => sendError(res, 'NOT_FOUND', `no route ${req.method} /api${req.path}`));
   api.use(apiErrorHandler(log));
   app.use('/api', api);

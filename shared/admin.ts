@@ -16,6 +16,8 @@ export const HallSettings = z.object({
   ticketHours: TicketHours,
   /** 停止取号: in the day's last span, a queue stops when a new ticket's wait would run past its end. */
   stopWhenUnfinishable: z.boolean(),
+  /** 窗口屏显示工作人员 (亮证亮照): window screens show the signed-in clerk; absent: off (halls saved before it). */
+  windowShowsClerk: z.boolean().optional(),
 });
 export const SettingsPatch = HallSettings.partial();
 
@@ -79,7 +81,17 @@ export const StaffAccount = z.object({
   active: z.boolean(),
   /** Still the published demo password. */
   demoPassword: z.boolean(),
+  /** 亮证亮照: the account's photo (shared/schemas.ts staffPhotoUrl); absent when it has none. */
+  photoUrl: z.string().optional(),
 });
+
+/**
+ * 亮证亮照 (PUT /api/admin/staff/:id/photo, the body the image itself): JPEG or PNG, at most this
+ * many bytes. The console sends a 240×320 JPEG of a few tens of kB; the cap leaves room for a PNG.
+ */
+export const STAFF_PHOTO_MAX_BYTES = 300 * 1024;
+export const STAFF_PHOTO_TYPES = ['image/jpeg', 'image/png'] as const;
+export type StaffPhotoType = (typeof STAFF_PHOTO_TYPES)[number];
 
 export const WindowEnabledUpdate = z.object({ windowNo: z.coerce.number().int().min(1).max(9999), enabled: z.boolean() });
 

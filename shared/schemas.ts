@@ -78,7 +78,18 @@ export const GuideChecklist = z.array(GuideChecklistEntry).max(20);
  */
 export const TicketDetail = Ticket.extend({ note: z.string().optional(), checklist: GuideChecklist.optional() });
 
-export const ClerkRef = z.object({ id: z.string(), username: z.string(), name: z.string() });
+export const ClerkRef = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  /** 亮证亮照: where the clerk's photo is (`/api/staff/<id>/photo?v=<version>`); absent when there is none. Extension. */
+  photoUrl: z.string().optional(),
+});
+
+/** The path of a staff photo, versioned so a screen's cache never shows an old one (GET answers it with ETag `"<version>"`). */
+export function staffPhotoUrl(id: string, version: string): string {
+  return `/api/staff/${encodeURIComponent(id)}/photo?v=${version}`;
+}
 
 /**
  * The ticket at a window. Its `id` goes to staff only: an id is its holder's key to the phone
@@ -146,6 +157,8 @@ export const HallInfo = z.object({
   recallLimit: z.number().int(),
   /** 取号时间 (kiosks say it; outside it they take no tickets). Absent or empty: all day. */
   ticketHours: z.array(TimeRange).optional(),
+  /** 窗口屏显示工作人员: window screens show the signed-in clerk (photo, name, 工号); public windows then carry `clerk`. Extension; absent: off. */
+  windowShowsClerk: z.boolean().optional(),
 });
 
 export const Snapshot = z.object({

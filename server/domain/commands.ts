@@ -45,6 +45,8 @@ export type Command =
   | { type: 'updateQueue'; code: string; patch: Partial<Omit<QueueDef, 'code'>> }
   | { type: 'setClerk'; clerk: Clerk }
   | { type: 'removeClerk'; clerkId: string }
+  /** 亮证亮照: the account's photo was replaced (its new version) or removed (null). */
+  | { type: 'setClerkPhoto'; clerk: Pick<Clerk, 'id' | 'username' | 'name'>; photoVersion: string | null; before?: string | undefined }
   | { type: 'setMatter'; matter: Matter }
   | { type: 'removeMatter'; matterId: string };
 

@@ -11,7 +11,7 @@ import type { HallState, QueueDef, WindowRec } from './types';
 
 export type SetupCommand = Extract<
   Command,
-  { type: 'updateSettings' | 'updateQueue' | 'setClerk' | 'removeClerk' | 'setMatter' | 'removeMatter' }
+  { type: 'updateSettings' | 'updateQueue' | 'setClerk' | 'removeClerk' | 'setClerkPhoto' | 'setMatter' | 'removeMatter' }
 >;
 
 const fail = (code: Extract<Decision, { ok: false }>['error']['code'], message: string): Decision => ({ ok: false, error: { code, message } });
@@ -61,6 +61,15 @@ export function decideSetup(state: HallState, cmd: SetupCommand, now: number, re
       }
       events.push({ type: 'ClerkRemoved', at: now, clerkId: cmd.clerkId });
       return done(events);
+    }
+
+    case 'setClerkPhoto': {
+      // The account and its stored photo (`before`) are the caller's: a deactivated account is not
+      // in the hall state, and keeps its photo for when it comes back.
+      const { id, username, name } = cmd.clerk;
+      const after = cmd.photoVersion ?? undefined;
+      if (after === cmd.before) return done([]);
+      return done([{ type: 'ClerkPhotoChanged', at: now, clerkId: id, username, name, photoVersion: after, before: cmd.before }]);
     }
 
     case 'setMatter': {

@@ -33,6 +33,8 @@ export type DomainEvent =
   | { type: 'QueueChanged'; at: number; queue: QueueDef; before: QueueDef }
   | { type: 'ClerkChanged'; at: number; clerk: Clerk; before?: Clerk | undefined }
   | { type: 'ClerkRemoved'; at: number; clerkId: string }
+  /** 亮证亮照: a staff photo added or replaced (`photoVersion`) or removed (absent); `before`: the version it had. */
+  | { type: 'ClerkPhotoChanged'; at: number; clerkId: string; username: string; name: string; photoVersion?: string | undefined; before?: string | undefined }
   | { type: 'MatterChanged'; at: number; matter: Matter; before?: Matter | undefined }
   | { type: 'MatterRemoved'; at: number; matterId: string };
 

@@ -221,6 +221,13 @@ export function evolve(state: HallState, e: DomainEvent): void {
     case 'ClerkChanged':
       state.clerks.set(e.clerk.id, { ...e.clerk, skills: [...e.clerk.skills] });
       return;
+    case 'ClerkPhotoChanged': {
+      const clerk = state.clerks.get(e.clerkId);
+      if (!clerk) return;
+      if (e.photoVersion === undefined) delete clerk.photoVersion;
+      else clerk.photoVersion = e.photoVersion;
+      return;
+    }
     case 'ClerkRemoved':
       state.clerks.delete(e.clerkId);
       return;

@@ -35,6 +35,8 @@ export interface HallSettings {
   ticketHours: TimeRange[];
   /** 停止取号: in the day's last session, a queue stops when a new ticket's wait would run past its end. */
   stopWhenUnfinishable: boolean;
+  /** 窗口屏显示工作人员: window screens show the signed-in clerk's photo, name and 工号 (absent: off). */
+  windowShowsClerk?: boolean;
 }
 
 export interface QueueDef {
@@ -92,6 +94,8 @@ export interface Clerk {
   role: Role;
   /** Queue codes this person may serve (人随事定). Managers and clerks both may hold skills. */
   skills: string[];
+  /** 亮证亮照: the version (content hash) of the account's photo; absent when it has none. */
+  photoVersion?: string | undefined;
 }
 
 export interface TicketRec {

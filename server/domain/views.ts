@@ -1,5 +1,5 @@
 /** Projections of the hall state into the shapes of the contract (shared/schemas.ts). */
-import type { ClerkRef, QueueInfo, QueueSummary, Ticket, TicketDetail, Window, WindowState } from '../../shared/schemas';
+import { staffPhotoUrl, type ClerkRef, type QueueInfo, type QueueSummary, type Ticket, type TicketDetail, type Window, type WindowState } from '../../shared/schemas';
 import { aheadOf, etaRangeOf, etaSecondsOf } from './eta';
 import { queueStopped } from './ticketing';
 import { iso } from './time';
@@ -62,6 +62,7 @@ export function windowView(state: HallState, w: WindowRec): Window {
   const clerk = w.clerkId ? state.clerks.get(w.clerkId) : undefined;
   if (clerk) {
     const ref: ClerkRef = { id: clerk.id, username: clerk.username, name: clerk.name };
+    if (clerk.photoVersion !== undefined) ref.photoUrl = staffPhotoUrl(clerk.id, clerk.photoVersion);
     v.clerk = ref;
     if (w.workingSince !== undefined && !w.pauseReason) v.workingSince = iso(w.workingSince);
   }

@@ -24,6 +24,6 @@ export function registerQueryRoutes(router: Router, service: HallService): void 
   router.get('/windows/:no', (req, res) => {
     const w = service.windowView(Number(req.params.no));
     if (!w) return sendError(res, 'UNKNOWN_WINDOW', `window ${req.params.no} does not exist`);
-    res.json(actorOf(res).kind === 'user' ? w : publicWindow(w));
+    res.json(actorOf(res).kind === 'user' ? w : publicWindow(w, service.state().settings.windowShowsClerk === true));
   });
 }

@@ -17,7 +17,7 @@ import {
   type TodayStats,
 } from '../../shared/admin';
 import type { Reply } from '../../shared/errors';
-import type { Matter, QueueInfo, Role, Window } from '../../shared/schemas';
+import { staffPhotoUrl, type Matter, type QueueInfo, type Role, type Window } from '../../shared/schemas';
 import { dayStats, iso, queueInfo, todayInput, type Clerk, type Command } from '../domain';
 import { everyone } from './stats-operations';
 import type { Store, UserRow } from '../store';
@@ -30,8 +30,9 @@ const MANAGER: readonly Role[] = ['manager'];
 const NoPayload = z.object({}).optional();
 const PASSWORD_ROUNDS = 10;
 
-function accountOf(u: UserRow): StaffAccount {
-  return {
+/** An account as the console sees it; `photoVersion`: its photo's (亮证亮照), when it has one. */
+export function accountOf(u: UserRow, photoVersion?: string): StaffAccount {
+  const a: StaffAccount = {
     id: u.id,
     username: u.username,
     name: u.name,
@@ -40,6 +41,8 @@ function accountOf(u: UserRow): StaffAccount {
     active: u.active === 1,
     demoPassword: u.demo_password === 1,
   };
+  if (photoVersion !== undefined) a.photoUrl = staffPhotoUrl(u.id, photoVersion);
+  return a;
 }
 
 function queueInfoOf(service: HallService, code: string): Reply<QueueInfo> {
@@ -55,7 +58,7 @@ function run<R>(service: HallService, actor: Actor, cmd: Command, then: () => Re
 
 function account(store: Store, id: string): Reply<StaffAccount> {
   const u = store.users.byId(id);
-  return u ? ok(accountOf(u)) : err('UNKNOWN_USER', 'unknown account');
+  return u ? ok(accountOf(u, store.photos.version(id))) : err('UNKNOWN_USER', 'unknown account');
 }
 
 export const adminOperations = {
@@ -82,7 +85,7 @@ export const adminOperations = {
   'admin:staff:list': define({
     roles: MANAGER,
     schema: NoPayload,
-    run: ({ service, store }): Reply<StaffAccount[]> => ok(store.users.list(service.hallId).map(accountOf)),
+    run: ({ service, store }): Reply<StaffAccount[]> => ok(store.users.list(service.hallId).map((u) => accountOf(u, store.photos.version(u.id)))),
   }),
 
   'admin:staff:create': define({
@@ -141,6 +144,9 @@ export const adminOperations = {
         role: input.role ?? u.role,
         skills: input.skills ?? (JSON.parse(u.skills) as string[]),
       };
+      // The photo is not the form's: kept as stored (a reactivated account gets it back).
+      const photo = store.photos.version(u.id);
+      if (photo !== undefined) clerk.photoVersion = photo;
       return run(service, actor, { type: 'setClerk', clerk }, () => account(store, u.id), writes);
     },
   }),

@@ -117,6 +117,7 @@ export function createHallService(deps: HallServiceDeps) {
       noticesEn: alignNoticesEn(state.settings.notices, state.settings.noticesEn),
       recallLimit: state.settings.recallLimit,
       ticketHours: state.settings.ticketHours.map((r) => ({ ...r })),
+      windowShowsClerk: state.settings.windowShowsClerk === true,
     };
   }
 
@@ -199,6 +200,15 @@ export function createHallService(deps: HallServiceDeps) {
       if (e.type === 'SettingsChanged') settingsChanged = true;
       if (e.type === 'QueueChanged') queues.add(e.queue.code);
       if (e.type === 'ClerkChanged') clerks.upsert.push(e.clerk);
+      // 亮证亮照: the screens of the windows where that person sits show the new name or photo now;
+      // turning 窗口屏显示工作人员 on or off gives every public window its clerk or takes it away.
+      if (e.type === 'ClerkChanged' || e.type === 'ClerkPhotoChanged') {
+        const id = e.type === 'ClerkChanged' ? e.clerk.id : e.clerkId;
+        for (const w2 of state.windows.values()) if (w2.clerkId === id) windows.set(w2.no, w2);
+      }
+      if (e.type === 'SettingsChanged' && e.settings.windowShowsClerk !== e.before.windowShowsClerk) {
+        for (const w2 of state.windows.values()) windows.set(w2.no, w2);
+      }
       if (e.type === 'ClerkRemoved') clerks.remove.push(e.clerkId);
       if (e.type === 'MatterChanged') matters.upsert.push(e.matter);
       if (e.type === 'MatterRemoved') matters.remove.push(e.matterId);

@@ -174,7 +174,7 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
     },
     publish(p: Publication) {
       io.to(staffRoom).emit('hall:changed', p.change);
-      io.to(hallRoom).emit('hall:changed', publicChange(p.change));
+      io.to(hallRoom).emit('hall:changed', publicChange(p.change, service.state().settings.windowShowsClerk === true));
       for (const call of p.calls) {
         io.to([hallRoom, staffRoom]).emit('call', call);
       }

@@ -72,8 +72,9 @@ export function createHallRepo(db: Db, catalogue: CatalogueRepo) {
     windows: db.prepare<[string], WindowRow>('SELECT * FROM windows WHERE hall_id = ?'),
     tickets: db.prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE hall_id = ? AND service_day = ?'),
     ticketById: db.prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE hall_id = ? AND id = ?'),
-    clerks: db.prepare<[string], { id: string; username: string; name: string; role: string; skills: string }>(
-      'SELECT id, username, name, role, skills FROM users WHERE hall_id = ? AND active = 1',
+    clerks: db.prepare<[string], { id: string; username: string; name: string; role: string; skills: string; photo_version: string | null }>(
+      `SELECT u.id, u.username, u.name, u.role, u.skills, p.version AS photo_version
+       FROM users u LEFT JOIN staff_photos p ON p.user_id = u.id WHERE u.hall_id = ? AND u.active = 1`,
     ),
     insertHall: db.prepare(
       'INSERT INTO halls (id, name, name_en, timezone, service_day, seq, settings) VALUES (@id, @name, @name_en, @timezone, @service_day, @seq, @settings)',
@@ -153,7 +154,9 @@ export function createHallRepo(db: Db, catalogue: CatalogueRepo) {
       if (!h) return undefined;
       const clerks = new Map<string, Clerk>();
       for (const u of s.clerks.all(hallId)) {
-        clerks.set(u.id, { id: u.id, username: u.username, name: u.name, role: u.role as Clerk['role'], skills: JSON.parse(u.skills) as string[] });
+        const clerk: Clerk = { id: u.id, username: u.username, name: u.name, role: u.role as Clerk['role'], skills: JSON.parse(u.skills) as string[] };
+        if (u.photo_version !== null) clerk.photoVersion = u.photo_version;
+        clerks.set(u.id, clerk);
       }
       return buildHallState(
         {

@@ -4,6 +4,7 @@ import { createEventRepo } from './event-repo';
 import { createHallRepo } from './hall-repo';
 import { migrate } from './migrate';
 import { openDatabase, type Db } from './open';
+import { createPhotoRepo } from './photo-repo';
 import { createPrefsRepo } from './prefs-repo';
 import { createStatsRepo } from './stats-repo';
 import { createUserRepo } from './user-repo';
@@ -16,6 +17,7 @@ export type { EventRepo, AuditRow } from './event-repo';
 export type { StatsRepo } from './stats-repo';
 export type { AssistRepo } from './assist-repo';
 export type { PrefsRepo } from './prefs-repo';
+export type { PhotoRepo, StaffPhoto } from './photo-repo';
 
 /** The store: one database, migrated, with its typed repositories. */
 export function createStore(db: Db) {
@@ -30,6 +32,7 @@ export function createStore(db: Db) {
     stats: createStatsRepo(db),
     assist: createAssistRepo(db),
     prefs: createPrefsRepo(db),
+    photos: createPhotoRepo(db),
     close: () => db.close(),
   };
 }
