@@ -9,6 +9,7 @@ import { privacyEn, privacyZh } from './privacyText';
 import { ratingPushEn, ratingPushZh } from './ratingPushText';
 import { reportEn, reportZh } from './reportText';
 import { statsEn, statsZh } from './statsText';
+import { suggestEn, suggestZh } from './suggestText';
 import { ticketHoursEn, ticketHoursZh } from './ticketHoursText';
 
 export const adminZh = {
@@ -309,6 +310,7 @@ export const adminZh = {
   ...backupZh,
   ...assistZh,
   ...ratingPushZh,
+  ...suggestZh,
 } as const;
 
 type AdminKey = keyof typeof adminZh;
@@ -611,6 +613,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...backupEn,
   ...assistEn,
   ...ratingPushEn,
+  ...suggestEn,
 };
 
 export type TextKey = AdminKey | keyof typeof commonZh;
