@@ -1,6 +1,7 @@
 /**
- * 数据备份 (managers): the hall database copied online, once a service day and on demand, into
- * the backup folder; the newest N are kept. docs/operations.md describes it for the IT person.
+ * 数据备份 (managers): the hall database copied online, once a service day, every few hours
+ * while it changes (日间备份) and on demand, into the backup folder; kept backups and copies are
+ * read back daily (复核). docs/operations.md describes it for the IT person.
  * zod schemas; the TypeScript types are inferred from them.
  */
 import { z } from 'zod';
@@ -11,6 +12,28 @@ import { z } from 'zod';
  */
 export const BACKUP_NAME_RE = /^hall-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})(?:-([1-9]\d{0,2}))?\.db$/;
 export const BackupName = z.string().max(64).regex(BACKUP_NAME_RE, 'a backup name looks like hall-2026-11-28T203015.db');
+
+/**
+ * 复核: a kept backup or copy read back (daily, and when it was written): still whole, or damaged
+ * and why. docs/operations.md says how a file is proven.
+ */
+export const BackupVerify = z.object({
+  /** When it was last read back (epoch ms). */
+  at: z.number().int(),
+  ok: z.boolean(),
+  /** Why it is damaged, when it is. */
+  error: z.string().nullable(),
+});
+export type BackupVerify = z.infer<typeof BackupVerify>;
+
+/** A backup's file in the 异地副本 folder. */
+export const BackupCopyFile = z.object({
+  /** `hall-….db`, or `hall-….db.enc` when encrypted. */
+  file: z.string(),
+  /** The last 复核 of the copy, or null before its first. */
+  verified: BackupVerify.nullable(),
+});
+export type BackupCopyFile = z.infer<typeof BackupCopyFile>;
 
 export const BackupEntry = z.object({
   name: BackupName,
@@ -24,6 +47,10 @@ export const BackupEntry = z.object({
    * listed file has; the field says so to the console, and a restore checks again.
    */
   checked: z.boolean(),
+  /** The last 复核 of this file (the check when it was written counts), or null before its first. */
+  verified: BackupVerify.nullable(),
+  /** Its 异地副本, or null (no copy folder, or the folder lacks it or cannot be read). */
+  copy: BackupCopyFile.nullable(),
 });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 
@@ -45,8 +72,8 @@ export const BackupRun = z.object({
   /** When it finished (epoch ms). */
   at: z.number().int(),
   ok: z.boolean(),
-  /** 'auto' (the day's backup) or 'manual' (立即备份). */
-  trigger: z.enum(['auto', 'manual']),
+  /** 'auto' (the day's backup), 'intraday' (日间备份, HALL_BACKUP_EVERY_HOURS) or 'manual' (立即备份). */
+  trigger: z.enum(['auto', 'intraday', 'manual']),
   /** The new file, when it worked. */
   name: z.string().nullable(),
   /** Why it failed, when it did. */
@@ -73,6 +100,23 @@ export const BackupCopyStatus = z.object({
 });
 export type BackupCopyStatus = z.infer<typeof BackupCopyStatus>;
 
+/** What a restore should use: the newest backup whose file is good (docs/operations.md, How to restore). */
+export const BackupRestore = z.object({
+  /** The backup (`hall-….db`). */
+  name: z.string(),
+  /** Its time (epoch ms). */
+  at: z.number().int(),
+  /** The local backup, or (when that is damaged) its 异地副本. */
+  place: z.enum(['local', 'copy']),
+  /** The file's absolute path as the server sees it. */
+  file: z.string(),
+  /** An encrypted copy: the restore asks for HALL_BACKUP_PASSPHRASE. */
+  encrypted: z.boolean(),
+  /** The one command line that restores it into this database (run in the project folder, the server stopped). */
+  command: z.string(),
+});
+export type BackupRestore = z.infer<typeof BackupRestore>;
+
 export const BackupStatus = z.object({
   /** False for a database without a backup folder (an in-memory one): nothing is backed up. */
   enabled: z.boolean(),
@@ -88,5 +132,9 @@ export const BackupStatus = z.object({
   lastRun: BackupRun.nullable(),
   /** 异地副本, or null when no copy folder is set. */
   copy: BackupCopyStatus.nullable(),
+  /** 日间备份 every this many hours while the database changes (HALL_BACKUP_EVERY_HOURS), or null: the day's only. */
+  everyHours: z.number().int().min(1).max(24).nullable(),
+  /** The newest good backup to restore from, or null (none yet, or every one damaged). */
+  restore: BackupRestore.nullable(),
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;

@@ -25,8 +25,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlite);
 let db;
 try {
-  db = new Database(workerData.path, { fileMustExist: true });
-  db.pragma('journal_mode = DELETE');
+  db = new Database(workerData.path, { fileMustExist: true, readonly: workerData.readonly });
+  if (!workerData.readonly) db.pragma('journal_mode = DELETE');
   const integrity = db.pragma('integrity_check').map((r) => r.integrity_check).join('; ');
   const applied = integrity === 'ok' ? db.prepare('SELECT id, name FROM migrations ORDER BY id').all() : [];
   parentPort.postMessage({ integrity, applied });
@@ -37,9 +37,9 @@ try {
 }
 `;
 
-function readFacts(path: string): Promise<Facts> {
+function readFacts(path: string, readonly: boolean): Promise<Facts> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { sqlite: SQLITE, path } });
+    const worker = new Worker(WORKER, { eval: true, workerData: { sqlite: SQLITE, path, readonly } });
     worker.once('message', (facts: Facts) => resolve(facts));
     worker.once('error', (e) => resolve({ error: e.message }));
     worker.once('exit', (code) => resolve({ error: `the check stopped (exit ${code})` }));
@@ -55,9 +55,12 @@ export function unknownMigration(applied: readonly { id: number; name: string }[
   return null;
 }
 
-/** Checks a database file (a fresh copy: it is switched to rollback-journal mode). */
-export async function checkDatabaseFile(path: string, ours: readonly Migration[] = loadMigrations()): Promise<CheckResult> {
-  const facts = await readFacts(path);
+/**
+ * Checks a database file: a fresh copy is switched to rollback-journal mode; `readonly` (the
+ * re-verification of a kept backup, already in that mode) opens it without writing a byte.
+ */
+export async function checkDatabaseFile(path: string, ours: readonly Migration[] = loadMigrations(), opts: { readonly?: boolean } = {}): Promise<CheckResult> {
+  const facts = await readFacts(path, opts.readonly === true);
   if ('error' in facts) return { ok: false, error: facts.error };
   if (facts.integrity !== 'ok') return { ok: false, error: `integrity_check: ${facts.integrity.slice(0, 300)}` };
   if (facts.applied.length === 0) return { ok: false, error: 'no migrations applied: not a hall database' };

@@ -10,7 +10,7 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } f
 import { join } from 'node:path';
 import { checkDatabaseFile } from './check';
 import { encryptFile, verifyEncrypted } from './crypt';
-import { backupsToDelete, newestFirst, parseBackupName } from './rules';
+import { backupsToDelete, backupsToKeep, parseBackupName } from './rules';
 
 const ENC = '.enc';
 
@@ -20,6 +20,8 @@ export interface CopyTarget {
   copyDir: string;
   passphrase?: string | undefined;
   keep: number;
+  /** The hall's service day: its later backups are copied and kept too (rules.ts backupsToKeep). */
+  today: string;
 }
 
 export interface CopyOutcome {
@@ -63,7 +65,7 @@ async function copyOne(src: string, copyDir: string, name: string, passphrase: s
   }
 }
 
-/** Brings the copy folder up to the newest `keep` local backups. Never throws: the outcome says what failed. */
+/** Brings the copy folder up to the kept local backups. Never throws: the outcome says what failed. */
 export async function syncCopies(t: CopyTarget, local: readonly string[]): Promise<CopyOutcome> {
   const copied: string[] = [];
   const deleted: string[] = [];
@@ -71,13 +73,13 @@ export async function syncCopies(t: CopyTarget, local: readonly string[]): Promi
     mkdirSync(t.copyDir, { recursive: true });
     // Either form counts: copies made before a passphrase was set are not made again.
     const present = new Set(copiesIn(t.copyDir).map((f) => backupOfCopy(f)!));
-    for (const name of newestFirst(local).slice(0, Math.max(1, t.keep))) {
+    for (const name of backupsToKeep(local, t.keep, t.today)) {
       if (present.has(name)) continue;
       copied.push(await copyOne(join(t.dir, name), t.copyDir, name, t.passphrase));
       present.add(name);
     }
     const files = copiesIn(t.copyDir);
-    const old = new Set(backupsToDelete([...new Set(files.map((f) => backupOfCopy(f)!))], t.keep));
+    const old = new Set(backupsToDelete([...new Set(files.map((f) => backupOfCopy(f)!))], t.keep, t.today));
     for (const f of files) {
       if (!old.has(backupOfCopy(f)!)) continue;
       rmSync(join(t.copyDir, f), { force: true });

@@ -61,6 +61,11 @@ describe('audit lines', () => {
     ['BackupFailed', { error: 'ENOSPC: no space left on device', trigger: 'auto' }, { key: 'audit.BackupFailed', params: { error: 'ENOSPC: no space left on device' } }],
     ['BackupFailed', {}, { key: 'audit.BackupFailed', params: { error: '—' } }],
     ['BackupCopyFailed', { dir: '/mnt/nas', error: 'EACCES: permission denied' }, { key: 'audit.BackupCopyFailed', params: { error: 'EACCES: permission denied' } }],
+    [
+      'BackupDamaged',
+      { place: 'copy', name: 'hall-2026-11-30T090000.db.enc', dir: '/mnt/nas', error: 'wrong passphrase, or the file is damaged' },
+      { key: 'audit.BackupDamaged', params: { name: 'hall-2026-11-30T090000.db.enc', error: 'wrong passphrase, or the file is damaged' } },
+    ],
   ])('%s %j', (type, after, line) => {
     expect(describeAudit(entry(type, after), words)).toEqual(line);
   });

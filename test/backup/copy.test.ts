@@ -13,7 +13,7 @@ import { COPY_RETRY_MS } from '../../server/backup/backup-service';
 import { decryptFile } from '../../server/backup/crypt';
 import { restoreBackup } from '../../server/backup/restore';
 import { tempDir } from '../support/tmp';
-import { backupHall, ticketIds } from './support';
+import { backupHall, listed, ticketIds } from './support';
 
 const PASS = 'correct horse battery staple';
 const DAY = 24 * 60 * 60_000;
@@ -92,7 +92,7 @@ describe('a copy folder that cannot be written', () => {
     h.issue('A');
     const first = await h.backups.run(SYSTEM, 'manual');
     expect(first.ok).toBe(true);
-    expect(readdirSync(h.dir)).toEqual(['hall-2026-11-30T090000.db']);
+    expect(listed(h.dir)).toEqual(['hall-2026-11-30T090000.db']);
     const st = h.backups.status();
     expect(st.lastRun).toMatchObject({ ok: true, copy: { ok: false, copied: [] } });
     expect(st.lastRun?.copy?.error).toMatch(/EEXIST|ENOTDIR/);
@@ -103,7 +103,7 @@ describe('a copy folder that cannot be written', () => {
     // The next day's backup, the NAS still away.
     h.clock.advance(DAY);
     await h.backups.tick();
-    expect(readdirSync(h.dir)).toHaveLength(2);
+    expect(listed(h.dir)).toHaveLength(2);
     expect(h.audits('BackupCopyFailed')).toHaveLength(2);
 
     // The NAS is back: not retried within the hour, then both backups are copied, newest first.
@@ -122,25 +122,25 @@ describe('a copy folder that cannot be written', () => {
 });
 
 describe('the copy folder', () => {
-  it('keeps the newest N, leaves other files alone, and counts a copy made before encryption was set', async () => {
+  it('keeps what the backup folder keeps, leaves other files alone, and counts a copy made before encryption was set', async () => {
     const copyDir = tempDir('nas-');
     writeFileSync(join(copyDir, 'README.txt'), 'the IT person’s note');
     const h = backupHall({ copyDir, keep: 2 });
     for (let i = 0; i < 3; i++) {
       await h.backups.run(SYSTEM, 'manual');
-      h.clock.advance(60_000);
+      h.clock.advance(DAY);
     }
-    expect(readdirSync(copyDir).sort()).toEqual(['README.txt', 'hall-2026-11-30T090100.db', 'hall-2026-11-30T090200.db']);
+    expect(readdirSync(copyDir).sort()).toEqual(['README.txt', 'hall-2026-12-01T090000.db', 'hall-2026-12-02T090000.db']);
     expect(h.backups.status().lastRun?.copy?.deleted).toEqual(['hall-2026-11-30T090000.db']);
     h.close();
 
-    // The same folders, now with a passphrase: the plain copies count, new ones are encrypted.
+    // The same folders, now with a passphrase, later on 12-02: the plain copies count, new ones are encrypted.
     const again = backupHall({ copyDir, keep: 2, passphrase: PASS, dir: h.dir });
-    again.clock.set(h.clock.now());
+    again.clock.set(h.clock.now() - DAY + 60_000);
     await again.backups.tick(); // the catch-up after a start: nothing is missing
     expect(again.backups.status().copy?.last).toMatchObject({ ok: true, copied: [] });
     await again.backups.run(SYSTEM, 'manual');
-    expect(readdirSync(copyDir).sort()).toEqual(['README.txt', 'hall-2026-11-30T090200.db', 'hall-2026-11-30T090300.db.enc']);
+    expect(readdirSync(copyDir).sort()).toEqual(['README.txt', 'hall-2026-12-01T090000.db', 'hall-2026-12-02T090000.db', 'hall-2026-12-02T090100.db.enc']);
     again.close();
   });
 

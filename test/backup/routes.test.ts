@@ -51,7 +51,7 @@ describe('GET /api/backups', () => {
     s = await startTestServer();
     const manager = await login(s.url, 'admin', 'admin');
     const r = await api<BackupStatus>(s.url, 'GET', '/api/backups', { token: manager });
-    expect(r.body).toEqual({ enabled: false, dir: null, keep: 14, running: false, backups: [], lastRun: null, copy: null });
+    expect(r.body).toEqual({ enabled: false, dir: null, keep: 14, running: false, backups: [], lastRun: null, copy: null, everyHours: null, restore: null });
     const post = await api<{ error: { code: string } }>(s.url, 'POST', '/api/backups', { token: manager });
     expect(post.status).toBe(409);
     expect(post.body.error.code).toBe('CONFLICT');
@@ -59,7 +59,7 @@ describe('GET /api/backups', () => {
 });
 
 describe('POST /api/backups (立即备份)', () => {
-  it('answers with the new entry, holding the tickets issued so far, and keeps the newest `keep`', async () => {
+  it('answers with the new entry, holding the tickets issued so far; today’s later backups stay, then the daily `keep`', async () => {
     const { dir, manager, status } = await start(2);
     await expect.poll(async () => (await status()).backups.length).toBe(1);
     const issued = await api<{ id: string }>(s.url, 'POST', '/api/tickets', { body: { queue: 'A' } });
@@ -70,10 +70,16 @@ describe('POST /api/backups (立即备份)', () => {
     expect(ticketIds(join(dir, r.body.name))).toEqual([issued.body.id]);
     s.clock.advance(60_000);
     await api(s.url, 'POST', '/api/backups', { token: manager });
-    expect((await status()).backups.map((b) => b.name)).toEqual(['hall-2026-11-30T090200.db', 'hall-2026-11-30T090100.db']);
-    const audit = await api<AuditEntry[]>(s.url, 'GET', '/api/admin/audit?limit=20', { token: manager });
+    expect((await status()).backups.map((b) => b.name)).toEqual(['hall-2026-11-30T090200.db', 'hall-2026-11-30T090100.db', 'hall-2026-11-30T090000.db']);
+    // The next day: of 11-30, its first (the day's backup) stays.
+    s.clock.advance(24 * 60 * 60_000);
+    const again = await login(s.url, 'admin', 'admin'); // yesterday's session has expired
+    await api(s.url, 'POST', '/api/backups', { token: again });
+    const next = await api<BackupStatus>(s.url, 'GET', '/api/backups', { token: again });
+    expect(next.body.backups.map((b) => b.name)).toEqual(['hall-2026-12-01T090200.db', 'hall-2026-11-30T090000.db']);
+    const audit = await api<AuditEntry[]>(s.url, 'GET', '/api/admin/audit?limit=20', { token: again });
     const made = audit.body.filter((a) => a.type === 'BackupMade');
-    expect(made.map((a) => a.actor.username ?? a.actor.id)).toEqual(['admin', 'admin', 'system']);
+    expect(made.map((a) => a.actor.username ?? a.actor.id)).toEqual(['admin', 'admin', 'admin', 'system']);
   });
 
   it('two at once: one is written, the other refused', async () => {

@@ -3,12 +3,12 @@
  * database holding the tickets; the day's backup comes once a day; the newest N stay; never two
  * at once; a failure is logged, audited and shown, never thrown.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDatabaseFile } from '../../server/backup/check';
 import { loadMigrations } from '../../server/store/migrate';
-import { backupHall, ticketIds } from './support';
+import { backupHall, listed, ticketIds } from './support';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -23,7 +23,7 @@ describe('a backup', () => {
     const file = join(h.dir, r.data.name);
     expect(r.data.size).toBe(statSync(file).size);
     expect(ticketIds(file)).toEqual([...ids].sort());
-    expect(readdirSync(h.dir)).toEqual([r.data.name]);
+    expect(listed(h.dir)).toEqual([r.data.name]);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(await checkDatabaseFile(file)).toEqual({ ok: true, migrations: loadMigrations().length });
     // The live database is untouched and goes on.
@@ -52,11 +52,11 @@ describe('a backup', () => {
   it('is audited with who made it, its size and what was deleted', async () => {
     const h = backupHall({ keep: 1 });
     await h.backups.run({ kind: 'system' }, 'auto');
-    h.clock.advance(60_000);
+    h.clock.advance(DAY);
     await h.backups.run({ kind: 'user', id: 'u-admin', username: 'admin', name: '管理员', role: 'manager' }, 'manual');
     const made = h.audits('BackupMade');
     expect(made.map((a) => a.actor)).toEqual(['system', 'u-admin']);
-    expect(JSON.parse(made[1]!.after)).toMatchObject({ name: 'hall-2026-11-30T090100.db', trigger: 'manual', deleted: ['hall-2026-11-30T090000.db'] });
+    expect(JSON.parse(made[1]!.after)).toMatchObject({ name: 'hall-2026-12-01T090000.db', trigger: 'manual', deleted: ['hall-2026-11-30T090000.db'] });
     h.close();
   });
 });
@@ -65,15 +65,15 @@ describe('the day’s backup', () => {
   it('is made at the first check of a service day, once; a new day makes the next', async () => {
     const h = backupHall();
     await h.backups.tick();
-    expect(readdirSync(h.dir)).toEqual(['hall-2026-11-30T090000.db']);
+    expect(listed(h.dir)).toEqual(['hall-2026-11-30T090000.db']);
     h.clock.advance(30_000);
     await h.backups.tick();
     h.clock.advance(14 * 60 * 60_000); // 23:00 the same day
     await h.backups.tick();
-    expect(readdirSync(h.dir)).toHaveLength(1);
+    expect(listed(h.dir)).toHaveLength(1);
     h.clock.set(Date.parse('2026-11-30T16:00:30Z')); // 00:00:30 on 12-01 in Shanghai
     await h.backups.tick();
-    expect(readdirSync(h.dir).sort()).toEqual(['hall-2026-11-30T090000.db', 'hall-2026-12-01T000030.db']);
+    expect(listed(h.dir).sort()).toEqual(['hall-2026-11-30T090000.db', 'hall-2026-12-01T000030.db']);
     expect(h.backups.status().lastRun).toMatchObject({ ok: true, trigger: 'auto', name: 'hall-2026-12-01T000030.db' });
     h.close();
   });
@@ -83,7 +83,7 @@ describe('the day’s backup', () => {
     await h.backups.run({ kind: 'system' }, 'manual');
     h.clock.advance(60_000);
     await h.backups.tick();
-    expect(readdirSync(h.dir)).toHaveLength(1);
+    expect(listed(h.dir)).toHaveLength(1);
     h.close();
   });
 });
@@ -97,7 +97,7 @@ describe('keeping the newest', () => {
       h.clock.set(Date.parse('2026-11-30T01:00:00Z') + d * DAY);
       await h.backups.tick();
     }
-    expect(readdirSync(h.dir).sort()).toEqual(['README.txt', 'hall-2026-12-02T090000.db', 'hall-2026-12-03T090000.db', 'hall-2026-12-04T090000.db']);
+    expect(listed(h.dir).sort()).toEqual(['README.txt', 'hall-2026-12-02T090000.db', 'hall-2026-12-03T090000.db', 'hall-2026-12-04T090000.db']);
     expect(h.backups.status().backups.map((b) => b.name)).toEqual(['hall-2026-12-04T090000.db', 'hall-2026-12-03T090000.db', 'hall-2026-12-02T090000.db']);
     expect(h.backups.status().lastRun?.deleted).toEqual(['hall-2026-12-01T090000.db']);
     h.close();
@@ -115,7 +115,7 @@ describe('never two at once', () => {
     await h.backups.tick();
     expect((await first).ok).toBe(true);
     expect(h.backups.status().running).toBe(false);
-    expect(readdirSync(h.dir)).toHaveLength(1);
+    expect(listed(h.dir)).toHaveLength(1);
     // Done: the next one may run (same second: the counter keeps the name free).
     const third = await h.backups.run({ kind: 'system' }, 'manual');
     expect(third.ok && third.data.name).toBe('hall-2026-11-30T090000-2.db');
@@ -150,7 +150,7 @@ describe('a failure', () => {
     const r = await h.backups.run({ kind: 'system' }, 'manual');
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(h.backups.status().lastRun?.error).toMatch(/failed its check: migration 0999_future\.sql/);
-    expect(readdirSync(h.dir)).toEqual([]);
+    expect(listed(h.dir)).toEqual([]);
     h.close();
   });
 
@@ -161,7 +161,7 @@ describe('a failure', () => {
     writeFileSync(join(h.dir, '.hall-2026-11-29T090000.db.tmp-journal'), '');
     const again = backupHall({ dir: h.dir });
     expect(existsSync(join(h.dir, '.hall-2026-11-29T090000.db.tmp'))).toBe(false);
-    expect(readdirSync(h.dir)).toEqual([]);
+    expect(listed(h.dir)).toEqual([]);
     again.close();
     h.close();
   });

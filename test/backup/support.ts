@@ -1,8 +1,10 @@
 /** A hall on a real database file with 数据备份 beside it, driven without HTTP (service and restore tests). */
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createBackups } from '../../server/backup/backup-service';
+import { BOOK_FILE } from '../../server/backup/verify';
 import { seedDemoIfEmpty } from '../../server/demo/seed';
 import { SYSTEM } from '../../server/service/actor';
 import { ManualClock } from '../../server/service/clock';
@@ -12,7 +14,7 @@ import { createVoice } from '../../server/voice';
 import { TEST_START } from '../support/server';
 import { tempDir } from '../support/tmp';
 
-export function backupHall(opts: { keep?: number; dir?: string; copyDir?: string; passphrase?: string } = {}) {
+export function backupHall(opts: { keep?: number; dir?: string; copyDir?: string; passphrase?: string; everyHours?: number; verifyEveryMs?: number } = {}) {
   const root = tempDir('backup-');
   const dbPath = join(root, 'hall.db');
   const dir = opts.dir ?? join(root, 'backups');
@@ -23,7 +25,7 @@ export function backupHall(opts: { keep?: number; dir?: string; copyDir?: string
   const log = (m: string) => void logs.push(m);
   const hallId = store.halls.hallIds()[0]!;
   const hall = createHallService({ store, clock, voice: createVoice({ log }), hallId, log });
-  const backups = createBackups({ db: store.db, hall, clock, config: { dir, keep: opts.keep ?? 14, copyDir: opts.copyDir, passphrase: opts.passphrase }, log });
+  const backups = createBackups({ db: store.db, hall, clock, config: { dir, keep: opts.keep ?? 14, copyDir: opts.copyDir, passphrase: opts.passphrase, everyHours: opts.everyHours }, log, verifyEveryMs: opts.verifyEveryMs });
   const issue = (queue = 'A'): string => {
     const id = randomUUID();
     const r = hall.execute(SYSTEM, { type: 'issueTicket', id, queue, channel: 'kiosk', matters: [] });
@@ -43,4 +45,9 @@ export function ticketIds(file: string): string[] {
   } finally {
     db.close();
   }
+}
+
+/** The backup folder's files but the 复核 record book (verify.ts), which sits beside them. */
+export function listed(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f !== BOOK_FILE);
 }

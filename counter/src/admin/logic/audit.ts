@@ -56,6 +56,7 @@ export type AuditKey =
   | 'audit.BackupFailed'
   | 'audit.BackupDownloaded'
   | 'audit.BackupCopyFailed'
+  | 'audit.BackupDamaged'
   | 'audit.other';
 
 export interface AuditLine {
@@ -232,6 +233,9 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
       return { key: 'audit.BackupFailed', params: { error: shortNote(obj(d.after).error, 80) || '—' } };
     case 'BackupCopyFailed':
       return { key: 'audit.BackupCopyFailed', params: { error: shortNote(obj(d.after).error, 80) || '—' } };
+    case 'BackupDamaged':
+      // 复核 found a kept backup or copy changed since it was written: which file, and why.
+      return { key: 'audit.BackupDamaged', params: { name: str(obj(d.after).name), error: shortNote(obj(d.after).error, 80) || '—' } };
     case 'Announced': {
       // 语音广播: what the walls said, and where if not the whole hall.
       const a = obj(d.after);

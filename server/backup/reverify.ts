@@ -1,0 +1,68 @@
+/**
+ * 复核 on the timer: one kept file — a local backup or a 异地副本 — read back per call, the one
+ * verified longest ago once its last verdict is a day old (rules.ts nextToVerify). The reading
+ * streams (a digest, or the decryption through its tag) and a database check runs in a worker,
+ * so it never holds up the hall; the timer's 30-second ticks spread a day's files. A damaged
+ * file is logged each time it is found, and audited (`BackupDamaged`) when it turns damaged.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BackupConfig } from './config';
+import { backupOfCopy, copiesIn } from './copy';
+import { nextToVerify } from './rules';
+import { verifyFile, type CheckBook, type Place } from './verify';
+
+export interface ReverifyDeps {
+  config: BackupConfig;
+  book: CheckBook;
+  now: () => number;
+  /** A verdict this old is read again (rules.ts VERIFY_EVERY_MS). */
+  everyMs: number;
+  log: (msg: string) => void;
+  audit: (type: string, data: Record<string, unknown>) => void;
+}
+
+/** The copy folder's files, or null when it cannot be read (a NAS not mounted) or there is none. */
+export function listCopies(config: BackupConfig): string[] | null {
+  if (!config.copyDir) return null;
+  try {
+    return copiesIn(config.copyDir);
+  } catch {
+    return null;
+  }
+}
+
+export function createReverify(deps: ReverifyDeps) {
+  const { config, book, now, everyMs, log, audit } = deps;
+  const folderOf = (place: Place): string => (place === 'local' ? config.dir : config.copyDir!);
+
+  /** Reads back the file most due, if any is; resolves when done, never rejects. */
+  async function verifyNext(local: readonly string[]): Promise<void> {
+    const copies = listCopies(config);
+    book.keepOnly('local', local);
+    // A folder that cannot be read forgets nothing: its files are likely still there.
+    if (copies) book.keepOnly('copy', copies);
+    // An encrypted copy with no passphrase set cannot be read back: it waits, unjudged.
+    const readable = (copies ?? []).filter((f) => config.passphrase || f === backupOfCopy(f));
+    const files = [...local.map((file) => ({ place: 'local' as const, file })), ...readable.map((file) => ({ place: 'copy' as const, file }))];
+    const key = nextToVerify(
+      files.map((f) => ({ key: `${f.place}/${f.file}`, verifiedAt: book.get(f.place, f.file)?.at ?? null })),
+      now(),
+      everyMs,
+    );
+    const pick = files.find((f) => `${f.place}/${f.file}` === key);
+    if (!pick) return;
+    const path = join(folderOf(pick.place), pick.file);
+    const before = book.get(pick.place, pick.file);
+    const verdict = await verifyFile(path, { encrypted: pick.file !== backupOfCopy(pick.file), passphrase: config.passphrase, sha256: before?.sha256 });
+    // Deleted while it was read (a new backup's clean-up): nothing to say about it.
+    if (!existsSync(path)) return;
+    book.set(pick.place, pick.file, { at: now(), ok: verdict.ok, error: verdict.error, sha256: before?.sha256 ?? verdict.sha256 });
+    book.save();
+    if (verdict.ok) return;
+    log(`backup DAMAGED (${pick.place === 'local' ? 'backup folder' : 'copy folder'}): ${path}: ${verdict.error}; a restore must use the newest good one`);
+    if (before?.ok !== false) audit('BackupDamaged', { place: pick.place, name: pick.file, dir: folderOf(pick.place), error: verdict.error });
+  }
+
+  return { verifyNext };
+}
