@@ -1,0 +1,41 @@
+/** 亮证亮照 on the window screen (pure): the clerk only where the hall shows clerks, and only while the window serves. */
+import { describe, expect, it } from 'vitest';
+import type { Window, WindowState } from '../../shared/schemas';
+import { shownClerk, staffNoText } from '../../display/src/window/windowClerk';
+
+const clerk = { id: 'u1', username: 'c01', name: '王晓红', photoUrl: '/api/staff/u1/photo?v=1' };
+const win = (state: WindowState, withClerk = true): Window => ({
+  no: 3,
+  name: '3号窗口',
+  nameEn: 'Window 3',
+  zone: '综合区',
+  kind: 'comprehensive',
+  state,
+  mapping: [],
+  ...(withClerk ? { clerk } : {}),
+});
+
+describe('window screen clerk', () => {
+  it.each<[WindowState, boolean]>([
+    ['open', true],
+    ['calling', true],
+    ['serving', true],
+    ['paused', false],
+    ['closed', false],
+  ])('%s → shown: %s', (state, shown) => {
+    expect(shownClerk({ windowShowsClerk: true }, win(state))).toEqual(shown ? clerk : null);
+  });
+
+  it('never when the hall has it off (or an older server says nothing), or nobody is signed in', () => {
+    expect(shownClerk({ windowShowsClerk: false }, win('serving'))).toBeNull();
+    expect(shownClerk({}, win('serving'))).toBeNull();
+    expect(shownClerk(undefined, win('serving'))).toBeNull();
+    expect(shownClerk({ windowShowsClerk: true }, win('serving', false))).toBeNull();
+    expect(shownClerk({ windowShowsClerk: true }, null)).toBeNull();
+  });
+
+  it('says 工号 first, Staff No. in English', () => {
+    expect(staffNoText.zh('c01')).toBe('工号 c01');
+    expect(staffNoText.en('c01')).toBe('Staff No. c01');
+  });
+});
