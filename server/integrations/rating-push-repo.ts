@@ -61,6 +61,7 @@ export function createRatingPushRepo(db: Db) {
       ON CONFLICT (hall_id, kind, ref) DO UPDATE SET payload = excluded.payload, status = 'pending', attempts = 0, last_error = NULL,
         created_at = excluded.created_at, next_at = excluded.next_at, sent_at = NULL`),
     head: db.prepare(`SELECT * FROM rating_push_outbox WHERE hall_id = ? AND status = 'pending' ORDER BY id LIMIT 1`),
+    pending: db.prepare(`SELECT * FROM rating_push_outbox WHERE hall_id = ? AND status = 'pending' ORDER BY id LIMIT ?`),
     // The attempt is counted and the next one scheduled before sending: a crash mid-send retries later.
     claim: db.prepare(`UPDATE rating_push_outbox SET attempts = attempts + 1, next_at = ?
       WHERE id = ? AND hall_id = ? AND status = 'pending' AND attempts = ?`),
@@ -87,6 +88,10 @@ export function createRatingPushRepo(db: Db) {
     /** The oldest pending report: the next to go, whether due or not. */
     head(hallId: string): PushRec | undefined {
       return one(s.head.get(hallId));
+    },
+    /** Pending reports, oldest first, at most `limit`: what a pass walks. */
+    pending(hallId: string, limit: number): PushRec[] {
+      return (s.pending.all(hallId, limit) as Row[]).map(fromRow);
     },
     /** Takes the report for one attempt; the claimed record (attempts + 1), or undefined if it changed meanwhile. */
     claim(hallId: string, m: PushRec, retryAt: number): PushRec | undefined {
@@ -125,8 +130,8 @@ export function createRatingPushRepo(db: Db) {
       return (s.oldestPending.get(hallId) as number | null) ?? undefined;
     },
     /**
-     * What holds the queue up now, else the newest refusal. Only the head is ever tried (in
-     * order), so a pending row with an error is the head.
+     * What holds the queue up now (the oldest pending report, when its last attempt failed; a
+     * stuck one stays there while the reports behind it go), else the newest refusal.
      */
     lastError(hallId: string): PushRec | undefined {
       const head = one(s.head.get(hallId));

@@ -110,3 +110,47 @@ export function followUpPayload(x: FollowUpPushInput): RatingPushFollowUp {
  * keeping the error for a manager's 重推.
  */
 export const PUSH_MAX_ATTEMPTS = Number.POSITIVE_INFINITY;
+
+/**
+ * A report whose attempts failed this many times in a row (about 7½ minutes of the backoff) is
+ * stuck: the platform may be up and choking on that one report, so from then on the reports
+ * behind it may go past it (other tickets only), instead of all of the hall's ratings waiting
+ * for it for days.
+ */
+export const PUSH_STUCK_AFTER = 5;
+/** Retryable failures in one pass before it stops: two in a row means the platform is down, not one report. */
+export const PUSH_FAILURES_PER_PASS = 2;
+
+export type PassStep = 'attempt' | 'skip' | 'stop';
+/** What became of one attempt: delivered, refused for good, failed (tried again later), or lost its claim (changed meanwhile, or closing). */
+export type PushOutcome = 'sent' | 'refused' | 'failed' | 'stale';
+
+/**
+ * One pass over the pending reports, oldest first: which to attempt, which to step past, when to
+ * stop. Order holds within a ticket (its 整改 never overtakes its rating). A report waiting for
+ * its retry holds up everything behind it, as a platform that is down should not get every new
+ * rating — unless it is stuck, then only its own ticket waits. A failure of a report not stuck
+ * ends the pass; a stuck one's failure lets the next report probe the platform, and a second
+ * failure ends the pass. So a platform that is down gets at most two requests a pass.
+ */
+export function pushPass() {
+  const held = new Set<string>();
+  let failures = 0;
+  return {
+    step(r: { ref: string; attempts: number; nextAt: number }, now: number): PassStep {
+      if (held.has(r.ref)) return 'skip';
+      if (r.nextAt <= now) return 'attempt';
+      if (r.attempts < PUSH_STUCK_AFTER) return 'stop';
+      held.add(r.ref);
+      return 'skip';
+    },
+    /** After an attempt; `attempts` counts the one just made. */
+    after(r: { ref: string; attempts: number }, outcome: PushOutcome): 'continue' | 'stop' {
+      if (outcome === 'sent' || outcome === 'refused') return 'continue';
+      if (outcome === 'stale') return 'stop';
+      held.add(r.ref);
+      failures++;
+      return r.attempts >= PUSH_STUCK_AFTER && failures < PUSH_FAILURES_PER_PASS ? 'continue' : 'stop';
+    },
+  };
+}

@@ -1,9 +1,10 @@
 /**
- * Delivers the push outbox to the 好差评 platform strictly in order, one report at a time: the
- * oldest pending report goes first, and while it waits for its retry nothing behind it is sent
- * (the platform gets each ticket's rating before its 整改, and a platform that is down is not
- * hammered with every new rating). Each attempt is claimed in the database before the request
- * goes out (attempts + 1, the next try scheduled), as the SMS sender does; a retryable failure is
+ * Delivers the push outbox to the 好差评 platform in order, one report at a time: the oldest
+ * pending report goes first, and while it waits for its retry nothing behind it is sent (the
+ * platform gets each ticket's rating before its 整改, and a platform that is down is not hammered
+ * with every new rating) — until it is stuck (rating-push-rules.ts `pushPass`): then the reports
+ * of other tickets go past it. Each attempt is claimed in the database before the request goes
+ * out (attempts + 1, the next try scheduled), as the SMS sender does; a retryable failure is
  * retried for ever on the SMS backoff, a refusal for good (4xx) is `failed` with its error and
  * the next report goes. Without a platform nothing is sent: reports wait, listed as 未配置.
  */
@@ -12,7 +13,7 @@ import { SendError } from '../notify/notifier';
 import { afterFailure, retryDelay } from '../notify/rules';
 import { createSerialRunner } from '../notify/serial-runner';
 import type { PushRec, RatingPushRepo } from './rating-push-repo';
-import { PUSH_MAX_ATTEMPTS, pushKey } from './rating-push-rules';
+import { PUSH_MAX_ATTEMPTS, pushKey, pushPass, type PushOutcome } from './rating-push-rules';
 
 /** The platform's end: one report per call; rejects with a SendError (retryable or not). */
 export interface PushTarget {
@@ -29,29 +30,29 @@ export interface PushSenderDeps {
   log: (msg: string) => void;
 }
 
-/** What became of one attempt at the head. */
-type Outcome = 'sent' | 'waits' | 'refused';
+/** Pending reports one pass looks at; the rest wait for the next pass (a kick or the timer). */
+const PASS_LIMIT = 500;
 
 export function createRatingPushSender(deps: PushSenderDeps) {
   const { hallId, repo, clock, platform, log } = deps;
   const closed = (): boolean => runner.closed;
 
-  async function attempt(head: PushRec, via: PushTarget): Promise<Outcome> {
+  async function attempt(head: PushRec, via: PushTarget): Promise<PushOutcome> {
     const claimed = repo.claim(hallId, head, clock.now() + retryDelay(head.attempts + 1));
-    if (!claimed) return 'waits';
+    if (!claimed) return 'stale';
     try {
       await via.send(pushKey(hallId, claimed.kind, claimed.ref), claimed.payload);
-      if (closed()) return 'waits'; // the store may be gone; the claim retries it after a restart
+      if (closed()) return 'stale'; // the store may be gone; the claim retries it after a restart
       // False: the 整改 changed while this went out; its row is pending with the new note.
       repo.sent(hallId, claimed, clock.now());
       return 'sent';
     } catch (e) {
-      if (closed()) return 'waits';
+      if (closed()) return 'stale';
       const error = e instanceof Error ? e.message : String(e);
       const retryable = !(e instanceof SendError) || e.retryable;
       if (afterFailure(claimed.attempts, PUSH_MAX_ATTEMPTS, retryable) === 'retry') {
         repo.attemptFailed(hallId, claimed, error);
-        return 'waits';
+        return 'failed';
       }
       repo.failed(hallId, claimed, error);
       log(`好差评推送 ${claimed.kind} ${claimed.ref} refused: ${error}`);
@@ -59,17 +60,20 @@ export function createRatingPushSender(deps: PushSenderDeps) {
     }
   }
 
-  /** One pass: the head while it is due and goes through (or is refused for good). */
+  /** One pass over the pending reports, oldest first, as `pushPass` says. */
   async function pass(via: PushTarget): Promise<number> {
     let sent = 0;
-    for (;;) {
+    const plan = pushPass();
+    for (const r of repo.pending(hallId, PASS_LIMIT)) {
       if (closed()) return sent;
-      const head = repo.head(hallId);
-      if (!head || head.nextAt > clock.now()) return sent;
-      const outcome = await attempt(head, via);
+      const step = plan.step(r, clock.now());
+      if (step === 'skip') continue;
+      if (step === 'stop') return sent;
+      const outcome = await attempt(r, via);
       if (outcome === 'sent') sent++;
-      else if (outcome === 'waits') return sent;
+      if (plan.after({ ref: r.ref, attempts: r.attempts + 1 }, outcome) === 'stop') return sent;
     }
+    return sent;
   }
 
   const runner = createSerialRunner(

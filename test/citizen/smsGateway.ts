@@ -27,6 +27,8 @@ export interface Gateway<B = SmsWebhookBody> {
   /** Answers for the next requests, in order; after them, `otherwise`. */
   answers: Answer[];
   otherwise: Answer;
+  /** Asked first, with the request's body: an answer for this one request (a platform choking on one report), or undefined. */
+  answerFor?: (body: B) => Answer | undefined;
   close(): Promise<void>;
 }
 
@@ -37,8 +39,9 @@ export async function startGateway<B = SmsWebhookBody>(otherwise: Answer = { sta
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (raw += chunk));
     req.on('end', () => {
-      gw.requests.push({ headers: req.headers, body: JSON.parse(raw) as B });
-      const a = gw.answers.shift() ?? gw.otherwise;
+      const body = JSON.parse(raw) as B;
+      gw.requests.push({ headers: req.headers, body });
+      const a = gw.answerFor?.(body) ?? gw.answers.shift() ?? gw.otherwise;
       setTimeout(() => {
         if (res.destroyed) return;
         res.writeHead(a.status, { 'content-type': 'application/json' });

@@ -214,6 +214,48 @@ describe('a platform that is down', () => {
   });
 });
 
+describe('a report the platform chokes on', () => {
+  it('holds the others up only until it is stuck (five failures); then they go past it, and it is still tried', async () => {
+    await start();
+    const a = await served();
+    const b = await served();
+    const c = await served();
+    // Up, but a 500 for this one ticket's report every time (a platform bug on its data).
+    platform().answerFor = (body) => (body.ticket.id === a.id ? { status: 500, body: 'NullPointerException' } : undefined);
+    await rate(a.id);
+    await tick();
+    await rate(b.id);
+    await tick();
+    const delivered = () => platform().requests.filter((r) => r.body.ticket.id !== a.id).map((r) => r.body.ticket.id);
+    // Attempts 2 to 4 on the backoff (30 s, 1, 2 min): b waits behind it, untried.
+    for (const ms of [30_000, MIN, 2 * MIN]) {
+      advance(ms);
+      await tick();
+    }
+    expect(delivered()).toEqual([]);
+    let st = await state();
+    expect(st.rows.find((r) => r.ticketId === a.id)).toMatchObject({ status: 'pending', attempts: 4 });
+    // The fifth failure makes it stuck: the same pass goes on to b, which goes through.
+    advance(4 * MIN);
+    await tick();
+    expect(delivered()).toEqual([b.id]);
+    // A new rating goes at once, past it.
+    await rate(c.id);
+    await tick();
+    expect(delivered()).toEqual([b.id, c.id]);
+    st = await state();
+    expect(st.counts).toEqual({ pending: 1, sent: 2, failed: 0 });
+    expect(st.lastError).toMatchObject({ number: a.number, error: 'HTTP 500: NullPointerException' });
+    // Still tried on its backoff (8 min after the fifth); once the platform takes it, it is sent.
+    platform().answerFor = undefined;
+    advance(8 * MIN);
+    await tick();
+    st = await state();
+    expect(st.counts).toEqual({ pending: 0, sent: 3, failed: 0 });
+    expect(st.rows.find((r) => r.ticketId === a.id)).toMatchObject({ status: 'sent', attempts: 6 });
+  });
+});
+
 describe('a refusal for good', () => {
   it('a 400 is failed at once with its error, the next report goes on; 重推 sends it again (audited)', async () => {
     await start();

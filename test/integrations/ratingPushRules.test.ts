@@ -8,7 +8,16 @@ import { describe, expect, it } from 'vitest';
 import type { RatingReason } from '../../shared/citizen';
 import { RatingPushPayload } from '../../shared/ratingPush';
 import { ratingPushConfigFromEnv } from '../../server/integrations/rating-push-config';
-import { followUpPayload, PUSH_MAX_ATTEMPTS, pushKey, ratingPayload, type RatingPushInput } from '../../server/integrations/rating-push-rules';
+import {
+  followUpPayload,
+  PUSH_MAX_ATTEMPTS,
+  PUSH_STUCK_AFTER,
+  pushKey,
+  pushPass,
+  ratingPayload,
+  type PushOutcome,
+  type RatingPushInput,
+} from '../../server/integrations/rating-push-rules';
 import { afterFailure, retryDelay } from '../../server/notify/rules';
 import { retryableStatus } from '../../server/notify/webhook';
 
@@ -187,6 +196,43 @@ describe('retries', () => {
     [422, false],
   ])('HTTP %i is retried: %s', (status, retried) => {
     expect(retryableStatus(status)).toBe(retried);
+  });
+});
+
+describe('a pass over the pending reports', () => {
+  const S = PUSH_STUCK_AFTER;
+  /** Reports as `id ticket attempts due` (due: `now` or `later`); what each attempt meets; → the ids attempted, in order, then `stop` if the pass stopped early. */
+  function run(rows: string[], outcomes: Record<string, PushOutcome>): string[] {
+    const now = T0;
+    const plan = pushPass();
+    const out: string[] = [];
+    for (const row of rows) {
+      const [id, ref, attempts, due] = row.split(' ') as [string, string, string, string];
+      const r = { ref, attempts: Number(attempts), nextAt: due === 'now' ? now : now + MIN };
+      const step = plan.step(r, now);
+      if (step === 'skip') continue;
+      if (step === 'stop') return [...out, 'stop'];
+      out.push(id);
+      if (plan.after({ ref, attempts: r.attempts + 1 }, outcomes[id] ?? 'sent') === 'stop') return [...out, 'stop'];
+    }
+    return out;
+  }
+
+  it.each<[string, string[], Record<string, PushOutcome>, string[]]>([
+    ['all due and delivered: every one, in order', ['r1 t1 0 now', 'r2 t2 0 now', 'f1 t1 0 now'], {}, ['r1', 'r2', 'f1']],
+    ['a first failure ends the pass: the platform may be down', ['r1 t1 0 now', 'r2 t2 0 now'], { r1: 'failed' }, ['r1', 'stop']],
+    ['a report waiting for its retry holds up those behind it', ['r1 t1 2 later', 'r2 t2 0 now'], {}, ['stop']],
+    ['a refusal for good does not: the next goes', ['r1 t1 0 now', 'r2 t2 0 now'], { r1: 'refused' }, ['r1', 'r2']],
+    ['a claim lost (changed meanwhile) ends the pass', ['r1 t1 0 now', 'r2 t2 0 now'], { r1: 'stale' }, ['r1', 'stop']],
+    [`stuck (${S} failures) and waiting: the others go past it`, [`r1 t1 ${S} later`, 'r2 t2 0 now', 'r3 t3 0 now'], {}, ['r2', 'r3']],
+    [`stuck, due and failing again: the next report probes, and goes`, [`r1 t1 ${S - 1} now`, 'r2 t2 0 now', 'r3 t3 0 now'], { r1: 'failed' }, ['r1', 'r2', 'r3']],
+    [`one attempt short of stuck: still holds the rest up`, [`r1 t1 ${S - 2} now`, 'r2 t2 0 now'], { r1: 'failed' }, ['r1', 'stop']],
+    ['stuck, and the probe fails too: the platform is down, two requests and no more', [`r1 t1 ${S} now`, 'r2 t2 0 now', 'r3 t3 0 now'], { r1: 'failed', r2: 'failed' }, ['r1', 'r2', 'stop']],
+    ['two stuck ones failing: the pass stops at the second', [`r1 t1 ${S} now`, `r2 t2 ${S} now`, 'r3 t3 0 now'], { r1: 'failed', r2: 'failed' }, ['r1', 'r2', 'stop']],
+    ['a ticket’s 整改 never overtakes its stuck rating; other tickets go', [`r1 t1 ${S} later`, 'f1 t1 0 now', 'r2 t2 0 now'], {}, ['r2']],
+    ['nor its failed one in the same pass', [`r1 t1 ${S} now`, 'f1 t1 0 now', 'r2 t2 0 now'], { r1: 'failed' }, ['r1', 'r2']],
+  ])('%s', (_name, rows, outcomes, want) => {
+    expect(run(rows, outcomes)).toEqual(want);
   });
 });
 
