@@ -5,6 +5,7 @@ import { createI18n } from '../shared/i18n';
 import { backupEn, backupZh } from './backupText';
 import { citizenEn, citizenZh } from './citizenText';
 import { devicesEn, devicesZh } from './devicesText';
+import { photoEn, photoZh } from './photoText';
 import { privacyEn, privacyZh } from './privacyText';
 import { ratingPushEn, ratingPushZh } from './ratingPushText';
 import { reportEn, reportZh } from './reportText';
@@ -305,6 +306,7 @@ export const adminZh = {
   ...citizenZh,
   ...privacyZh,
   ...devicesZh,
+  ...photoZh,
   ...reportZh,
   ...ticketHoursZh,
   ...backupZh,
@@ -608,6 +610,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...citizenEn,
   ...privacyEn,
   ...devicesEn,
+  ...photoEn,
   ...reportEn,
   ...ticketHoursEn,
   ...backupEn,

@@ -31,6 +31,9 @@ export type AuditKey =
   | 'audit.ClerkAdded'
   | 'audit.ClerkChanged'
   | 'audit.ClerkRemoved'
+  | 'audit.ClerkPhotoAdded'
+  | 'audit.ClerkPhotoChanged'
+  | 'audit.ClerkPhotoRemoved'
   | 'audit.MatterAdded'
   | 'audit.MatterChanged'
   | 'audit.MatterRemoved'
@@ -71,6 +74,7 @@ const SETUP = new Set([
   'QueueChanged',
   'ClerkChanged',
   'ClerkRemoved',
+  'ClerkPhotoChanged',
   'MatterChanged',
   'MatterRemoved',
   'WindowEnabledChanged',
@@ -179,6 +183,11 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
     }
     case 'ClerkRemoved':
       return { key: 'audit.ClerkRemoved', params: { id: str(d.clerkId) } };
+    case 'ClerkPhotoChanged': {
+      // 亮证亮照: added, replaced or removed, by what the photo was before and after.
+      const key = d.photoVersion === undefined ? 'audit.ClerkPhotoRemoved' : d.before === undefined ? 'audit.ClerkPhotoAdded' : 'audit.ClerkPhotoChanged';
+      return { key, params: { name: str(d.name), username: str(d.username) } };
+    }
     case 'MatterChanged': {
       const m = obj(d.matter);
       return { key: d.before ? 'audit.MatterChanged' : 'audit.MatterAdded', params: { name: str(m.name), id: str(m.id) } };
