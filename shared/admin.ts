@@ -4,6 +4,15 @@ import { Phone } from './citizen';
 import { ASSIST_SMS_MINUTES, ASSIST_SMS_PHONES_MAX } from './notify';
 import { Matter, QueueCode, Role, TicketHours } from './schemas';
 
+/** 光荣榜: at most this many on the roll (a notice line, not a staff list). */
+export const HONORS_MAX = 10;
+/** One entry of the 光荣榜: whom, and the title the hall gives them (11月服务之星, 岗位标兵). */
+export const Honor = z.object({
+  clerkId: z.string().min(1).max(64),
+  title: z.string().trim().min(1, 'the title is empty').max(12, 'at most 12 characters'),
+});
+export type Honor = z.infer<typeof Honor>;
+
 export const HallSettings = z.object({
   recallLimit: z.number().int().min(0).max(10),
   prioritySwapAfter: z.number().int().min(1).max(20),
@@ -18,6 +27,8 @@ export const HallSettings = z.object({
   stopWhenUnfinishable: z.boolean(),
   /** 窗口屏显示工作人员 (亮证亮照): window screens show the signed-in clerk; absent: off (halls saved before it). */
   windowShowsClerk: z.boolean().optional(),
+  /** 光荣榜: staff honoured on the public screens, in order; each account once, active (absent: none). */
+  honors: z.array(Honor).max(HONORS_MAX).optional(),
 });
 export const SettingsPatch = HallSettings.partial();
 

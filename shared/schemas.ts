@@ -86,6 +86,15 @@ export const ClerkRef = z.object({
   photoUrl: z.string().optional(),
 });
 
+/** 光荣榜: one honoured member of staff as public screens show them (the wall's notice line, the window screen's badge). */
+export const HonorView = z.object({
+  clerkId: z.string(),
+  name: z.string(),
+  /** The manager's words: 11月服务之星, 岗位标兵, 服务先锋. */
+  title: z.string(),
+  photoUrl: z.string().optional(),
+});
+
 /** The path of a staff photo, versioned so a screen's cache never shows an old one (GET answers it with ETag `"<version>"`). */
 export function staffPhotoUrl(id: string, version: string): string {
   return `/api/staff/${encodeURIComponent(id)}/photo?v=${version}`;
@@ -159,6 +168,8 @@ export const HallInfo = z.object({
   ticketHours: z.array(TimeRange).optional(),
   /** 窗口屏显示工作人员: window screens show the signed-in clerk (photo, name, 工号); public windows then carry `clerk`. Extension; absent: off. */
   windowShowsClerk: z.boolean().optional(),
+  /** 光荣榜: the staff the hall honours, with their titles, in order. Extension; absent or empty: none. */
+  honors: z.array(HonorView).optional(),
 });
 
 export const Snapshot = z.object({
@@ -289,6 +300,7 @@ export type QueueSummary = z.infer<typeof QueueSummary>;
 export type TimeRange = z.infer<typeof TimeRange>;
 export type Call = z.infer<typeof Call>;
 export type HallInfo = z.infer<typeof HallInfo>;
+export type HonorView = z.infer<typeof HonorView>;
 export type Snapshot = z.infer<typeof Snapshot>;
 export type HallChange = z.infer<typeof HallChange>;
 export type User = z.infer<typeof User>;

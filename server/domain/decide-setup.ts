@@ -5,6 +5,7 @@
 import type { Command } from './commands';
 import type { Decision } from './decide';
 import type { DomainEvent } from './events';
+import { honorsProblem } from './honors';
 import { patchNotices } from './notices';
 import { prefixConflict, prefixOf } from './numbering';
 import type { HallState, QueueDef, WindowRec } from './types';
@@ -22,6 +23,8 @@ export function decideSetup(state: HallState, cmd: SetupCommand, now: number, re
     case 'updateSettings': {
       const notices = patchNotices(state.settings, cmd.patch);
       if ('refused' in notices) return fail('BAD_REQUEST', notices.refused);
+      const honorsRefused = cmd.patch.honors === undefined ? undefined : honorsProblem(state, cmd.patch.honors);
+      if (honorsRefused) return fail('BAD_REQUEST', honorsRefused);
       const settings = { ...state.settings, ...cmd.patch, ...notices };
       if (JSON.stringify(settings) === JSON.stringify(state.settings)) return done([]);
       return done([{ type: 'SettingsChanged', at: now, settings, before: { ...state.settings } }]);

@@ -209,6 +209,7 @@ export function evolve(state: HallState, e: DomainEvent): void {
     }
     case 'SettingsChanged':
       state.settings = { ...e.settings, voiceLanguages: [...e.settings.voiceLanguages], notices: [...e.settings.notices], noticesEn: [...e.settings.noticesEn] };
+      if (e.settings.honors) state.settings.honors = e.settings.honors.map((h) => ({ ...h }));
       return;
     case 'QueueChanged': {
       const q = state.queues.get(e.queue.code);

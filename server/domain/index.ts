@@ -14,3 +14,4 @@ export * from './prompts';
 export * from './checklist';
 export * from './ticketing';
 export * from './notices';
+export * from './honors';

@@ -37,6 +37,8 @@ export interface HallSettings {
   stopWhenUnfinishable: boolean;
   /** 窗口屏显示工作人员: window screens show the signed-in clerk's photo, name and 工号 (absent: off). */
   windowShowsClerk?: boolean;
+  /** 光荣榜: staff accounts honoured on the public screens, with their titles, in order (absent: none). */
+  honors?: { clerkId: string; title: string }[];
 }
 
 export interface QueueDef {

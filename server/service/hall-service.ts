@@ -13,6 +13,7 @@ import {
   callPrompts,
   decide,
   evolve,
+  honorsView,
   iso,
   queueStopped,
   queueSummary,
@@ -118,6 +119,7 @@ export function createHallService(deps: HallServiceDeps) {
       recallLimit: state.settings.recallLimit,
       ticketHours: state.settings.ticketHours.map((r) => ({ ...r })),
       windowShowsClerk: state.settings.windowShowsClerk === true,
+      honors: honorsView(state, state.settings.honors),
     };
   }
 
@@ -250,7 +252,12 @@ export function createHallService(deps: HallServiceDeps) {
         windows: [...windows.values()].sort((a, b) => a.no - b.no).map((w) => windowView(state, w)),
         queues: summaries,
       };
-      if (settingsChanged || events.some((e) => e.type === 'DayStarted')) change.hall = hallInfo();
+      // The 光荣榜 shows names and photos: an honoured person's change reaches the screens with the hall's info.
+      const honored = new Set((state.settings.honors ?? []).map((h) => h.clerkId));
+      const honoredChanged = events.some(
+        (e) => (e.type === 'ClerkChanged' && honored.has(e.clerk.id)) || (e.type === 'ClerkPhotoChanged' && honored.has(e.clerkId)) || (e.type === 'ClerkRemoved' && honored.has(e.clerkId)),
+      );
+      if (settingsChanged || honoredChanged || events.some((e) => e.type === 'DayStarted')) change.hall = hallInfo();
       if (matters.upsert.length + matters.remove.length > 0) change.catalogueChanged = true;
       const completed = events.flatMap((e) => (e.type === 'TicketCompleted' ? [{ ticketId: e.ticketId, windowNo: e.windowNo }] : []));
       publisher.publish({ hallId, change, calls, ticketIds: [...tickets.keys()], queues: [...queues], prompts: callPrompts(state, now), completed });
