@@ -1,10 +1,11 @@
 /**
  * The console's 数据备份 group (大厅设置 page) in Chromium against a real server with a backup
  * folder: where backups go and how many are kept, the day's backup made at start (校验通过),
- * 立即备份 adds one and says so, 下载 hands over the very file, and a server without a folder says
- * backups are off. Screenshots go to SCREENSHOT_DIR (default /tmp/backup-shots), zh and en.
+ * 立即备份 adds one and says so, 下载 hands over the very file, a file found damaged at 复核 is red
+ * with its reason and the restore names the newest good one with its command, and a server
+ * without a folder says backups are off. Screenshots go to SCREENSHOT_DIR (default /tmp/backup-shots), zh and en.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import type { BackupStatus } from '../../shared/backup';
 import { startTestServer, type TestServer } from '../support/server';
 import { tempDir } from '../support/tmp';
 import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, launchChromium, signIn, token } from '../e2e/counter/support';
+import { backupHall } from './support';
 
 let browser: Browser;
 const shots = process.env.SCREENSHOT_DIR ?? '/tmp/backup-shots';
@@ -46,17 +48,21 @@ describe('数据备份 in the manager console', () => {
       const { context, page, errors, group } = await openHallPage(server);
       await expect.poll(() => page.textContent('[data-testid=backup-dir]')).toBe(dir);
       const text = await group.textContent();
-      expect(text).toContain('保留最近 14 份，更早的自动删除。');
-      expect(text).toContain('npx tsx scripts/restore-backup.ts');
+      expect(text).toContain('保留最近 14 天的每日备份');
+      expect(text).toContain('每天复核一次');
+      expect(await page.textContent('[data-testid=backup-restore-from]')).toContain('最新的完好备份：hall-2026-11-30T090000.db（2026/11/30 09:00）');
+      // In memory: no --db (the script's HALL_DB default stands).
+      expect(await page.textContent('[data-testid=backup-restore-command]')).toBe(`npx tsx scripts/restore-backup.ts ${join(dir, 'hall-2026-11-30T090000.db')}`);
       expect(await page.textContent('[data-testid=backup-last]')).toMatch(/^上次备份 2026\/11\/30 09:00：成功（自动，用时 [\d.]+ 秒）$/);
       const rows = page.locator('[data-testid=backup-list] tbody tr');
       expect(await rows.count()).toBe(1);
-      expect(await rows.first().textContent()).toMatch(/2026\/11\/30 09:00\s*hall-2026-11-30T090000\.db\s*[\d.]+ KB\s*校验通过\s*下载/);
+      expect(await rows.first().textContent()).toMatch(/2026\/11\/30 09:00\s*hall-2026-11-30T090000\.db\s*[\d.]+ KB\s*完好 · 11\/30\s09:00\s*下载/);
 
       await page.click('[data-testid=backup-now]');
       await page.waitForSelector('[data-testid=backup] [role=status]:text("已备份：hall-2026-11-30T100000.db")');
       await expect.poll(() => rows.count()).toBe(2);
       expect(await rows.first().textContent()).toContain('hall-2026-11-30T100000.db');
+      expect(await page.textContent('[data-testid=backup-restore-command]')).toContain('hall-2026-11-30T100000.db');
       expect(await page.textContent('[data-testid=backup-last]')).toMatch(/^上次备份 2026\/11\/30 10:00：成功（立即备份，/);
       expect(await axeProblems(page)).toEqual([]);
       await group.screenshot({ path: `${shots}/admin-backup-zh-1366.png` });
@@ -101,10 +107,70 @@ describe('数据备份 in the manager console', () => {
       await page.click('[data-testid=backup-now]');
       await expect.poll(() => page.textContent('[data-testid=backup-copy]')).toBe('异地副本 2026/11/30 10:00：复制了 2 份，目录中共 2 份。');
       expect(readdirSync(copyDir).sort()).toEqual(['hall-2026-11-30T090000.db.enc', 'hall-2026-11-30T100000.db.enc']);
+      expect((await page.locator('[data-testid=backup-copy-verify]').allTextContents()).map((c) => c.trim().replace(/\s/g, ' '))).toEqual(['完好 · 11/30 10:00', '完好 · 11/30 10:00']);
       expect(await axeProblems(page)).toEqual([]);
       await group.screenshot({ path: `${shots}/admin-backup-copy-zh-1366.png` });
       await page.selectOption('[data-testid=lang]', 'en');
       await expect.poll(() => page.textContent('[data-testid=backup-copy]')).toBe('Off-site copy 2026/11/30 10:00: 2 copied, 2 in the folder.');
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('shows a file found damaged at 复核 in red with its reason, and the newest good backup with the command that restores it', async () => {
+    const HOUR = 60 * 60_000;
+    const root = tempDir('backup-damaged-');
+    const copyDir = join(root, 'nas');
+    // Yesterday's and today's backups, a 日间备份 at 10:00, all copied to the NAS …
+    const h = backupHall({ dir: join(root, 'backups'), copyDir, everyHours: 1, verifyEveryMs: HOUR });
+    h.clock.set(h.clock.now() - 24 * HOUR);
+    await h.backups.tick();
+    h.clock.advance(24 * HOUR);
+    await h.backups.tick();
+    h.clock.advance(HOUR);
+    h.issue('A');
+    await h.backups.tick();
+    // … then the NAS rots the 10:00 copy and the local disk the 09:00 backup; 复核 at 11:00 finds both.
+    for (const f of [join(copyDir, 'hall-2026-11-30T100000.db'), join(h.dir, 'hall-2026-11-30T090000.db')]) {
+      const fd = openSync(f, 'r+');
+      const b = Buffer.alloc(1);
+      readSync(fd, b, 0, 1, 40_000);
+      b[0] = b[0]! ^ 0x20;
+      writeSync(fd, b, 0, 1, 40_000);
+      closeSync(fd);
+    }
+    h.clock.advance(HOUR);
+    for (let i = 0; i < 6; i++) await h.backups.tick();
+    h.close();
+
+    const dbPath = join(root, 'hall.db');
+    const server = await startTestServer({ dbPath, now: h.clock.now() + 60_000, backup: { dir: h.dir, keep: 14, copyDir, everyHours: 2 } }); // 2 h: no 日间备份 at its start (10:00 is an hour old)
+    try {
+      const { context, page, errors, group } = await openHallPage(server);
+      const rows = page.locator('[data-testid=backup-list] tbody tr');
+      await expect.poll(() => rows.count()).toBe(3);
+      const row = (name: string) => page.locator(`[data-testid="backup-row-${name}"]`);
+      const damaged = /^\s*已损坏 · 11\/30\s11:00 复核\s*its bytes changed since it was written \(SHA-256 differs\): the file is damaged\s*$/;
+      expect(await row('hall-2026-11-30T100000.db').locator('[data-testid=backup-verify]').textContent()).toMatch(/^\s*完好 · 11\/30\s11:00\s*$/);
+      expect(await row('hall-2026-11-30T100000.db').locator('[data-testid=backup-copy-verify]').textContent()).toMatch(damaged);
+      expect(await row('hall-2026-11-30T090000.db').locator('[data-testid=backup-verify]').textContent()).toMatch(damaged);
+      expect(await row('hall-2026-11-29T090000.db').textContent()).toMatch(/完好 · 11\/30\s11:00\s*完好 · 11\/30\s11:00/);
+      // Red: the cell's colour is the theme's "bad" one, not the text colour of a good cell.
+      const colour = (sel: string) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).color);
+      expect(await colour('[data-testid="backup-row-hall-2026-11-30T100000.db"] [data-testid=backup-copy-verify]')).not.toBe(await colour('[data-testid="backup-row-hall-2026-11-30T100000.db"] [data-testid=backup-verify]'));
+      expect(await page.textContent('[data-testid=backup-damaged]')).toContain('损坏的文件不能用于恢复');
+      expect(await page.textContent('[data-testid=backup-restore-from]')).toContain('最新的完好备份：hall-2026-11-30T100000.db（2026/11/30 10:00）');
+      expect(await page.textContent('[data-testid=backup-restore-from]')).toContain('必须先停止服务器');
+      expect(await page.textContent('[data-testid=backup-restore-command]')).toBe(`npx tsx scripts/restore-backup.ts ${join(h.dir, 'hall-2026-11-30T100000.db')} --db ${dbPath}`);
+      expect(await page.locator('[data-testid=backup] button:has-text("恢复")').count()).toBe(0);
+      expect(await group.textContent()).toContain('营业中每 2 小时、数据有变化时再备份一次');
+      expect(await axeProblems(page)).toEqual([]);
+      await group.screenshot({ path: `${shots}/admin-backup-damaged-zh-1366.png` });
+      await page.selectOption('[data-testid=lang]', 'en');
+      await expect.poll(() => page.textContent('[data-testid=backup-restore-from]')).toContain('Newest good backup: hall-2026-11-30T100000.db (2026/11/30 10:00)');
+      await group.screenshot({ path: `${shots}/admin-backup-damaged-en-1366.png` });
       expect(errors).toEqual([]);
       await context.close();
     } finally {

@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../shared/admin';
 import { backupEn, backupZh } from '../../counter/src/admin/backupText';
 import { describeAudit } from '../../counter/src/admin/logic/audit';
 import type { BackupCopyStatus } from '../../shared/backup';
-import { copyLine, formatSeconds, formatSize } from '../../counter/src/admin/logic/backup';
+import { copyLine, formatSeconds, formatSize, verifyCell } from '../../counter/src/admin/logic/backup';
 
 describe('sizes and seconds', () => {
   it.each([
@@ -48,6 +48,18 @@ describe('the 异地副本 line', () => {
     ],
   ])('%s', (_what, copy, line) => {
     expect(copyLine(copy, when)).toEqual(line);
+  });
+});
+
+describe('a 复核 cell', () => {
+  const when = (at: number) => `T${at}`;
+  it.each<[string, Parameters<typeof verifyCell>[0], boolean, ReturnType<typeof verifyCell>]>([
+    ['good, with when it was read', { at: 7, ok: true, error: null }, false, { key: 'backup.verify.ok', params: { time: 'T7' }, bad: false, reason: null }],
+    ['damaged, with why', { at: 7, ok: false, error: 'SHA-256 differs' }, false, { key: 'backup.verify.damaged', params: { time: 'T7' }, bad: true, reason: 'SHA-256 differs' }],
+    ['not read back yet', null, false, { key: 'backup.verify.none', params: {}, bad: false, reason: null }],
+    ['a copy the folder lacks', undefined, true, { key: 'backup.verify.noCopy', params: {}, bad: false, reason: null }],
+  ])('%s', (_what, v, copy, cell) => {
+    expect(verifyCell(v, when, copy)).toEqual(cell);
   });
 });
 

@@ -38,6 +38,22 @@ describe('GET /api/backups', () => {
     expect(st.lastRun).toMatchObject({ ok: true, trigger: 'auto', name: 'hall-2026-11-30T090000.db', error: null });
   });
 
+  it('gives each backup its 复核 and its copy, the 日间备份 interval, and the newest good backup with its restore command', async () => {
+    const root = tempDir('backup-routes-');
+    const dir = join(root, 'backups');
+    const copyDir = join(root, 'nas');
+    s = await startTestServer({ backup: { dir, keep: 3, copyDir, everyHours: 2 } });
+    const manager = await login(s.url, 'admin', 'admin');
+    const get = async () => BackupStatusSchema.parse((await api<BackupStatus>(s.url, 'GET', '/api/backups', { token: manager })).body);
+    await expect.poll(async () => (await get()).backups[0]?.copy?.file).toBe('hall-2026-11-30T090000.db');
+    const st = await get();
+    const at = s.clock.now();
+    expect(st.everyHours).toBe(2);
+    expect(st.backups[0]).toMatchObject({ verified: { at, ok: true, error: null }, copy: { file: 'hall-2026-11-30T090000.db', verified: { at, ok: true, error: null } } });
+    const file = join(dir, 'hall-2026-11-30T090000.db');
+    expect(st.restore).toEqual({ name: 'hall-2026-11-30T090000.db', at, place: 'local', file, encrypted: false, command: `npx tsx scripts/restore-backup.ts ${file}` });
+  });
+
   it('is for managers only', async () => {
     await start();
     const clerk = await login(s.url, 'c01', '1234');

@@ -1,5 +1,5 @@
 /** The 数据备份 group's figures in words (pure): file sizes, seconds, how the 异地副本 stands. */
-import type { BackupCopyStatus } from '../../../../shared/backup';
+import type { BackupCopyStatus, BackupVerify } from '../../../../shared/backup';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
@@ -40,4 +40,23 @@ export function copyLine(copy: BackupCopyStatus, when: (at: number) => string): 
   if (!last) return { key: 'backup.copy.waiting', params: { n: copy.count }, bad: false };
   if (last.copied.length > 0) return { key: 'backup.copy.made', params: { time: when(last.at), copied: last.copied.length, n: copy.count }, bad: false };
   return { key: 'backup.copy.current', params: { time: when(last.at), n: copy.count }, bad: false };
+}
+
+/** One 复核 cell (a backup's, or its copy's): its dictionary key, the values, whether it is damaged and why (the server's words). */
+export interface VerifyCell {
+  key: 'backup.verify.ok' | 'backup.verify.damaged' | 'backup.verify.none' | 'backup.verify.noCopy';
+  params: Record<string, string>;
+  bad: boolean;
+  reason: string | null;
+}
+
+/**
+ * How a file stands when last read back: good with the time (上次复核), damaged with the time and
+ * the reason, or not read back yet; a backup the copy folder lacks says so (`copy` and absent).
+ */
+export function verifyCell(v: BackupVerify | null | undefined, when: (at: number) => string, copy = false): VerifyCell {
+  if (v === undefined) return { key: copy ? 'backup.verify.noCopy' : 'backup.verify.none', params: {}, bad: false, reason: null };
+  if (v === null) return { key: 'backup.verify.none', params: {}, bad: false, reason: null };
+  const params = { time: when(v.at) };
+  return v.ok ? { key: 'backup.verify.ok', params, bad: false, reason: null } : { key: 'backup.verify.damaged', params, bad: true, reason: v.error ?? '' };
 }
