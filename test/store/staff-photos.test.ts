@@ -5,25 +5,15 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createStore, openStore } from '../../server/store';
-import { openDatabase } from '../../server/store/open';
+import { openStore } from '../../server/store';
 import { jpegLike, solidPng } from '../support/images';
+import { storeWithAccounts } from '../support/store-accounts';
 import { tempDir } from '../support/tmp';
-
-const HALL_SETTINGS = { recallLimit: 2, prioritySwapAfter: 3, publicTicketing: true, voiceLanguages: ['zh'], voiceRepeat: 1, notices: [] };
-
-function withAccounts(path: string) {
-  const store = createStore(openDatabase(path));
-  store.db.prepare("INSERT INTO halls VALUES ('h1', '大厅', 'Hall', 'Asia/Shanghai', '2026-11-30', 0, ?)").run(JSON.stringify(HALL_SETTINGS));
-  const user = (id: string) => ({ id, hallId: 'h1', username: id, name: id, role: 'clerk' as const, passwordHash: 'x', skills: [], demoPassword: false, createdAt: '2026-11-30T00:00:00Z' });
-  store.users.insert([user('u1'), user('u2')]);
-  return store;
-}
 
 describe('staff photo repository', () => {
   it('puts, replaces, removes; keeps bytes exactly and across a reopen; the hall state carries the version', () => {
     const path = join(tempDir('photo-store-'), 'hall.db');
-    const store = withAccounts(path);
+    const store = storeWithAccounts(path);
     expect(store.photos.get('u1')).toBeUndefined();
     expect(store.photos.version('u1')).toBeUndefined();
 
@@ -53,7 +43,7 @@ describe('staff photo repository', () => {
   });
 
   it('refuses a photo of no account and a type other than JPEG or PNG', () => {
-    const store = withAccounts(':memory:');
+    const store = storeWithAccounts(':memory:');
     expect(() => store.photos.put('nobody', { bytes: jpegLike(), mime: 'image/jpeg', version: 'v', updatedAt: 'x' })).toThrow(/FOREIGN KEY/);
     const gif = 'image/gif' as unknown as 'image/png';
     expect(() => store.photos.put('u1', { bytes: jpegLike(), mime: gif, version: 'v', updatedAt: 'x' })).toThrow(/CHECK/);
