@@ -5,6 +5,7 @@ import { createI18n } from '../shared/i18n';
 import { backupEn, backupZh } from './backupText';
 import { citizenEn, citizenZh } from './citizenText';
 import { devicesEn, devicesZh } from './devicesText';
+import { honorsEn, honorsZh } from './honorsText';
 import { photoEn, photoZh } from './photoText';
 import { privacyEn, privacyZh } from './privacyText';
 import { ratingPushEn, ratingPushZh } from './ratingPushText';
@@ -313,6 +314,7 @@ export const adminZh = {
   ...assistZh,
   ...ratingPushZh,
   ...suggestZh,
+  ...honorsZh,
 } as const;
 
 type AdminKey = keyof typeof adminZh;
@@ -617,6 +619,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...assistEn,
   ...ratingPushEn,
   ...suggestEn,
+  ...honorsEn,
 };
 
 export type TextKey = AdminKey | keyof typeof commonZh;
