@@ -1,7 +1,8 @@
 /**
  * 光荣榜 end to end: a manager puts a clerk on the roll on the 公告 page (a row with no title is
  * said under it and nothing is sent), saves, and an open wall's notice line reads it at once;
- * removing the row takes it off. Screenshots: honors-panel.png, honors-wall.png.
+ * the clerk's own panel shows the title; removing the row takes it off. Screenshots:
+ * honors-panel.png, honors-wall.png, honors-clerk.png.
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffAccount } from '../../../shared/admin';
 import { api, startTestServer, type TestServer } from '../../support/server';
 import { ensureDisplayBuilt } from '../display/support';
-import { collectErrors, ensureCounterBuilt, launchChromium, signIn, token } from './support';
+import { collectErrors, ensureCounterBuilt, launchChromium, openClerkPanel, signIn, token } from './support';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp/screens';
 let server: TestServer;
@@ -69,6 +70,13 @@ describe('光荣榜', () => {
       track.style.transform = `translateX(${Math.min(0, view - track.scrollWidth - 40)}px)`;
     });
     await wall.screenshot({ path: `${SHOTS}/honors-wall.png` });
+
+    // The clerk sees it at their own panel too.
+    const clerk = await openClerkPanel(browser, server.url, 'c05', 9);
+    expect(await clerk.page.getByTestId('clerk-honor').textContent()).toBe('★ 11月服务之星');
+    await clerk.page.screenshot({ path: `${SHOTS}/honors-clerk.png` });
+    expect(clerk.errors).toEqual([]);
+    await clerk.context.close();
 
     await page.click('[data-honor-person="0"] ~ button[aria-label="删除"]');
     await page.getByTestId('honors-save').click();
