@@ -5,7 +5,7 @@
  * with its reason and the restore names the newest good one with its command, and a server
  * without a folder says backups are off. Screenshots go to SCREENSHOT_DIR (default /tmp/backup-shots), zh and en.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import type { BackupStatus } from '../../shared/backup';
 import { startTestServer, type TestServer } from '../support/server';
 import { tempDir } from '../support/tmp';
 import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, launchChromium, signIn, token } from '../e2e/counter/support';
-import { backupHall } from './support';
+import { backupHall, flipByte } from './support';
 
 let browser: Browser;
 const shots = process.env.SCREENSHOT_DIR ?? '/tmp/backup-shots';
@@ -133,14 +133,8 @@ describe('数据备份 in the manager console', () => {
     h.issue('A');
     await h.backups.tick();
     // … then the NAS rots the 10:00 copy and the local disk the 09:00 backup; 复核 at 11:00 finds both.
-    for (const f of [join(copyDir, 'hall-2026-11-30T100000.db'), join(h.dir, 'hall-2026-11-30T090000.db')]) {
-      const fd = openSync(f, 'r+');
-      const b = Buffer.alloc(1);
-      readSync(fd, b, 0, 1, 40_000);
-      b[0] = b[0]! ^ 0x20;
-      writeSync(fd, b, 0, 1, 40_000);
-      closeSync(fd);
-    }
+    flipByte(join(copyDir, 'hall-2026-11-30T100000.db'));
+    flipByte(join(h.dir, 'hall-2026-11-30T090000.db'));
     h.clock.advance(HOUR);
     for (let i = 0; i < 6; i++) await h.backups.tick();
     h.close();

@@ -4,31 +4,17 @@
  * logged and audited once, shown with its reason, and the restore points at the newest good one;
  * an encrypted copy is read back with the passphrase; verdicts survive a restart.
  */
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDatabaseFile } from '../../server/backup/check';
 import { VERIFY_EVERY_MS } from '../../server/backup/rules';
 import { BOOK_FILE } from '../../server/backup/verify';
 import { tempDir } from '../support/tmp';
-import { backupHall } from './support';
+import { backupHall, flipByte } from './support';
 
 const PASS = 'correct horse battery staple';
 const SYSTEM = { kind: 'system' } as const;
-
-/** Changes one byte in the middle of a file, as a rotting disk would. */
-function flipByte(path: string, at?: number): void {
-  const fd = openSync(path, 'r+');
-  try {
-    const b = Buffer.alloc(1);
-    const pos = at ?? 40_000;
-    readSync(fd, b, 0, 1, pos);
-    b[0] = b[0]! ^ 0x20;
-    writeSync(fd, b, 0, 1, pos);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Ticks until a tick changes nothing (each tick does one thing: here, reads one file); how many did something. */
 async function verifyAll(h: ReturnType<typeof backupHall>): Promise<number> {

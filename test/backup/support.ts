@@ -1,6 +1,6 @@
 /** A hall on a real database file with 数据备份 beside it, driven without HTTP (service and restore tests). */
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createBackups } from '../../server/backup/backup-service';
@@ -50,4 +50,17 @@ export function ticketIds(file: string): string[] {
 /** The backup folder's files but the 复核 record book (verify.ts), which sits beside them. */
 export function listed(dir: string): string[] {
   return readdirSync(dir).filter((f) => f !== BOOK_FILE);
+}
+
+/** Changes one byte inside a file (by default in its middle pages), as a rotting disk would. */
+export function flipByte(path: string, at = 40_000): void {
+  const fd = openSync(path, 'r+');
+  try {
+    const b = Buffer.alloc(1);
+    readSync(fd, b, 0, 1, at);
+    b[0] = b[0]! ^ 0x20;
+    writeSync(fd, b, 0, 1, at);
+  } finally {
+    closeSync(fd);
+  }
 }
