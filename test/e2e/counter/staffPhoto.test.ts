@@ -81,6 +81,9 @@ describe('staff photo from the console to the window screen', () => {
   it('uploads a cropped photo, shows it on the window screen only with the setting on, removes it', async () => {
     const manager = await token(server.url, 'admin', 'admin');
     const clerk = await token(server.url, 'c01', '1234');
+    const c01Id = server.store.users.byUsername('c01')!.id;
+    // A real name (two or three characters): the demo's "窗口人员01" is shrunk to fit its column.
+    await apiCall(server.url, 'PUT', `/api/admin/staff/${c01Id}`, { name: '王晓红' }, manager);
     await apiCall(server.url, 'POST', '/api/tickets', { queue: 'C' });
     await apiCall(server.url, 'POST', `/api/windows/${WINDOW}/session`, undefined, clerk);
     await apiCall(server.url, 'POST', `/api/windows/${WINDOW}/next`, {}, clerk);
@@ -103,7 +106,6 @@ describe('staff photo from the console to the window screen', () => {
     const preview = console.getByTestId('staff-photo-preview');
     await preview.waitFor();
     expect(await preview.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([240, 320]);
-    const c01Id = server.store.users.byUsername('c01')!.id;
     expect(server.store.photos.get(c01Id)).toBeUndefined();
     if (shots) await console.screenshot({ path: `${shots}/admin-staff-photo-preview-zh-1366.png` });
 
@@ -131,6 +133,7 @@ describe('staff photo from the console to the window screen', () => {
     const photo = screen.getByTestId('window-clerk-photo');
     await photo.waitFor();
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
+    expect(await screen.getByTestId('window-clerk-name').textContent()).toBe('王晓红');
     expect(await screen.getByTestId('window-clerk-no').textContent()).toBe('工号 c01');
     expect(await screen.getByTestId('window-clerk').textContent()).toContain('Staff No. c01');
     // Large on the small panel: the number at least a third of the height, the window label an eighth.
