@@ -16,8 +16,8 @@ const log = (msg: string) => console.log(`[hall] ${msg}`);
 const sms = smsConfigFromEnv(process.env);
 // RATING_WEBHOOK_URL, RATING_WEBHOOK_TOKEN, RATING_TIMEOUT_MS (好差评推送, docs/protocol.md); a bad value stops the start.
 const ratingPush = ratingPushConfigFromEnv(process.env);
-// HALL_BACKUP_DIR (default: backups beside the database), HALL_BACKUP_KEEP (default 14), HALL_BACKUP_COPY_DIR and
-// HALL_BACKUP_PASSPHRASE (异地副本, encrypted); docs/operations.md.
+// HALL_BACKUP_DIR (default: backups beside the database), HALL_BACKUP_KEEP (default 14), HALL_BACKUP_EVERY_HOURS
+// (日间备份, default 1, or off), HALL_BACKUP_COPY_DIR and HALL_BACKUP_PASSPHRASE (异地副本, encrypted); docs/operations.md.
 const backup = backupConfigFromEnv(process.env, dbPath);
 const store = openStore(dbPath);
 if (demo && seedDemoIfEmpty(store, { now: Date.now() })) log(`seeded the demo hall into ${dbPath}`);
@@ -29,7 +29,8 @@ const server = createApp({ store, bookingKey: process.env.HALL_BOOKING_KEY || un
 const bound = await server.listen(port, process.env.HOST);
 log(sms ? `SMS: messages go to ${new URL(sms.url).host}` : 'SMS: no gateway (SMS_WEBHOOK_URL unset): messages are kept, not sent');
 log(ratingPush ? `好差评推送: reports go to ${new URL(ratingPush.url).host}` : '好差评推送: no platform (RATING_WEBHOOK_URL unset): reports are kept, not sent');
-log(backup ? `backups: one a day into ${backup.dir}, the newest ${backup.keep} kept` : 'backups: off (no backup folder)');
+const during = (every: number | null | undefined): string => (every ? `, and every ${every} h during the day after a change` : '');
+log(backup ? `backups: one a day into ${backup.dir}${during(backup.everyHours)}, the newest ${backup.keep} days kept` : 'backups: off (no backup folder)');
 if (backup?.copyDir) log(`backups: each also copied to ${backup.copyDir}${backup.passphrase ? ', encrypted' : ' (not encrypted: HALL_BACKUP_PASSPHRASE unset)'}`);
 log(`serving on http://localhost:${bound}  (display /display · counter /counter · admin /admin · kiosk /kiosk)`);
 
