@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../shared/admin';
 import { backupEn, backupZh } from '../../counter/src/admin/backupText';
 import { describeAudit } from '../../counter/src/admin/logic/audit';
 import type { BackupCopyStatus } from '../../shared/backup';
-import { copyLine, formatSeconds, formatSize, verifyCell } from '../../counter/src/admin/logic/backup';
+import { copyLine, damageKey, formatSeconds, formatSize, verifyCell } from '../../counter/src/admin/logic/backup';
 
 describe('sizes and seconds', () => {
   it.each([
@@ -60,6 +60,20 @@ describe('a 复核 cell', () => {
     ['a copy the folder lacks', undefined, true, { key: 'backup.verify.noCopy', params: {}, bad: false, reason: null }],
   ])('%s', (_what, v, copy, cell) => {
     expect(verifyCell(v, when, copy)).toEqual(cell);
+  });
+});
+
+describe('why a 复核 failed, in words', () => {
+  it.each([
+    ['its bytes changed since it was written (SHA-256 differs): the file is damaged', 'backup.why.changed'],
+    ['encrypted, and HALL_BACKUP_PASSPHRASE is not set: it cannot be read back', 'backup.why.noPassphrase'],
+    ['wrong passphrase, or the file is damaged', 'backup.why.tag'],
+    ['/nas/hall-2026.db.enc is not an encrypted backup (or is cut short)', 'backup.why.tag'],
+    ["ENOENT: no such file or directory, open '/nas/x.db'", 'backup.why.missing'],
+    ['integrity_check: *** in database main *** Page 3 is never used', 'backup.why.integrity'],
+    ['EIO: i/o error, read', null],
+  ])('%s → %s', (error, key) => {
+    expect(damageKey(error)).toBe(key);
   });
 });
 

@@ -60,3 +60,16 @@ export function verifyCell(v: BackupVerify | null | undefined, when: (at: number
   const params = { time: when(v.at) };
   return v.ok ? { key: 'backup.verify.ok', params, bad: false, reason: null } : { key: 'backup.verify.damaged', params, bad: true, reason: v.error ?? '' };
 }
+
+/** Why a file failed its 复核, in the console's words, for the reasons the server words the same way every time (server/backup/verify.ts, crypt.ts, check.ts); null: show the server's own (a disk error). */
+export type DamageKey = 'backup.why.changed' | 'backup.why.noPassphrase' | 'backup.why.tag' | 'backup.why.missing' | 'backup.why.integrity';
+const DAMAGE: [RegExp, DamageKey][] = [
+  [/SHA-256 differs/, 'backup.why.changed'],
+  [/HALL_BACKUP_PASSPHRASE is not set/, 'backup.why.noPassphrase'],
+  [/wrong passphrase, or the file is damaged|not an encrypted backup/, 'backup.why.tag'],
+  [/ENOENT|no such file/i, 'backup.why.missing'],
+  [/^integrity_check:|not a hall database|file is not a database/, 'backup.why.integrity'],
+];
+export function damageKey(error: string): DamageKey | null {
+  return DAMAGE.find(([re]) => re.test(error))?.[1] ?? null;
+}
