@@ -146,10 +146,12 @@ describe('数据备份 in the manager console', () => {
       const rows = page.locator('[data-testid=backup-list] tbody tr');
       await expect.poll(() => rows.count()).toBe(3);
       const row = (name: string) => page.locator(`[data-testid="backup-row-${name}"]`);
-      const damaged = /^\s*已损坏 · 11\/30\s11:00 复核\s*its bytes changed since it was written \(SHA-256 differs\): the file is damaged\s*$/;
+      // Why, in the console's words; the server's own on hover.
+      const damaged = /^\s*已损坏 · 11\/30\s11:00 复核\s*写入后内容已改变（校验值不符），文件已损坏\s*$/;
       expect(await row('hall-2026-11-30T100000.db').locator('[data-testid=backup-verify]').textContent()).toMatch(/^\s*完好 · 11\/30\s11:00\s*$/);
       expect(await row('hall-2026-11-30T100000.db').locator('[data-testid=backup-copy-verify]').textContent()).toMatch(damaged);
       expect(await row('hall-2026-11-30T090000.db').locator('[data-testid=backup-verify]').textContent()).toMatch(damaged);
+      expect(await row('hall-2026-11-30T090000.db').locator('[data-testid=backup-verify] .reason').getAttribute('title')).toContain('SHA-256 differs');
       expect(await row('hall-2026-11-29T090000.db').textContent()).toMatch(/完好 · 11\/30\s11:00\s*完好 · 11\/30\s11:00/);
       // Red: the cell's colour is the theme's "bad" one, not the text colour of a good cell.
       const colour = (sel: string) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).color);
