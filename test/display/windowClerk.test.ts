@@ -1,7 +1,7 @@
 /** 亮证亮照 on the window screen (pure): the clerk only where the hall shows clerks, and only while the window serves. */
 import { describe, expect, it } from 'vitest';
 import type { Window, WindowState } from '../../shared/schemas';
-import { shownClerk, staffNoText } from '../../display/src/window/windowClerk';
+import { honorOf, shownClerk, staffNoText } from '../../display/src/window/windowClerk';
 
 const clerk = { id: 'u1', username: 'c01', name: '王晓红', photoUrl: '/api/staff/u1/photo?v=1' };
 const win = (state: WindowState, withClerk = true): Window => ({
@@ -37,5 +37,17 @@ describe('window screen clerk', () => {
   it('says 工号 first, Staff No. in English', () => {
     expect(staffNoText.zh('c01')).toBe('工号 c01');
     expect(staffNoText.en('c01')).toBe('Staff No. c01');
+  });
+});
+
+describe('光荣榜 on the window screen', () => {
+  const honors = [{ clerkId: 'u1', name: '王晓红', title: '11月服务之星' }];
+  it.each([
+    ['the honoured clerk', { honors }, 'u1', '11月服务之星'],
+    ['someone else', { honors }, 'u2', null],
+    ['nobody shown', { honors }, undefined, null],
+    ['a hall without a roll (an older server)', {}, 'u1', null],
+  ] as const)('%s', (_name, hall, id, want) => {
+    expect(honorOf(hall, id)).toBe(want);
   });
 });

@@ -143,6 +143,11 @@ describe('staff photo from the console to the window screen', () => {
     expect(await px('[data-testid=window-clerk-name]')).toBeGreaterThanOrEqual(30);
     await shootWindow('photo');
 
+    // 光荣榜: an honoured clerk's title shows under their 工号, live.
+    await apiCall(server.url, 'PUT', '/api/admin/settings', { honors: [{ clerkId: c01Id, title: '11月服务之星' }] }, manager);
+    await expect.poll(() => screen.getByTestId('window-clerk-honor').textContent(), { timeout: 5_000 }).toBe('★ 11月服务之星');
+    await shootWindow('honor');
+
     // 删除照片: the screen falls back to the silhouette, name and 工号 still shown.
     await console.goto(`${server.url}/admin#staff`);
     await console.click('[data-edit=c01]');
