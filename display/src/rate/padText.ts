@@ -43,9 +43,9 @@ export type PadWords = typeof zh;
 
 const en: PadWords = {
   htmlLang: 'en',
-  title: (no: number) => `Window ${no}`,
+  title: (no: number) => `Counter ${no}`, // as the wall, the window screen, the phone and the voice say it to citizens
   clerk: 'Serving you',
-  staffNo: (username: string) => `Staff no. ${username}`,
+  staffNo: (username: string) => `Staff No. ${username}`,
   noClerk: 'No staff signed in',
   welcome: 'Welcome! When your business is done, please rate our service',
   serving: (number: string) => `Now serving: ${number}`,
