@@ -44,7 +44,7 @@ export const photoEn: Record<keyof typeof photoZh, string> = {
   'staff.photoTooLarge': 'This picture is still over 300 KB after compression; choose another.',
   'staff.photoFailed': 'The photo was not saved: {reason}',
   'hall.windowShowsClerk': 'Show staff on window screens',
-  'hall.windowShowsClerkHelp': 'While a window serves, the screen above it shows the clerk’s photo, name and staff number; not while paused or closed. Photos are added on the Staff page; without one a silhouette is shown.',
+  'hall.windowShowsClerkHelp': "While a window serves, the screen above it shows the clerk's photo, name and staff number; not while paused or closed. Photos are added on the Staff page; without one a silhouette is shown.",
   'setting.windowShowsClerk': 'staff on window screens',
   'audit.ClerkPhotoAdded': 'Photo of {name} ({username}) added',
   'audit.ClerkPhotoChanged': 'Photo of {name} ({username}) replaced',
