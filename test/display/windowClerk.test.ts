@@ -1,7 +1,8 @@
 /** 亮证亮照 on the window screen (pure): the clerk only where the hall shows clerks, and only while the window serves. */
 import { describe, expect, it } from 'vitest';
 import type { Window, WindowState } from '../../shared/schemas';
-import { honorOf, shownClerk, staffNoText } from '../../display/src/window/windowClerk';
+import { honorOf } from '../../display/src/shared/honors';
+import { shownClerk, staffNoText } from '../../display/src/window/windowClerk';
 
 const clerk = { id: 'u1', username: 'c01', name: '王晓红', photoUrl: '/api/staff/u1/photo?v=1' };
 const win = (state: WindowState, withClerk = true): Window => ({

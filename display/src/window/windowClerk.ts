@@ -16,9 +16,3 @@ export const staffNoText: Record<Lang, (username: string) => string> = {
   zh: (username) => `工号 ${username}`,
   en: (username) => `Staff No. ${username}`,
 };
-
-/** 光荣榜: the title the hall honours this person with (★ 11月服务之星 under the name), or null. */
-export function honorOf(hall: Pick<HallInfo, 'honors'> | null | undefined, clerkId: string | undefined): string | null {
-  if (clerkId === undefined) return null;
-  return hall?.honors?.find((h) => h.clerkId === clerkId)?.title ?? null;
-}

@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StaffAccount } from '../../../shared/admin';
 import type { Rating } from '../../../shared/citizen';
 import type { TicketDetail } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
@@ -59,6 +60,10 @@ describe('评价器', () => {
     const first = await serveOne();
     await expect.poll(() => page.textContent('[data-testid=pad-serving]')).toBe(`正在办理：${first.number}`);
     expect(await page.textContent('[data-testid=pad-clerk]')).toMatch(/为您服务\s*窗口人员03\s*工号 c03/);
+    // 光荣榜: an honoured clerk's title beside the 工号, as soon as it is set.
+    const c03 = (await api<StaffAccount[]>(server.url, 'GET', '/api/admin/staff', { token: manager })).body.find((a) => a.username === 'c03')!;
+    expect((await api(server.url, 'PUT', '/api/admin/settings', { token: manager, body: { honors: [{ clerkId: c03.id, title: '岗位标兵' }] } })).status).toBe(200);
+    await expect.poll(() => page.textContent('[data-testid=pad-clerk-honor]')).toBe('★ 岗位标兵');
     await expectAccessible(page, 'pad idle');
     await shot(page, 'pad-2-idle');
 
