@@ -20,6 +20,15 @@ export const AnnounceBody = z.object({
     .refine((s) => charCount(s) <= ANNOUNCE_MAX_CHARS, `at most ${ANNOUNCE_MAX_CHARS} characters`),
   /** The voice; by default Mandarin when the text holds any Chinese character, English otherwise. */
   lang: AnnounceLang.optional(),
+  /**
+   * Its English, spoken after it in the same audio and shown on English and bilingual walls
+   * (a hall that speaks English). Extension; blank is the same as absent.
+   */
+  textEn: z
+    .string()
+    .trim()
+    .refine((s) => charCount(s) <= ANNOUNCE_MAX_CHARS, `at most ${ANNOUNCE_MAX_CHARS} characters`)
+    .optional(),
   /** Only the walls of this zone (a window zone's name, e.g. 公积金专区) speak it; absent = every wall. */
   zone: z.string().trim().min(1).max(40).optional(),
 });
@@ -33,7 +42,9 @@ export const Announce = z.object({
   zone: z.string().optional(),
   /** When it was sent (ISO, server time). */
   at: z.string(),
-  /** Same-server path of its audio: /api/audio/notice.wav?text=…&lang=…, chime first. */
+  /** Same-server path of its audio: /api/audio/notice.wav?text=…&lang=…, chime first (and its English after it). */
   audioUrl: z.string(),
+  /** Its English, when it was sent with one (already in `audioUrl`). Extension. */
+  textEn: z.string().optional(),
 });
 export type Announce = z.infer<typeof Announce>;

@@ -12,7 +12,12 @@ export const ANNOUNCE_MAX_CHARS = 300;
 /** Characters as a person counts them (an emoji or a rare ideograph is one, not two UTF-16 units). */
 export const charCount = (s: string): number => [...s].length;
 
-/** The notice audio of a text (same-server path), chime first; without a language the server picks by the text. */
-export function noticeAudioUrl(text: string, lang?: 'zh' | 'en'): string {
-  return `/api/audio/notice.wav?${new URLSearchParams(lang ? { text, lang } : { text }).toString()}`;
+/**
+ * The notice audio of a text (same-server path), chime first; without a language the server picks
+ * by the text. With `textEn` its English follows in the same file (a bilingual 语音广播).
+ */
+export function noticeAudioUrl(text: string, lang?: 'zh' | 'en', textEn?: string): string {
+  const q = new URLSearchParams(lang ? { text, lang } : { text });
+  if (textEn) q.set('en', textEn);
+  return `/api/audio/notice.wav?${q.toString()}`;
 }

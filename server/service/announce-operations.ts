@@ -33,9 +33,13 @@ export const announceOperations = {
     run({ service }, actor, input): Reply<Announce> {
       // The voice reads ticket numbers letter by letter ("A12" → "A 1 2"), which lengthens the text:
       // check what it will actually speak, so the walls never get a URL that answers 400.
-      const spoken = [...noticeForEspeak(input.text)].length;
-      if (spoken === 0) return err('BAD_REQUEST', 'text: nothing to speak');
-      if (spoken > NOTICE_MAX_CHARS) return err('BAD_REQUEST', `text: too long to speak (at most ${NOTICE_MAX_CHARS} characters)`);
+      const textEn = input.textEn ? input.textEn : undefined;
+      for (const [field, words] of [['text', input.text], ['textEn', textEn]] as const) {
+        if (words === undefined) continue;
+        const spoken = [...noticeForEspeak(words)].length;
+        if (spoken === 0) return err('BAD_REQUEST', `${field}: nothing to speak`);
+        if (spoken > NOTICE_MAX_CHARS) return err('BAD_REQUEST', `${field}: too long to speak (at most ${NOTICE_MAX_CHARS} characters)`);
+      }
       if (input.zone !== undefined && ![...service.state().windows.values()].some((w) => w.zone === input.zone)) {
         return err('BAD_REQUEST', `zone: no window is in the zone ${input.zone}`);
       }
@@ -53,9 +57,10 @@ export const announceOperations = {
         lang,
         ...(input.zone !== undefined ? { zone: input.zone } : {}),
         at: iso(now),
-        audioUrl: noticeAudioUrl(input.text, lang),
+        audioUrl: noticeAudioUrl(input.text, lang, textEn),
+        ...(textEn !== undefined ? { textEn } : {}),
       };
-      service.audit(actor, 'Announced', null, { id: announce.id, text: announce.text, lang, zone: announce.zone });
+      service.audit(actor, 'Announced', null, { id: announce.id, text: announce.text, lang, zone: announce.zone, textEn });
       service.announce(announce);
       return ok(announce);
     },

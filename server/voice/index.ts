@@ -73,7 +73,7 @@ export function createVoice(opts: { packDir?: string; enableEspeak?: boolean; lo
     router: () =>
       createAudioRouter({
         renderCall,
-        renderNotice: (text, lang, chime) => renderNotice({ espeak, cache, log, packs, voiceVersion }, text, lang, chime),
+        renderNotice: (text, lang, chime, textEn) => renderNotice({ espeak, cache, log, packs, voiceVersion }, text, lang, chime, textEn),
         log,
       }),
     renderCall,

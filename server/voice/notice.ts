@@ -28,18 +28,35 @@ export interface NoticeDeps {
   voiceVersion?: string;
 }
 
-export async function renderNotice(deps: NoticeDeps, text: string, lang: Language | undefined, withChime: boolean): Promise<Buffer> {
+/** The text as espeak will read it, checked: not empty, not too long (`what` names it in the error). */
+function speakable(text: string, what: string): string {
   const clean = noticeForEspeak(text);
-  if (!clean) throw new VoiceInputError('text is empty');
-  if ([...clean].length > NOTICE_MAX_CHARS) throw new VoiceInputError(`text is longer than ${NOTICE_MAX_CHARS} characters`);
+  if (!clean) throw new VoiceInputError(`${what} is empty`);
+  if ([...clean].length > NOTICE_MAX_CHARS) throw new VoiceInputError(`${what} is longer than ${NOTICE_MAX_CHARS} characters`);
+  return clean;
+}
+
+/**
+ * A notice's audio: [chime], the text, and — for a bilingual notice (`textEn`, 语音广播 in a hall
+ * that speaks English) — its English after a pause, in the same file, so every wall (an older
+ * one too) plays both, in order, with nothing between them.
+ */
+export async function renderNotice(deps: NoticeDeps, text: string, lang: Language | undefined, withChime: boolean, textEn?: string): Promise<Buffer> {
+  const clean = speakable(text, 'text');
+  const cleanEn = textEn === undefined ? undefined : speakable(textEn, 'the English');
   const espeak = deps.espeak;
   if (!espeak) throw new EspeakUnavailableError('espeak-ng is switched off');
   const voice = ESPEAK_VOICES[lang ?? detectLanguage(clean)];
-  const key = `notice|${deps.voiceVersion ?? '-'}|${voice}|${ESPEAK_WPM}|${withChime ? 1 : 0}|${clean}`;
+  const key = `notice|${deps.voiceVersion ?? '-'}|${voice}|${ESPEAK_WPM}|${withChime ? 1 : 0}|${clean}${cleanEn === undefined ? '' : `|en|${cleanEn}`}`;
   return deps.cache.getOrRender(key, async () => {
-    const pcm = decodeWav(await espeak.speak(clean, voice, { wordsPerMinute: ESPEAK_WPM }));
-    const speech = prepareClip(resample(pcm.samples, pcm.sampleRate, OUTPUT_RATE), OUTPUT_RATE);
-    if (speech.length === 0) throw new VoiceInputError('the text has nothing to speak');
-    return renderNoticeWav(toInt16(speech), withChime, deps.packs);
+    const say = async (words: string, v: string): Promise<Int16Array> => {
+      const pcm = decodeWav(await espeak.speak(words, v, { wordsPerMinute: ESPEAK_WPM }));
+      const speech = prepareClip(resample(pcm.samples, pcm.sampleRate, OUTPUT_RATE), OUTPUT_RATE);
+      if (speech.length === 0) throw new VoiceInputError('the text has nothing to speak');
+      return toInt16(speech);
+    };
+    const parts = [await say(clean, voice)];
+    if (cleanEn !== undefined) parts.push(await say(cleanEn, ESPEAK_VOICES.en));
+    return renderNoticeWav(parts, withChime, deps.packs);
   });
 }

@@ -99,9 +99,12 @@ function join(segments: Segment[]): Buffer {
 }
 
 /** A notice spoken by espeak: [chime], the speech (already trimmed and normalised), silence. */
-export function renderNoticeWav(speech: Int16Array, withChime: boolean, packs: PackSet = {}): Buffer {
+export function renderNoticeWav(speech: Int16Array | readonly Int16Array[], withChime: boolean, packs: PackSet = {}): Buffer {
+  // Several parts (a notice and its English) with the pause between a call's sentences.
+  const parts = speech instanceof Int16Array ? [speech] : speech;
+  const spoken: Segment[] = parts.flatMap((p, i) => (i === 0 ? [p] : [TIMING.betweenSentencesFrames, p]));
   const segments: Segment[] = withChime
-    ? [TIMING.leadFrames, chimeClip(packs), TIMING.afterChimeFrames, speech, TIMING.tailFrames]
-    : [TIMING.leadFrames, speech, TIMING.tailFrames];
+    ? [TIMING.leadFrames, chimeClip(packs), TIMING.afterChimeFrames, ...spoken, TIMING.tailFrames]
+    : [TIMING.leadFrames, ...spoken, TIMING.tailFrames];
   return join(segments);
 }

@@ -1,7 +1,7 @@
 /**
  * HTTP for the voice, mounted at /api/audio:
  *   GET /call/:langs/:repeat/:number/:window.wav   e.g. /call/zh-en/1/A001/3.wav
- *   GET /notice.wav?text=…[&lang=zh|en][&chime=0]
+ *   GET /notice.wav?text=…[&lang=zh|en][&chime=0][&en=…]   (en: the notice's English, spoken after it)
  * WAV answers carry an ETag and honour a single byte Range (Safari's <audio> insists on it).
  * Every failure is a JSON error from the contract's closed list; nothing escapes to Express.
  */
@@ -16,7 +16,7 @@ import { VoiceInputError, parseCallPath } from './validate';
 
 export interface AudioRouterDeps {
   renderCall(a: CallAnnouncement): Promise<Buffer>;
-  renderNotice(text: string, lang: Language | undefined, chime: boolean): Promise<Buffer>;
+  renderNotice(text: string, lang: Language | undefined, chime: boolean, textEn?: string): Promise<Buffer>;
   log(msg: string): void;
 }
 
@@ -43,10 +43,11 @@ export function createAudioRouter(deps: AudioRouterDeps): Router {
       const text = single(req.query.text);
       const lang = single(req.query.lang);
       const chime = single(req.query.chime);
+      const textEn = single(req.query.en);
       if (text === undefined) throw new VoiceInputError('text is required');
       if (lang !== undefined && lang !== 'zh' && lang !== 'en') throw new VoiceInputError('lang is zh or en');
       if (chime !== undefined && chime !== '0' && chime !== '1') throw new VoiceInputError('chime is 0 or 1');
-      sendWav(req, res, await deps.renderNotice(text, lang, chime !== '0'), NOTICE_CACHE);
+      sendWav(req, res, await deps.renderNotice(text, lang, chime !== '0', textEn), NOTICE_CACHE);
     } catch (e) {
       sendFailure(res, e, deps.log);
     }

@@ -78,6 +78,31 @@ describe('POST /api/announcements (语音广播)', () => {
     staff.socket.close();
   });
 
+  it('with its English: one announcement, the English spoken after the Chinese in the same audio, shown beside it, audited', async () => {
+    later();
+    const wall = await connectClient(s.url);
+    const heard = nextEvent(wall.socket, 'announce');
+    const r = await announce({ text: '系统维护，请稍候', textEn: '  The system is being serviced, please wait.  ' });
+    expect(r.status).toBe(201);
+    const got = await heard;
+    expect(got).toMatchObject({ text: '系统维护，请稍候', lang: 'zh', textEn: 'The system is being serviced, please wait.' });
+    expect(new URL(got.audioUrl, s.url).searchParams.get('en')).toBe('The system is being serviced, please wait.');
+    const length = async (url: string) => Buffer.from(await (await fetch(s.url + url)).arrayBuffer()).length;
+    const both = await length(got.audioUrl);
+    const zhOnly = await length('/api/audio/notice.wav?text=' + encodeURIComponent('系统维护，请稍候') + '&lang=zh');
+    // The English takes seconds more (16-bit samples: a second is tens of kB).
+    expect(both - zhOnly).toBeGreaterThan(50_000);
+    const audit = await api<AuditEntry[]>(s.url, 'GET', '/api/admin/audit', { token: admin });
+    expect(audit.body.find((e) => e.type === 'Announced')?.after).toMatchObject({ textEn: 'The system is being serviced, please wait.' });
+    // Blank English is none; English too long to speak is refused (here, and at the audio).
+    later();
+    expect(((await announce({ text: '请注意', textEn: '   ' })).body as Announce).textEn).toBeUndefined();
+    later();
+    expect((await announce({ text: '请注意', textEn: 'x'.repeat(ANNOUNCE_MAX_CHARS + 1) })).status).toBe(400);
+    expect((await fetch(`${s.url}/api/audio/notice.wav?text=a&en=${'x'.repeat(NOTICE_MAX_CHARS + 1)}`)).status).toBe(400);
+    wall.socket.close();
+  });
+
   it('refuses clerks and viewers, bad text and unknown zones', async () => {
     later();
     const clerk = await login(s.url, 'c01', '1234');
