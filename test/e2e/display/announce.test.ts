@@ -55,7 +55,7 @@ async function openWall(path: string): Promise<Page> {
 
 const saying = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { saying: string[] }).saying);
 
-async function broadcast(body: { text: string; zone?: string }): Promise<Announce> {
+async function broadcast(body: { text: string; zone?: string; textEn?: string }): Promise<Announce> {
   server.clock.advance(6_000); // past the one-per-5-s limit of the previous test
   const r = await api<Announce>(server.url, 'POST', '/api/announcements', { token: admin, body });
   expect(r.status).toBe(201);
@@ -122,11 +122,39 @@ describe('语音广播 on the wall', () => {
     // The longest text allowed still fits on the banner (the newest one shows).
     const longest = await broadcast({ text: '各位办事群众请注意：因系统升级，今日下午部分业务暂停受理，具体恢复时间请留意大厅公告。'.repeat(8).slice(0, 300) });
     await expect.poll(() => wall.getByTestId('announce-banner').getAttribute('data-id'), patient).toBe(longest.id);
-    const box = await wall.getByTestId('announce-text').boundingBox();
-    const height = await wall.getByTestId('announce-text').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
-    expect(box!.y).toBeGreaterThan(540); // the lower half: the call stays in sight
-    expect(height.scroll).toBeLessThanOrEqual(height.client + 2); // sub-pixel rounding
+    const fits = async () => {
+      const box = await wall.getByTestId('announce-text').boundingBox();
+      const height = await wall.locator('[data-testid=announce-banner]').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+      expect(box!.y).toBeGreaterThan(540); // the lower half: the call stays in sight
+      expect(height.scroll).toBeLessThanOrEqual(height.client + 2); // sub-pixel rounding
+    };
+    await fits();
     await wall.screenshot({ path: `${SCREENS}/wall-announce-longest.png` });
+
+    // With its English: a bilingual wall (the default) shows it under the Chinese, and both fit.
+    const both = await broadcast({
+      text: '各位办事群众请注意：因系统升级，今日下午部分业务暂停受理，具体恢复时间请留意大厅公告。',
+      textEn: 'Attention please: because of a system upgrade, some services are paused this afternoon. Please watch the hall notices for when they resume.',
+    });
+    await expect.poll(() => wall.getByTestId('announce-banner').getAttribute('data-id'), patient).toBe(both.id);
+    expect(await wall.getByTestId('announce-text').textContent()).toBe(both.text);
+    expect(await wall.getByTestId('announce-text-en').textContent()).toBe(both.textEn);
+    await fits();
+    await wall.screenshot({ path: `${SCREENS}/wall-announce-bilingual.png` });
+
+    // The longest of both still fits.
+    const longestBoth = await broadcast({ text: longest.text, textEn: 'Attention please, some services are paused this afternoon. '.repeat(6).slice(0, 300) });
+    await expect.poll(() => wall.getByTestId('announce-banner').getAttribute('data-id'), patient).toBe(longestBoth.id);
+    await fits();
+    await wall.screenshot({ path: `${SCREENS}/wall-announce-longest-bilingual.png` });
     await wall.close();
+
+    // An English wall shows the English alone.
+    const english = await openWall('/display?sound=off&lang=en');
+    const again = await broadcast({ text: '请注意', textEn: 'Attention please' });
+    await expect.poll(() => english.getByTestId('announce-banner').getAttribute('data-id'), patient).toBe(again.id);
+    expect(await english.getByTestId('announce-text').textContent()).toBe('Attention please');
+    expect(await english.getByTestId('announce-text-en').count()).toBe(0);
+    await english.close();
   });
 });
