@@ -218,6 +218,7 @@ describe('audit lines', () => {
     const zoned = entry('Announced', { after: { text: '请携带身份证原件', zone: '公积金专区' } });
     expect(describeAudit(zoned, words)).toEqual({ key: 'audit.AnnouncedZone', params: { text: '请携带身份证原件', zone: '公积金专区' } });
     expect(describeAudit(entry('Announced', { after: { text: '很'.repeat(100) } }), words).params.text).toBe(`${'很'.repeat(60)}…`);
+    expect(describeAudit(entry('Announced', { after: { text: '请注意', textEn: 'Attention please' } }), words).params.text).toBe('请注意 / Attention please');
   });
 
   it('names a number prefix change, before → after (absent prefix: the code)', () => {

@@ -2,7 +2,8 @@
  * The console's 语音广播 box (公告 page) in Chromium against a real server with the espeak voice:
  * the character limit is said next to the field, 试听 plays the notice here, 广播 reaches the walls
  * (a viewer socket) with the zone chosen, a second one at once is refused with the reason, a
- * saved notice is spoken with its own 广播 button, and the audit log names it.
+ * saved notice is spoken with its own 广播 button, and the audit log names it. A hall that speaks
+ * English gets an English field (hidden otherwise), and a saved notice is spoken with its English.
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -60,6 +61,8 @@ describe('语音广播 in the manager console', () => {
     await page.waitForTimeout(300);
     expect(sentToWalls).toBe(0);
 
+    // The hall speaks Chinese only: no English field.
+    expect(await page.getByTestId('announce-text-en').count()).toBe(0);
     const text = '请公积金专区等候的群众注意，携带好身份证原件';
     await page.getByTestId('announce-text').fill(text);
     expect(await box.locator('.field-error').count()).toBe(0);
@@ -102,6 +105,30 @@ describe('语音广播 in the manager console', () => {
     await page.getByTestId('audit-page').waitFor();
     await expect.poll(async () => (await page.getByTestId('audit-page').textContent()) ?? '', patient).toContain(`语音广播（公积金专区）：${text}`);
     expect(await page.getByTestId('audit-page').textContent()).toContain(`语音广播：${SAVED_NOTICE}`);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('in a hall that speaks English: the English goes with the text, and a saved notice with its English', async () => {
+    const manager = await token(server.url, 'admin', 'admin');
+    const en = 'Numbers stop at 17:00 today.';
+    expect((await apiCall(server.url, 'PUT', '/api/admin/settings', { voiceLanguages: ['zh', 'en'], notices: [SAVED_NOTICE], noticesEn: [en] }, manager)).status).toBe(200);
+    server.clock.advance(6_000);
+    const { page, errors } = await openNotices();
+    await page.getByTestId('announce-text-en').waitFor();
+    await page.getByTestId('announce-text').fill('系统维护，请稍候');
+    await page.getByTestId('announce-text-en').fill('The system is being serviced, please wait.');
+    const heard = nextEvent(wall, 'announce');
+    await page.getByTestId('announce-send').click();
+    const got: Announce = await heard;
+    expect(got).toMatchObject({ text: '系统维护，请稍候', textEn: 'The system is being serviced, please wait.' });
+    expect(new URL(got.audioUrl, server.url).searchParams.get('en')).toBe('The system is being serviced, please wait.');
+    await page.screenshot({ path: `${SCREENS}/admin-announce-box-en.png` });
+
+    server.clock.advance(6_000);
+    const heardNotice = nextEvent(wall, 'announce');
+    await page.locator('[data-speak="0"]').click();
+    expect(await heardNotice).toMatchObject({ text: SAVED_NOTICE, textEn: en });
+    expect(await axeProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -248,7 +248,9 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
     case 'Announced': {
       // 语音广播: what the walls said, and where if not the whole hall.
       const a = obj(d.after);
-      const text = shortNote(a.text, 60) || '—';
+      // With its English, both (the English after a slash, as it was spoken after the Chinese).
+      const en = shortNote(a.textEn, 40);
+      const text = (shortNote(a.text, 60) || '—') + (en ? ` / ${en}` : '');
       return a.zone ? { key: 'audit.AnnouncedZone', params: { text, zone: str(a.zone) } } : { key: 'audit.Announced', params: { text } };
     }
     case 'AssistRaised':
