@@ -79,4 +79,34 @@ describe('调度建议 on the live board', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('says why a press failed while the suggestion stands, and drops the line with it', async () => {
+    // Window 12 took F above; F is still crowded, so window 9 is offered again on a fresh console.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    // The server refuses the mapping (as for a queue removed meanwhile): the console's socket gets an error ack.
+    await page.routeWebSocket(/socket\.io/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((msg) => {
+        const press = /^42(\d+)\["window:mapping"/.exec(String(msg));
+        if (press) ws.send(`43${press[1]}[{"ok":false,"error":{"code":"UNKNOWN_QUEUE","message":"queue F does not exist"}}]`);
+        else server.send(msg);
+      });
+      server.onMessage((msg) => ws.send(msg));
+    });
+    await page.goto(`${server.url}/admin#board`);
+    await signIn(page, 'admin', 'admin');
+    const offer = page.locator('[data-suggest="9:F"]');
+    await offer.waitFor();
+    await offer.getByTestId('suggest-apply').click();
+    await expect.poll(() => page.locator('[data-testid=suggest-status]').textContent()).toContain('调整失败');
+    await page.screenshot({ path: `${SCREENS}/board-suggest-failed.png` });
+
+    // Put off, the suggestion goes and its failure with it: no panel left holding a stale red line.
+    await offer.getByTestId('suggest-dismiss').click();
+    await expect.poll(() => page.locator('[data-testid=board-suggestions]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
