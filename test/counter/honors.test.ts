@@ -15,6 +15,12 @@ describe('光荣榜 rows', () => {
     expect(honorProblems(rows.map((r) => ({ ...r }))).rows).toEqual(want);
   });
 
+  it('a row of someone deactivated since is named (the server refuses the roll while it stays)', () => {
+    const rows = [{ clerkId: 'u1', title: '服务之星' }, { clerkId: 'u2', title: '岗位标兵' }];
+    expect(honorProblems(rows, new Set(['u1'])).rows).toEqual([undefined, 'inactive']);
+    expect(honorProblems(rows, new Set(['u1', 'u2'])).rows).toEqual([undefined, undefined]);
+  });
+
   it('more than ten is too many; titles are sent trimmed', () => {
     const rows = Array.from({ length: 11 }, (_, i) => ({ clerkId: `u${i}`, title: '服务之星' }));
     expect(honorProblems(rows).tooMany).toBe(true);

@@ -17,14 +17,19 @@ export interface HonorRow {
   clerkId: string;
   title: string;
 }
-export type HonorRowError = 'clerk' | 'title' | 'titleLong' | 'twice';
+export type HonorRowError = 'clerk' | 'inactive' | 'title' | 'titleLong' | 'twice';
 
-/** Each row's problem (or undefined), and whether the roll is too long. */
-export function honorProblems(rows: readonly HonorRow[]): { rows: (HonorRowError | undefined)[]; tooMany: boolean } {
+/**
+ * Each row's problem (or undefined), and whether the roll is too long. `active`: the ids that may
+ * be honoured now; a row of someone deactivated since (kept in the settings, off the screens) is
+ * named, since the server refuses the whole roll while it stays.
+ */
+export function honorProblems(rows: readonly HonorRow[], active?: ReadonlySet<string>): { rows: (HonorRowError | undefined)[]; tooMany: boolean } {
   const seen = new Set<string>();
   return {
     rows: rows.map((r) => {
       if (!r.clerkId) return 'clerk';
+      if (active && !active.has(r.clerkId)) return 'inactive';
       const title = r.title.trim();
       if (!title) return 'title';
       if ([...title].length > HONOR_TITLE_MAX) return 'titleLong';
