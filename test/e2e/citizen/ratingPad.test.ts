@@ -66,6 +66,16 @@ describe('评价器', () => {
     await expect.poll(() => page.textContent('[data-testid=pad-clerk-honor]')).toBe('★ 岗位标兵');
     await expectAccessible(page, 'pad idle');
     await shot(page, 'pad-2-idle');
+    // A 12-character title on a small 800×480 pad goes under the name: the window's name and the
+    // clerk's stay on one line each (they were squeezed into a column, a character per line).
+    await page.setViewportSize({ width: 800, height: 480 });
+    expect((await api(server.url, 'PUT', '/api/admin/settings', { token: manager, body: { honors: [{ clerkId: c03.id, title: '十一月份优质服务之星标兵' }] } })).status).toBe(200);
+    await expect.poll(() => page.textContent('[data-testid=pad-clerk-honor]')).toBe('★ 十一月份优质服务之星标兵');
+    const oneLine = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().height < 1.6 * parseFloat(getComputedStyle(el).lineHeight || '0') || el.getBoundingClientRect().height < 1.6 * 1.2 * parseFloat(getComputedStyle(el).fontSize));
+    expect(await oneLine('[data-testid=pad-window]')).toBe(true);
+    expect(await oneLine('[data-testid=pad-clerk] strong')).toBe(true);
+    await shot(page, 'pad-2-idle-800');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     expect((await at3('complete')).status).toBe(200);
     await page.getByTestId('pad-rate').waitFor();
