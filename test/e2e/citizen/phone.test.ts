@@ -205,6 +205,16 @@ describe('phone page', () => {
     const height = (sel: string) => page.locator(sel).evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).fontSize));
     expect(await height('.title')).toBeLessThan(1.8);
     expect(await height('.hall')).toBeLessThan(1.8);
+    // The sound button's words on one line too (声音提醒已 / 开启 before the cards' frame was narrowed).
+    const textLines = (sel: string) =>
+      page.locator(sel).evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return range.getBoundingClientRect().height / parseFloat(getComputedStyle(el).fontSize);
+      });
+    await page.click('[data-testid="enable-sound"]');
+    await expect.poll(() => page.getAttribute('[data-testid="enable-sound"]', 'aria-pressed')).toBe('true');
+    expect(await textLines('[data-testid="enable-sound"]')).toBeLessThan(1.8);
     await shot(page, 'phone-9-large-320');
   });
 
