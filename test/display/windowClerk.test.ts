@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Window, WindowState } from '../../shared/schemas';
 import { honorOf } from '../../display/src/shared/honors';
-import { shownClerk, staffNoText } from '../../display/src/window/windowClerk';
+import { honorChip, shownClerk, staffNoText } from '../../display/src/window/windowClerk';
 
 const clerk = { id: 'u1', username: 'c01', name: '王晓红', photoUrl: '/api/staff/u1/photo?v=1' };
 const win = (state: WindowState, withClerk = true): Window => ({
@@ -50,5 +50,17 @@ describe('光荣榜 on the window screen', () => {
     ['a hall without a roll (an older server)', {}, 'u1', null],
   ] as const)('%s', (_name, hall, id, want) => {
     expect(honorOf(hall, id)).toBe(want);
+  });
+});
+
+describe('the 光荣榜 chip on the window screen', () => {
+  it.each([
+    ['a short title on one line', '岗位标兵', { lines: 1, em: 5.9 }],
+    ['11月服务之星 still on one line', '11月服务之星', { lines: 1, em: 8.1 }],
+    ['12 characters on two lines, sized by the wider one', '十一月份优质服务之星标兵', { lines: 2, em: 8 }],
+  ] as const)('%s', (_name, title, want) => {
+    const chip = honorChip(title);
+    expect(chip.lines).toBe(want.lines);
+    expect(chip.em).toBeCloseTo(want.em, 5);
   });
 });
