@@ -125,4 +125,17 @@ describe('screens are legible and nothing is cut off', () => {
     for (const [name, path, w, h] of cases) expect(await shoot(name, server.url + path, w, h), name).toEqual([]);
     expect(await shoot('window-closed', `${fixtureSite.url}/display/window/30?fixture=2`, 1280, 720)).toEqual([]);
   });
+
+  it('window screen in English at 800×480: the zone name stays clear of the clock beside "Counter 10"', async () => {
+    const page: Page = await browser.newPage({ viewport: { width: 800, height: 480 } });
+    await page.goto(`${server.url}/display/window/10?lang=en`);
+    await page.getByTestId('window-label').waitFor();
+    await page.waitForTimeout(300); // fonts
+    const right = (sel: string) => page.locator(sel).evaluate((el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().right; });
+    const left = (sel: string) => page.locator(sel).evaluate((el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().left; });
+    expect(await page.textContent('.top .name')).toBe('Business Services');
+    expect(await right('.top .name')).toBeLessThanOrEqual(await left('.top .time'));
+    await page.screenshot({ path: `${OUT}/window-en-800.png` });
+    await page.close();
+  });
 });
