@@ -162,6 +162,8 @@ describe('数据备份 in the manager console', () => {
       expect(await page.textContent('[data-testid=backup-restore-command]')).toBe(`npx tsx scripts/restore-backup.ts ${join(h.dir, 'hall-2026-11-30T100000.db')} --db ${dbPath}`);
       expect(await page.locator('[data-testid=backup] button:has-text("恢复")').count()).toBe(0);
       expect(await group.textContent()).toContain('营业中每 2 小时、数据有变化时再备份一次');
+      // One paragraph of Chinese sentences: no half-width space after a 。
+      expect(await page.textContent('[data-testid=backup-rules]')).not.toMatch(/。\s/);
       expect(await axeProblems(page)).toEqual([]);
       await group.screenshot({ path: `${shots}/admin-backup-damaged-zh-1366.png` });
       await page.selectOption('[data-testid=lang]', 'en');
