@@ -216,6 +216,24 @@ describe('phone page', () => {
     await expect.poll(() => page.getAttribute('[data-testid="enable-sound"]', 'aria-pressed')).toBe('true');
     expect(await textLines('[data-testid="enable-sound"]')).toBeLessThan(1.8);
     await shot(page, 'phone-9-large-320');
+
+    // Called at window 22: the alert breaks between phrases, never inside 轮到您了 or 22 号窗口.
+    const clerk = await login(server.url, 'c22', '1234');
+    await api(server.url, 'POST', '/api/windows/22/session', { token: clerk });
+    await api(server.url, 'POST', '/api/windows/22/next', { token: clerk, body: {} });
+    await page.locator('[data-testid="called-alert"]').waitFor();
+    expect(await text(page, 'called-window')).toBe('请到 22 号窗口');
+    expect(await text(page, 'called-number')).toBe(`${t.number} 号，轮到您了`);
+    const pieces = await page.locator('[data-testid="called-alert"] .phrase').evaluateAll((els) =>
+      els.map((el) => {
+        const box = el.closest('[data-testid="called-alert"]')!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent, lines: el.getClientRects().length, inside: r.left >= box.left && r.right <= box.right };
+      }),
+    );
+    expect(pieces.map((p) => p.text)).toEqual([`${t.number} 号，`, '轮到您了', '请到', '22 号窗口']);
+    expect(pieces.every((p) => p.lines === 1 && p.inside)).toBe(true);
+    await shot(page, 'phone-10-large-320-called');
   });
 
   it('an unknown ticket id says so', async () => {
