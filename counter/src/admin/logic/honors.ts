@@ -5,6 +5,7 @@
  */
 import { HONORS_MAX, type Honor } from '../../../../shared/admin';
 import type { RatingGroup } from './ratings';
+import { quickRange } from './stats';
 
 /** Longest title, as the server counts it (shared/admin.ts Honor). */
 export const HONOR_TITLE_MAX = 12;
@@ -43,15 +44,10 @@ export function honorProblems(rows: readonly HonorRow[], active?: ReadonlySet<st
 
 export const toHonors = (rows: readonly HonorRow[]): Honor[] => rows.map((r) => ({ clerkId: r.clerkId, title: r.title.trim() }));
 
-/** The calendar month before the service day's: its first and last day, and its number (1–12). */
+/** The calendar month before the service day's (统计's 上月): its first and last day, and its number (1–12). */
 export function lastMonth(serviceDay: string): { from: string; to: string; month: number } {
-  const y = Number(serviceDay.slice(0, 4));
-  const m = Number(serviceDay.slice(5, 7)); // 1–12, this month
-  const year = m === 1 ? y - 1 : y;
-  const month = m === 1 ? 12 : m - 1;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const mm = String(month).padStart(2, '0');
-  return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${String(days).padStart(2, '0')}`, month };
+  const range = quickRange('lastMonth', serviceDay);
+  return { ...range, month: Number(range.from.slice(5, 7)) };
 }
 
 /** The title a pick from last month's figures gets: 11月服务之星. */
