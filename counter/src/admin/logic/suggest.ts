@@ -40,6 +40,8 @@ export const suggestionKey = (windowNo: number, queue: string): string => `${win
 
 /** Crowded: someone waits and the longest wait is at 80 % of the target or past it. */
 const crowded = (r: QueueBoardRow): boolean => r.queue.waiting > 0 && r.level !== 'ok';
+/** A queue the board does not list (gone from the hall) counts as calm. */
+const isCrowded = (r: QueueBoardRow | undefined): boolean => r !== undefined && crowded(r);
 
 export function suggestOverflow(input: SuggestInput): Suggestion[] {
   const byCode = new Map(input.rows.map((r) => [r.queue.code, r]));
@@ -55,10 +57,7 @@ export function suggestOverflow(input: SuggestInput): Suggestion[] {
       .filter((w) => w.clerk !== undefined && (input.skills.get(w.clerk.id) ?? []).includes(row.queue.code))
       .filter((w) => !input.dismissed?.has(suggestionKey(w.no, row.queue.code)))
       // Never rob one crowded queue to help another: every queue the window serves must be calm.
-      .filter((w) => w.mapping.every((m) => {
-        const own = byCode.get(m.queue);
-        return own === undefined || !crowded(own);
-      }))
+      .filter((w) => w.mapping.every((m) => !isCrowded(byCode.get(m.queue))))
       .map((w) => ({ w, load: ownLoad(w, input.rows) }))
       .sort((a, b) => KIND_ORDER[a.w.kind] - KIND_ORDER[b.w.kind] || a.load - b.load || idleFirst(a.w) - idleFirst(b.w) || a.w.no - b.w.no);
     const best = candidates[0];
