@@ -13,6 +13,24 @@ export const Honor = z.object({
 });
 export type Honor = z.infer<typeof Honor>;
 
+/** 作息时间's working days by default: Monday to Friday (0 = Sunday, as 预约's openDays counts). */
+export const WORK_DAYS_DEFAULT: readonly number[] = [1, 2, 3, 4, 5];
+/**
+ * 作息时间: the hall's working spans of a day (the rule of 取号时间: up to six, in order, apart) and
+ * its working days (0 = Sunday). Service outside them is 延时服务 (统计), the figure 调休 is
+ * granted by; a day not ticked counts whole. No spans: not set, nothing is counted.
+ */
+export const WorkHours = z
+  .object({
+    spans: TicketHours,
+    days: z
+      .array(z.number().int().min(0).max(6))
+      .max(7)
+      .refine((d) => new Set(d).size === d.length, 'each day once'),
+  })
+  .refine((w) => w.spans.length === 0 || w.days.length > 0, { message: 'tick at least one working day', path: ['days'] });
+export type WorkHours = z.infer<typeof WorkHours>;
+
 export const HallSettings = z.object({
   recallLimit: z.number().int().min(0).max(10),
   prioritySwapAfter: z.number().int().min(1).max(20),
@@ -29,6 +47,8 @@ export const HallSettings = z.object({
   windowShowsClerk: z.boolean().optional(),
   /** 光荣榜: staff honoured on the public screens, in order; each account once, active (absent: none). */
   honors: z.array(Honor).max(HONORS_MAX).optional(),
+  /** 作息时间 (延时服务 in 统计); absent or without spans: not set (halls saved before it). */
+  workHours: WorkHours.optional(),
 });
 export const SettingsPatch = HallSettings.partial();
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { WorkHours } from '../../shared/admin';
 import { TimeOfDay } from '../../shared/citizen';
 import { Mapping, Matter, QueueInfo, WindowKind } from '../../shared/schemas';
 import { alignNoticesEn, queueRuntime, serviceDayOf, type HallSettings } from '../domain';
@@ -30,6 +31,8 @@ export const HallFile = z.object({
     // The demo hall takes tickets at any hour (it is shown at any hour); a centre sets its own.
     ticketHours: z.array(z.object({ start: TimeOfDay, end: TimeOfDay })).max(6).default([]),
     stopWhenUnfinishable: z.boolean().default(false),
+    /** 作息时间 (延时服务 in 统计); optional: a hall without them counts none. */
+    workHours: WorkHours.optional(),
   }),
   queues: z.array(QueueInfo.extend({ category: z.string(), sort: z.number().int() })),
   windows: z.array(

@@ -39,6 +39,15 @@ export interface HallSettings {
   windowShowsClerk?: boolean;
   /** 光荣榜: staff accounts honoured on the public screens, with their titles, in order (absent: none). */
   honors?: { clerkId: string; title: string }[];
+  /** 作息时间: working spans of a day and working days (0 = Sunday); absent or no spans: not set (延时服务 is not counted). */
+  workHours?: WorkHours;
+}
+
+/** The hall's working time (shared/admin.ts WorkHours): spans of a day in the hall's zone, and the working days. */
+export interface WorkHours {
+  spans: TimeRange[];
+  /** 0 = Sunday … 6 = Saturday. */
+  days: number[];
 }
 
 export interface QueueDef {
