@@ -5,7 +5,7 @@
  * day's tickets for a report (no citizen names or phones: tickets carry none).
  */
 import { z } from 'zod';
-import { ClerkStats, QueueStats, TodayStats } from './admin';
+import { ClerkStats, QueueStats, TodayStats, WorkHours } from './admin';
 import { AssistKind } from './assist';
 import { DateStr } from './citizen';
 import { Channel, ClosedReason, Priority, QueueCode, TicketStatus } from './schemas';
@@ -38,6 +38,24 @@ export const DayClerkStats = ClerkStats.extend({
    */
   calls: z.number().int().optional(),
   autoCalls: z.number().int().optional(),
+  /**
+   * 延时服务: seconds they served outside the hall's 作息时间 (lunch, after closing, days off; each
+   * service from the call to the finish, overlaps once), and the services that had any. Sent when
+   * the period had 作息时间 (see `overtime`); absent otherwise.
+   */
+  overtimeSeconds: z.number().int().optional(),
+  overtimeTickets: z.number().int().optional(),
+});
+
+/**
+ * The hall's 延时服务 over a period: its clerks' added up, and the 作息时间 it was counted by (the
+ * period's latest day that had them; each day is read by the hours it had). Absent when no day of
+ * the period had 作息时间: nothing was counted (say 未设置作息时间, not 0).
+ */
+export const OvertimeStats = z.object({
+  workHours: WorkHours,
+  seconds: z.number().int(),
+  tickets: z.number().int(),
 });
 
 /** 求助 of one kind, one window or one clerk in a period. */
@@ -102,6 +120,7 @@ export const DayStats = TodayStats.extend({
   /** Contiguous, from the first hour with a ticket or call to the last; empty on a day without tickets. */
   hours: z.array(HourStats),
   clerks: z.array(DayClerkStats),
+  overtime: OvertimeStats.optional(),
   /** 求助 figures: sent by stats:day (managers), not by stats:today (open to every staff member). */
   assist: AssistStats.optional(),
 });
@@ -201,6 +220,7 @@ export const RangeStats = z.object({
   clerks: z.array(DayClerkStats),
   /** Every day from `from` to `to`, days without tickets as zeros. */
   days: z.array(DaySeriesStats),
+  overtime: OvertimeStats.optional(),
   /** 求助 over the range's days (always sent by stats:range). */
   assist: AssistStats.optional(),
 });
@@ -214,6 +234,7 @@ export type HallTotals = z.infer<typeof HallTotals>;
 export type PeriodQueueStats = z.infer<typeof PeriodQueueStats>;
 export type HourStats = z.infer<typeof HourStats>;
 export type DayClerkStats = z.infer<typeof DayClerkStats>;
+export type OvertimeStats = z.infer<typeof OvertimeStats>;
 export type DayStats = z.infer<typeof DayStats>;
 export type DayTicket = z.infer<typeof DayTicket>;
 export type DayTickets = z.infer<typeof DayTickets>;

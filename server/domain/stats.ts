@@ -4,14 +4,16 @@
  * today's come from the hall's state, a past day's from the stored tickets, through the same
  * functions, so both read alike. Each ticket is met once (stats-tally.ts).
  */
-import { datesOf, type DayClerkStats, type DaySeriesStats, type DayStats, type DayTicket, type HourStats, type PeriodQueueStats, type RangeStats } from '../../shared/stats';
+import { datesOf, type DayClerkStats, type DaySeriesStats, type DayStats, type DayTicket, type HourStats, type OvertimeStats, type PeriodQueueStats, type RangeStats } from '../../shared/stats';
+import { overtimeOf, workOfDays, type Span, type WorkCalendar, type WorkHoursChange } from './overtime';
 import { judging, queuesAsOf, type QueueChange } from './stats-queues';
 import { count, finishOf, newTally, serviceOf, totalsOf, waitOf, type ReportTicket, type StatsTicket, type Tally } from './stats-tally';
 import { iso } from './time';
-import type { Clerk, HallState, QueueDef } from './types';
+import type { Clerk, HallState, QueueDef, WorkHours } from './types';
 
 export type { ReportTicket, StatsTicket } from './stats-tally';
 export { queuesAsOf, type QueueChange } from './stats-queues';
+export { overtimeOf, workCalendar, workHoursAsOf, workHoursSet, type Overtime, type Span, type WorkCalendar, type WorkHoursChange } from './overtime';
 
 const hourFormats = new Map<string, Intl.DateTimeFormat>();
 /** The hour of day (0–23) of an instant in a time zone. */
@@ -69,12 +71,19 @@ export interface DayInput {
   clerks: ReadonlyMap<string, ClerkName>;
   /** Clerk id → the window they are signed in at now (today only). */
   signedIn: ReadonlyMap<string, number>;
+  /** 作息时间 now (延时服务); absent or without spans: not set. */
+  workHours?: WorkHours;
+  /** Their changes (the event log), in order: each day is read by the hours it had (overtime.ts workHoursAsOf). */
+  workHoursChanges?: readonly WorkHoursChange[];
 }
 
-/** A clerk's day: from the first call to the last finish. */
+/** A clerk's day: from the first call to the last finish; their services (call → finish) for 延时服务. */
 interface ClerkDay {
   first: number;
   end: number;
+  services: Span[];
+  /** The call of the ticket they are serving now (to now on the live day). */
+  servingFrom: number | undefined;
 }
 
 /** A clerk's tickets so far: their services, the ticket they last worked on, their days. */
@@ -109,13 +118,16 @@ function countClerk(byClerk: Map<string, ClerkTally>, t: StatsTicket, service: n
     c.serviceMs += Math.round(service * 1000);
   }
   if (!c.last || workedLater(t, c.last)) c.last = t;
-  const end = finishOf(t, timezone) ?? t.startedAt ?? t.calledAt;
-  const d = c.days.get(t.serviceDay);
-  if (!d) c.days.set(t.serviceDay, { first: t.calledAt, end });
+  const finish = finishOf(t, timezone);
+  const end = finish ?? t.startedAt ?? t.calledAt;
+  let d = c.days.get(t.serviceDay);
+  if (!d) c.days.set(t.serviceDay, (d = { first: t.calledAt, end, services: [], servingFrom: undefined }));
   else {
     d.first = Math.min(d.first, t.calledAt);
     d.end = Math.max(d.end, end);
   }
+  if (t.status === 'done' && finish !== undefined) d.services.push({ from: t.calledAt, to: finish });
+  else if (t.status === 'serving') d.servingFrom = Math.max(d.servingFrom ?? 0, t.calledAt);
 }
 
 interface ClerkRowsInput {
@@ -123,6 +135,8 @@ interface ClerkRowsInput {
   liveDay: string | undefined;
   clerks: ReadonlyMap<string, ClerkName>;
   signedIn: ReadonlyMap<string, number>;
+  /** Each day's 作息时间 (undefined: not set); absent when no day of the period had them: no 延时服务 figures. */
+  work: ((day: string) => WorkCalendar | undefined) | undefined;
 }
 
 /**
@@ -163,8 +177,44 @@ function clerkRows(byClerk: ReadonlyMap<string, ClerkTally>, input: ClerkRowsInp
         autoCalls: mine?.autoCalls ?? 0,
       };
       if (windowNo !== undefined) s.windowNo = windowNo;
+      if (input.work) {
+        let seconds = 0;
+        let tickets = 0;
+        for (const [day, d] of mine?.days ?? []) {
+          const calendar = input.work(day);
+          if (!calendar) continue;
+          // The service under way counts to now, as the busy time does.
+          const open = day === input.liveDay && at !== undefined && d.servingFrom !== undefined ? [{ from: d.servingFrom, to: now }] : [];
+          const o = overtimeOf([...d.services, ...open], calendar);
+          seconds += o.seconds;
+          tickets += o.tickets;
+        }
+        s.overtimeSeconds = seconds;
+        s.overtimeTickets = tickets;
+      }
       return s;
     });
+}
+
+/**
+ * Each day's 作息时间 for a period, or undefined when none of its days had them (then nothing is
+ * counted, and the page says 未设置作息时间 rather than 0); with the latest of them, for the page to show.
+ */
+function periodWork(input: Pick<DayInput, 'workHours' | 'workHoursChanges' | 'timezone'>, days: readonly string[]) {
+  const work = workOfDays(input.workHours, input.workHoursChanges ?? [], input.timezone);
+  const latest = [...days].reverse().map(work).find((c) => c !== undefined);
+  return latest ? { work, hours: latest.hours } : undefined;
+}
+
+/** The hall's 延时服务: its clerks' added up (two clerks at once are two people owed), with the hours it was counted by. */
+function overtimeTotals(clerks: readonly DayClerkStats[], hours: WorkHours): OvertimeStats {
+  let seconds = 0;
+  let tickets = 0;
+  for (const c of clerks) {
+    seconds += c.overtimeSeconds ?? 0;
+    tickets += c.overtimeTickets ?? 0;
+  }
+  return { workHours: structuredClone(hours), seconds, tickets };
 }
 
 /** Everything one pass over the tickets gathers: the hall's, each queue's, each day's and each clerk's tallies. */
@@ -211,7 +261,9 @@ function queueRows(input: Pick<DayInput, 'queues' | 'queueChanges' | 'timezone' 
 export function dayStats(input: DayInput, now: number): DayStats {
   const tickets = [...input.tickets];
   const g = gather(tickets, input.queues, input.timezone);
-  return {
+  const worked = periodWork(input, [input.serviceDay]);
+  const clerks = clerkRows(g.clerks, { ...input, liveDay: input.live ? input.serviceDay : undefined, work: worked?.work }, now);
+  const out: DayStats = {
     serviceDay: input.serviceDay,
     at: iso(now),
     timezone: input.timezone,
@@ -219,9 +271,11 @@ export function dayStats(input: DayInput, now: number): DayStats {
     totals: totalsOf(g.hall),
     queues: queueRows(input, input.serviceDay, g),
     untargeted: g.judged.untargeted(),
-    clerks: clerkRows(g.clerks, { ...input, liveDay: input.live ? input.serviceDay : undefined }, now),
+    clerks,
     hours: hourBuckets(tickets, input.timezone),
   };
+  if (worked) out.overtime = overtimeTotals(clerks, worked.hours);
+  return out;
 }
 
 export { datesOf } from '../../shared/stats';
@@ -239,11 +293,14 @@ export interface RangeInput extends Omit<DayInput, 'serviceDay'> {
  */
 export function rangeStats(input: RangeInput, now: number): RangeStats {
   const g = gather(input.tickets, input.queues, input.timezone);
-  const days: DaySeriesStats[] = datesOf(input.from, input.to).map((date) => {
+  const dates = datesOf(input.from, input.to);
+  const worked = periodWork(input, dates);
+  const clerks = clerkRows(g.clerks, { ...input, liveDay: input.live ? input.to : undefined, work: worked?.work }, now);
+  const days: DaySeriesStats[] = dates.map((date) => {
     const f = totalsOf(g.days.get(date) ?? newTally());
     return { date, issued: f.issued, served: f.served, avgWaitSeconds: f.avgWaitSeconds, p90WaitSeconds: f.p90WaitSeconds, slaAttainment: f.slaAttainment };
   });
-  return {
+  const out: RangeStats = {
     from: input.from,
     to: input.to,
     at: iso(now),
@@ -252,9 +309,11 @@ export function rangeStats(input: RangeInput, now: number): RangeStats {
     totals: totalsOf(g.hall),
     queues: queueRows(input, input.to, g),
     untargeted: g.judged.untargeted(),
-    clerks: clerkRows(g.clerks, { ...input, liveDay: input.live ? input.to : undefined }, now),
+    clerks,
     days,
   };
+  if (worked) out.overtime = overtimeTotals(clerks, worked.hours);
+  return out;
 }
 
 /** What dayStats needs from the hall's state (today). */
@@ -269,6 +328,7 @@ export function todayInput(state: HallState): DayInput {
     tickets: state.tickets.values(),
     clerks: state.clerks,
     signedIn,
+    workHours: state.settings.workHours,
   };
 }
 

@@ -49,6 +49,9 @@ function inputOf(service: HallService, store: Store, date: string | undefined): 
     tickets: store.stats.ticketsOf(service.hallId, asked.data.day, asked.data.day),
     clerks: everyone(service, store),
     signedIn: new Map(),
+    // 延时服务: the day is read by the 作息时间 it had.
+    workHours: state.settings.workHours,
+    workHoursChanges: store.stats.workHoursChanges(service.hallId),
   });
 }
 
@@ -76,6 +79,8 @@ export function rangeOf(service: HallService, store: Store, q: RangeQuery): Repl
         tickets,
         clerks,
         signedIn: live ? today.signedIn : new Map(),
+        workHours: today.workHours,
+        workHoursChanges: store.stats.workHoursChanges(service.hallId),
       },
       service.now(),
     ),

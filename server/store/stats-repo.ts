@@ -7,7 +7,7 @@
  * queues' changes from the event log, so a past period's queues are named as they were. Read-only.
  */
 import type { Channel, ClosedReason, Priority, TicketStatus } from '../../shared/schemas';
-import { datesOf, type QueueChange, type QueueDef, type ReportTicket, type StatsTicket } from '../domain';
+import { datesOf, type QueueChange, type QueueDef, type ReportTicket, type StatsTicket, type WorkHours, type WorkHoursChange } from '../domain';
 import type { Db } from './open';
 
 type StatsRow = [
@@ -70,6 +70,13 @@ export function createStatsRepo(db: Db) {
     .raw();
   // On the events_type (hall_id, type, id) index: a handful of rows, however long the log.
   const queueChanges = db.prepare<[string], [at: number, data: string]>(`SELECT at, data FROM events WHERE hall_id = ? AND type = 'QueueChanged' ORDER BY id`).raw();
+  // The same index; only 作息时间 is taken out of each settings change (the rest, notices and all, stays in SQLite).
+  const workHoursChanges = db
+    .prepare<[string], [at: number, before: string | null, after: string | null]>(
+      `SELECT at, json_extract(data, '$.before.workHours'), json_extract(data, '$.settings.workHours')
+       FROM events WHERE hall_id = ? AND type = 'SettingsChanged' ORDER BY id`,
+    )
+    .raw();
   return {
     /** Every change of the hall's queues (name, target …), as the event log recorded it, in order. */
     queueChanges(hallId: string): QueueChange[] {
@@ -77,6 +84,14 @@ export function createStatsRepo(db: Db) {
         const e = JSON.parse(data) as { queue: QueueDef; before: QueueDef };
         return { at, before: e.before, after: e.queue };
       });
+    },
+    /** Every change of the hall's 作息时间, as the event log recorded it, in order (settings changes that left them alone are skipped). */
+    workHoursChanges(hallId: string): WorkHoursChange[] {
+      const hours = (json: string | null): WorkHours | undefined => (json === null ? undefined : (JSON.parse(json) as WorkHours));
+      return workHoursChanges
+        .all(hallId)
+        .filter(([, before, after]) => before !== after)
+        .map(([at, before, after]) => ({ at, before: hours(before), after: hours(after) }));
     },
     /** A service day's tickets for its report (stats:tickets), in issue order. */
     reportOf(hallId: string, serviceDay: string): ReportTicket[] {

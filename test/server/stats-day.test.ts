@@ -50,7 +50,7 @@ describe('GET /api/stats/day', () => {
     expect(atClose.totals).toMatchObject({ issued: 3, served: 2, noShow: 1, waiting: 0, avgWaitSeconds: Math.round(((4 + 10 + 31) * 60) / 3), p90WaitSeconds: 31 * 60 });
     expect(atClose.hours).toEqual([{ hour: 9, issued: 3, called: 3, avgWaitSeconds: 900 }]);
     expect(atClose.clerks).toEqual([
-      { id: expect.any(String), username: 'c01', name: expect.any(String), windowNo: 9, served: 2, avgServiceSeconds: 270, busySeconds: 540, spanSeconds: 30 * 60, calls: 3, autoCalls: 0 },
+      { id: expect.any(String), username: 'c01', name: expect.any(String), windowNo: 9, served: 2, avgServiceSeconds: 270, busySeconds: 540, spanSeconds: 30 * 60, calls: 3, autoCalls: 0, overtimeSeconds: 0, overtimeTickets: 0 },
     ]);
   });
 
