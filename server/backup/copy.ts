@@ -44,7 +44,11 @@ export function copiesIn(copyDir: string): string[] {
   return readdirSync(copyDir).filter((f) => backupOfCopy(f) !== null);
 }
 
-async function copyOne(src: string, copyDir: string, name: string, passphrase: string | undefined): Promise<string> {
+/**
+ * Writes the copy of backup `name` (at `src`) into the copy folder, encrypted with a passphrase,
+ * checked where it landed, then renamed into place (over a damaged one: repair.ts). Returns its file name.
+ */
+export async function writeCopy(src: string, copyDir: string, name: string, passphrase: string | undefined): Promise<string> {
   const target = passphrase ? `${name}${ENC}` : name;
   const temp = join(copyDir, `.${target}.tmp`);
   try {
@@ -75,7 +79,7 @@ export async function syncCopies(t: CopyTarget, local: readonly string[]): Promi
     const present = new Set(copiesIn(t.copyDir).map((f) => backupOfCopy(f)!));
     for (const name of backupsToKeep(local, t.keep, t.today)) {
       if (present.has(name)) continue;
-      copied.push(await copyOne(join(t.dir, name), t.copyDir, name, t.passphrase));
+      copied.push(await writeCopy(join(t.dir, name), t.copyDir, name, t.passphrase));
       present.add(name);
     }
     const files = copiesIn(t.copyDir);

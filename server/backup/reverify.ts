@@ -3,12 +3,14 @@
  * verified longest ago once its last verdict is a day old (rules.ts nextToVerify). The reading
  * streams (a digest, or the decryption through its tag) and a database check runs in a worker,
  * so it never holds up the hall; the timer's 30-second ticks spread a day's files. A damaged
- * file is logged each time it is found, and audited (`BackupDamaged`) when it turns damaged.
+ * file is logged each time it is found, and audited (`BackupDamaged`) when it turns damaged; then
+ * it is written again from its good twin when there is one (repair.ts), audited `BackupRepaired`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupConfig } from './config';
 import { backupOfCopy, copiesIn } from './copy';
+import { repairCopy, repairLocal } from './repair';
 import { nextToVerify } from './rules';
 import { verifyFile, type CheckBook, type Place } from './verify';
 
@@ -36,6 +38,29 @@ export function createReverify(deps: ReverifyDeps) {
   const { config, book, now, everyMs, log, audit } = deps;
   const folderOf = (place: Place): string => (place === 'local' ? config.dir : config.copyDir!);
 
+  /** A damaged file written again from its twin in the other folder, when that one is good. */
+  async function repair(pick: { place: Place; file: string }, local: readonly string[], copies: readonly string[] | null): Promise<void> {
+    if (!config.copyDir) return;
+    const name = pick.place === 'local' ? pick.file : backupOfCopy(pick.file)!;
+    const twin = pick.place === 'local' ? copies?.find((f) => backupOfCopy(f) === name) : local.includes(name) ? name : undefined;
+    // Its twin aged out, or never was (a NAS that was down that day): nothing to repair from.
+    if (twin === undefined) return;
+    const sha256 = book.get('local', name)?.sha256;
+    const places = { dir: config.dir, copyDir: config.copyDir, passphrase: config.passphrase };
+    const r = pick.place === 'copy' ? await repairCopy(places, name, pick.file, sha256) : await repairLocal(places, name, twin, sha256);
+    const path = join(folderOf(pick.place), pick.file);
+    if (!r.ok) {
+      log(`backup: cannot repair ${path}: ${r.error}`);
+      return;
+    }
+    // A plain copy holds the backup's bytes, so its digest; an encrypted one is proven by its tag.
+    book.set(pick.place, r.file, { at: now(), ok: true, error: null, sha256: r.file === name ? sha256 ?? r.sha256 : undefined });
+    if (pick.place === 'copy' && r.file !== pick.file) book.keepOnly('copy', listCopies(config) ?? [r.file]);
+    book.save();
+    log(`backup REPAIRED: ${join(folderOf(pick.place), r.file)} written again from ${join(folderOf(pick.place === 'local' ? 'copy' : 'local'), twin)}`);
+    audit('BackupRepaired', { place: pick.place, name: r.file, dir: folderOf(pick.place), from: twin });
+  }
+
   /** Reads back the file most due, if any is; resolves when done, never rejects. */
   async function verifyNext(local: readonly string[]): Promise<void> {
     const copies = listCopies(config);
@@ -62,6 +87,7 @@ export function createReverify(deps: ReverifyDeps) {
     if (verdict.ok) return;
     log(`backup DAMAGED (${pick.place === 'local' ? 'backup folder' : 'copy folder'}): ${path}: ${verdict.error}; a restore must use the newest good one`);
     if (before?.ok !== false) audit('BackupDamaged', { place: pick.place, name: pick.file, dir: folderOf(pick.place), error: verdict.error });
+    await repair(pick, local, copies);
   }
 
   return { verifyNext };

@@ -132,8 +132,10 @@ describe('数据备份 in the manager console', () => {
     h.clock.advance(HOUR);
     h.issue('A');
     await h.backups.tick();
-    // … then the NAS rots the 10:00 copy and the local disk the 09:00 backup; 复核 at 11:00 finds both.
+    // … then the NAS rots the 10:00 copy, and the local disk the 10:00 and 09:00 backups; 复核 at
+    // 11:00 finds all three: the 09:00 one is written again from its good copy, 10:00 is lost twice.
     flipByte(join(copyDir, 'hall-2026-11-30T100000.db'));
+    flipByte(join(h.dir, 'hall-2026-11-30T100000.db'));
     flipByte(join(h.dir, 'hall-2026-11-30T090000.db'));
     h.clock.advance(HOUR);
     for (let i = 0; i < 6; i++) await h.backups.tick();
@@ -148,18 +150,19 @@ describe('数据备份 in the manager console', () => {
       const row = (name: string) => page.locator(`[data-testid="backup-row-${name}"]`);
       // Why, in the console's words; the server's own on hover.
       const damaged = /^\s*已损坏 · 11\/30\s11:00 复核\s*写入后内容已改变（校验值不符），文件已损坏\s*$/;
-      expect(await row('hall-2026-11-30T100000.db').locator('[data-testid=backup-verify]').textContent()).toMatch(/^\s*完好 · 11\/30\s11:00\s*$/);
+      expect(await row('hall-2026-11-30T100000.db').locator('[data-testid=backup-verify]').textContent()).toMatch(damaged);
       expect(await row('hall-2026-11-30T100000.db').locator('[data-testid=backup-copy-verify]').textContent()).toMatch(damaged);
-      expect(await row('hall-2026-11-30T090000.db').locator('[data-testid=backup-verify]').textContent()).toMatch(damaged);
-      expect(await row('hall-2026-11-30T090000.db').locator('[data-testid=backup-verify] .reason').getAttribute('title')).toContain('SHA-256 differs');
+      expect(await row('hall-2026-11-30T100000.db').locator('[data-testid=backup-verify] .reason').getAttribute('title')).toContain('SHA-256 differs');
+      // Repaired from its copy: good, read back at 11:00.
+      expect(await row('hall-2026-11-30T090000.db').locator('[data-testid=backup-verify]').textContent()).toMatch(/^\s*完好 · 11\/30\s11:00\s*$/);
       expect(await row('hall-2026-11-29T090000.db').textContent()).toMatch(/完好 · 11\/30\s11:00\s*完好 · 11\/30\s11:00/);
       // Red: the cell's colour is the theme's "bad" one, not the text colour of a good cell.
       const colour = (sel: string) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).color);
-      expect(await colour('[data-testid="backup-row-hall-2026-11-30T100000.db"] [data-testid=backup-copy-verify]')).not.toBe(await colour('[data-testid="backup-row-hall-2026-11-30T100000.db"] [data-testid=backup-verify]'));
-      expect(await page.textContent('[data-testid=backup-damaged]')).toContain('损坏的文件不能用于恢复');
-      expect(await page.textContent('[data-testid=backup-restore-from]')).toContain('最新的完好备份：hall-2026-11-30T100000.db（2026/11/30 10:00）');
+      expect(await colour('[data-testid="backup-row-hall-2026-11-30T100000.db"] [data-testid=backup-copy-verify]')).not.toBe(await colour('[data-testid="backup-row-hall-2026-11-30T090000.db"] [data-testid=backup-verify]'));
+      expect(await page.textContent('[data-testid=backup-damaged]')).toContain('没有完好的另一份可用来自动修复');
+      expect(await page.textContent('[data-testid=backup-restore-from]')).toContain('最新的完好备份：hall-2026-11-30T090000.db（2026/11/30 09:00）');
       expect(await page.textContent('[data-testid=backup-restore-from]')).toContain('必须先停止服务器');
-      expect(await page.textContent('[data-testid=backup-restore-command]')).toBe(`npx tsx scripts/restore-backup.ts ${join(h.dir, 'hall-2026-11-30T100000.db')} --db ${dbPath}`);
+      expect(await page.textContent('[data-testid=backup-restore-command]')).toBe(`npx tsx scripts/restore-backup.ts ${join(h.dir, 'hall-2026-11-30T090000.db')} --db ${dbPath}`);
       expect(await page.locator('[data-testid=backup] button:has-text("恢复")').count()).toBe(0);
       expect(await group.textContent()).toContain('营业中每 2 小时、数据有变化时再备份一次');
       // One paragraph of Chinese sentences: no half-width space after a 。
@@ -167,7 +170,7 @@ describe('数据备份 in the manager console', () => {
       expect(await axeProblems(page)).toEqual([]);
       await group.screenshot({ path: `${shots}/admin-backup-damaged-zh-1366.png` });
       await page.selectOption('[data-testid=lang]', 'en');
-      await expect.poll(() => page.textContent('[data-testid=backup-restore-from]')).toContain('Newest good backup: hall-2026-11-30T100000.db (2026/11/30 10:00)');
+      await expect.poll(() => page.textContent('[data-testid=backup-restore-from]')).toContain('Newest good backup: hall-2026-11-30T090000.db (2026/11/30 09:00)');
       await group.screenshot({ path: `${shots}/admin-backup-damaged-en-1366.png` });
       expect(errors).toEqual([]);
       await context.close();

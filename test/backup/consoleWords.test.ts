@@ -92,6 +92,16 @@ describe('audit lines', () => {
       { place: 'copy', name: 'hall-2026-11-30T090000.db.enc', dir: '/mnt/nas', error: 'wrong passphrase, or the file is damaged' },
       { key: 'audit.BackupDamaged', params: { name: 'hall-2026-11-30T090000.db.enc', error: 'wrong passphrase, or the file is damaged' } },
     ],
+    [
+      'BackupRepaired',
+      { place: 'copy', name: 'hall-2026-11-30T090000.db.enc', dir: '/mnt/nas', from: 'hall-2026-11-30T090000.db' },
+      { key: 'audit.BackupRepaired', params: { name: 'hall-2026-11-30T090000.db.enc', from: 'hall-2026-11-30T090000.db' } },
+    ],
+    [
+      'BackupRepaired',
+      { place: 'local', name: 'hall-2026-11-30T090000.db', dir: '/var/hall/backups', from: 'hall-2026-11-30T090000.db.enc' },
+      { key: 'audit.BackupRepairedLocal', params: { name: 'hall-2026-11-30T090000.db', from: 'hall-2026-11-30T090000.db.enc' } },
+    ],
   ])('%s %j', (type, after, line) => {
     expect(describeAudit(entry(type, after), words)).toEqual(line);
   });

@@ -60,6 +60,8 @@ export type AuditKey =
   | 'audit.BackupDownloaded'
   | 'audit.BackupCopyFailed'
   | 'audit.BackupDamaged'
+  | 'audit.BackupRepaired'
+  | 'audit.BackupRepairedLocal'
   | 'audit.other';
 
 export interface AuditLine {
@@ -245,6 +247,9 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
     case 'BackupDamaged':
       // 复核 found a kept backup or copy changed since it was written: which file, and why.
       return { key: 'audit.BackupDamaged', params: { name: str(obj(d.after).name), error: shortNote(obj(d.after).error, 80) || '—' } };
+    case 'BackupRepaired':
+      // …and written again from its good twin in the other folder (本机备份 or 异地副本).
+      return { key: obj(d.after).place === 'local' ? 'audit.BackupRepairedLocal' : 'audit.BackupRepaired', params: { name: str(obj(d.after).name), from: str(obj(d.after).from) } };
     case 'Announced': {
       // 语音广播: what the walls said, and where if not the whole hall.
       const a = obj(d.after);
