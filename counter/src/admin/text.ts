@@ -6,6 +6,7 @@ import { backupEn, backupZh } from './backupText';
 import { citizenEn, citizenZh } from './citizenText';
 import { devicesEn, devicesZh } from './devicesText';
 import { honorsEn, honorsZh } from './honorsText';
+import { overtimeEn, overtimeZh } from './overtimeText';
 import { photoEn, photoZh } from './photoText';
 import { privacyEn, privacyZh } from './privacyText';
 import { ratingPushEn, ratingPushZh } from './ratingPushText';
@@ -318,6 +319,7 @@ export const adminZh = {
   ...ratingPushZh,
   ...suggestZh,
   ...honorsZh,
+  ...overtimeZh,
 } as const;
 
 type AdminKey = keyof typeof adminZh;
@@ -626,6 +628,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...ratingPushEn,
   ...suggestEn,
   ...honorsEn,
+  ...overtimeEn,
 };
 
 export type TextKey = AdminKey | keyof typeof commonZh;
