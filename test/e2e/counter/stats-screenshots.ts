@@ -3,7 +3,9 @@
  * to look at (not a test): a past day served through the API hour by hour, then today's live
  * morning (A's target changed at 10:00, so its row is marked), and the month so far as a 时间段.
  * Three of the past day's tickets have no stored target (as after an upgrade): the page says so.
- * Some calls are made by 自动叫号 (`auto`), and clerks call for help (求助) on both days.
+ * Some calls are made by 自动叫号 (`auto`), and clerks call for help (求助) on both days. Sunday
+ * is not a working day of the demo's 作息时间, so all of it is 延时服务; after the pages, the
+ * 作息时间 form on 大厅设置, and 统计 once they are cleared (未设置作息时间).
  * Run: `npx tsx test/e2e/counter/stats-screenshots.ts [outDir]` (default /tmp/screens).
  */
 import { mkdirSync } from 'node:fs';
@@ -100,6 +102,15 @@ for (const [width, height] of [
     await page.waitForSelector('[data-testid=stats-note]:has-text("2026-11-29")');
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(out, `stats-past-${lang}-${width}-full.png`), fullPage: true });
+    if (width === 1366) {
+      // 打印报告 of the Sunday: its clerks' 延时服务 column and the total in a sentence.
+      await page.click('[data-testid=report-open]');
+      await page.waitForSelector('[data-testid=report-clerks]');
+      await page.screenshot({ path: join(out, `report-past-${lang}.png`) });
+      await page.locator('[data-testid=report-clerks]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(out, `report-past-clerks-${lang}.png`) });
+      await page.click('[data-testid=report-close]');
+    }
     // 时间段: 本周 (Monday to today would be one day here): 本月, the 1st to today.
     await page.click('[data-testid=stats-range]');
     await page.click('[data-testid=stats-range-month]');
@@ -107,7 +118,26 @@ for (const [width, height] of [
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(out, `stats-range-${lang}-${width}.png`) });
     await page.screenshot({ path: join(out, `stats-range-${lang}-${width}-full.png`), fullPage: true });
+    await page.locator('[data-testid=stats-overtime]').screenshot({ path: join(out, `stats-overtime-${lang}-${width}.png`) });
+    await page.goto(`${base}/admin#hall`);
+    await page.waitForSelector('[data-testid=work-hours]');
+    await page.locator('[data-testid=work-hours]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, `hall-work-hours-${lang}-${width}.png`) });
+    await page.goto(`${base}/admin#stats`);
   }
+  await context.close();
+}
+
+// 作息时间 cleared: 统计 says they are not set, rather than zeros.
+await apiCall(base, 'PUT', '/api/admin/settings', { workHours: { spans: [], days: [1, 2, 3, 4, 5] } }, await token(base, 'admin', 'admin'));
+{
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/admin#stats`);
+  await signIn(page, 'admin', 'admin');
+  await page.waitForSelector('[data-testid=stats-overtime-not-set]');
+  await page.locator('[data-testid=stats-overtime]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(out, 'stats-overtime-not-set-zh-1366.png') });
   await context.close();
 }
 await browser.close();

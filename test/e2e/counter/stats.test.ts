@@ -3,7 +3,8 @@
  * the page shows the figures, follows the hall live, reads a past day and a range of days
  * (时间段), and downloads the CSV files. Then a past day after a queue's target and name changed
  * keeps its own, says when some of its tickets had no target stored, and a 时间段 exports its tickets.
- * Last, the 求助 section and the clerk table's 自动叫号 share (zh and en, and in the figures file).
+ * Then the 求助 section and the clerk table's 自动叫号 share (zh and en, and in the figures file).
+ * Last, 延时服务: who served outside 作息时间, the most first, and the 作息时间 form on 大厅设置.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -259,7 +260,7 @@ describe('statistics page: 求助 and 自动叫号', () => {
     // The figures file: the clerk's calls and the 求助 section.
     const csv = (await download(page, '[data-testid=export-figures]')).text;
     expect(csv).toContain('求助');
-    expect(csv).toMatch(/c07,[^\r\n]*,2,1,50\r\n/);
+    expect(csv).toMatch(/c07,[^\r\n]*,2,1,50,0,0\r\n/); // then 延时服务: none (all inside 作息时间)
     expect(csv).toContain('现场秩序,1');
 
     // Live: a manager taking the open call shows without a hall change (求助 moves no seq). Past
@@ -274,6 +275,95 @@ describe('statistics page: 求助 and 自动叫号', () => {
     expect(await section.locator('[data-testid=stats-assist-kinds] tr[data-kind=conduct]').textContent()).toContain('Conduct');
     // Answers of 3 minutes and of none: a median of 1 min 30 s.
     expect((await section.locator('[data-figure=median] .value').textContent())?.replace(/\s/g, '')).toBe('1min30s');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('statistics page: 延时服务', () => {
+  it('lists who served outside 作息时间, the most first, with the hall’s total (zh, en, the file); 作息时间 set on 大厅设置; not set is said', async () => {
+    // A hall of its own (the demo's 09:00–12:00, 13:00–17:00, Monday to Friday): c07 serves over lunch and after closing, c08 across 17:00.
+    const own = await startTestServer();
+    onTestFinished(() => own.close());
+    const at = (time: string) => Date.parse(`2026-11-30T${time}:00+08:00`);
+    const manager = await token(own.url, 'admin', 'admin');
+    await mapWindows(own.url, manager, { 10: 'A', 11: 'A' });
+    const c07 = await token(own.url, 'c07', '1234');
+    const c08 = await token(own.url, 'c08', '1234');
+    await apiCall(own.url, 'POST', '/api/windows/10/session', undefined, c07);
+    await apiCall(own.url, 'POST', '/api/windows/11/session', undefined, c08);
+    for (let i = 0; i < 4; i++) await issue(own.url, 'A');
+    const serve = async (clerk: string, no: number, from: string, to: string) => {
+      own.clock.set(at(from));
+      await apiCall(own.url, 'POST', `/api/windows/${no}/next`, {}, clerk);
+      own.clock.set(at(to));
+      await apiCall(own.url, 'POST', `/api/windows/${no}/complete`, {}, clerk);
+    };
+    await serve(c07, 10, '11:50', '12:30'); // 30 minutes over lunch
+    await serve(c08, 11, '16:48', '17:00'); // inside
+    await serve(c08, 11, '17:00', '17:12'); // 12 minutes after closing
+    await serve(c07, 10, '17:10', '17:30'); // 20 more: c07 50 minutes, two services
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${own.url}/admin#stats`);
+    await signIn(page, 'admin', 'admin');
+    const section = page.locator('[data-testid=stats-overtime]');
+    await section.locator('tbody tr').first().waitFor();
+    expect(await section.locator('h2').textContent()).toBe('延时服务');
+    // The one owed the most 调休 heads the list.
+    expect(await section.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-clerk')))).toEqual(['c07', 'c08']);
+    expect(await section.locator('tr[data-clerk=c07] [data-col=time]').textContent()).toBe('50 分');
+    expect(await section.locator('tr[data-clerk=c07] [data-col=tickets]').textContent()).toBe('2');
+    expect(await section.locator('tr[data-clerk=c08] [data-col=time]').textContent()).toBe('12 分');
+    expect((await section.locator('[data-testid=stats-overtime-total]').textContent())?.replace(/\s/g, '')).toBe('合计1小时2分·3件·2人');
+    expect(await section.textContent()).toContain('按作息时间：周一至周五 09:00–12:00、13:00–17:00');
+    expect(await axeProblems(page)).toEqual([]);
+
+    const csv = (await download(page, '[data-testid=export-figures]')).text;
+    expect(csv).toContain(',延时服务（分钟）,延时件数\r\n');
+    expect(csv).toMatch(/\r\nc07,窗口人员07,10,2,[^\r\n]*,50,2\r\n/);
+    expect(csv).toContain('\r\n合计,,,,,,,,,,62,3\r\n');
+
+    // The printed report: a column per person and the total in a sentence.
+    await page.click('[data-testid=report-open]');
+    await expect.poll(() => page.locator('[data-testid=report-over]').textContent()).toContain('延时服务合计 1 小时 2 分，3 件，涉及 2 人。');
+    expect(await page.textContent('[data-testid=report-over]')).not.toMatch(/。\s/); // one paragraph: no half-width space after a 。
+    expect((await page.locator('[data-testid=report-clerks] tr[data-clerk=c07] [data-col=overtime]').textContent())?.trim()).toBe('50 分 · 2 件');
+    await page.click('[data-testid=report-close]');
+
+    await page.selectOption('[data-testid=lang]', 'en');
+    expect(await section.locator('h2').textContent()).toBe('Extended service');
+    expect(await section.locator('tr[data-clerk=c07] [data-col=time]').textContent()).toBe('50 min');
+    expect(await section.textContent()).toContain('By the working hours: Mon–Fri 09:00–12:00, 13:00–17:00');
+    await page.selectOption('[data-testid=lang]', 'zh');
+
+    // 大厅设置: the demo's hours; no working day ticked is refused beside the days; Saturday worked and 17:30 saved.
+    await page.goto(`${own.url}/admin#hall`);
+    const form = page.locator('[data-testid=work-hours]');
+    await form.waitFor();
+    expect(await form.locator('input.time').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['09:00', '12:00', '13:00', '17:00']);
+    expect(await form.locator('[data-day] input:checked').evaluateAll((inputs) => inputs.map((i) => i.closest('[data-day]')?.getAttribute('data-day')))).toEqual(['1', '2', '3', '4', '5']);
+    for (const d of ['1', '2', '3', '4', '5']) await form.locator(`[data-day="${d}"]`).click();
+    await page.click('[data-testid=hall-save]');
+    expect(await form.locator('.field-error').textContent()).toBe('请至少勾选一个工作日');
+    expect(await axeProblems(page)).toEqual([]);
+    for (const d of ['1', '2', '3', '4', '5', '6']) await form.locator(`[data-day="${d}"]`).click();
+    await form.locator('input.time').nth(3).fill('17:30');
+    await page.click('[data-testid=hall-save]');
+    await page.waitForSelector('.actions .ok');
+    const settings = await apiCall<{ workHours?: unknown }>(own.url, 'GET', '/api/admin/settings', undefined, manager);
+    expect(settings.body.workHours).toEqual({ spans: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:30' }], days: [1, 2, 3, 4, 5, 6] });
+
+    // Every span removed: not set, and 统计 says so rather than 0.
+    await form.getByRole('button', { name: '删除' }).first().click();
+    await form.getByRole('button', { name: '删除' }).first().click();
+    expect(await form.locator('[data-testid=work-none]').textContent()).toBe('未设置：不统计延时服务');
+    await page.click('[data-testid=hall-save]');
+    await page.waitForSelector('.actions .ok');
+    await page.goto(`${own.url}/admin#stats`);
+    await expect.poll(() => page.locator('[data-testid=stats-overtime-not-set]').textContent()).toContain('未设置作息时间，不统计延时服务。');
     expect(errors).toEqual([]);
     await context.close();
   });

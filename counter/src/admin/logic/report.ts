@@ -84,6 +84,9 @@ export interface ReportClerkRow {
   average: number | null;
   satisfied: number | null;
   complaints: number;
+  /** 延时服务 (seconds, services); absent when it was not counted (no 作息时间). */
+  overtimeSeconds?: number;
+  overtimeTickets?: number;
 }
 
 export interface ReportComplaint {
@@ -113,6 +116,8 @@ export interface Report {
   clerks: ReportClerkRow[];
   /** Oldest first, so the page reads as the period went. */
   complaints: ReportComplaint[];
+  /** 延时服务 over the period and how many people it was; null when 作息时间 were not set (nothing counted). */
+  overtime: { seconds: number; tickets: number; people: number } | null;
   /** 求助: how many, how many a manager answered, the median wait for an answer (seconds, null with none). */
   assist: { total: number; answered: number; medianAnswerSeconds: number | null } | undefined;
 }
@@ -172,7 +177,7 @@ export function buildReport(
     .sort((a, b) => b.served - a.served || a.username.localeCompare(b.username))
     .map((c): ReportClerkRow => {
       const g = groups.get(c.id);
-      return {
+      const row: ReportClerkRow = {
         id: c.id,
         name: c.name,
         username: c.username,
@@ -184,6 +189,11 @@ export function buildReport(
         satisfied: satisfiedShare(byClerk.get(c.id) ?? []),
         complaints: g?.complaints ?? 0,
       };
+      if (figures.overtime) {
+        row.overtimeSeconds = c.overtimeSeconds ?? 0;
+        row.overtimeTickets = c.overtimeTickets ?? 0;
+      }
+      return row;
     });
   return {
     kind: reportKind(from, to, today),
@@ -209,6 +219,9 @@ export function buildReport(
         comment: r.comment ?? '',
         followUp: isHandled(r) ? (r.followUp?.note ?? '') : undefined,
       })),
+    overtime: figures.overtime
+      ? { seconds: figures.overtime.seconds, tickets: figures.overtime.tickets, people: figures.clerks.filter((c) => (c.overtimeSeconds ?? 0) > 0).length }
+      : null,
     assist: figures.assist ? { total: figures.assist.total, answered: figures.assist.answered, medianAnswerSeconds: figures.assist.medianAnswerSeconds } : undefined,
   };
 }

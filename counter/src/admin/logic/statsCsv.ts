@@ -4,6 +4,7 @@
  */
 import type { AssistStats, DayStats, DayTicket, RangeStats } from '../../../../shared/stats';
 import type { TextKey } from '../text';
+import { workHoursText } from './overtime';
 import { anyCalled, autoShare, busyShare, periodText, type QueueWords, type Translate } from './stats';
 
 type Cell = string | number | undefined;
@@ -112,6 +113,8 @@ export function figuresCsv(day: DayStats | RangeStats, hallName: string, q: Queu
   const total = day.totals;
   rows.push([t('stats.total'), '', ...figures(total), undefined, ...shares(total)]);
   rows.push([], [t('stats.byClerk')]);
+  // 延时服务's two columns only when it was counted (作息时间 set): not a column of zeros that means nothing.
+  const overtime = day.overtime;
   rows.push([
     t('stats.csv.username'),
     t('stats.csv.clerkName'),
@@ -123,10 +126,27 @@ export function figuresCsv(day: DayStats | RangeStats, hallName: string, q: Queu
     t('stats.col.calls'),
     t('stats.col.autoShare'),
     share('stats.col.autoShare'),
+    ...(overtime ? [min('overtime.col.time'), t('overtime.col.tickets')] : []),
   ]);
   for (const c of day.clerks) {
     const auto = autoShare(c);
-    rows.push([c.username, c.name, c.windowNo, c.served, minutes1(c.avgServiceSeconds), minutes1(c.busySeconds), pct1(busyShare(c)), c.calls, c.autoCalls, auto === null ? undefined : pct1(auto)]);
+    rows.push([
+      c.username,
+      c.name,
+      c.windowNo,
+      c.served,
+      minutes1(c.avgServiceSeconds),
+      minutes1(c.busySeconds),
+      pct1(busyShare(c)),
+      c.calls,
+      c.autoCalls,
+      auto === null ? undefined : pct1(auto),
+      ...(overtime ? [minutes1(c.overtimeSeconds ?? 0), c.overtimeTickets ?? 0] : []),
+    ]);
+  }
+  if (overtime) {
+    rows.push([t('stats.total'), '', '', '', '', '', '', '', '', '', minutes1(overtime.seconds), overtime.tickets]);
+    rows.push([t('overtime.by', { hours: workHoursText(overtime.workHours, t) })]);
   }
   if (day.assist) rows.push([], ...assistCsvRows(day.assist, t));
   if ('days' in day) {
