@@ -83,19 +83,25 @@ export function workCalendar(hours: WorkHours, timezone: string): WorkCalendar {
  * the time outside working time of the services joined, and how many services had any.
  */
 export function overtimeOf(services: readonly Span[], calendar: WorkCalendar): Overtime {
-  let tickets = 0;
-  for (const s of services) if (calendar.outside(s) >= TICKET_MIN_MS) tickets++;
   const sorted = services.filter((s) => s.to > s.from).sort((a, b) => a.from - b.from);
+  let tickets = 0;
   let ms = 0;
-  let joined: Span | undefined;
+  // Services joined where they overlap; a service alone (the usual case) keeps the outside time
+  // already worked out for it, so a quarter's report asks the calendar once per service.
+  let joined: { span: Span; alone: boolean; outside: number } | undefined;
+  const close = (j: NonNullable<typeof joined>): number => (j.alone ? j.outside : calendar.outside(j.span));
   for (const s of sorted) {
-    if (joined && s.from <= joined.to) joined.to = Math.max(joined.to, s.to);
-    else {
-      if (joined) ms += calendar.outside(joined);
-      joined = { ...s };
+    const outside = calendar.outside(s);
+    if (outside >= TICKET_MIN_MS) tickets++;
+    if (joined && s.from <= joined.span.to) {
+      joined.span.to = Math.max(joined.span.to, s.to);
+      joined.alone = false;
+    } else {
+      if (joined) ms += close(joined);
+      joined = { span: { ...s }, alone: true, outside };
     }
   }
-  if (joined) ms += calendar.outside(joined);
+  if (joined) ms += close(joined);
   return { seconds: Math.round(ms / 1000), tickets };
 }
 
