@@ -12,7 +12,7 @@ const dbPath = process.env.HALL_DB ?? 'data/hall.db';
 const demo = process.env.HALL_DEMO !== '0';
 const log = (msg: string) => console.log(`[hall] ${msg}`);
 
-// SMS_WEBHOOK_URL, SMS_WEBHOOK_TOKEN, SMS_TIMEOUT_MS, SMS_MAX_ATTEMPTS (docs/sms.md); a bad value stops the start.
+// SMS_WEBHOOK_URL, SMS_WEBHOOK_TOKEN, SMS_TIMEOUT_MS, SMS_MAX_ATTEMPTS, SMS_RECEIPT_KEY (docs/sms.md); a bad value stops the start.
 const sms = smsConfigFromEnv(process.env);
 // RATING_WEBHOOK_URL, RATING_WEBHOOK_TOKEN, RATING_TIMEOUT_MS (好差评推送, docs/protocol.md); a bad value stops the start.
 const ratingPush = ratingPushConfigFromEnv(process.env);

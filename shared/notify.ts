@@ -62,6 +62,10 @@ export type SmsStatus = z.infer<typeof SmsStatus>;
 export const SMS_EXPIRED = 'expired';
 export const SMS_CANCELLED = 'cancelled';
 
+/** A sent message's 短信回执: reached the phone, or did not. */
+export const SmsDelivery = z.enum(['delivered', 'undelivered']);
+export type SmsDelivery = z.infer<typeof SmsDelivery>;
+
 /** One message of the outbox as a manager sees it: the phone masked (138****5678). */
 export const SmsMessage = z.object({
   id: z.number().int(),
@@ -79,6 +83,12 @@ export const SmsMessage = z.object({
   nextAttemptAt: z.string().optional(),
   /** Not sent after this (a reminder after its slot began helps nobody). */
   expiresAt: z.string(),
+  /** 短信回执: what the platform later reported (absent until a receipt comes; many platforms send none). */
+  delivery: SmsDelivery.optional(),
+  /** When that receipt came (the hall's clock). */
+  deliveryAt: z.string().optional(),
+  /** The platform's reason for an undelivered one (off, out of service, blocked…). */
+  deliveryError: z.string().optional(),
 });
 export type SmsMessage = z.infer<typeof SmsMessage>;
 
@@ -88,12 +98,15 @@ export const SmsGateway = z.object({
   /** The webhook's address without credentials or query (scheme, host, path). */
   target: z.string().optional(),
   maxAttempts: z.number().int(),
+  /** 短信回执 are taken (SMS_RECEIPT_KEY is set): a sent message without one yet is 待回执. */
+  receipts: z.boolean().optional(),
 });
 export type SmsGateway = z.infer<typeof SmsGateway>;
 
 export const SmsList = z.object({
   gateway: SmsGateway,
-  counts: z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int() }),
+  /** `undelivered`: of the sent ones, those a receipt said did not reach the phone. */
+  counts: z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int(), undelivered: z.number().int().optional() }),
   /** Newest first. */
   messages: z.array(SmsMessage),
 });
@@ -118,3 +131,31 @@ export interface SmsWebhookBody {
   kind: SmsOutboxKind;
   ref: string;
 }
+
+/** Receipts per request at most. */
+export const SMS_RECEIPTS_MAX = 500;
+
+/**
+ * 短信回执 (POST /api/sms/receipts, header X-Receipt-Key): the platform (or its bridge) reports
+ * what became of messages it took, by the `id` the webhook gave it (`<hall>:<n>`). A `delivered`
+ * receipt for a message still being retried (the platform took an attempt whose answer was lost)
+ * ends its retries: it reached the phone.
+ */
+export const SmsReceiptsBody = z.object({
+  receipts: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(100),
+        delivered: z.boolean(),
+        /** Why not (the platform's code or words), for an undelivered one. */
+        error: z.string().max(200).optional(),
+      }),
+    )
+    .min(1)
+    .max(SMS_RECEIPTS_MAX),
+});
+export type SmsReceiptsBody = z.infer<typeof SmsReceiptsBody>;
+
+/** What the receipts changed: how many applied, and the ids not known here (another hall's, or never sent). */
+export const SmsReceiptsResult = z.object({ applied: z.number().int(), unknown: z.array(z.string()) });
+export type SmsReceiptsResult = z.infer<typeof SmsReceiptsResult>;

@@ -1,4 +1,5 @@
-/** What the citizen-side and SMS routes share: parse with a zod schema, the JSON body, a role check. */
+/** What the citizen-side and SMS routes share: parse with a zod schema, the JSON body, a role check, a key check. */
+import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Reply } from '../../shared/errors';
@@ -30,4 +31,11 @@ export function allowed(res: Response, roles: readonly Role[]): boolean {
     return false;
   }
   return true;
+}
+
+/** An outside platform's key (X-Booking-Key, X-Receipt-Key) against ours, in constant time. */
+export function sameKey(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

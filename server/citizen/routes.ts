@@ -4,7 +4,6 @@
  * check the role, call the service, send its reply.
  */
 import type { Router } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import {
   AppointmentId,
@@ -35,7 +34,7 @@ import { createRatingRepo } from './rating-repo';
 import { createRatingService } from './rating-service';
 import { createRetentionRepo } from './retention-repo';
 import { createRetention } from './retention-service';
-import { allowed, body, parse } from './route-helpers';
+import { allowed, body, parse, sameKey } from './route-helpers';
 import { createSettingsRepo } from './settings-repo';
 
 /** Unknown codes an anonymous address may try per ten minutes before check-in is refused there. */
@@ -51,12 +50,6 @@ export interface CitizenDeps {
   bookingKey?: string | undefined;
   /** Told of bookings, cancellations and check-ins (the SMS outbox). */
   events?: AppointmentEvents | undefined;
-}
-
-function sameKey(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {

@@ -9,7 +9,12 @@ export interface SmsConfig {
   timeoutMs: number;
   /** Attempts per message before it is given up (failed). */
   maxAttempts: number;
+  /** 短信回执: the key the platform sends (X-Receipt-Key) with delivery receipts; unset: none are taken. */
+  receiptKey?: string | undefined;
 }
+
+/** A receipt key shorter than this is refused at the start: it guards what the console reports as delivered. */
+export const RECEIPT_KEY_MIN = 16;
 
 export const SMS_DEFAULTS = { timeoutMs: 5_000, maxAttempts: 5 } as const;
 
@@ -38,9 +43,18 @@ export function webhookUrlFromEnv(name: string, value: string | undefined): stri
   return url;
 }
 
+/** SMS_RECEIPT_KEY: unset or blank is none; a short one throws. */
+export function receiptKeyFromEnv(value: string | undefined): string | undefined {
+  const key = value?.trim();
+  if (!key) return undefined;
+  if (key.length < RECEIPT_KEY_MIN) throw new Error(`SMS_RECEIPT_KEY must be at least ${RECEIPT_KEY_MIN} characters`);
+  return key;
+}
+
 /**
  * SMS_WEBHOOK_URL (unset: no gateway; messages are kept, shown as 未配置, never sent),
- * SMS_WEBHOOK_TOKEN, SMS_TIMEOUT_MS (default 5000), SMS_MAX_ATTEMPTS (default 5). A bad value
+ * SMS_WEBHOOK_TOKEN, SMS_TIMEOUT_MS (default 5000), SMS_MAX_ATTEMPTS (default 5), SMS_RECEIPT_KEY
+ * (短信回执; only with a webhook: receipts are of messages it sent). A bad value
  * stops the start with a message saying which: a centre must not believe texts go out when they do not.
  */
 export function smsConfigFromEnv(env: Record<string, string | undefined>): SmsConfig | undefined {
@@ -51,5 +65,6 @@ export function smsConfigFromEnv(env: Record<string, string | undefined>): SmsCo
     token: env.SMS_WEBHOOK_TOKEN?.trim() || undefined,
     timeoutMs: timeoutMsFromEnv('SMS_TIMEOUT_MS', env.SMS_TIMEOUT_MS),
     maxAttempts: wholeFromEnv('SMS_MAX_ATTEMPTS', env.SMS_MAX_ATTEMPTS, SMS_DEFAULTS.maxAttempts, 1, 20),
+    receiptKey: receiptKeyFromEnv(env.SMS_RECEIPT_KEY),
   };
 }

@@ -58,6 +58,7 @@ export function createSms(deps: SmsDeps) {
     outbox,
     ticketPhones,
     sender,
+    receipts: deps.config?.receiptKey !== undefined,
     log: deps.log,
   });
   const phones = createTicketPhoneService({ db, hall: deps.hall, clock: deps.clock, settings, ticketPhones, followed: notify.followed });
@@ -105,7 +106,7 @@ export function createSms(deps: SmsDeps) {
       }
     },
     registerRoutes: (router: Router) => {
-      registerSmsRoutes(router, notify, assist);
+      registerSmsRoutes(router, notify, assist, deps.config?.receiptKey);
       registerTicketPhoneRoutes(router, phones, deps.clock);
       registerPhoneVerifyRoutes(router, phoneVerify, deps.clock);
     },

@@ -12,7 +12,7 @@
  */
 import { SMS_QUIET_FROM, type CitizenSettings } from '../../shared/citizen';
 import type { Reply } from '../../shared/errors';
-import { nearDue, SMS_CANCELLED, type NearLook, type SmsKind, type SmsList, type SmsMessage, type SmsStatus } from '../../shared/notify';
+import { nearDue, SMS_CANCELLED, type NearLook, type SmsKind, type SmsList, type SmsMessage, type SmsReceiptsBody, type SmsReceiptsResult, type SmsStatus } from '../../shared/notify';
 import type { AppointmentRec, AppointmentRepo } from '../citizen/appointment-repo';
 import type { AppointmentEvents } from '../citizen/appointment-service';
 import { addDays, localParts, zonedEpoch, timeOf } from '../citizen/calendar';
@@ -45,6 +45,8 @@ export interface NotifyDeps {
   outbox: OutboxRepo;
   ticketPhones: TicketPhoneRepo;
   sender: SmsSender;
+  /** 短信回执 are taken (SMS_RECEIPT_KEY set): the list says so. */
+  receipts?: boolean | undefined;
   log: (msg: string) => void;
 }
 
@@ -67,6 +69,9 @@ export function smsView(m: OutboxRec, now: number): SmsMessage {
   if (m.lastError !== undefined) v.lastError = m.lastError;
   if (m.sentAt !== undefined) v.sentAt = iso(m.sentAt);
   if (m.status === 'pending' && m.attempts > 0 && m.nextAt > now) v.nextAttemptAt = iso(m.nextAt);
+  if (m.delivery !== undefined) v.delivery = m.delivery;
+  if (m.deliveryAt !== undefined) v.deliveryAt = iso(m.deliveryAt);
+  if (m.deliveryError !== undefined) v.deliveryError = m.deliveryError;
   return v;
 }
 
@@ -236,19 +241,46 @@ export function createNotifyService(deps: NotifyDeps) {
     list(q: { status?: SmsStatus | undefined; limit?: number | undefined }): Reply<SmsList> {
       const now = clock.now();
       return ok({
-        gateway: { configured: sender.configured, ...(sender.target ? { target: sender.target } : {}), maxAttempts: sender.maxAttempts },
+        gateway: { configured: sender.configured, ...(sender.target ? { target: sender.target } : {}), maxAttempts: sender.maxAttempts, receipts: deps.receipts === true },
         counts: outbox.counts(hallId),
         messages: outbox.list(hallId, { status: q.status, limit: q.limit ?? 100 }).map((m) => smsView(m, now)),
       });
     },
 
-    /** A failed message tried again from its first attempt (managers; the route checks); audited. */
+    /**
+     * 短信回执 from the platform, by the webhook's ids (`<hall>:<n>`), in one transaction; each
+     * receipt stamped with the hall's clock. Ids of another hall, malformed, or of a message that
+     * never went out are returned as unknown, not refused: the platform need not know our halls.
+     */
+    receipts(items: SmsReceiptsBody['receipts']): Reply<SmsReceiptsResult> {
+      const at = clock.now();
+      const prefix = `${hallId}:`;
+      const unknown: string[] = [];
+      let applied = 0;
+      let undelivered = 0;
+      db.transaction(() => {
+        for (const r of items) {
+          const n = r.id.startsWith(prefix) ? Number(r.id.slice(prefix.length)) : NaN;
+          const done = Number.isSafeInteger(n) && n > 0 && outbox.receipt(hallId, n, { delivered: r.delivered, at, error: r.error?.trim() || null });
+          if (!done) unknown.push(r.id);
+          else if (r.delivered) applied++;
+          else {
+            applied++;
+            undelivered++;
+          }
+        }
+      })();
+      if (undelivered > 0) deps.log(`SMS receipts: ${undelivered} not delivered (see 短信提醒)`);
+      return ok({ applied, unknown });
+    },
+
+    /** A failed (or undelivered) message tried again from its first attempt (managers; the route checks); audited. */
     retry(actor: Actor, id: number): Reply<SmsMessage> {
       const now = clock.now();
       const r = db.transaction((): Reply<SmsMessage> => {
         const m = outbox.byId(hallId, id);
         if (!m) return err('NOT_FOUND', 'no such message');
-        if (m.status !== 'failed') return err('INVALID_STATE', 'only a failed message is sent again');
+        if (m.status !== 'failed' && m.delivery !== 'undelivered') return err('INVALID_STATE', 'only a failed or undelivered message is sent again');
         if (m.lastError === SMS_CANCELLED) return err('INVALID_STATE', 'what it was about went away (an appointment cancelled, a phone removed, a call for help answered)');
         if (m.expiresAt <= now) return err('INVALID_STATE', `this message is out of date (it was worth sending until ${iso(m.expiresAt)})`);
         outbox.retry(hallId, id, now);

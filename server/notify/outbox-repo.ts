@@ -1,5 +1,5 @@
-/** The SMS outbox in SQLite (migrations 0010, 0014): enqueue, the sender's claim and outcome, the manager's list. */
-import type { SmsOutboxKind, SmsStatus } from '../../shared/notify';
+/** The SMS outbox in SQLite (migrations 0010, 0014, 0025): enqueue, the sender's claim and outcome, receipts, the manager's list. */
+import type { SmsDelivery, SmsOutboxKind, SmsStatus } from '../../shared/notify';
 import type { Db } from '../store';
 
 export interface OutboxRec {
@@ -16,6 +16,9 @@ export interface OutboxRec {
   nextAt: number;
   expiresAt: number;
   sentAt?: number;
+  delivery?: SmsDelivery;
+  deliveryAt?: number;
+  deliveryError?: string;
 }
 
 interface Row {
@@ -32,6 +35,9 @@ interface Row {
   next_at: number;
   expires_at: number;
   sent_at: number | null;
+  delivery: SmsDelivery | null;
+  delivery_at: number | null;
+  delivery_error: string | null;
 }
 
 /** The refs that start with `prefix`, as a range [from, to). */
@@ -56,6 +62,9 @@ function fromRow(r: Row): OutboxRec {
   };
   if (r.last_error !== null) x.lastError = r.last_error;
   if (r.sent_at !== null) x.sentAt = r.sent_at;
+  if (r.delivery !== null) x.delivery = r.delivery;
+  if (r.delivery_at !== null) x.deliveryAt = r.delivery_at;
+  if (r.delivery_error !== null) x.deliveryError = r.delivery_error;
   return x;
 }
 
@@ -82,12 +91,23 @@ export function createOutboxRepo(db: Db) {
     claim: db.prepare(`UPDATE sms_outbox SET attempts = attempts + 1, next_at = ?
       WHERE id = ? AND hall_id = ? AND status = 'pending' AND attempts = ?`),
     sent: db.prepare(`UPDATE sms_outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND hall_id = ?`),
-    failed: db.prepare(`UPDATE sms_outbox SET status = 'failed', last_error = ? WHERE id = ? AND hall_id = ?`),
-    error: db.prepare('UPDATE sms_outbox SET last_error = ? WHERE id = ? AND hall_id = ?'),
+    // Not over a 回执 that said it arrived meanwhile (the platform took an attempt whose answer failed).
+    failed: db.prepare(`UPDATE sms_outbox SET status = 'failed', last_error = ? WHERE id = ? AND hall_id = ? AND coalesce(delivery, '') <> 'delivered'`),
+    error: db.prepare(`UPDATE sms_outbox SET last_error = ? WHERE id = ? AND hall_id = ? AND status = 'pending'`),
     expire: db.prepare(`UPDATE sms_outbox SET status = 'failed', last_error = ? WHERE hall_id = ? AND status = 'pending' AND expires_at <= ?`),
     dropPending: db.prepare(`UPDATE sms_outbox SET status = 'failed', last_error = ? WHERE hall_id = ? AND ref = ? AND status = 'pending'`),
-    retry: db.prepare(`UPDATE sms_outbox SET status = 'pending', attempts = 0, next_at = ?, last_error = NULL
-      WHERE id = ? AND hall_id = ? AND status = 'failed'`),
+    // A failed one, or one the platform could not deliver (the phone was off): sent again afresh.
+    retry: db.prepare(`UPDATE sms_outbox SET status = 'pending', attempts = 0, next_at = ?, last_error = NULL,
+        sent_at = NULL, delivery = NULL, delivery_at = NULL, delivery_error = NULL
+      WHERE id = ? AND hall_id = ? AND (status = 'failed' OR (status = 'sent' AND delivery = 'undelivered'))`),
+    // 短信回执. Delivered: whatever we thought (an attempt whose answer was lost, still pending or
+    // given up), it reached the phone — sent, retries over. Undelivered: only for a message we sent.
+    delivered: db.prepare(`UPDATE sms_outbox SET status = 'sent', sent_at = coalesce(sent_at, @at), last_error = NULL,
+        delivery = 'delivered', delivery_at = @at, delivery_error = NULL
+      WHERE id = @id AND hall_id = @hall_id AND attempts > 0`),
+    undelivered: db.prepare(`UPDATE sms_outbox SET delivery = 'undelivered', delivery_at = @at, delivery_error = @error
+      WHERE id = @id AND hall_id = @hall_id AND status = 'sent' AND coalesce(delivery, '') <> 'delivered'`),
+    undeliveredCount: db.prepare(`SELECT count(*) FROM sms_outbox WHERE hall_id = ? AND status = 'sent' AND delivery = 'undelivered'`).pluck(),
     byId: db.prepare('SELECT * FROM sms_outbox WHERE id = ? AND hall_id = ?'),
     byKindRef: db.prepare('SELECT * FROM sms_outbox WHERE hall_id = ? AND kind = ? AND ref = ?'),
     // A subject's messages of one kind: refs from the prefix up to (not including) the prefix with its
@@ -137,7 +157,12 @@ export function createOutboxRepo(db: Db) {
     dropPending(hallId: string, ref: string, reason: string): number {
       return s.dropPending.run(reason, hallId, ref).changes;
     },
-    /** A failed message back to pending, with its attempts afresh; false unless it was failed. */
+    /** A receipt: true when it applied to a message of this hall (see the statements for which). */
+    receipt(hallId: string, id: number, r: { delivered: boolean; at: number; error: string | null }): boolean {
+      const st = r.delivered ? s.delivered : s.undelivered;
+      return st.run({ id, hall_id: hallId, at: r.at, ...(r.delivered ? {} : { error: r.error }) }).changes === 1;
+    },
+    /** A failed (or undelivered) message back to pending, with its attempts afresh; false unless it was one. */
     retry(hallId: string, id: number, now: number): boolean {
       return s.retry.run(now, id, hallId).changes === 1;
     },
@@ -168,9 +193,10 @@ export function createOutboxRepo(db: Db) {
       const rows = s.reminderCandidates.all({ hall_id: hallId, date, before }) as (Omit<ReminderCandidate, 'slotStart'> & { slot_start: number })[];
       return rows.map(({ slot_start, ...r }) => ({ ...r, slotStart: slot_start }));
     },
-    counts(hallId: string): Record<SmsStatus, number> {
-      const out: Record<SmsStatus, number> = { pending: 0, sent: 0, failed: 0 };
+    counts(hallId: string): Record<SmsStatus | 'undelivered', number> {
+      const out: Record<SmsStatus | 'undelivered', number> = { pending: 0, sent: 0, failed: 0, undelivered: 0 };
       for (const r of s.counts.all(hallId) as { status: SmsStatus; n: number }[]) out[r.status] = r.n;
+      out.undelivered = Number(s.undeliveredCount.get(hallId));
       return out;
     },
   };

@@ -70,8 +70,8 @@ describe('预约成功', () => {
     expect(req.headers['content-type']).toBe('application/json');
 
     const l = await list();
-    expect(l.gateway).toEqual({ configured: true, target: gw!.url, maxAttempts: 3 });
-    expect(l.counts).toEqual({ pending: 0, sent: 1, failed: 0 });
+    expect(l.gateway).toEqual({ configured: true, target: gw!.url, maxAttempts: 3, receipts: false });
+    expect(l.counts).toEqual({ pending: 0, sent: 1, failed: 0, undelivered: 0 });
     expect(l.messages[0]).toMatchObject({ kind: 'booked', status: 'sent', attempts: 1, phone: `${phone.slice(0, 3)}****${phone.slice(7)}`, sentAt: new Date(server().clock.now()).toISOString() });
     expect(l.messages[0]!.lastError).toBeUndefined();
     // Sent once: later ticks send nothing more.
@@ -97,8 +97,8 @@ describe('预约成功', () => {
     advance(HOUR);
     await tick();
     const l = await list();
-    expect(l.gateway).toEqual({ configured: false, maxAttempts: 5 });
-    expect(l.counts).toEqual({ pending: 1, sent: 0, failed: 0 });
+    expect(l.gateway).toEqual({ configured: false, maxAttempts: 5, receipts: false });
+    expect(l.counts).toEqual({ pending: 1, sent: 0, failed: 0, undelivered: 0 });
     expect(l.messages[0]).toMatchObject({ status: 'pending', attempts: 0 });
     expect(l.messages[0]!.sentAt).toBeUndefined();
   });
@@ -117,7 +117,7 @@ describe('connecting the platform later', () => {
     await expect.poll(() => gw!.requests.length).toBe(1);
     expect(gw.requests[0]!.body.ref).toBe(`appointment:${later.code}`);
     manager = await login(server().url, 'admin', 'admin');
-    expect((await list()).counts).toEqual({ pending: 0, sent: 1, failed: 1 });
+    expect((await list()).counts).toEqual({ pending: 0, sent: 1, failed: 1, undelivered: 0 });
   });
 });
 

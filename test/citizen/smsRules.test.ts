@@ -95,12 +95,13 @@ describe('the gateway\'s configuration', () => {
   it('none without SMS_WEBHOOK_URL; defaults; values read', () => {
     expect(smsConfigFromEnv({})).toBeUndefined();
     expect(smsConfigFromEnv({ SMS_WEBHOOK_URL: '  ' })).toBeUndefined();
-    expect(smsConfigFromEnv({ SMS_WEBHOOK_URL: 'https://sms.example.gov.cn/send' })).toEqual({ url: 'https://sms.example.gov.cn/send', token: undefined, timeoutMs: 5000, maxAttempts: 5 });
-    expect(smsConfigFromEnv({ SMS_WEBHOOK_URL: 'http://10.0.0.5:8080/sms', SMS_WEBHOOK_TOKEN: 'abc', SMS_TIMEOUT_MS: '3000', SMS_MAX_ATTEMPTS: '8' })).toEqual({
+    expect(smsConfigFromEnv({ SMS_WEBHOOK_URL: 'https://sms.example.gov.cn/send' })).toEqual({ url: 'https://sms.example.gov.cn/send', token: undefined, timeoutMs: 5000, maxAttempts: 5, receiptKey: undefined });
+    expect(smsConfigFromEnv({ SMS_WEBHOOK_URL: 'http://10.0.0.5:8080/sms', SMS_WEBHOOK_TOKEN: 'abc', SMS_TIMEOUT_MS: '3000', SMS_MAX_ATTEMPTS: '8', SMS_RECEIPT_KEY: ' receipts-key-0123456789 ' })).toEqual({
       url: 'http://10.0.0.5:8080/sms',
       token: 'abc',
       timeoutMs: 3000,
       maxAttempts: 8,
+      receiptKey: 'receipts-key-0123456789',
     });
   });
 
@@ -109,6 +110,7 @@ describe('the gateway\'s configuration', () => {
     [{ SMS_WEBHOOK_URL: 'ftp://sms.example.gov.cn' }, /http or https/],
     [{ SMS_WEBHOOK_URL: 'https://a.cn', SMS_TIMEOUT_MS: 'soon' }, /SMS_TIMEOUT_MS/],
     [{ SMS_WEBHOOK_URL: 'https://a.cn', SMS_MAX_ATTEMPTS: '0' }, /SMS_MAX_ATTEMPTS/],
+    [{ SMS_WEBHOOK_URL: 'https://a.cn', SMS_RECEIPT_KEY: 'short-key' }, /SMS_RECEIPT_KEY must be at least 16/],
   ])('refuses %j', (env, message) => expect(() => smsConfigFromEnv(env)).toThrow(message));
 
   it('shows managers the address without credentials or query', () => {
@@ -144,7 +146,7 @@ describe('the sender', () => {
     expect(a).toBe(2);
     expect(b).toBe(2); // the second call waited for the same run
     expect(t.sent.map((m) => m.ref)).toEqual(['appointment:1', 'appointment:2']);
-    expect(t.outbox.counts(t.hallId)).toEqual({ pending: 0, sent: 2, failed: 0 });
+    expect(t.outbox.counts(t.hallId)).toEqual({ pending: 0, sent: 2, failed: 0, undelivered: 0 });
   });
 
   it('retries on its schedule and gives up after the last attempt; an error that is not a SendError is retried', async () => {
@@ -168,6 +170,25 @@ describe('the sender', () => {
     t.write('appointment:1');
     await t.sender.deliverDue();
     expect(t.outbox.list(t.hallId, { limit: 1 })[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: 'HTTP 403' });
+  });
+
+  it('短信回执: none for a message never tried; a delivered one stands against a late failure of the same attempt', async () => {
+    let fail: (e: Error) => void = () => {};
+    const t = setup(() => new Promise<void>((_, reject) => (fail = reject)));
+    t.write('appointment:1');
+    const id = t.outbox.list(t.hallId, { limit: 1 })[0]!.id;
+    const receipt = (delivered: boolean) => t.outbox.receipt(t.hallId, id, { delivered, at: t.clock.now(), error: delivered ? null : '关机' });
+    expect(receipt(true)).toBe(false);
+    expect(receipt(false)).toBe(false);
+    const run = t.sender.deliverDue();
+    await new Promise((r) => setTimeout(r, 10));
+    // The platform took it and the phone got it before its answer to us failed.
+    expect(receipt(true)).toBe(true);
+    fail(new SendError('HTTP 502', false));
+    await run;
+    expect(t.outbox.list(t.hallId, { limit: 1 })[0]).toMatchObject({ status: 'sent', delivery: 'delivered', attempts: 1 });
+    expect(t.outbox.list(t.hallId, { limit: 1 })[0]!.lastError).toBeUndefined();
+    expect(t.outbox.counts(t.hallId)).toEqual({ pending: 0, sent: 1, failed: 0, undelivered: 0 });
   });
 
   it('stops when closed: the message under way stays claimed, to be tried after a restart', async () => {

@@ -257,6 +257,9 @@ describe('a message\'s state on the 短信提醒 page', () => {
     ['failed, its moment passed', { status: 'failed', attempts: 3, lastError: 'HTTP 503', expiresAt: '2026-11-30T01:59:00.000Z' }, true, 'failed', false],
     ['expired', { status: 'failed', lastError: 'expired' }, true, 'expired', false],
     ['cancelled', { status: 'failed', lastError: 'cancelled' }, true, 'cancelled', false],
+    ['短信回执: delivered', { status: 'sent', attempts: 1, delivery: 'delivered' }, true, 'delivered', false],
+    ['短信回执: not delivered, may be sent again', { status: 'sent', attempts: 1, delivery: 'undelivered', deliveryError: '关机' }, true, 'undelivered', true],
+    ['not delivered, its moment passed', { status: 'sent', attempts: 1, delivery: 'undelivered', expiresAt: '2026-11-30T01:59:00.000Z' }, true, 'undelivered', false],
   ])('%s', (_name, over, configured, state, retry) => {
     expect(smsState(msg(over), configured)).toBe(state);
     expect(canRetry(msg(over), now)).toBe(retry);

@@ -1,7 +1,8 @@
 /**
  * The console's 短信提醒 page in Chromium against a real server whose SMS gateway is a local HTTP
  * server: the gateway's state, sent and failed messages (phones masked), 重发 of a failed one
- * until it is sent, the status filter; and a server without a gateway, whose messages say 未配置.
+ * until it is sent, the status filter, 短信回执 (delivered, not delivered with why, 重发 offered);
+ * and a server without a gateway, whose messages say 未配置.
  * SCREENSHOT_DIR=… saves the page (zh and en).
  */
 import { mkdirSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { bookOk, nextPhone, TOMORROW } from '../../citizen/support';
 import { startGateway, type Gateway } from '../../citizen/smsGateway';
-import { startTestServer, type TestServer } from '../../support/server';
+import { api, startTestServer, type TestServer } from '../../support/server';
 import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, launchChromium, signIn, token } from './support';
 
 let browser: Browser;
@@ -42,7 +43,8 @@ async function open(server: TestServer, width = 1366, height = 768): Promise<{ p
 describe('短信提醒 page', () => {
   it('shows the gateway, sent and failed messages; 重发 sends a failed one; the filter narrows the list', async () => {
     const gw: Gateway = await startGateway({ status: 503, body: 'busy' });
-    const server = await startTestServer({ sms: { url: gw.url, token: 't', timeoutMs: 2_000, maxAttempts: 2 } });
+    const receiptKey = 'receipt-key-0123456789abcdef';
+    const server = await startTestServer({ sms: { url: gw.url, token: 't', timeoutMs: 2_000, maxAttempts: 2, receiptKey } });
     try {
       await smsOn(server);
       gw.answers.push({ status: 200 });
@@ -68,6 +70,9 @@ describe('短信提醒 page', () => {
       expect(await failedRow.textContent()).toContain('尝试 2 次：HTTP 503: busy');
       expect(await page.textContent('[data-testid=sms-page] table')).not.toContain(failedPhone);
       expect(await page.locator('tr[data-state=sent]').textContent()).toContain('预约成功');
+      // Receipts are taken: a sent one waits for its 回执, and the count of undelivered shows.
+      expect(await page.locator('tr[data-state=sent]').textContent()).toContain('等待回执');
+      expect(await page.textContent('[data-testid=sms-undelivered]')).toBe('未送达 0');
       expect(await page.locator('[data-testid=sms-retry]').count()).toBe(1);
       expect(await axeProblems(page)).toEqual([]);
       if (shots) await page.screenshot({ path: `${shots}/admin-sms-zh-1366.png`, fullPage: true });
@@ -91,6 +96,25 @@ describe('短信提醒 page', () => {
         .toBe(2);
       expect(gw.requests.at(-1)?.body.phone).toBe(failedPhone);
       expect(await page.locator('[data-testid=sms-retry]').count()).toBe(0);
+
+      // 短信回执: the first reached the phone, the retried one did not (the phone was off).
+      const idOf = (phone: string) => gw.requests.find((r) => r.body.phone === phone)!.body.id;
+      const receipts = [
+        { id: idOf(sentPhone), delivered: true },
+        { id: idOf(failedPhone), delivered: false, error: 'MK:0001 用户关机' },
+      ];
+      expect((await api(server.url, 'POST', '/api/sms/receipts', { body: { receipts }, headers: { 'X-Receipt-Key': receiptKey } })).status).toBe(200);
+      await page.click('[data-testid=sms-refresh]');
+      await expect.poll(() => page.locator('tr[data-state=undelivered]').count()).toBe(1);
+      const undelivered = page.locator('tr[data-state=undelivered]');
+      expect(await undelivered.textContent()).toContain(masked);
+      expect(await undelivered.textContent()).toMatch(/未送达.*回执：未送达（MK:0001 用户关机）/);
+      expect(await page.locator('tr[data-state=delivered]').textContent()).toMatch(/已送达.*回执：已送达/);
+      expect(await page.textContent('[data-testid=sms-undelivered]')).toBe('未送达 1');
+      // Not delivered, still worth sending: 重发 is offered for it alone.
+      expect(await page.locator('[data-testid=sms-retry]').count()).toBe(1);
+      expect(await axeProblems(page)).toEqual([]);
+      if (shots) await page.screenshot({ path: `${shots}/admin-sms-receipts-zh-1366.png`, fullPage: true });
 
       await page.selectOption('[data-testid=lang]', 'en');
       await page.waitForSelector('text=Almost your turn', { state: 'detached' }).catch(() => undefined);
