@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ensureDisplayBuilt, launchChromium, ROOT } from '../display/support';
 
-export { ensureDisplayBuilt, launchChromium } from '../display/support';
+export { breaksInsidePhrases, ensureDisplayBuilt, launchChromium } from '../display/support';
 export const DIST_ROOT = join(ROOT, 'dist');
 export const SHOTS = '/tmp/e2e-citizen';
 

@@ -2,12 +2,15 @@
  * Helpers for the display's browser tests and its heap bench: a built display (built here if
  * missing or older than its sources), Debian's Chromium through playwright-core, and a tiny
  * static server that serves the built pages at the paths the real server uses (for the
- * `?fixture` dev mode and the bench's pretend hall).
+ * `?fixture` dev mode and the bench's pretend hall), and measures of text that is cut off or
+ * breaks inside a phrase.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import type { Page } from 'playwright-core';
+import { phrases } from '../../../display/src/shared/phrases';
 import { ensureAppBuilt, ROOT } from '../../support/browser';
 
 export { CHROMIUM_ARGS, launchChromium, ROOT } from '../../support/browser';
@@ -178,3 +181,48 @@ export const FIND_CUT_OFF_TEXT = `(() => {
   }
   return cut;
 })()`;
+
+/**
+ * Runs in the page with a selector: for each element it matches, its text and where its lines
+ * start (offsets into textContent, measured character by character, through inline boxes too).
+ */
+export const LINE_STARTS = `(selector) => [...document.querySelectorAll(selector)].map((el) => {
+  const text = el.textContent;
+  const starts = [];
+  const range = document.createRange();
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let offset = 0, prevTop = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      if (node.data[i].trim() !== '') {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const r = range.getBoundingClientRect();
+        if (r.height > 0) {
+          if (prevTop !== null && r.top > prevTop + r.height / 2) starts.push(offset + i);
+          prevTop = r.top;
+        }
+      }
+    }
+    offset += node.data.length;
+  }
+  return { text, starts };
+})`;
+
+/**
+ * Every line break inside a phrase (display/src/shared/phrases.ts) of the texts the selector
+ * matches, as "…before|after…": a line may start only where a phrase does.
+ */
+export async function breaksInsidePhrases(page: Page, selector: string): Promise<string[]> {
+  const found = (await page.evaluate(`(${LINE_STARTS})(${JSON.stringify(selector)})`)) as { text: string; starts: number[] }[];
+  const bad: string[] = [];
+  for (const { text, starts } of found) {
+    const bounds: number[] = [];
+    let at = 0;
+    for (const p of phrases(text)) bounds.push((at += p.length));
+    for (const s of starts) {
+      if (!bounds.some((b) => b <= s && text.slice(b, s).trim() === '')) bad.push(`${text.slice(0, s)}|${text.slice(s)}`);
+    }
+  }
+  return bad;
+}
