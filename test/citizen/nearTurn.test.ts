@@ -23,7 +23,7 @@ describe('almost your turn', () => {
   ])('%s → %s', (_name, prev, next, due) => expect(nearDue(prev, next)).toBe(due));
 
   it('says how many are ahead, in both languages', () => {
-    expect(ticketWords.zh.near(2)).toBe('前面还有 2 人，请回到大厅留意叫号。');
+    expect(ticketWords.zh.near(2)).toBe('前面还有 2 人，请回到大厅，留意叫号。');
     expect(ticketWords.zh.near(0)).toContain('前面已没有人等候');
     expect(ticketWords.en.near(1)).toMatch(/^1 person is ahead/);
     expect(ticketWords.en.near(3)).toMatch(/^3 people are ahead/);

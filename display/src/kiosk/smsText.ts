@@ -28,7 +28,8 @@ const zh = {
   title: '短信提醒',
   offer: '短信提醒（选填）',
   offerHint: (plan: SmsPlan): string =>
-    plan === 'called' ? '叫到您的号时发短信告诉您到哪个窗口' : plan === 'near' ? '快到您时发短信通知您，可先离开大厅等候' : '快到您时和叫到您时都发短信通知您，可先离开大厅等候',
+    // Commas between the phrases: a narrow phone in large type breaks there (shared/phrases.ts), not mid-word.
+    plan === 'called' ? '叫到您的号时，发短信告诉您到哪个窗口' : plan === 'near' ? '快到您时，发短信通知您，可先离开大厅等候' : '快到您时和叫到您时，都发短信通知您，可先离开大厅等候',
   add: '填写手机号码',
   phoneLabel: '手机号码',
   phoneHint: '请输入 11 位手机号码',
@@ -41,10 +42,10 @@ const zh = {
   remove: '取消短信提醒',
   willText: (masked: string, plan: SmsPlan): string =>
     plan === 'called'
-      ? `叫到您的号时将发短信到 ${masked}`
-      : `快到您时（前面还有 ${NEAR_AHEAD} 人）${plan === 'both' ? '和叫到您时' : ''}将发短信到 ${masked}`,
+      ? `叫到您的号时，将发短信到 ${masked}`
+      : `快到您时（前面还有 ${NEAR_AHEAD} 人）${plan === 'both' ? '和叫到您时' : ''}，将发短信到 ${masked}`,
   fromBooking: (masked: string, plan: SmsPlan): string =>
-    `${plan === 'called' ? '叫到您的号时' : plan === 'near' ? '快到您时' : '快到您时和叫到您时'}将发短信到预约时的手机 ${masked}`,
+    `${plan === 'called' ? '叫到您的号时' : plan === 'near' ? '快到您时' : '快到您时和叫到您时'}，将发短信到预约时的手机 ${masked}`,
   near: `您前面已不足 ${NEAR_AHEAD} 人，请留意叫号`,
   removed: '已取消短信提醒',
   unsavedWarning: (s: number) => `${s} 秒后返回首页，未确认的号码不会保存`,

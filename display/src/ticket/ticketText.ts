@@ -10,7 +10,8 @@ const zh = {
   ahead: (n: number) => (n === 0 ? '前面没有人等候' : `前面还有 ${n} 人`),
   eta: (min: number) => (min <= 0 ? '即将叫号，请留意' : `预计等候约 ${min} 分钟`),
   etaRange: (lo: number, hi: number) => `预计等候约 ${minutesSpan(lo, hi)} 分钟`,
-  keepOpen: '叫号时本页会响铃并振动，请保持页面打开。',
+  // Phrases between punctuation (shared/phrases.ts): a narrow phone in large type breaks there, not mid-word.
+  keepOpen: '叫号时，本页会响铃并振动，请保持页面打开。',
   nearTitle: '快到您了',
   /** The browser tab's title: seen in the tab switcher while the page is in the background. */
   tab: {
@@ -18,7 +19,7 @@ const zh = {
     near: (n: string, ahead: number) => `【快到您了】${n} · 前面 ${ahead} 人`,
     called: (n: string, no: number) => `【轮到您了】${n} 请到 ${no} 号窗口`,
   },
-  near: (n: number) => (n === 0 ? '前面已没有人等候，请回到大厅留意叫号。' : `前面还有 ${n} 人，请回到大厅留意叫号。`),
+  near: (n: number) => (n === 0 ? '前面已没有人等候，请回到大厅，留意叫号。' : `前面还有 ${n} 人，请回到大厅，留意叫号。`),
   enableSound: '开启声音提醒',
   soundOn: '声音提醒已开启',
   goTo: (no: number) => `请到 ${no} 号窗口`,
@@ -28,7 +29,7 @@ const zh = {
   serving: (no: number | undefined) => (no ? `正在 ${no} 号窗口办理` : '正在办理'),
   done: '办理完成，感谢您的耐心等候',
   noShow: '已过号',
-  noShowHint: '请到导办台咨询，工作人员可为您恢复排号。',
+  noShowHint: '请到导办台咨询，可为您恢复排号。',
   cancelled: '已取消',
   cancelledHint: '如需办理，请重新取号。',
   dayEnded: '今日服务已结束，请改日重新取号。',
@@ -44,9 +45,9 @@ const zh = {
   otherLanguage: 'English',
   otherLanguageLabel: 'Switch to English',
   priority: '绿色通道',
-  rateTitle: '请对本次服务进行评价（好差评）',
+  rateTitle: '请评价本次服务（好差评）',
   levels: ['非常不满意', '不满意', '基本满意', '满意', '非常满意'],
-  reasonsTitle: '请选择不满意的原因（至少一项）',
+  reasonsTitle: '不满意的原因（请至少选一项）',
   reasons: {
     attitude: '服务态度不好',
     slow: '办理效率低、等候太久',
@@ -54,7 +55,7 @@ const zh = {
     repeated_trips: '多次跑腿',
     process: '流程繁琐',
     environment: '环境设施不便',
-    other: '其他（请在意见中说明）',
+    other: '其他（请写明原因）',
   } as Record<RatingReason, string>,
   comment: '意见或建议（选填）',
   submit: '提交评价',

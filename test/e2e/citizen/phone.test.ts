@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Rating } from '../../../shared/citizen';
 import type { Ticket } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, devices, ensureDisplayBuilt, expectAccessible, launchChromium, rootFontPx, shot, stubDevices } from './support';
+import { breaksInsidePhrases, DIST_ROOT, devices, ensureDisplayBuilt, expectAccessible, launchChromium, rootFontPx, shot, stubDevices } from './support';
 
 let browser: Browser;
 let server: TestServer;
@@ -34,6 +34,13 @@ afterEach(async () => {
 
 const issue = async (queue = 'A') => (await api<Ticket>(server.url, 'POST', '/api/tickets', { body: { queue } })).body;
 const text = async (page: Page, testId: string) => (await page.locator(`[data-testid="${testId}"]`).textContent()) ?? '';
+/** Text that runs out of its box or off the screen (a phrase too wide for its line, a word too long). */
+const overflowing = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.page p, .page h1, .page h2, .page legend, .page label, .page button, .page .phrase')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > innerWidth + 1)
+      .map((el) => el.textContent?.trim() ?? ''),
+  );
 
 async function openPhone(ticketId: string): Promise<Page> {
   const page = await context.newPage();
@@ -187,8 +194,9 @@ describe('phone page', () => {
     expect(await page.locator('legend').first().textContent()).toBe('How was our service?');
   }, 60_000);
 
-  it('large type on a 320 px phone: the number stays inside its card, the title and the hall name are not broken', async () => {
-    const t = await issue('F');
+  it('large type on a 320 px phone: the number stays inside its card, no line breaks inside a phrase or runs out of its box, zh and en', async () => {
+    // 公共服务(水电气暖讯): the demo hall's longest queue name, a manager's free text.
+    const t = await issue('G');
     const page = await openPhone(t.id);
     await page.setViewportSize({ width: 320, height: 640 });
     await page.click('[data-testid="large"]');
@@ -215,25 +223,56 @@ describe('phone page', () => {
     await page.click('[data-testid="enable-sound"]');
     await expect.poll(() => page.getAttribute('[data-testid="enable-sound"]', 'aria-pressed')).toBe('true');
     expect(await textLines('[data-testid="enable-sound"]')).toBeLessThan(1.8);
+    // The queue's name keeps one line, a little smaller (公共服务(水电气 / 暖讯) before); every line of
+    // the page breaks between phrases (叫号时本页会响铃并振 / 动 before).
+    expect(await textLines('.queue')).toBeLessThan(1.8);
+    expect(await breaksInsidePhrases(page, '.page p, .page h1, .page h2, .page button')).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
     await shot(page, 'phone-9-large-320');
 
-    // Called at window 22: the alert breaks between phrases, never inside 轮到您了 or 22 号窗口.
-    const clerk = await login(server.url, 'c22', '1234');
-    await api(server.url, 'POST', '/api/windows/22/session', { token: clerk });
-    await api(server.url, 'POST', '/api/windows/22/next', { token: clerk, body: {} });
+    // Called at window 25: the alert breaks between phrases, never inside 轮到您了 or 25 号窗口.
+    const clerk = await login(server.url, 'c25', '1234');
+    await api(server.url, 'POST', '/api/windows/25/session', { token: clerk });
+    await api(server.url, 'POST', '/api/windows/25/next', { token: clerk, body: {} });
     await page.locator('[data-testid="called-alert"]').waitFor();
-    expect(await text(page, 'called-window')).toBe('请到 22 号窗口');
+    expect(await text(page, 'called-window')).toBe('请到 25 号窗口');
     expect(await text(page, 'called-number')).toBe(`${t.number} 号，轮到您了`);
-    const pieces = await page.locator('[data-testid="called-alert"] .phrase').evaluateAll((els) =>
-      els.map((el) => {
-        const box = el.closest('[data-testid="called-alert"]')!.getBoundingClientRect();
-        const r = el.getBoundingClientRect();
-        return { text: el.textContent, lines: el.getClientRects().length, inside: r.left >= box.left && r.right <= box.right };
-      }),
-    );
-    expect(pieces.map((p) => p.text)).toEqual([`${t.number} 号，`, '轮到您了', '请到', '22 号窗口']);
-    expect(pieces.every((p) => p.lines === 1 && p.inside)).toBe(true);
+    const pieces = () =>
+      page.locator('[data-testid="called-alert"] .phrase').evaluateAll((els) =>
+        els.map((el) => {
+          const box = el.closest('[data-testid="called-alert"]')!.getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const r = range.getBoundingClientRect();
+          return { text: el.textContent, lines: range.getClientRects().length, inside: r.left >= box.left && r.right <= box.right };
+        }),
+      );
+    expect((await pieces()).map((p) => p.text)).toEqual([`${t.number} 号，`, '轮到您了', '请到', '25 号窗口']);
+    expect((await pieces()).every((p) => p.lines === 1 && p.inside)).toBe(true);
     await shot(page, 'phone-10-large-320-called');
+    // In English the number stays with its word and the line is sized to hold it: "counter / 22"
+    // broke apart, and at 2.6rem "counter 22" was wider than the alert.
+    await page.click('[data-testid="lang"]');
+    await expect.poll(() => text(page, 'called-window')).toBe('Please go to counter 25');
+    expect((await pieces()).map((p) => p.text)).toEqual([`Number ${t.number},`, 'it', 'is', 'your', 'turn', 'Please', 'go', 'to', 'counter 25']);
+    expect((await pieces()).every((p) => p.lines === 1 && p.inside)).toBe(true);
+    expect(await overflowing(page)).toEqual([]);
+    await shot(page, 'phone-11-large-320-called-en');
+
+    // 好差评 with the reasons open, both languages: every level, reason and title whole (请对本次服务进行评 / 价,
+    // 告知不清楚、材料要求不明 / 确 and 其他（请在意 / 见中说明） before).
+    await api(server.url, 'POST', '/api/windows/25/complete', { token: clerk });
+    await page.locator('[data-testid="rating-form"]').waitFor();
+    await page.click('[data-score="1"]');
+    await page.locator('[data-testid="reasons"]').waitFor();
+    const form = '[data-testid="rating-form"] legend, [data-testid="rating-form"] label, .page .card p';
+    expect(await breaksInsidePhrases(page, form)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
+    await page.click('[data-testid="lang"]');
+    await expect.poll(() => page.locator('legend').first().textContent()).toBe('请评价本次服务（好差评）');
+    expect(await breaksInsidePhrases(page, form)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
+    await shot(page, 'phone-12-large-320-rating', true);
   });
 
   it('an unknown ticket id says so', async () => {

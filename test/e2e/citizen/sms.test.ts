@@ -76,7 +76,7 @@ describe('kiosk ticket screen: 短信提醒（选填）', () => {
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1920);
     await shot(page, 'sms-kiosk-2-keypad-zh', true);
     await page.getByTestId('sms-confirm').click();
-    await expect.poll(() => text(page, 'sms-saved')).toBe('快到您时（前面还有 3 人）将发短信到 139****5678');
+    await expect.poll(() => text(page, 'sms-saved')).toBe('快到您时（前面还有 3 人），将发短信到 139****5678');
     expect(await page.locator('body').textContent()).not.toContain('13912345678');
     await shot(page, 'sms-kiosk-3-saved-zh', true);
     expect(await smsOf(id)).toMatchObject({ phone: '139****5678', source: 'ticket' });
@@ -149,7 +149,7 @@ describe('phone page: 短信提醒', () => {
     expect(await text(page, 'sms-error')).toBe('请输入 11 位手机号码（1 开头）');
     await page.getByTestId('sms-phone').fill('139 1234 5678');
     await page.getByTestId('sms-save').click();
-    await expect.poll(() => text(page, 'sms-saved')).toBe('快到您时（前面还有 3 人）将发短信到 139****5678');
+    await expect.poll(() => text(page, 'sms-saved')).toBe('快到您时（前面还有 3 人），将发短信到 139****5678');
     expect((await smsOf(mine.id)).phone).toBe('139****5678');
     await expectAccessible(page, 'phone, SMS saved');
     await shot(page, 'sms-phone-2-saved-zh', true);
@@ -197,11 +197,11 @@ describe('the words follow what the hall texts (smsKinds: 快到您了, 轮到�
     await textKinds(['booked', 'called']);
     const page = await kiosk();
     await takeTicket(page); // nobody ahead: no 快到您了 would come, 轮到您了 still will
-    expect(await text(page, 'sms-offer-hint')).toBe('叫到您的号时发短信告诉您到哪个窗口');
+    expect(await text(page, 'sms-offer-hint')).toBe('叫到您的号时，发短信告诉您到哪个窗口');
     await page.getByTestId('sms-open').click();
     await typeOnPad(page, '13912345678', (d) => `数字 ${d}`);
     await page.getByTestId('sms-confirm').click();
-    await expect.poll(() => text(page, 'sms-saved')).toBe('叫到您的号时将发短信到 139****5678');
+    await expect.poll(() => text(page, 'sms-saved')).toBe('叫到您的号时，将发短信到 139****5678');
     await expectAccessible(page, 'ticket, call text only, saved');
     await shot(page, 'sms-kiosk-6-called-only-zh', true);
 
@@ -214,16 +214,16 @@ describe('the words follow what the hall texts (smsKinds: 快到您了, 轮到�
       await stubDevices(phones);
       const one = await phones.newPage();
       await one.goto(`${server.url}/t/${far.id}`);
-      await expect.poll(() => text(one, 'sms-offer-hint')).toBe('快到您时和叫到您时都发短信通知您，可先离开大厅等候');
+      await expect.poll(() => text(one, 'sms-offer-hint')).toBe('快到您时和叫到您时，都发短信通知您，可先离开大厅等候');
       await one.getByTestId('sms-phone').fill('13912345678');
       await one.getByTestId('sms-save').click();
-      await expect.poll(() => text(one, 'sms-saved')).toBe('快到您时（前面还有 3 人）和叫到您时将发短信到 139****5678');
+      await expect.poll(() => text(one, 'sms-saved')).toBe('快到您时（前面还有 3 人）和叫到您时，将发短信到 139****5678');
       await shot(one, 'sms-phone-5-both-zh', true);
 
       // Already near: the field stays (轮到您了 will come) and says only that.
       const two = await phones.newPage();
       await two.goto(`${server.url}/t/${near.id}`);
-      await expect.poll(() => text(two, 'sms-offer-hint')).toBe('叫到您的号时发短信告诉您到哪个窗口');
+      await expect.poll(() => text(two, 'sms-offer-hint')).toBe('叫到您的号时，发短信告诉您到哪个窗口');
       await two.getByTestId('lang').click();
       expect(await text(two, 'sms-offer-hint')).toBe('We text you when your number is called, with the counter to go to');
       await two.getByTestId('sms-phone').fill('13912345678');
