@@ -11,7 +11,7 @@ import type { StaffAccount } from '../../../shared/admin';
 import type { Rating } from '../../../shared/citizen';
 import type { TicketDetail } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, expectAccessible, fileBrowser, shot } from './support';
+import { breaksInsidePhrases, DIST_ROOT, expectAccessible, fileBrowser, shot } from './support';
 
 const browser = fileBrowser();
 let server: TestServer;
@@ -27,6 +27,16 @@ afterEach(async () => {
   await server?.close();
 });
 
+/** Buttons and words off the screen or out of their boxes (the pad does not scroll for anyone). */
+const outOfPlace = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.pad h2, .pad p, .pad button, .pad .phrase')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return el.scrollWidth > el.clientWidth + 1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1;
+      })
+      .map((el) => el.textContent?.trim() ?? ''),
+  );
 const at3 = (path: string) => api<TicketDetail>(server.url, 'POST', `/api/windows/3/${path}`, { token: clerk });
 
 async function serveOne(): Promise<TicketDetail> {
@@ -74,24 +84,31 @@ describe('评价器', () => {
     const oneLine = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().height < 1.6 * parseFloat(getComputedStyle(el).lineHeight || '0') || el.getBoundingClientRect().height < 1.6 * 1.2 * parseFloat(getComputedStyle(el).fontSize));
     expect(await oneLine('[data-testid=pad-window]')).toBe(true);
     expect(await oneLine('[data-testid=pad-clerk] strong')).toBe(true);
+    // Still on the small pad, the words break between phrases (请对本次服务进行评 / 价, 非常不满 / 意 and
+    // 告知不清楚、材料要 / 求不明确 broke before), and every step fits the screen.
+    expect(await breaksInsidePhrases(page, '[data-testid=pad-idle] p')).toEqual([]);
     await shot(page, 'pad-2-idle-800');
-    await page.setViewportSize({ width: 1280, height: 800 });
 
     expect((await at3('complete')).status).toBe(200);
     await page.getByTestId('pad-rate').waitFor();
     expect(await page.textContent('#pad-rate-h')).toBe(`请为 ${first.number} 号的本次服务评价`);
+    expect(await breaksInsidePhrases(page, '#pad-rate-h, .level')).toEqual([]);
+    expect(await outOfPlace(page)).toEqual([]);
     await expectAccessible(page, 'pad rate');
-    await shot(page, 'pad-3-rate');
+    await shot(page, 'pad-3-rate-800');
     await page.click('[data-score="2"]');
     await page.getByTestId('pad-reasons').waitFor();
     expect(await page.isDisabled('[data-testid=pad-submit]')).toBe(true);
     await page.click('[data-reason="slow"]');
     await page.click('[data-reason="unclear_guidance"]');
+    expect(await breaksInsidePhrases(page, '#pad-reasons-h, .chip')).toEqual([]);
+    expect(await outOfPlace(page)).toEqual([]);
     await expectAccessible(page, 'pad reasons');
-    await shot(page, 'pad-4-reasons');
+    await shot(page, 'pad-4-reasons-800');
     await page.click('[data-testid=pad-submit]');
     await expect.poll(() => page.textContent('[data-testid=pad-thanks]')).toContain('感谢您的评价！');
     await shot(page, 'pad-5-thanks');
+    await page.setViewportSize({ width: 1280, height: 800 });
     const low = await api<Rating>(server.url, 'GET', `/api/tickets/${first.id}/rating`, { token: manager });
     expect(low.body).toMatchObject({ score: 2, reasons: ['slow', 'unclear_guidance'], windowNo: 3, channel: 'pad' });
 
@@ -104,6 +121,16 @@ describe('评价器', () => {
     await page.getByTestId('pad-rate').waitFor();
     expect(await page.textContent('#pad-rate-h')).toBe(`Please rate the service for number ${second.number}`);
     await shot(page, 'pad-6-rate-en');
+    // English on the small pad: Very dissatisfied ran off the screen, and the reasons pushed
+    // Send rating below its edge.
+    await page.setViewportSize({ width: 800, height: 480 });
+    expect(await outOfPlace(page)).toEqual([]);
+    await page.click('[data-score="1"]');
+    await page.getByTestId('pad-reasons').waitFor();
+    expect(await outOfPlace(page)).toEqual([]);
+    await shot(page, 'pad-7-reasons-en-800');
+    await page.click('[data-testid=pad-back]');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.click('[data-score="5"]');
     await expect.poll(() => page.textContent('[data-testid=pad-thanks]')).toContain('Thank you for your rating!');
     expect((await api<Rating>(server.url, 'GET', `/api/tickets/${second.id}/rating`, { token: manager })).body).toMatchObject({ score: 5, windowNo: 3 });
