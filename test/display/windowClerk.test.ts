@@ -55,12 +55,17 @@ describe('光荣榜 on the window screen', () => {
 
 describe('the 光荣榜 chip on the window screen', () => {
   it.each([
-    ['a short title on one line', '岗位标兵', { lines: 1, em: 5.9 }],
-    ['11月服务之星 still on one line', '11月服务之星', { lines: 1, em: 8.1 }],
-    ['12 characters on two lines, sized by the wider one', '十一月份优质服务之星标兵', { lines: 2, em: 8 }],
+    ['a short title on one line', '岗位标兵', { lines: ['★ 岗位标兵'], em: 6.3, wide: false }],
+    ['11月服务之星 still on one line', '11月服务之星', { lines: ['★ 11月服务之星'], em: 8.5, wide: false }],
+    // The manager's free text: no guessing where its words end (十一月岗位 / 标兵服务先锋 read as broken).
+    ['12 characters without a break point keep one line; the column widens', '十一月岗位标兵服务先锋', { lines: ['★ 十一月岗位标兵服务先锋'], em: 13.3, wide: true }],
+    ['a middle "·" is where it breaks', '十一月 · 岗位标兵服务先锋', { lines: ['★ 十一月', '岗位标兵服务先锋'], em: 9, wide: false }],
+    ['of several spaces, the one that leaves the narrower chip', '岗位 标兵 服务之星 先锋', { lines: ['★ 岗位 标兵', '服务之星 先锋'], em: 7.3, wide: false }],
+    ['a space at an end is no break point', ' 十一月岗位标兵服务先锋 ', { lines: ['★  十一月岗位标兵服务先锋 '], em: 13.9, wide: true }],
   ] as const)('%s', (_name, title, want) => {
     const chip = honorChip(title);
-    expect(chip.lines).toBe(want.lines);
+    expect(chip.lines).toEqual(want.lines);
     expect(chip.em).toBeCloseTo(want.em, 5);
+    expect(chip.wide).toBe(want.wide);
   });
 });

@@ -18,14 +18,40 @@ export const staffNoText: Record<Lang, (username: string) => string> = {
   en: (username) => `Staff No. ${username}`,
 };
 
-/** A 光荣榜 chip wider than this (in em) goes on two lines: on one, a 12-character title shrank to 9 px at 800×480. */
+/** A 光荣榜 chip up to this wide (in em) fits the clerk's column as it is. */
 const HONOR_ONE_LINE_EM = 8;
 
+export interface HonorChip {
+  /** One line, or two when the title has a "·" or a space to break at (the one nearest its middle). */
+  lines: string[];
+  /** Its widest line plus one em of padding, for `calc(<column> / var(--em))`. */
+  em: number;
+  /** One line wider than the column: the column widens for it (the number gives up a little room). */
+  wide: boolean;
+}
+
 /**
- * How the title chip (★ 11月服务之星) sits under the 工号: its lines and the width in em it is
- * sized by (its widest line plus one em of padding), for `calc(<column> / var(--em))`.
+ * How the title chip (★ 11月服务之星) sits under the 工号. The title is the manager's free text, so
+ * it breaks only where it says so — at a "·" or a space near its middle; without one it keeps one
+ * line (a 12-character 十一月岗位标兵服务先锋 split as 十一月岗位 / 标兵服务先锋 read as broken).
  */
-export function honorChip(title: string): { lines: 1 | 2; em: number } {
-  const em = textWidthEm(`★ ${title}`);
-  return em <= HONOR_ONE_LINE_EM ? { lines: 1, em: em + 1 } : { lines: 2, em: Math.ceil(em / 2) + 1 };
+/** A chip line's width in em: the ★ is full width in a CJK font (textWidthEm counts it as a Latin 0.6). */
+const chipLineEm = (line: string): number => textWidthEm(line) + (line.startsWith('★') ? 0.4 : 0);
+
+export function honorChip(title: string): HonorChip {
+  const text = `★ ${title}`;
+  const em = chipLineEm(text);
+  if (em <= HONOR_ONE_LINE_EM) return { lines: [text], em: em + 1, wide: false };
+  const chars = [...title];
+  let best: { lines: [string, string]; em: number } | null = null;
+  for (const [i, ch] of chars.entries()) {
+    if (ch !== '·' && ch !== ' ') continue;
+    const first = chars.slice(0, i).join('').replace(/[\s·]+$/u, '');
+    const second = chars.slice(i + 1).join('').replace(/^[\s·]+/u, '');
+    if (first === '' || second === '') continue;
+    const lines: [string, string] = [`★ ${first}`, second];
+    const widest = Math.max(...lines.map(chipLineEm));
+    if (best === null || widest < best.em) best = { lines, em: widest };
+  }
+  return best === null ? { lines: [text], em: em + 1, wide: true } : { lines: best.lines, em: best.em + 1, wide: false };
 }

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffAccount } from '../../../shared/admin';
 import type { Snapshot, Ticket } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
 import { ensureDisplayBuilt, FIND_CUT_OFF_TEXT, launchChromium, serveDisplay } from './support';
@@ -137,5 +138,39 @@ describe('screens are legible and nothing is cut off', () => {
     expect(await right('.top .name')).toBeLessThanOrEqual(await left('.top .time'));
     await page.screenshot({ path: `${OUT}/window-en-800.png` });
     await page.close();
+  });
+
+  it('window screen with the clerk shown and a 12-character 光荣榜 title: the title keeps one line, every queue served shows (800×480, English, 1280×720)', async () => {
+    const manager = await login(server.url, 'admin', 'admin');
+    const c14 = (await api<StaffAccount[]>(server.url, 'GET', '/api/admin/staff', { token: manager })).body.find((a) => a.username === 'c14')!;
+    const settings = (body: object) => api(server.url, 'PUT', '/api/admin/settings', { token: manager, body });
+    expect((await settings({ windowShowsClerk: true, honors: [{ clerkId: c14.id, title: '十一月岗位标兵服务先锋' }] })).status).toBe(200);
+    try {
+      for (const [name, query, width, height] of [
+        ['window-honor-800', '', 800, 480],
+        ['window-honor-en-800', '?lang=en', 800, 480],
+        ['window-honor-en-1280', '?lang=en', 1280, 720],
+      ] as const) {
+        const page: Page = await browser.newPage({ viewport: { width, height } });
+        await page.goto(`${server.url}/display/window/14${query}`);
+        await expect.poll(() => page.getByTestId('window-clerk-honor').textContent()).toBe('★ 十一月岗位标兵服务先锋');
+        await page.waitForTimeout(300); // fonts
+        // The manager's words are not cut where we guess (十一月岗位 / 标兵服务先锋 before): one line, still large enough to read.
+        const chip = await page.getByTestId('window-clerk-honor').evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return { lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, px: parseFloat(getComputedStyle(el).fontSize) };
+        });
+        expect(chip.lines, name).toBe(1);
+        expect(chip.px, name).toBeGreaterThanOrEqual(height * 0.034);
+        // Counter 14 serves seven queues: in English the last two were hidden below two lines.
+        expect(await page.locator('[data-testid=window-queues] .item').count()).toBe(7);
+        expect(await page.evaluate(FIND_CUT_OFF_TEXT), name).toEqual([]);
+        await page.screenshot({ path: `${OUT}/${name}.png` });
+        await page.close();
+      }
+    } finally {
+      await settings({ windowShowsClerk: false, honors: [] });
+    }
   });
 });
