@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, expectAccessible, fileBrowser, openKioskAt, PHONE_SCREEN, shot } from './support';
+import { breaksInsidePhrases, DIST_ROOT, expectAccessible, fileBrowser, openKioskAt, PHONE_SCREEN, shot } from './support';
 
 const browser = fileBrowser();
 let server: TestServer;
@@ -52,6 +52,30 @@ describe('扫码取号', () => {
     expect(await mine.locator('a').getAttribute('href')).toBe(`/t/${encodeURIComponent(id)}`);
     await expectAccessible(page, 'phone start with its number');
     await shot(page, 'mobile-3-back', true);
+  });
+
+  it('large type on a 320 px phone: the page is no wider than the screen and its words break between phrases', async () => {
+    const page = await openPhone();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.click('[data-testid="large"]');
+    // Before: the areas (18rem each) made the page 439 px wide, zoomed out, and the title stood
+    // beside the buttons as a column of single characters (手 / 机 / 取 / 号).
+    const fits = async (step: string) => {
+      // A phone shows a page wider than itself zoomed out: its layout width grows past the screen's.
+      expect(await page.evaluate(() => Math.max(innerWidth, document.documentElement.scrollWidth)), step).toBe(320);
+      expect(await breaksInsidePhrases(page, '.kiosk .phrases'), step).toEqual([]);
+    };
+    await fits('start');
+    expect(await page.locator('h1').evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).fontSize))).toBeLessThan(1.8);
+    await page.click('[data-category="民生服务"]');
+    await page.locator('[data-queue="G"]').waitFor();
+    await fits('services'); // 公共服务(水电气暖讯) and 跨省通办/全豫通办 beside 等候 0 人
+    await shot(page, 'mobile-4-large-320-services', true);
+    await page.click('[data-queue="G"]');
+    await page.locator('[data-matter]').first().click();
+    await page.locator('[data-testid=take]').waitFor();
+    await fits('confirm');
+    await shot(page, 'mobile-5-large-320-confirm', true);
   });
 
   it('says so when the hall does not issue numbers to phones', async () => {
