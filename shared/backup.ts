@@ -97,6 +97,11 @@ export const BackupCopyStatus = z.object({
   count: z.number().int().min(0).nullable(),
   /** The last attempt since the server started (with a backup, or the hourly retry after a failure), or null. */
   last: BackupCopyRun.nullable(),
+  /**
+   * A call on the folder has hung since then (epoch ms; a NAS that stopped answering): nothing more
+   * is tried there until it settles, and the hall works on. Null while it answers.
+   */
+  notAnsweringSince: z.number().nullable().optional(),
 });
 export type BackupCopyStatus = z.infer<typeof BackupCopyStatus>;
 

@@ -20,8 +20,9 @@ import type { HallService } from '../service/hall-service';
 import type { Db } from '../store';
 import { checkDatabaseFile } from './check';
 import { DEFAULT_KEEP, type BackupConfig } from './config';
-import { backupOfCopy, copiesIn, syncCopies } from './copy';
-import { listCopies, createReverify } from './reverify';
+import { backupOfCopy, syncCopies } from './copy';
+import { createCopyFolder, type CopyFs } from './copy-folder';
+import { createReverify } from './reverify';
 import { backupDue, backupName, backupsToDelete, backupTime, newestFirst, newestGood, parseBackupName, restoreCommand, VERIFY_EVERY_MS } from './rules';
 import { createCheckBook, sha256File, type VerifyRecord } from './verify';
 
@@ -34,6 +35,9 @@ export interface BackupDeps {
   log: (msg: string) => void;
   /** How old a verdict may grow before the file is read back again; tests shorten it. */
   verifyEveryMs?: number | undefined;
+  /** The calls made on the copy folder and how long a quick one may take; tests put a hanging folder in. */
+  copyFs?: CopyFs | undefined;
+  copyQuickMs?: number | undefined;
 }
 
 type Trigger = BackupRun['trigger'];
@@ -68,6 +72,8 @@ export function createBackups(deps: BackupDeps) {
   /** A 复核 being read (the timer's; a 立即备份 may run beside it). */
   let verifying: Promise<unknown> | null = null;
   const book = config ? createCheckBook(config.dir, log) : null;
+  // The copy folder (a NAS) is never touched but through this guard: a hung mount must not freeze the hall.
+  const folder = config?.copyDir ? createCopyFolder(config.copyDir, { now: () => clock.now(), fs: deps.copyFs, quickMs: deps.copyQuickMs }) : null;
 
   // Did the database change since the last backup? SQLite's total_changes() counts the rows this
   // connection changed — the server's is the only one writing — at no cost. Our own audit entries
@@ -125,11 +131,11 @@ export function createBackups(deps: BackupDeps) {
 
   /** Brings the 异地副本 folder up to date; logged and audited, never thrown. Null without a copy folder. */
   async function copyOut(actor: Actor): Promise<BackupCopyRun | null> {
-    if (!config?.copyDir) return null;
-    const r = await syncCopies({ dir: config.dir, copyDir: config.copyDir, passphrase: config.passphrase, keep: config.keep, today: today() }, names());
+    if (!config?.copyDir || !folder) return null;
+    const r = await syncCopies({ dir: config.dir, passphrase: config.passphrase, keep: config.keep, today: today() }, folder, names());
     lastCopy = { at: clock.now(), ...r };
     // A plain copy is the backup's bytes: its digest is the backup's. An encrypted one is proven by its tag.
-    record('copy', r.copied, (f) => (f === backupOfCopy(f) ? book?.get('local', f)?.sha256 : undefined), listCopies(config));
+    record('copy', r.copied, (f) => (f === backupOfCopy(f) ? book?.get('local', f)?.sha256 : undefined), folder.cached());
     if (r.ok) {
       if (r.copied.length > 0) log(`backup copy: ${r.copied.join(', ')} to ${config.copyDir}${r.deleted.length ? `; deleted ${r.deleted.join(', ')}` : ''}`);
     } else {
@@ -226,30 +232,32 @@ export function createBackups(deps: BackupDeps) {
     }
   }
 
+  /** From the last listing: the console never waits on the copy folder. */
   function copyStatus(): BackupCopyStatus | null {
-    if (!config?.copyDir) return null;
-    let count: number | null;
-    try {
-      count = new Set(copiesIn(config.copyDir)).size;
-    } catch {
-      count = null;
-    }
-    return { dir: config.copyDir, encrypted: config.passphrase !== undefined, count, last: lastCopy };
+    if (!config?.copyDir || !folder) return null;
+    return { dir: config.copyDir, encrypted: config.passphrase !== undefined, count: folder.cached()?.length ?? null, last: lastCopy, notAnsweringSince: folder.stuckSince() };
   }
 
-  /** Temporary files left by a run the server did not finish (a crash mid-backup). */
+  const leftover = (f: string): boolean => f.startsWith('.hall-') && f.includes(TEMP_SUFFIX);
+  /** Temporary files left by a run the server did not finish (a crash mid-backup); the copy folder's without waiting on it. */
   function removeLeftovers(): void {
-    for (const dir of [config?.dir, config?.copyDir]) {
-      if (!dir) continue;
+    if (config) {
       try {
-        for (const f of readdirSync(dir)) if (f.startsWith('.hall-') && f.includes(TEMP_SUFFIX)) rmSync(join(dir, f), { force: true });
+        for (const f of readdirSync(config.dir)) if (leftover(f)) rmSync(join(config.dir, f), { force: true });
       } catch {
-        // no folder yet (or a copy folder not mounted): nothing left over
+        // no folder yet: nothing left over
       }
+    }
+    if (folder) {
+      void folder
+        .quick(async (fs) => {
+          for (const f of await fs.readdir(folder.dir)) if (leftover(f)) await fs.rm(folder.path(f));
+        })
+        .catch(() => undefined); // not mounted, or not answering: tried at the next start
     }
   }
   removeLeftovers();
-  const reverify = config && book ? createReverify({ config, book, now: () => clock.now(), everyMs: deps.verifyEveryMs ?? VERIFY_EVERY_MS, log, audit: (type, data) => audit(SYSTEM, type, data) }) : null;
+  const reverify = config && book ? createReverify({ config, folder, book, now: () => clock.now(), everyMs: deps.verifyEveryMs ?? VERIFY_EVERY_MS, log, audit: (type, data) => audit(SYSTEM, type, data) }) : null;
 
   return {
     run,
@@ -276,8 +284,15 @@ export function createBackups(deps: BackupDeps) {
       }
       await verifyNext();
     },
+    /** The copy folder listed afresh for status(), waiting a second at most (a hung NAS is the console's news, not its wait). */
+    async refresh(): Promise<void> {
+      if (!folder || folder.stuckSince() !== null) return;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([folder.tryList(), new Promise<void>((r) => (timer = setTimeout(r, 1_000)))]);
+      clearTimeout(timer);
+    },
     status(): BackupStatus {
-      const copies = config ? listCopies(config) : null;
+      const copies = folder?.cached() ?? null;
       const backups = newestFirst(names()).flatMap((n) => entry(n, copies) ?? []);
       return {
         enabled: config !== undefined,

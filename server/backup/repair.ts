@@ -6,16 +6,18 @@
  * passed its check (else the database check), under a temporary name, then renamed over the
  * damaged one. A repair that cannot be made changes nothing: the damaged file stays, reported.
  */
-import { chmodSync, copyFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCopy } from './copy';
+import type { CopyFolder } from './copy-folder';
 import { decryptFile } from './crypt';
 import { verifyFile } from './verify';
 
 export interface RepairPlaces {
   /** The local backup folder. */
   dir: string;
-  copyDir: string;
+  /** The copy folder, every call through its guard (copy-folder.ts). */
+  folder: CopyFolder;
   passphrase?: string | undefined;
 }
 
@@ -33,8 +35,8 @@ export async function repairCopy(p: RepairPlaces, name: string, damaged: string,
   const twin = await verifyFile(src, { encrypted: false, sha256 });
   if (!twin.ok) return { ok: false, error: `the local backup is not good either: ${twin.error}` };
   try {
-    const file = await writeCopy(src, p.copyDir, name, p.passphrase);
-    if (file !== damaged) rmSync(join(p.copyDir, damaged), { force: true });
+    const file = await writeCopy(src, p.folder, name, p.passphrase);
+    if (file !== damaged) await p.folder.quick((fs) => fs.rm(p.folder.path(damaged)));
     return { ok: true, file };
   } catch (e) {
     return { ok: false, error: message(e) };
@@ -47,9 +49,9 @@ export async function repairLocal(p: RepairPlaces, name: string, copy: string, s
   if (encrypted && !p.passphrase) return { ok: false, error: 'its copy is encrypted and HALL_BACKUP_PASSPHRASE is not set' };
   const temp = join(p.dir, `.${name}.repair.tmp`);
   try {
-    const src = join(p.copyDir, copy);
-    if (encrypted) await decryptFile(src, temp, p.passphrase!);
-    else copyFileSync(src, temp);
+    const src = p.folder.path(copy);
+    if (encrypted) await p.folder.whole(() => decryptFile(src, temp, p.passphrase!));
+    else await p.folder.whole((fs) => fs.copyFile(src, temp));
     const check = await verifyFile(temp, { encrypted: false, sha256 });
     if (!check.ok) throw new Error(`its copy is not good either: ${check.error}`);
     chmodSync(temp, 0o600);

@@ -9,13 +9,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupConfig } from './config';
-import { backupOfCopy, copiesIn } from './copy';
+import { backupOfCopy } from './copy';
+import type { CopyFolder } from './copy-folder';
 import { repairCopy, repairLocal } from './repair';
 import { nextToVerify } from './rules';
 import { verifyFile, type CheckBook, type Place } from './verify';
 
 export interface ReverifyDeps {
   config: BackupConfig;
+  /** The copy folder's guard; null without one. */
+  folder: CopyFolder | null;
   book: CheckBook;
   now: () => number;
   /** A verdict this old is read again (rules.ts VERIFY_EVERY_MS). */
@@ -24,29 +27,19 @@ export interface ReverifyDeps {
   audit: (type: string, data: Record<string, unknown>) => void;
 }
 
-/** The copy folder's files, or null when it cannot be read (a NAS not mounted) or there is none. */
-export function listCopies(config: BackupConfig): string[] | null {
-  if (!config.copyDir) return null;
-  try {
-    return copiesIn(config.copyDir);
-  } catch {
-    return null;
-  }
-}
-
 export function createReverify(deps: ReverifyDeps) {
-  const { config, book, now, everyMs, log, audit } = deps;
+  const { config, folder, book, now, everyMs, log, audit } = deps;
   const folderOf = (place: Place): string => (place === 'local' ? config.dir : config.copyDir!);
 
   /** A damaged file written again from its twin in the other folder, when that one is good. */
   async function repair(pick: { place: Place; file: string }, local: readonly string[], copies: readonly string[] | null): Promise<void> {
-    if (!config.copyDir) return;
+    if (!folder) return;
     const name = pick.place === 'local' ? pick.file : backupOfCopy(pick.file)!;
     const twin = pick.place === 'local' ? copies?.find((f) => backupOfCopy(f) === name) : local.includes(name) ? name : undefined;
     // Its twin aged out, or never was (a NAS that was down that day): nothing to repair from.
     if (twin === undefined) return;
     const sha256 = book.get('local', name)?.sha256;
-    const places = { dir: config.dir, copyDir: config.copyDir, passphrase: config.passphrase };
+    const places = { dir: config.dir, folder, passphrase: config.passphrase };
     const r = pick.place === 'copy' ? await repairCopy(places, name, pick.file, sha256) : await repairLocal(places, name, twin, sha256);
     const path = join(folderOf(pick.place), pick.file);
     if (!r.ok) {
@@ -55,7 +48,7 @@ export function createReverify(deps: ReverifyDeps) {
     }
     // A plain copy holds the backup's bytes, so its digest; an encrypted one is proven by its tag.
     book.set(pick.place, r.file, { at: now(), ok: true, error: null, sha256: r.file === name ? sha256 ?? r.sha256 : undefined });
-    if (pick.place === 'copy' && r.file !== pick.file) book.keepOnly('copy', listCopies(config) ?? [r.file]);
+    if (pick.place === 'copy' && r.file !== pick.file) book.keepOnly('copy', (await folder.tryList()) ?? [r.file]);
     book.save();
     log(`backup REPAIRED: ${join(folderOf(pick.place), r.file)} written again from ${join(folderOf(pick.place === 'local' ? 'copy' : 'local'), twin)}`);
     audit('BackupRepaired', { place: pick.place, name: r.file, dir: folderOf(pick.place), from: twin });
@@ -63,7 +56,7 @@ export function createReverify(deps: ReverifyDeps) {
 
   /** Reads back the file most due, if any is; resolves when done, never rejects. */
   async function verifyNext(local: readonly string[]): Promise<void> {
-    const copies = listCopies(config);
+    const copies = folder ? await folder.tryList() : null;
     book.keepOnly('local', local);
     // A folder that cannot be read forgets nothing: its files are likely still there.
     if (copies) book.keepOnly('copy', copies);
@@ -79,9 +72,21 @@ export function createReverify(deps: ReverifyDeps) {
     if (!pick) return;
     const path = join(folderOf(pick.place), pick.file);
     const before = book.get(pick.place, pick.file);
-    const verdict = await verifyFile(path, { encrypted: pick.file !== backupOfCopy(pick.file), passphrase: config.passphrase, sha256: before?.sha256 });
+    const read = () => verifyFile(path, { encrypted: pick.file !== backupOfCopy(pick.file), passphrase: config.passphrase, sha256: before?.sha256 });
+    let verdict: Awaited<ReturnType<typeof verifyFile>>;
+    if (pick.place === 'local') verdict = await read();
+    else {
+      try {
+        verdict = await folder!.whole(read);
+      } catch (e) {
+        // A folder that stopped answering says nothing about the file: no verdict (the console shows the folder hung).
+        log(`backup: 复核 of ${path} stopped: ${e instanceof Error ? e.message : String(e)}`);
+        return;
+      }
+    }
     // Deleted while it was read (a new backup's clean-up): nothing to say about it.
-    if (!existsSync(path)) return;
+    const still = pick.place === 'local' ? existsSync(path) : (await folder!.tryList())?.includes(pick.file) === true;
+    if (!still) return;
     book.set(pick.place, pick.file, { at: now(), ok: verdict.ok, error: verdict.error, sha256: before?.sha256 ?? verdict.sha256 });
     book.save();
     if (verdict.ok) return;

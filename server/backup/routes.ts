@@ -11,8 +11,9 @@ import type { HallService } from '../service/hall-service';
 import type { Backups } from './backup-service';
 
 export function registerBackupRoutes(router: Router, backups: Backups, hall: HallService): void {
-  router.get('/backups', (_req, res) => {
+  router.get('/backups', async (_req, res) => {
     if (!allowed(res, ['manager'])) return;
+    await backups.refresh();
     res.json(backups.status());
   });
   router.post('/backups', async (_req, res) => {

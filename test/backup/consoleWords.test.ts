@@ -46,6 +46,12 @@ describe('the 异地副本 line', () => {
       { ...base, count: null, last: run(false, [], 'ENOENT: no such file or directory') },
       { key: 'backup.copy.failed', params: { time: 'T5', error: 'ENOENT: no such file or directory' }, bad: true },
     ],
+    [
+      'a folder that stopped answering comes before everything',
+      { ...base, count: null, notAnsweringSince: 7, last: run(false, [], 'the copy folder … has not answered') },
+      { key: 'backup.copy.hung', params: { time: 'T7' }, bad: true },
+    ],
+    ['answering again (null): as before', { ...base, notAnsweringSince: null }, { key: 'backup.copy.waiting', params: { n: 3 }, bad: false }],
   ])('%s', (_what, copy, line) => {
     expect(copyLine(copy, when)).toEqual(line);
   });

@@ -4,6 +4,7 @@ import { closeSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createBackups } from '../../server/backup/backup-service';
+import { nodeCopyFs, type CopyFs } from '../../server/backup/copy-folder';
 import { BOOK_FILE } from '../../server/backup/verify';
 import { seedDemoIfEmpty } from '../../server/demo/seed';
 import { SYSTEM } from '../../server/service/actor';
@@ -14,7 +15,7 @@ import { createVoice } from '../../server/voice';
 import { TEST_START } from '../support/server';
 import { tempDir } from '../support/tmp';
 
-export function backupHall(opts: { keep?: number; dir?: string; copyDir?: string; passphrase?: string; everyHours?: number; verifyEveryMs?: number } = {}) {
+export function backupHall(opts: { keep?: number; dir?: string; copyDir?: string; passphrase?: string; everyHours?: number; verifyEveryMs?: number; copyFs?: CopyFs; copyQuickMs?: number } = {}) {
   const root = tempDir('backup-');
   const dbPath = join(root, 'hall.db');
   const dir = opts.dir ?? join(root, 'backups');
@@ -25,7 +26,7 @@ export function backupHall(opts: { keep?: number; dir?: string; copyDir?: string
   const log = (m: string) => void logs.push(m);
   const hallId = store.halls.hallIds()[0]!;
   const hall = createHallService({ store, clock, voice: createVoice({ log }), hallId, log });
-  const backups = createBackups({ db: store.db, hall, clock, config: { dir, keep: opts.keep ?? 14, copyDir: opts.copyDir, passphrase: opts.passphrase, everyHours: opts.everyHours }, log, verifyEveryMs: opts.verifyEveryMs });
+  const backups = createBackups({ db: store.db, hall, clock, config: { dir, keep: opts.keep ?? 14, copyDir: opts.copyDir, passphrase: opts.passphrase, everyHours: opts.everyHours }, log, verifyEveryMs: opts.verifyEveryMs, copyFs: opts.copyFs, copyQuickMs: opts.copyQuickMs });
   const issue = (queue = 'A'): string => {
     const id = randomUUID();
     const r = hall.execute(SYSTEM, { type: 'issueTicket', id, queue, channel: 'kiosk', matters: [] });
@@ -63,4 +64,40 @@ export function flipByte(path: string, at = 40_000): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A copy folder that can hang like an NFS mount whose server went away: while `hang` is on, every
+ * call waits (and counts) until release(), then does what it was asked.
+ */
+export function hangableFs() {
+  let waiting: (() => void)[] = [];
+  const h = {
+    hang: false,
+    /** Calls made while hanging. */
+    hung: 0,
+    release(): void {
+      h.hang = false;
+      const go = waiting;
+      waiting = [];
+      for (const f of go) f();
+    },
+    fs: {} as CopyFs,
+  };
+  const wrap =
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+    (...a: A): Promise<R> => {
+      if (!h.hang) return f(...a);
+      h.hung++;
+      return new Promise<R>((resolve, reject) => waiting.push(() => void f(...a).then(resolve, reject)));
+    };
+  h.fs = {
+    readdir: wrap(nodeCopyFs.readdir),
+    mkdir: wrap(nodeCopyFs.mkdir),
+    copyFile: wrap(nodeCopyFs.copyFile),
+    rename: wrap(nodeCopyFs.rename),
+    chmod: wrap(nodeCopyFs.chmod),
+    rm: wrap(nodeCopyFs.rm),
+  };
+  return h;
 }

@@ -23,18 +23,20 @@ export function formatSeconds(ms: number): string {
 
 /** One line of the 异地副本 state: its dictionary key, the values for it, and whether it is a problem. */
 export interface CopyLine {
-  key: 'backup.copy.failed' | 'backup.copy.unreadable' | 'backup.copy.made' | 'backup.copy.current' | 'backup.copy.waiting';
+  key: 'backup.copy.hung' | 'backup.copy.failed' | 'backup.copy.unreadable' | 'backup.copy.made' | 'backup.copy.current' | 'backup.copy.waiting';
   params: Record<string, string | number>;
   bad: boolean;
 }
 
 /**
- * What the manager reads about the copies: a failed last try first (with its reason, and that it
+ * What the manager reads about the copies: a folder that stopped answering first (since when: a
+ * hung NAS, which the IT person must see to), then a failed last try (with its reason, and that it
  * is retried hourly), then a folder that cannot be read, then what the last try copied, else
  * "up to date"; before the first try since the start, that it is still to come.
  */
 export function copyLine(copy: BackupCopyStatus, when: (at: number) => string): CopyLine {
   const last = copy.last;
+  if (copy.notAnsweringSince != null) return { key: 'backup.copy.hung', params: { time: when(copy.notAnsweringSince) }, bad: true };
   if (last && !last.ok) return { key: 'backup.copy.failed', params: { time: when(last.at), error: last.error ?? '' }, bad: true };
   if (copy.count === null) return { key: 'backup.copy.unreadable', params: {}, bad: true };
   if (!last) return { key: 'backup.copy.waiting', params: { n: copy.count }, bad: false };
