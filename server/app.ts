@@ -17,6 +17,8 @@ import { createDeviceRegistry } from './devices/registry';
 import { registerAuthRoutes, authenticate } from './http/auth';
 import { registerCommandRoutes } from './http/commands';
 import { createHallKeyRepo } from './citizen/hall-key-repo';
+import { createIdCardRepo } from './citizen/idcard-repo';
+import { createIdCardService } from './citizen/idcard-service';
 import { registerOnsiteRoutes } from './citizen/onsite-routes';
 import { createOnsiteService } from './citizen/onsite-service';
 import { registerCitizenRoutes } from './citizen/routes';
@@ -86,8 +88,15 @@ export function createApp(deps: AppDeps) {
   // The phone ticket's number check (扫码取号需验证手机号) sits with the SMS module that texts its codes.
   const devices = createDeviceRegistry(() => clock.now(), createDeviceRepo(deps.store.db, hallId));
   const citizenSettings = createSettingsRepo(deps.store.db);
-  const onsite = createOnsiteService({ hallId, clock, settings: citizenSettings, keys: createHallKeyRepo(deps.store.db) });
-  const ctx = { service, store: deps.store, mobile: sms.phoneVerify, onsite, devices };
+  const hallKeys = createHallKeyRepo(deps.store.db);
+  const onsite = createOnsiteService({ hallId, clock, settings: citizenSettings, keys: hallKeys });
+  // 实名取号: the card's checks and per-person limit at issue; the masked number on staff views.
+  const idCard = createIdCardService({ db: deps.store.db, hall: service, clock, settings: citizenSettings, keys: hallKeys, repo: createIdCardRepo(deps.store.db) });
+  service.setDetailExtras((ticketId) => {
+    const realName = idCard.realName(ticketId);
+    return realName ? { realName } : {};
+  });
+  const ctx = { service, store: deps.store, mobile: sms.phoneVerify, onsite, idCard, devices };
   registerQueryRoutes(api, service);
   registerCommandRoutes(api, ctx);
   const citizen = registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events });

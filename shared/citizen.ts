@@ -4,6 +4,7 @@
  * hall's settings for both. zod schemas; the TypeScript types are inferred from them.
  */
 import { z } from 'zod';
+import { ID_DAILY_LIMIT, IdCardMode, SENIOR_PRIORITY_AGE } from './idcard';
 import { SmsKind } from './notify';
 import { GuideChecklist, Priority, QueueCode, TicketDetail, TimeOfDay } from './schemas';
 
@@ -141,6 +142,25 @@ export const CitizenSettings = z
      * of the hall is soon worthless. Kiosks and the guide desk are not bound.
      */
     mobileOnSite: z.boolean(),
+    /**
+     * 实名取号 (刷身份证取号): `off`; `optional`, the kiosk offers it beside the ordinary button;
+     * `required`, a kiosk number needs a card (the guide desk and managers may still issue without).
+     * A number taken with a card counts against `idDailyLimit` and may be 老年人优先.
+     */
+    idCard: IdCardMode,
+    /** Numbers one person (one card) may hold, waiting or called, per queue per day. */
+    idDailyLimit: z
+      .number()
+      .int()
+      .min(ID_DAILY_LIMIT[0], `idDailyLimit: ${ID_DAILY_LIMIT[0]} to ${ID_DAILY_LIMIT[1]}`)
+      .max(ID_DAILY_LIMIT[1], `idDailyLimit: ${ID_DAILY_LIMIT[0]} to ${ID_DAILY_LIMIT[1]}`),
+    /** 老年人优先: a card whose holder is this old or older gets a `priority` ticket; 0 turns it off. */
+    seniorPriorityAge: z
+      .number()
+      .int(`seniorPriorityAge: 0 (off) or ${SENIOR_PRIORITY_AGE[0]} to ${SENIOR_PRIORITY_AGE[1]}`)
+      .refine((n) => n === 0 || (n >= SENIOR_PRIORITY_AGE[0] && n <= SENIOR_PRIORITY_AGE[1]), {
+        message: `seniorPriorityAge: 0 (off) or ${SENIOR_PRIORITY_AGE[0]} to ${SENIOR_PRIORITY_AGE[1]}`,
+      }),
   })
   .refine((s) => s.sessions.every((x) => x.start < x.end), { message: 'each session must start before it ends', path: ['sessions'] })
   .refine((s) => s.late === 'refuse' || s.missedAfterMinutes >= s.graceMinutes, {
@@ -409,6 +429,11 @@ export const RetentionCounts = z.object({
   sms: z.number().int().min(0),
   /** Walk-ins' phones of past days, removed: 快到您了 phones, and phone tickets' verified numbers and codes. */
   ticketPhones: z.number().int().min(0),
+  /**
+   * 实名取号 records: a past day's card hash dropped (the per-person limit is per day), and a
+   * ticket's masked number, age and birth year removed once older than the cut-off.
+   */
+  idCards: z.number().int().min(0),
 });
 export type RetentionCounts = z.infer<typeof RetentionCounts>;
 

@@ -47,6 +47,9 @@ export const ERROR_REASONS = [
   'phone_daily_limit', // 扫码取号: this phone already holds as many numbers of the queue today as the hall allows
   'onsite_code_invalid', // 场内扫码取号: the phone brought no code of the hall's QR, or not a real one
   'onsite_code_expired', // 场内扫码取号: the QR's code is too old: scan the kiosk's screen again
+  'id_card_invalid', // 实名取号: not a valid 居民身份证 number (length, area, birth date, check digit): read the card again
+  'id_card_required', // 实名取号: this hall takes kiosk numbers only with an ID card
+  'id_card_daily_limit', // 实名取号: this person already holds as many numbers of the queue today as the hall allows
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -5,3 +5,4 @@ export * from './admin';
 export * from './citizen';
 export * from './announce';
 export * from './mobile';
+export * from './idcard';

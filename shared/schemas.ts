@@ -3,6 +3,7 @@
  * Incoming payloads are validated with these at the edge (REST and Socket.IO alike).
  */
 import { z } from 'zod';
+import { IdCardText, RealName } from './idcard';
 
 export const QueueCode = z.string().regex(/^[A-Z]$/, 'a queue code is one capital letter');
 export const TicketNumber = z.string().regex(/^[A-Z]\d{1,4}$/, 'a ticket number looks like A001');
@@ -76,7 +77,12 @@ export const GuideChecklist = z.array(GuideChecklistEntry).max(20);
  * What staff see of a ticket: the public ticket plus the guide's note and materials check.
  * Staff only: viewers (snapshot, hall:changed, call, phone page) get the plain Ticket.
  */
-export const TicketDetail = Ticket.extend({ note: z.string().optional(), checklist: GuideChecklist.optional() });
+export const TicketDetail = Ticket.extend({
+  note: z.string().optional(),
+  checklist: GuideChecklist.optional(),
+  /** 实名取号: the card's masked number and the holder's age (老年人优先 says `senior`). Extension. */
+  realName: RealName.optional(),
+});
 
 export const ClerkRef = z.object({
   id: z.string(),
@@ -250,6 +256,11 @@ export const IssueTicketBody = z.object({
    * and gets the ticket it was given the first time, not a second one.
    */
   requestId: z.string().min(1).max(100).optional(),
+  /**
+   * 实名取号: the 居民身份证 number read at a kiosk (card reader or its keypad) or the guide desk.
+   * Checked (GB 11643-1999), never stored in clear; not accepted from phones. Extension.
+   */
+  idCard: IdCardText.optional(),
 });
 
 export const RequestId = z.string().min(1).max(100);

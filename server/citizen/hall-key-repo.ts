@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../store';
 
-export type KeyPurpose = 'onsite';
+/** 'onsite' signs 场内扫码取号's QR codes; 'idcard' keys the HMAC of 实名取号's card numbers. */
+export type KeyPurpose = 'onsite' | 'idcard';
 
 export function createHallKeyRepo(db: Db) {
   const s = {

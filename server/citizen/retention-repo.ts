@@ -1,7 +1,8 @@
 /**
  * 个人信息保存期限 in SQLite: finds names and phones older than the cut-off and overwrites them
  * with their masked forms (138****5678, 张*). It reaches past the citizen tables into the SMS
- * outbox, the walk-ins' phones and the phones that took numbers (扫码取号需验证手机号) on purpose: one clean-up, one transaction, one audit entry for
+ * outbox, the walk-ins' phones, the phones that took numbers (扫码取号需验证手机号) and the cards that
+ * took them (实名取号) on purpose: one clean-up, one transaction, one audit entry for
  * every place a citizen's number is kept. A real number never holds '*', so a masked row is
  * never picked again.
  */
@@ -50,6 +51,13 @@ export function createRetentionRepo(db: Db) {
     removeTicketPhones: db.prepare<[string, string]>('DELETE FROM ticket_sms_phones WHERE hall_id = ? AND service_day < ?'),
     removePhoneCodes: db.prepare<[string, string]>('DELETE FROM phone_codes WHERE hall_id = ? AND service_day < ?'),
     removeMobilePhones: db.prepare<[string, string]>('DELETE FROM mobile_ticket_phones WHERE hall_id = ? AND service_day < ?'),
+    // 实名取号: a card's hash serves only its day's limit; the masked number, age and birth year
+    // stay (the clerk's line, the figures) until the cut-off, like an appointment's name.
+    countIdCards: db.prepare<[string, string, string], { n: number }>(
+      'SELECT count(*) AS n FROM ticket_id_cards WHERE hall_id = ? AND (service_day < ? OR (service_day < ? AND id_hash IS NOT NULL))',
+    ),
+    removeIdCards: db.prepare<[string, string]>('DELETE FROM ticket_id_cards WHERE hall_id = ? AND service_day < ?'),
+    dropIdHashes: db.prepare<[string, string]>('UPDATE ticket_id_cards SET id_hash = NULL WHERE hall_id = ? AND service_day < ? AND id_hash IS NOT NULL'),
   };
 
   return {
@@ -61,6 +69,7 @@ export function createRetentionRepo(db: Db) {
         pardons: n(s.countPardons, c.at),
         sms: n(s.countSms, c.at),
         ticketPhones: n(s.countTicketPhones, c.today) + n(s.countPhoneCodes, c.today) + n(s.countMobilePhones, c.today),
+        idCards: s.countIdCards.get(c.hallId, c.date, c.today)?.n ?? 0,
       };
     },
     /** Masks and removes; the caller holds the transaction. */
@@ -75,7 +84,8 @@ export function createRetentionRepo(db: Db) {
         s.removeTicketPhones.run(c.hallId, c.today).changes +
         s.removePhoneCodes.run(c.hallId, c.today).changes +
         s.removeMobilePhones.run(c.hallId, c.today).changes;
-      return { appointments: appointments.length, pardons: pardons.length, sms: sms.length, ticketPhones };
+      const idCards = s.removeIdCards.run(c.hallId, c.date).changes + s.dropIdHashes.run(c.hallId, c.today).changes;
+      return { appointments: appointments.length, pardons: pardons.length, sms: sms.length, ticketPhones, idCards };
     },
   };
 }

@@ -35,4 +35,9 @@ export const DEFAULT_CITIZEN_SETTINGS: CitizenSettings = {
   mobileDailyLimit: 1,
   // 场内扫码取号: off, as before it existed (a poster's QR takes numbers).
   mobileOnSite: false,
+  // 实名取号: off for a new hall (its kiosks may have no card reader); when turned on, one number per
+  // person, queue and day, and 老年人优先 off until the manager picks an age.
+  idCard: 'off',
+  idDailyLimit: 1,
+  seniorPriorityAge: 0,
 };

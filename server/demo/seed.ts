@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { WorkHours } from '../../shared/admin';
-import { TimeOfDay } from '../../shared/citizen';
+import { CitizenSettings, TimeOfDay } from '../../shared/citizen';
+import { DEFAULT_CITIZEN_SETTINGS } from '../citizen/settings';
+import { createSettingsRepo } from '../citizen/settings-repo';
 import { Mapping, Matter, QueueInfo, WindowKind } from '../../shared/schemas';
 import { alignNoticesEn, queueRuntime, serviceDayOf, type HallSettings } from '../domain';
 import { hashPassword } from '../service/auth-service';
@@ -34,6 +36,11 @@ export const HallFile = z.object({
     /** 作息时间 (延时服务 in 统计); optional: a hall without them counts none. */
     workHours: WorkHours.optional(),
   }),
+  /**
+   * Citizen-side settings the hall starts with, over the defaults (server/citizen/settings.ts);
+   * optional. The demo hall offers 刷身份证取号 (实名取号) with 老年人优先 from 65.
+   */
+  citizen: z.record(z.string(), z.unknown()).optional(),
   queues: z.array(QueueInfo.extend({ category: z.string(), sort: z.number().int() })),
   windows: z.array(
     z.object({ no: z.number().int(), name: z.string(), nameEn: z.string(), zone: z.string(), zoneEn: z.string().optional(), kind: WindowKind, mapping: Mapping }),
@@ -99,6 +106,8 @@ export function seedHall(store: Store, hall: HallFile, opts: { now: number; bcry
     });
     store.catalogue.upsertMatters(hall.id, hall.matters);
     store.users.insert(users);
+    // A wrong value stops the seed rather than leaving the hall on defaults unsaid.
+    if (hall.citizen) createSettingsRepo(store.db).put(hall.id, CitizenSettings.parse({ ...DEFAULT_CITIZEN_SETTINGS, ...hall.citizen }));
   })();
 }
 

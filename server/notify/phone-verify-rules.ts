@@ -57,8 +57,18 @@ const HOLDING: ReadonlySet<TicketStatus> = new Set<TicketStatus>(['waiting', 'ca
 
 /**
  * Does the phone already hold `limit` numbers of the queue today? `statuses`: its phone tickets of
- * that queue and day (a ticket no longer in the hall's state counts as gone: undefined).
+ * that queue and day (a ticket no longer in the hall's state counts as gone: undefined). 实名取号's
+ * per-person limit (idDailyLimit) is the same rule over one card's tickets.
  */
 export function limitReached(statuses: readonly (TicketStatus | undefined)[], limit: number): boolean {
   return statuses.filter((s) => s !== undefined && HOLDING.has(s)).length >= limit;
+}
+
+/** A limit refusal's words (`who`: this phone, this person); it ends with the numbers held, which kiosks read. */
+export const limitMessage = (who: string, limit: number, queue: string, numbers: readonly string[]): string =>
+  `${who} already holds ${limit} number(s) of queue ${queue} today (the most the hall allows): ${numbers.join(', ')}`;
+
+/** The tickets among these that still hold a place (the ones a limit refusal names), in order. */
+export function holding<T extends { status: TicketStatus }>(tickets: readonly (T | undefined)[]): T[] {
+  return tickets.filter((t): t is T => t !== undefined && HOLDING.has(t.status));
 }

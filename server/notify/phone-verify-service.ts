@@ -22,7 +22,7 @@ import type { HallService } from '../service/hall-service';
 import type { Db } from '../store';
 import type { NotifyService } from './notify-service';
 import type { OutboxRepo } from './outbox-repo';
-import { checkCode, codeRequest, CODE_RESEND_MS, CODE_TTL_MS, HOUR_MS, limitReached } from './phone-verify-rules';
+import { checkCode, codeRequest, CODE_RESEND_MS, CODE_TTL_MS, holding, HOUR_MS, limitMessage, limitReached } from './phone-verify-rules';
 import type { PhoneVerifyRepo } from './phone-verify-repo';
 import type { SmsSender } from './sender';
 import type { TicketPhoneRepo } from './ticket-phone-repo';
@@ -127,12 +127,8 @@ export function createPhoneVerifyService(deps: PhoneVerifyDeps) {
           const day = serviceDayOf(now, hall.state().timezone);
           const held = repo.held(hallId, phone, day, input.queue).map((id) => hall.findTicket(id));
           if (limitReached(held.map((t) => t?.status), s.mobileDailyLimit)) {
-            const numbers = held.filter((t) => t && (t.status === 'waiting' || t.status === 'called')).map((t) => t!.number);
-            return err(
-              'CONFLICT',
-              `this phone already holds ${s.mobileDailyLimit} number(s) of queue ${input.queue} today (the most the hall allows): ${numbers.join(', ')}`,
-              'phone_daily_limit',
-            );
+            const numbers = holding(held).map((t) => t.number);
+            return err('CONFLICT', limitMessage('this phone', s.mobileDailyLimit, input.queue, numbers), 'phone_daily_limit');
           }
           const r = issue();
           if (!r.ok) throw new Refused(r);

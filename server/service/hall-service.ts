@@ -79,6 +79,8 @@ export const RECENT_CALLS = 60;
 export function createHallService(deps: HallServiceDeps) {
   const { store, clock, voice, hallId } = deps;
   let publisher = deps.publisher ?? nullPublisher;
+  // What modules beside the hall state add to a ticket's staff view (实名取号's realName).
+  let detailExtras: ((ticketId: string) => Partial<TicketDetail>) | undefined;
   const log = deps.log ?? (() => {});
 
   const loaded = store.halls.load(hallId);
@@ -335,7 +337,12 @@ export function createHallService(deps: HallServiceDeps) {
       return ticketView(state, t);
     },
     ticketDetail(t: TicketRec): TicketDetail {
-      return ticketDetailView(state, t);
+      const v = ticketDetailView(state, t);
+      return detailExtras ? { ...v, ...detailExtras(t.id) } : v;
+    },
+    /** Set once at start: what another module adds to every staff view of a ticket. */
+    setDetailExtras(fn: (ticketId: string) => Partial<TicketDetail>): void {
+      detailExtras = fn;
     },
     windowView(no: number): Window | undefined {
       const w = state.windows.get(no);

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Reply } from '../../shared/errors';
-import type { Role, TicketDetail } from '../../shared/schemas';
+import type { Channel, Priority, Role, TicketDetail } from '../../shared/schemas';
 import type { DeviceRegistry } from '../devices/registry';
 import type { Store } from '../store';
 import { hasRole, type Actor } from './actor';
@@ -27,6 +27,15 @@ export interface OnsiteGuard {
   check(code: string | undefined): Reply<true>;
 }
 
+/** 实名取号 (server/citizen/idcard-service.ts): checks the card, counts its numbers, picks 老年人优先, issues with `issue`. */
+export interface IdCardGuard {
+  issue(
+    actor: Actor,
+    input: { queue: string; channel: Channel; priority?: Priority | undefined; idCard?: string | undefined },
+    issue: (priority: Priority | undefined) => Reply<TicketDetail>,
+  ): Reply<TicketDetail>;
+}
+
 export interface OpContext {
   service: HallService;
   store: Store;
@@ -34,6 +43,8 @@ export interface OpContext {
   mobile?: MobileIssueGuard | undefined;
   /** Absent: phone tickets never need the hall's QR code. */
   onsite?: OnsiteGuard | undefined;
+  /** Absent: no 实名取号 (a ticket request with an ID card is refused). */
+  idCard?: IdCardGuard | undefined;
   /** 设备状态: the screens connected now (absent: nobody keeps track). */
   devices?: DeviceRegistry | undefined;
 }

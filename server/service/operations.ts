@@ -10,6 +10,7 @@ import {
   TicketRef,
   TransferCommand,
   WindowRef,
+  type Priority,
   type Role,
   type Ticket,
   type TicketDetail,
@@ -72,7 +73,7 @@ export const hallOperations = {
     roles: 'anyone',
     // IssueTicketBody plus a phone ticket's mobile number and texted code (扫码取号需验证手机号).
     schema: MobileIssueBody,
-    run({ service, mobile, onsite }, actor, input): Reply<TicketDetail> {
+    run({ service, mobile, onsite, idCard }, actor, input): Reply<TicketDetail> {
       const staffIssuer = hasRole(actor, ['guide', 'manager']);
       const channel = input.channel ?? (hasRole(actor, ['guide']) ? 'guide' : 'kiosk');
       // A phone ticket with a verified number needs no device sign-in: the number is who asks, and
@@ -103,14 +104,15 @@ export const hallOperations = {
       }
       const id = newTicketId();
       const answer = (): Reply<TicketDetail> => ok(service.ticketDetail(service.findTicket(id)!));
-      const issue = (): Reply<TicketDetail> => {
+      // 实名取号 may raise the priority (老年人优先): the priority is the guard's to give.
+      const issue = (priority: Priority | undefined): Reply<TicketDetail> => {
         const r = service.execute(
           actor,
           {
             type: 'issueTicket',
             id,
             queue: input.queue,
-            priority: input.priority,
+            priority,
             channel,
             matters,
             // Like the note, the materials check is the guide desk's word: from anyone else it is dropped.
@@ -123,7 +125,9 @@ export const hallOperations = {
         );
         return r.ok ? answer() : r;
       };
-      return verified ? mobile.issue(actor, input, issue) : issue();
+      const viaPhone = (priority: Priority | undefined): Reply<TicketDetail> => (verified ? mobile.issue(actor, input, () => issue(priority)) : issue(priority));
+      if (!idCard) return input.idCard === undefined ? viaPhone(input.priority) : err('INVALID_STATE', 'this server takes no ID cards');
+      return idCard.issue(actor, { queue: input.queue, channel, priority: input.priority, idCard: input.idCard }, viaPhone);
     },
   }),
 
