@@ -21,6 +21,7 @@ import { createTicketingState, type TicketingState } from './ticketingState';
 import { phoneVerifyWords, verifyIssueError } from './phoneVerifyText';
 import { createOnsiteQr } from './onsite';
 import { onsiteIssueError, onsiteWords } from './onsiteText';
+import { idCardIssueError, idCardWords } from './idCardText';
 
 /** `mobile`: 扫码取号 — the kiosk's steps on the citizen's own phone; the ticket opens its phone page. */
 export type Mode = 'kiosk' | 'guide' | 'mobile';
@@ -30,6 +31,8 @@ export type Step =
   | { name: 'queues'; category: string }
   | { name: 'matters'; queue: string }
   | { name: 'confirm'; queue: string; matterId: string | null }
+  /** 刷身份证取号: waiting for the card (reader or keypad) for this queue and matter. */
+  | { name: 'idcard'; queue: string; matterId: string | null }
   | { name: 'checkin' }
   | { name: 'signin' }
   | { name: 'guide' }
@@ -95,8 +98,11 @@ export interface KioskModel extends TicketingState {
   onsiteMissing: ComputedRef<boolean>;
   /** Mobile mode: the numbers this phone took today (newest first), each opening its page. */
   myTickets: ComputedRef<readonly MyTicket[]>;
-  /** `verified`: the phone and its texted code, in a hall that verifies phones (扫码取号需验证手机号). */
-  takeTicket(queue: string, matters: string[], verified?: { phone: string; code: string }): Promise<void>;
+  /**
+   * `verified`: the phone and its texted code, in a hall that verifies phones (扫码取号需验证手机号);
+   * `idCard`: the number a card reader (or the keypad) gave (实名取号).
+   */
+  takeTicket(queue: string, matters: string[], verified?: { phone: string; code: string }, idCard?: string): Promise<void>;
   checkIn(code: string): Promise<void>;
   guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string; checklist: GuideChecklist }): Promise<boolean>;
   guideCheckIn(input: { code: string; priority: boolean; note: string; checklist?: GuideChecklist }): Promise<boolean>;
@@ -179,6 +185,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
       : st.name === 'matters' ? s.matters
       : st.name === 'confirm' ? s.confirm
       : st.name === 'checkin' ? s.checkin
+      : st.name === 'idcard' ? idCardWords[lang.value].speech
       : st.name === 'ticket' ? s.ticket(st.ticket.number, st.ticket.ahead)
       : null;
     if (text) o.speaker.speak(text, lang.value);
@@ -201,7 +208,8 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     if (r.error.code === 'NUMBERS_EXHAUSTED') return w.numbersExhausted;
     if (r.error.reason === 'outside_hours') return w.outsideHours(hoursLabel(o.hall.state.value?.hall.ticketHours ?? []));
     if (r.error.reason === 'queue_stopped') return w.queueStopped;
-    const phone = verifyIssueError(r.error, phoneVerifyWords[lang.value]) ?? onsiteIssueError(r.error, onsiteWords[lang.value]);
+    const phone =
+      verifyIssueError(r.error, phoneVerifyWords[lang.value]) ?? onsiteIssueError(r.error, onsiteWords[lang.value]) ?? idCardIssueError(r.error, idCardWords[lang.value]);
     if (phone !== null) return phone;
     if (r.error.code === 'UNAUTHORIZED' || r.error.code === 'FORBIDDEN') return o.mode === 'mobile' ? w.mobileNotAllowed : w.notAllowed;
     return w.issueFailed;
@@ -230,7 +238,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     speakStep();
   }
 
-  async function takeTicket(queue: string, matters: string[], verified?: { phone: string; code: string }): Promise<void> {
+  async function takeTicket(queue: string, matters: string[], verified?: { phone: string; code: string }, idCard?: string): Promise<void> {
     if (busy.value) return;
     busy.value = true;
     error.value = null;
@@ -240,6 +248,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
       if (o.mode === 'mobile' && verified) Object.assign(body, verified);
       if (o.mode === 'mobile' && o.onsiteScanned) body.onsite = o.onsiteScanned;
       if (priority.value) body.priority = 'priority';
+      if (idCard !== undefined) body.idCard = idCard;
       const r = await o.api.issue(body, token.value);
       if (r.ok) showTicket(r.data, false);
       else failed(r, issueError(r));

@@ -1,0 +1,87 @@
+/**
+ * Words of 刷身份证取号 (实名取号) on the kiosk, Chinese first, and what a refused real-name ticket
+ * says. Plain words: a misread card is "号码有误，请重新放卡" whatever was wrong with it (the
+ * reason is for the log, not for a citizen at the kiosk).
+ */
+import type { ApiError } from '../../../shared/errors';
+import type { Lang } from '../shared/i18n';
+import { heldNumbers } from './phoneVerifyText';
+
+const zh = {
+  /** The confirm screen's button beside 取号. */
+  takeWithCard: '刷身份证取号',
+  takeWithCardHint: '年满 {age} 岁自动优先叫号',
+  title: '刷身份证取号',
+  place: '请将身份证放在感应区',
+  placeHint: '放好后请勿移动，读卡约需 1 秒',
+  reading: '正在取号…',
+  readerArea: '身份证感应区',
+  manual: '读不出？手动输入身份证号',
+  manualTitle: '手动输入身份证号',
+  manualHint: '18 位，最后一位可能是 X',
+  manualLabel: '身份证号码',
+  keypadLabel: '身份证号键盘',
+  digit: (d: string) => (d === 'X' ? '字母 X' : `数字 ${d}`),
+  clear: '清空',
+  del: '删除',
+  submit: '确定取号',
+  backToCard: '改为刷卡',
+  typed: (n: number) => `已输入 ${n} 位，共 18 位`,
+  privacy: '身份证号仅用于限号和核对，不会显示或打印完整号码。',
+  invalid: '号码有误，请重新放卡',
+  invalidTyped: '号码有误，请核对后重新输入',
+  limit: (numbers: string[]) => (numbers.length > 0 ? `您今天已取 ${numbers.join('、')} 号，请按该号等候办理` : '您今天已取过此业务的号，请按已取的号等候办理'),
+  required: '本大厅取号需刷身份证，请刷卡取号；没有带身份证请到导办台。',
+  /** On the ticket screen and the receipt. */
+  realName: '实名',
+  senior: '老年人优先',
+  speech: '请将身份证放在感应区',
+};
+
+export type IdCardWords = typeof zh;
+
+const en: IdCardWords = {
+  takeWithCard: 'Take a number with your ID card',
+  takeWithCardHint: 'Aged {age} or over: called first',
+  title: 'Take a number with your ID card',
+  place: 'Place your ID card on the reader',
+  placeHint: 'Keep it still: reading takes about a second',
+  reading: 'Taking your number…',
+  readerArea: 'ID card reader',
+  manual: 'Card not read? Type the number',
+  manualTitle: 'Type your ID card number',
+  manualHint: '18 characters; the last may be X',
+  manualLabel: 'ID card number',
+  keypadLabel: 'ID number keypad',
+  digit: (d) => (d === 'X' ? 'Letter X' : `Digit ${d}`),
+  clear: 'Clear',
+  del: 'Delete',
+  submit: 'Take a number',
+  backToCard: 'Use the card reader',
+  typed: (n) => `${n} of 18 typed`,
+  privacy: "The number is used only for the daily limit and the counter's check; it is never shown or printed in full.",
+  invalid: 'The number could not be read: place the card again',
+  invalidTyped: 'That is not a valid ID number: check it and type it again',
+  limit: (numbers) =>
+    numbers.length > 0 ? `You already have number ${numbers.join(', ')} for this service today: please wait for it` : 'You already have a number for this service today: please wait for it',
+  required: 'This hall issues numbers with an ID card: please use the card reader. No card with you? Ask at the guide desk.',
+  realName: 'Real name',
+  senior: 'Senior priority',
+  speech: 'Please place your ID card on the reader.',
+};
+
+export const idCardWords: Record<Lang, IdCardWords> = { zh, en };
+
+/** The hint under 刷身份证取号 when the hall gives seniors priority (0: none). */
+export const seniorHint = (w: IdCardWords, age: number): string | null => (age > 0 ? w.takeWithCardHint.replace('{age}', String(age)) : null);
+
+/**
+ * What a refused ticket says when the refusal is about the card; null: not about it. (A number
+ * typed by hand is checked on the kiosk before it is sent: invalidTyped is said there.)
+ */
+export function idCardIssueError(e: ApiError, w: IdCardWords): string | null {
+  if (e.reason === 'id_card_invalid') return w.invalid;
+  if (e.reason === 'id_card_daily_limit') return w.limit(heldNumbers(e.message));
+  if (e.reason === 'id_card_required') return w.required;
+  return null;
+}
