@@ -6,6 +6,7 @@ import { backupEn, backupZh } from './backupText';
 import { citizenEn, citizenZh } from './citizenText';
 import { devicesEn, devicesZh } from './devicesText';
 import { honorsEn, honorsZh } from './honorsText';
+import { idCardEn, idCardZh } from './idCardText';
 import { overtimeEn, overtimeZh } from './overtimeText';
 import { photoEn, photoZh } from './photoText';
 import { privacyEn, privacyZh } from './privacyText';
@@ -319,6 +320,7 @@ export const adminZh = {
   ...ratingPushZh,
   ...suggestZh,
   ...honorsZh,
+  ...idCardZh,
   ...overtimeZh,
 } as const;
 
@@ -628,6 +630,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...ratingPushEn,
   ...suggestEn,
   ...honorsEn,
+  ...idCardEn,
   ...overtimeEn,
 };
 

@@ -1,14 +1,10 @@
 /** 扫码取号需验证手机号 on 预约与评价, pure: the limit as typed, and what the group warns of. */
 import { MOBILE_DAILY_LIMIT, type CitizenSettings } from '../../../../shared/citizen';
 import type { SmsGateway } from '../../../../shared/notify';
+import { wholeIn } from './idCardSettings';
 
 /** The limit typed (1–5, whole), or null when it is not one. */
-export function parseMobileLimit(text: string): number | null {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) return null;
-  const n = Number(t);
-  return n >= MOBILE_DAILY_LIMIT[0] && n <= MOBILE_DAILY_LIMIT[1] ? n : null;
-}
+export const parseMobileLimit = (text: string): number | null => wholeIn(text, MOBILE_DAILY_LIMIT);
 
 /**
  * Why phones could not get their code with the switch on: SMS is off (the server refuses the

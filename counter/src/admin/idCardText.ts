@@ -1,0 +1,36 @@
+/** 实名取号's words on 预约与评价 (its own group) and in 操作日志, zh first and en key for key; merged into the console's dictionary. */
+export const idCardZh = {
+  'idCard.title': '刷身份证取号（实名取号）',
+  'idCard.mode': '取号机刷身份证',
+  'idCard.mode.off': '不使用',
+  'idCard.mode.optional': '可选：取号机在“取号”旁提供“刷身份证取号”',
+  'idCard.mode.required': '必须：取号机取号须刷身份证（导办台和管理人员仍可直接出号）',
+  'idCard.modeHelp': '取号机需接身份证阅读器（模拟键盘输入，或由厂商外壳程序转发）；读不出时群众可手动输入号码。',
+  'idCard.limit': '每人每个业务每天最多取号',
+  'idCard.limitHelp': '1–5 个；按身份证计，已办理、已过号或已取消的号不计入',
+  'idCard.limitBad': '请填 1 到 5 之间的整数',
+  'idCard.senior': '老年人优先年龄',
+  'idCard.seniorHelp': '刷身份证的群众年满此岁数，自动优先叫号；填 0 不启用，或填 60–80',
+  'idCard.seniorBad': '请填 0，或 60 到 80 之间的整数',
+  'idCard.privacy': '身份证号不保存：当天只留加密摘要（用于限号），屏幕和小票只显示 110***********1234 形式；窗口看到隐去的号码和年龄，用于核对本人。',
+  'idCard.public': '大厅允许群众自助取号时，未登录的取号机页面也能刷证取号；要让“每人限取”只认本大厅取号机的读卡器，请在大厅设置中关闭“允许群众自助取号”（取号机以设备账号登录）。',
+  'idCard.save': '保存刷身份证取号',
+} as const;
+
+export const idCardEn: Record<keyof typeof idCardZh, string> = {
+  'idCard.title': 'ID card at the kiosk (real-name numbers)',
+  'idCard.mode': 'Kiosk ID card',
+  'idCard.mode.off': 'Not used',
+  'idCard.mode.optional': 'Optional: kiosks offer "Take a number with your ID card" beside "Take a number"',
+  'idCard.mode.required': 'Required: kiosk numbers need the card (the guide desk and managers still issue without)',
+  'idCard.modeHelp': 'Kiosks need an ID card reader (one that types like a keyboard, or passed on by the vendor\'s kiosk program); a citizen may type the number when the card cannot be read.',
+  'idCard.limit': 'Most numbers per person, service and day',
+  'idCard.limitHelp': '1–5, counted by ID card; numbers served, missed or cancelled do not count',
+  'idCard.limitBad': 'Enter a whole number from 1 to 5',
+  'idCard.senior': 'Senior priority from age',
+  'idCard.seniorHelp': 'A citizen with a card this old or older is called first without asking; 0 turns it off, or 60–80',
+  'idCard.seniorBad': 'Enter 0, or a whole number from 60 to 80',
+  'idCard.privacy': 'ID numbers are not stored: a keyed digest serves the daily limit for its day; screens and tickets show only 110***********1234; the window sees that and the age, to check the card.',
+  'idCard.public': 'While the hall allows self-service tickets, kiosk pages that are not signed in take cards too; for the per-person limit to trust only the hall\'s own readers, turn self-service tickets off in the hall settings (kiosks sign in as devices).',
+  'idCard.save': 'Save ID card settings',
+};
