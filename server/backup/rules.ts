@@ -4,7 +4,7 @@
  * (what the IT person reads in the folder) and sort by time as text.
  */
 import { BACKUP_NAME_RE } from '../../shared/backup';
-import { localParts, zonedEpoch } from '../citizen/calendar';
+import { localParts, zonedEpoch } from '../domain/calendar';
 
 /** `2026-11-28T203015`: the local time of `at` in the hall's zone, as a file name wants it. */
 export function localStamp(at: number, timezone: string): string {

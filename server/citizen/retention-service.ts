@@ -10,7 +10,7 @@ import type { Clock } from '../service/clock';
 import type { HallService } from '../service/hall-service';
 import { serviceDayOf } from '../domain';
 import type { Db } from '../store';
-import { zonedEpoch } from './calendar';
+import { zonedEpoch } from '../domain/calendar';
 import type { RetentionRepo } from './retention-repo';
 import { keptDays, maskName, maskPhone, retentionCutoff } from './rules';
 import type { SettingsRepo } from './settings-repo';

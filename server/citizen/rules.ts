@@ -6,7 +6,7 @@
 import type { ErrorCode, ErrorReason } from '../../shared/errors';
 import type { AppointmentStatus, CitizenSettings, RatingLevel, RatingReason } from '../../shared/citizen';
 import type { TicketStatus } from '../../shared/schemas';
-import { addDays, dayOfWeek, isCalendarDate, minutesOf, timeOf, zonedEpoch } from './calendar';
+import { addDays, dayOfWeek, isCalendarDate, minutesOf, timeOf, zonedEpoch } from '../domain/calendar';
 
 export type Refusal = { ok: false; code: ErrorCode; message: string; reason?: ErrorReason };
 const refuse = (code: ErrorCode, message: string, reason?: ErrorReason): Refusal =>

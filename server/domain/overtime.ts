@@ -5,7 +5,7 @@
  * services of a day are joined before the working time is taken out. Local times are the hall's
  * zone, read through the calendar helpers (a zone that moves its clocks is still right).
  */
-import { addDays, dayOfWeek, zonedEpoch } from '../citizen/calendar';
+import { addDays, dayOfWeek, zonedEpoch } from './calendar';
 import { dayOf } from './stats-tally';
 import type { WorkHours } from './types';
 

@@ -15,7 +15,7 @@ import type { Reply } from '../../shared/errors';
 import { nearDue, SMS_CANCELLED, type NearLook, type SmsKind, type SmsList, type SmsMessage, type SmsReceiptsBody, type SmsReceiptsResult, type SmsStatus } from '../../shared/notify';
 import type { AppointmentRec, AppointmentRepo } from '../citizen/appointment-repo';
 import type { AppointmentEvents } from '../citizen/appointment-service';
-import { addDays, localParts, zonedEpoch, timeOf } from '../citizen/calendar';
+import { addDays, localParts, zonedEpoch, timeOf } from '../domain/calendar';
 import { maskPhone } from '../citizen/rules';
 import type { SettingsRepo } from '../citizen/settings-repo';
 import type { Actor } from '../service/actor';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppointmentStatus, CitizenSettings, RatingReason } from '../../shared/citizen';
 import type { TicketStatus } from '../../shared/schemas';
-import { addDays, dayOfWeek, isCalendarDate, zonedEpoch } from '../../server/citizen/calendar';
+import { addDays, dayOfWeek, isCalendarDate, zonedEpoch } from '../../server/domain/calendar';
 import {
   capacityOf,
   checkBooking,
