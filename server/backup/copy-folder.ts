@@ -82,18 +82,20 @@ export function createCopyFolder(dir: string, opts: { now: () => number; fs?: Co
     });
   }
 
+  /** Our files in the folder (the listing kept for the console); throws when it cannot be read or does not answer. */
+  async function list(): Promise<string[]> {
+    const files = (await guard(() => fs.readdir(dir), quickMs)).filter((f) => backupOfCopy(f) !== null);
+    listing = files;
+    return files;
+  }
+
   return {
     dir,
-    /** Our files in the folder (the listing kept for the console); throws when it cannot be read or does not answer. */
-    async list(): Promise<string[]> {
-      const files = (await guard(() => fs.readdir(dir), quickMs)).filter((f) => backupOfCopy(f) !== null);
-      listing = files;
-      return files;
-    },
+    list,
     /** As list(), or null when the folder cannot be read or does not answer (a NAS not mounted, or hung). */
     async tryList(): Promise<string[] | null> {
       try {
-        return await this.list();
+        return await list();
       } catch {
         listing = null;
         return null;

@@ -11,13 +11,14 @@
 import { createHmac } from 'node:crypto';
 import type { Reply } from '../../shared/errors';
 import { ageOn, checkIdCard, ID_CARD_PROBLEM_TEXT, isSenior, maskIdCard, type RealName } from '../../shared/idcard';
-import type { Channel, Priority, TicketDetail } from '../../shared/schemas';
+import type { TicketDetail } from '../../shared/schemas';
 import { serviceDayOf } from '../domain';
 import { holding, limitMessage, limitReached } from '../notify/phone-verify-rules';
 import { hasRole, type Actor } from '../service/actor';
 import type { Clock } from '../service/clock';
 import { err, ok } from '../service/errors';
 import type { HallService } from '../service/hall-service';
+import type { IdCardIssue, IssueWith } from '../service/operation';
 import type { Db } from '../store';
 import type { HallKeyRepo } from './hall-key-repo';
 import type { IdCardRepo } from './idcard-repo';
@@ -31,17 +32,6 @@ export interface IdCardDeps {
   keys: HallKeyRepo;
   repo: IdCardRepo;
 }
-
-/** What the issue request brings that 实名取号 looks at. */
-export interface IdCardIssue {
-  queue: string;
-  channel: Channel;
-  priority?: Priority | undefined;
-  idCard?: string | undefined;
-}
-
-/** Issues the ticket with the priority decided here (the operation's own issue). */
-export type IssueWith = (priority: Priority | undefined) => Reply<TicketDetail>;
 
 export function createIdCardService(deps: IdCardDeps) {
   const { db, hall, clock, repo } = deps;

@@ -27,13 +27,20 @@ export interface OnsiteGuard {
   check(code: string | undefined): Reply<true>;
 }
 
+/** What the issue request brings that 实名取号 looks at. */
+export interface IdCardIssue {
+  queue: string;
+  channel: Channel;
+  priority?: Priority | undefined;
+  idCard?: string | undefined;
+}
+
+/** Issues the ticket with the priority 实名取号 decided (the operation's own issue). */
+export type IssueWith = (priority: Priority | undefined) => Reply<TicketDetail>;
+
 /** 实名取号 (server/citizen/idcard-service.ts): checks the card, counts its numbers, picks 老年人优先, issues with `issue`. */
 export interface IdCardGuard {
-  issue(
-    actor: Actor,
-    input: { queue: string; channel: Channel; priority?: Priority | undefined; idCard?: string | undefined },
-    issue: (priority: Priority | undefined) => Reply<TicketDetail>,
-  ): Reply<TicketDetail>;
+  issue(actor: Actor, input: IdCardIssue, issue: IssueWith): Reply<TicketDetail>;
 }
 
 export interface OpContext {
