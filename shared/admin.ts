@@ -1,6 +1,6 @@
 /** Schemas of the manager console's calls (extensions beside the core contract). */
 import { z } from 'zod';
-import { Phone } from './citizen';
+import { DateStr, Phone } from './citizen';
 import { ASSIST_SMS_MINUTES, ASSIST_SMS_PHONES_MAX } from './notify';
 import { Matter, QueueCode, Role, TicketHours } from './schemas';
 
@@ -13,12 +13,21 @@ export const Honor = z.object({
 });
 export type Honor = z.infer<typeof Honor>;
 
+/** 作息时间's 节假日 and 调休上班 lists: at most this many dates each (a year has about 25; past years stay, 统计 reads them). */
+export const WORK_DATES_MAX = 400;
+const WorkDates = z
+  .array(DateStr)
+  .max(WORK_DATES_MAX, `at most ${WORK_DATES_MAX} dates`)
+  .refine((d) => new Set(d).size === d.length, 'each date once');
+
 /** 作息时间's working days by default: Monday to Friday (0 = Sunday, as 预约's openDays counts). */
 export const WORK_DAYS_DEFAULT: readonly number[] = [1, 2, 3, 4, 5];
 /**
  * 作息时间: the hall's working spans of a day (the rule of 取号时间: up to six, in order, apart) and
  * its working days (0 = Sunday). Service outside them is 延时服务 (统计), the figure 调休 is
  * granted by; a day not ticked counts whole. No spans: not set, nothing is counted.
+ * `offDates` (法定节假日, 休息日) count whole even on a ticked weekday; `onDates` (调休上班) work the
+ * usual spans even on a weekday not ticked. Both optional: halls saved before them have none.
  */
 export const WorkHours = z
   .object({
@@ -27,8 +36,14 @@ export const WorkHours = z
       .array(z.number().int().min(0).max(6))
       .max(7)
       .refine((d) => new Set(d).size === d.length, 'each day once'),
+    offDates: WorkDates.optional(),
+    onDates: WorkDates.optional(),
   })
-  .refine((w) => w.spans.length === 0 || w.days.length > 0, { message: 'tick at least one working day', path: ['days'] });
+  .refine((w) => w.spans.length === 0 || w.days.length > 0, { message: 'tick at least one working day', path: ['days'] })
+  .refine((w) => !w.offDates?.some((d) => w.onDates?.includes(d)), {
+    message: 'a date is either a holiday or a make-up working day, not both',
+    path: ['onDates'],
+  });
 export type WorkHours = z.infer<typeof WorkHours>;
 
 export const HallSettings = z.object({

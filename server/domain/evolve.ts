@@ -210,7 +210,7 @@ export function evolve(state: HallState, e: DomainEvent): void {
     case 'SettingsChanged':
       state.settings = { ...e.settings, voiceLanguages: [...e.settings.voiceLanguages], notices: [...e.settings.notices], noticesEn: [...e.settings.noticesEn] };
       if (e.settings.honors) state.settings.honors = e.settings.honors.map((h) => ({ ...h }));
-      if (e.settings.workHours) state.settings.workHours = { spans: e.settings.workHours.spans.map((r) => ({ ...r })), days: [...e.settings.workHours.days] };
+      if (e.settings.workHours) state.settings.workHours = structuredClone(e.settings.workHours);
       return;
     case 'QueueChanged': {
       const q = state.queues.get(e.queue.code);

@@ -41,6 +41,16 @@ export interface WorkCalendar {
 }
 
 /**
+ * Whether a date is a working day: 节假日 (offDates) never, 调休上班 (onDates) always, else by its
+ * weekday. The schema keeps a date out of both lists.
+ */
+export function isWorkingDay(date: string, hours: WorkHours): boolean {
+  if (hours.offDates?.includes(date)) return false;
+  if (hours.onDates?.includes(date)) return true;
+  return hours.days.includes(dayOfWeek(date));
+}
+
+/**
  * The hall's days under one 作息时间, each worked out once: the zone's arithmetic goes through
  * Intl, the slow part, and a quarter's report meets each day hundreds of times.
  */
@@ -49,7 +59,7 @@ export function workCalendar(hours: WorkHours, timezone: string): WorkCalendar {
   const dayAt = (date: string): CalendarDay => {
     let d = days.get(date);
     if (!d) {
-      const working = hours.days.includes(dayOfWeek(date));
+      const working = isWorkingDay(date, hours);
       d = {
         start: zonedEpoch(date, '00:00', timezone),
         end: zonedEpoch(addDays(date, 1), '00:00', timezone),
@@ -129,6 +139,33 @@ export function workHoursAsOf(current: WorkHours | undefined, changes: readonly 
 }
 
 /**
+ * The hours a day is read by, with the 节假日 and 调休上班 lists as they are now. Spans and weekdays
+ * are a policy that changes from a day on, so a day keeps the ones it had (workHoursAsOf); a listed
+ * date is a fact about that date, so the latest lists decide it: 国庆 entered on 10月8日, or a date
+ * listed by mistake and taken out, puts the past day right.
+ */
+export function withDatesOf(hours: WorkHours, latest: WorkHours | undefined): WorkHours {
+  const { offDates: _off, onDates: _on, ...rest } = hours;
+  return {
+    ...rest,
+    ...(latest?.offDates?.length ? { offDates: latest.offDates } : {}),
+    ...(latest?.onDates?.length ? { onDates: latest.onDates } : {}),
+  };
+}
+
+/**
+ * The hours as 统计 shows them for a period: the lists cut to the period's own dates (a hall
+ * keeps years of them; the page names this period's).
+ */
+export function hoursOfPeriod(hours: WorkHours, from: string, to: string): WorkHours {
+  const within = (dates: readonly string[] | undefined): string[] => (dates ?? []).filter((d) => d >= from && d <= to);
+  const offDates = within(hours.offDates);
+  const onDates = within(hours.onDates);
+  const { offDates: _off, onDates: _on, ...rest } = hours;
+  return { ...rest, ...(offDates.length ? { offDates } : {}), ...(onDates.length ? { onDates } : {}) };
+}
+
+/**
  * Each service day's calendar for a period's figures (undefined where 作息时间 were not set), one
  * calendar per distinct setting.
  */
@@ -137,7 +174,8 @@ export function workOfDays(current: WorkHours | undefined, changes: readonly Wor
   const byDay = new Map<string, WorkCalendar | undefined>();
   return (day) => {
     if (byDay.has(day)) return byDay.get(day);
-    const hours = workHoursAsOf(current, changes, day, timezone);
+    const asOf = workHoursAsOf(current, changes, day, timezone);
+    const hours = asOf && withDatesOf(asOf, current);
     let c: WorkCalendar | undefined;
     if (hours) {
       const key = JSON.stringify(hours);

@@ -5,7 +5,7 @@
  * functions, so both read alike. Each ticket is met once (stats-tally.ts).
  */
 import { datesOf, type DayClerkStats, type DaySeriesStats, type DayStats, type DayTicket, type HourStats, type OvertimeStats, type PeriodQueueStats, type RangeStats } from '../../shared/stats';
-import { overtimeOf, workOfDays, type Span, type WorkCalendar, type WorkHoursChange } from './overtime';
+import { hoursOfPeriod, overtimeOf, workOfDays, type Span, type WorkCalendar, type WorkHoursChange } from './overtime';
 import { judging, queuesAsOf, type QueueChange } from './stats-queues';
 import { count, finishOf, newTally, serviceOf, totalsOf, waitOf, type ReportTicket, type StatsTicket, type Tally } from './stats-tally';
 import { iso } from './time';
@@ -203,7 +203,7 @@ function clerkRows(byClerk: ReadonlyMap<string, ClerkTally>, input: ClerkRowsInp
 function periodWork(input: Pick<DayInput, 'workHours' | 'workHoursChanges' | 'timezone'>, days: readonly string[]) {
   const work = workOfDays(input.workHours, input.workHoursChanges ?? [], input.timezone);
   const latest = [...days].reverse().map(work).find((c) => c !== undefined);
-  return latest ? { work, hours: latest.hours } : undefined;
+  return latest ? { work, hours: hoursOfPeriod(latest.hours, days[0]!, days[days.length - 1]!) } : undefined;
 }
 
 /** The hall's 延时服务: its clerks' added up (two clerks at once are two people owed), with the hours it was counted by. */

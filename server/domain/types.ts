@@ -48,6 +48,10 @@ export interface WorkHours {
   spans: TimeRange[];
   /** 0 = Sunday … 6 = Saturday. */
   days: number[];
+  /** 法定节假日 and other days off (YYYY-MM-DD): counted whole, whatever their weekday. */
+  offDates?: string[];
+  /** 调休上班 (YYYY-MM-DD): worked with the usual spans, whatever their weekday. */
+  onDates?: string[];
 }
 
 export interface QueueDef {

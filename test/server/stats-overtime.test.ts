@@ -1,7 +1,9 @@
 /**
  * 延时服务 on a real server with the test clock: 作息时间 saved with the hall settings (checked,
  * audited, kept over a restart), a service across 17:00 counted in stats:day and stats:range,
- * each day by the hours it had, and "not set" said as no figure rather than 0.
+ * each day by the hours it had, and "not set" said as no figure rather than 0. Then 法定节假日
+ * (offDates) and 调休上班 (onDates): a holiday's service counts whole, a make-up Saturday's only
+ * outside the spans, and a holiday listed late puts its past day right.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +121,63 @@ describe('延时服务', () => {
       }
     } finally {
       if (!closed) await s.close();
+    }
+  });
+
+  it('节假日 and 调休上班: listed with 作息时间 (checked, audited), a holiday counted whole, a make-up Saturday by the spans', async () => {
+    const s = await startTestServer();
+    try {
+      let t = await tokens(s);
+      const put = (body: unknown) => api<HallSettings>(s.url, 'PUT', '/api/admin/settings', { token: t.admin, body });
+      const day = async (date?: string) => (await api<DayStats>(s.url, 'GET', `/api/stats/day${date ? `?date=${date}` : ''}`, { token: t.admin })).body;
+      /** The first command of a new day ends the last one; sessions end with it, so sign in again. */
+      const openDay = async (date: string, time: string) => {
+        s.clock.set(at(date, time));
+        await api(s.url, 'POST', '/api/tickets', { body: { queue: 'B' } });
+        t = await tokens(s);
+        await api(s.url, 'POST', '/api/windows/9/session', { token: t.clerk });
+      };
+
+      for (const bad of [
+        { ...DEMO, offDates: ['2027-01-01', '2027-01-01'] },
+        { ...DEMO, offDates: ['2027-01-01'], onDates: ['2027-01-01'] },
+        { ...DEMO, onDates: ['2027-1-1'] },
+        { ...DEMO, offDates: Array.from({ length: 401 }, (_, i) => new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10)) },
+      ]) {
+        expect((await put({ workHours: bad })).status, JSON.stringify(bad).slice(0, 120)).toBe(400);
+      }
+      // 元旦 2027 falls on a Friday (ticked); Saturday 5 December is worked (调休上班).
+      const HOLIDAYS: WorkHours = { ...DEMO, offDates: ['2027-01-01'], onDates: ['2026-12-05'] };
+      expect((await put({ workHours: HOLIDAYS })).body.workHours).toEqual(HOLIDAYS);
+      const audit = (await api<AuditEntry[]>(s.url, 'GET', '/api/admin/audit', { token: t.admin })).body;
+      expect(audit.find((e) => e.type === 'SettingsChanged')?.data).toMatchObject({ settings: { workHours: HOLIDAYS }, before: { workHours: DEMO } });
+
+      // Thursday 3 December, 10:00–10:30: inside the spans of an ordinary day.
+      await openDay('2026-12-03', '10:00');
+      await serveOne(s, t.clerk, 30);
+      expect((await day()).overtime).toEqual({ workHours: DEMO, seconds: 0, tickets: 0 });
+
+      // The 调休 Saturday: 10:00–10:30 is working time; 17:10–17:30 is 延时服务.
+      await openDay('2026-12-05', '10:00');
+      await serveOne(s, t.clerk, 30);
+      s.clock.set(at('2026-12-05', '17:10'));
+      await serveOne(s, t.clerk, 20);
+      expect((await day()).overtime).toEqual({ workHours: { ...DEMO, onDates: ['2026-12-05'] }, seconds: 20 * 60, tickets: 1 });
+
+      // 元旦, 10:00–10:30 on a ticked Friday: the whole service.
+      await openDay('2027-01-01', '10:00');
+      await serveOne(s, t.clerk, 30);
+      const newYear = await day();
+      expect(newYear.overtime).toEqual({ workHours: { ...DEMO, offDates: ['2027-01-01'] }, seconds: 30 * 60, tickets: 1 });
+      expect(newYear.clerks.find((c) => c.username === 'c01')).toMatchObject({ overtimeSeconds: 30 * 60, overtimeTickets: 1 });
+
+      // 3 December was a day off after all, listed a month late: its service now counts whole.
+      await put({ workHours: { ...HOLIDAYS, offDates: ['2026-12-03', '2027-01-01'] } });
+      expect((await day('2026-12-03')).overtime).toMatchObject({ seconds: 30 * 60, tickets: 1 });
+      const range = (await api<RangeStats>(s.url, 'GET', '/api/stats/range?from=2026-12-01&to=2027-01-01', { token: t.admin })).body;
+      expect(range.overtime).toEqual({ workHours: { ...DEMO, offDates: ['2026-12-03', '2027-01-01'], onDates: ['2026-12-05'] }, seconds: 80 * 60, tickets: 3 });
+    } finally {
+      await s.close();
     }
   });
 });
