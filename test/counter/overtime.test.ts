@@ -30,8 +30,9 @@ const DEMO: WorkHours = {
 
 describe('作息时间 form', () => {
   it('opens on the saved setting, or on no spans and Monday to Friday', () => {
-    expect(workHoursForm(DEMO)).toEqual({ spans: DEMO.spans, days: [false, true, true, true, true, true, false] });
-    expect(workHoursForm(undefined)).toEqual({ spans: [], days: [false, true, true, true, true, true, false] });
+    const none = { offDates: [], onDates: [] };
+    expect(workHoursForm(DEMO)).toEqual({ spans: DEMO.spans, days: [false, true, true, true, true, true, false], ...none });
+    expect(workHoursForm(undefined)).toEqual({ spans: [], days: [false, true, true, true, true, true, false], ...none });
   });
 
   it.each([
@@ -41,7 +42,7 @@ describe('作息时间 form', () => {
     { name: 'spans out of order', spans: [DEMO.spans[1]!, DEMO.spans[0]!], days: [1], error: 'hours.err.overlap' },
     { name: 'a span ending before it starts', spans: [{ start: '17:00', end: '13:00' }], days: [1], error: 'hours.err.order' },
   ])('$name: as the schema says', ({ spans, days, error }) => {
-    const form = { spans, days: [0, 1, 2, 3, 4, 5, 6].map((d) => days.includes(d)) };
+    const form = { spans, days: [0, 1, 2, 3, 4, 5, 6].map((d) => days.includes(d)), offDates: [], onDates: [] };
     const e = validateWorkHours(form);
     expect(e.days ?? e.spans.rows.find((x) => x !== undefined)).toBe(error);
     expect(workHoursValid(e)).toBe(error === undefined);
@@ -50,7 +51,7 @@ describe('作息时间 form', () => {
 
   it('saves nothing of an untouched form of a hall that never set them; else the setting, tidied', () => {
     expect(workHoursPatch(workHoursForm(undefined), undefined)).toBeUndefined();
-    const typed = { spans: [{ start: '9:00', end: '12：00' }], days: [false, true, false, true, false, false, true] };
+    const typed = { spans: [{ start: '9:00', end: '12：00' }], days: [false, true, false, true, false, false, true], offDates: [], onDates: [] };
     expect(workHoursPatch(typed, undefined)).toEqual({ spans: [{ start: '09:00', end: '12:00' }], days: [1, 3, 6] });
     // Cleared on purpose: saved as no spans (not counted from now on).
     expect(workHoursPatch({ ...workHoursForm(DEMO), spans: [] }, DEMO)).toEqual({ spans: [], days: [1, 2, 3, 4, 5] });

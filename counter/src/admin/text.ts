@@ -4,6 +4,7 @@ import { assistEn, assistZh } from '../shared/assistText';
 import { createI18n } from '../shared/i18n';
 import { backupEn, backupZh } from './backupText';
 import { citizenEn, citizenZh } from './citizenText';
+import { datesEn, datesZh } from './datesText';
 import { devicesEn, devicesZh } from './devicesText';
 import { honorsEn, honorsZh } from './honorsText';
 import { idCardEn, idCardZh } from './idCardText';
@@ -322,6 +323,7 @@ export const adminZh = {
   ...honorsZh,
   ...idCardZh,
   ...overtimeZh,
+  ...datesZh,
 } as const;
 
 type AdminKey = keyof typeof adminZh;
@@ -632,6 +634,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...honorsEn,
   ...idCardEn,
   ...overtimeEn,
+  ...datesEn,
 };
 
 export type TextKey = AdminKey | keyof typeof commonZh;

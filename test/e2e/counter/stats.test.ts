@@ -4,11 +4,13 @@
  * (时间段), and downloads the CSV files. Then a past day after a queue's target and name changed
  * keeps its own, says when some of its tickets had no target stored, and a 时间段 exports its tickets.
  * Then the 求助 section and the clerk table's 自动叫号 share (zh and en, and in the figures file).
- * Last, 延时服务: who served outside 作息时间, the most first, and the 作息时间 form on 大厅设置.
+ * Last, 延时服务: who served outside 作息时间, the most first, and the 作息时间 form on 大厅设置,
+ * with its 节假日 and 调休上班 chips and 从预约休息日导入 (and 预约与评价's 休息日, the same chips).
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { WorkHours } from '../../../shared/admin';
 import { startTestServer, type TestServer } from '../../support/server';
 import { apiCall, axeProblems, collectErrors, ensureCounterBuilt, issue, launchChromium, mapWindows, signIn, token } from './support';
 
@@ -367,4 +369,61 @@ describe('statistics page: 延时服务', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('作息时间 lists 节假日 and 调休上班 as chips: a run of holidays, one list per date, 从预约休息日导入, saved; 预约’s 休息日 are the same chips', async () => {
+    const manager = await token(server.url, 'admin', 'admin');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${server.url}/admin#hall`);
+    await signIn(page, 'admin', 'admin');
+    const form = page.locator('[data-testid=work-hours]');
+    await form.waitFor();
+    // 节假日 and 调休上班: chips in order with their weekday; 国庆 as a run from its first day; a date
+    // in one list only; 从预约休息日导入 adds the appointments' closed dates not listed yet.
+    const off = form.locator('[data-testid=work-off]');
+    const on = form.locator('[data-testid=work-on]');
+    const chips = (list: Locator) => list.locator('.chip').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-date')} ${e.querySelector('.weekday')?.textContent}`));
+    expect(await off.textContent()).toContain('未添加节假日');
+    const today = (await apiCall<{ hall: { serviceDay: string } }>(server.url, 'GET', '/api/snapshot')).body.hall.serviceDay;
+    expect(await page.inputValue('#work-off-pick')).toBe(today); // an empty list starts today
+    await page.fill('#work-off-pick', '2026-10-01');
+    for (let i = 0; i < 7; i++) await page.click('[data-testid=work-off-add]');
+    const NATIONAL = ['2026-10-01 周四', '2026-10-02 周五', '2026-10-03 周六', '2026-10-04 周日', '2026-10-05 周一', '2026-10-06 周二', '2026-10-07 周三'];
+    await expect.poll(() => chips(off)).toEqual(NATIONAL);
+    expect(await page.textContent('[data-testid=work-off-count]')).toBe('7 天');
+    await page.fill('#work-on-pick', '2026-10-10');
+    await page.click('[data-testid=work-on-add]');
+    await page.fill('#work-on-pick', '2026-10-01');
+    await page.click('[data-testid=work-on-add]');
+    await expect.poll(() => on.locator('.field-error').textContent()).toBe('2026-10-01 已列为节假日');
+    expect(await chips(on)).toEqual(['2026-10-10 周六']);
+    await off.getByRole('button', { name: '删除 2026-10-07 周三' }).click();
+    await expect.poll(() => chips(off)).toEqual(NATIONAL.slice(0, 6));
+    expect((await apiCall(server.url, 'PUT', '/api/citizen/settings', { closedDates: ['2026-10-10', '2027-01-01', '2026-10-01'] }, manager)).status).toBe(200);
+    await page.click('[data-testid=work-import]');
+    await expect.poll(() => page.textContent('[data-testid=work-imported]')).toBe('已导入 1 个日期，保存后生效'); // 10-01 listed, 10-10 is 调休上班
+    expect(await chips(off)).toEqual([...NATIONAL.slice(0, 6), '2027-01-01 周五']);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.click('[data-testid=hall-save]');
+    await expect
+      .poll(async () => (await apiCall<{ workHours?: WorkHours }>(server.url, 'GET', '/api/admin/settings', undefined, manager)).body.workHours)
+      .toMatchObject({ offDates: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2027-01-01'], onDates: ['2026-10-10'] });
+    await page.selectOption('[data-testid=lang]', 'en');
+    await expect.poll(() => chips(on)).toEqual(['2026-10-10 Sat']);
+    await page.selectOption('[data-testid=lang]', 'zh');
+    // 预约与评价's 休息日 are the same chips.
+    await page.goto(`${server.url}/admin#citizen`);
+    const closed = page.locator('[data-field=closedDates]');
+    await closed.locator('.chip').first().waitFor();
+    expect(await chips(closed)).toEqual(['2026-10-01 周四', '2026-10-10 周六', '2027-01-01 周五']);
+    expect(await page.inputValue('#cs-date-pick')).toBe('2027-01-02');
+    await page.click('[data-testid=cs-date-add]');
+    await page.click('[data-testid=cs-save]');
+    await expect
+      .poll(async () => (await apiCall<{ closedDates: string[] }>(server.url, 'GET', '/api/citizen/settings', undefined, manager)).body.closedDates)
+      .toEqual(['2026-10-01', '2026-10-10', '2027-01-01', '2027-01-02']);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

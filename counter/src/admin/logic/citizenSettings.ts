@@ -5,6 +5,7 @@
  */
 import { PERSONAL_DATA_DAYS, SMS_REMINDER_HOURS, type CitizenSettings } from '../../../../shared/citizen';
 import { SMS_KINDS, type SmsKind } from '../../../../shared/notify';
+import { isDate, nextListedDate } from './dateList';
 
 export type NumberField =
   | 'slotMinutes'
@@ -85,7 +86,6 @@ export interface CitizenError {
 export type CitizenErrors = Record<string, CitizenError>;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /**
  * A time as typed, tidied to HH:MM: "9:00", "9：00" (a Chinese IME's colon), "9.00", "900" →
@@ -106,13 +106,8 @@ export function nextSession(end: string): { start: string; end: string } {
   return { start: end, end: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${end.slice(3)}` };
 }
 
-/** A new closed date: the day after the latest listed (holidays come in runs), or `today`. */
-export function nextClosedDate(dates: readonly string[], today: string): string {
-  const latest = dates.filter((d) => DATE.test(d)).sort().pop();
-  if (!latest) return today;
-  const next = new Date(Date.UTC(Number(latest.slice(0, 4)), Number(latest.slice(5, 7)) - 1, Number(latest.slice(8, 10)) + 1));
-  return next.toISOString().slice(0, 10);
-}
+/** A new closed date: the day after the latest listed, or `today` (the rule of every date list, dateList.ts). */
+export { nextListedDate as nextClosedDate };
 
 export function toForm(s: CitizenSettings, queueCodes: readonly string[]): CitizenForm {
   const numbers = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, String(s[f])])) as Record<NumberField, string>;
@@ -161,7 +156,7 @@ export function validateCitizen(f: CitizenForm): CitizenErrors {
   if (f.closedDates.length > CLOSED_DATES_MAX) e.closedDates = { key: 'citizen.err.datesMax', params: { max: CLOSED_DATES_MAX } };
   f.closedDates.forEach((d, i) => {
     if (!d) put(`closedDates.${i}`, { key: 'citizen.err.required' });
-    else if (!DATE.test(d)) put(`closedDates.${i}`, { key: 'citizen.err.date' });
+    else if (!isDate(d)) put(`closedDates.${i}`, { key: 'citizen.err.date' });
   });
   for (const [code, v] of Object.entries(f.capacityByQueue)) {
     if (v.trim()) put(`capacityByQueue.${code}`, intError(v, 0, QUEUE_CAPACITY_MAX));

@@ -57,6 +57,12 @@ export function workDaysText(days: readonly number[], t: Translate): string {
     .join(t('overtime.daySep'));
 }
 
-/** The working time in words: its days, then its spans. */
-export const workHoursText = (w: WorkHours, t: Translate): string =>
-  `${workDaysText(w.days, t)} ${w.spans.map((r) => `${r.start}–${r.end}`).join(t('overtime.daySep'))}`;
+/** The working time in words: its days, then its spans, then how many 节假日 and 调休上班 days (统计 sends the period's own). */
+export function workHoursText(w: WorkHours, t: Translate): string {
+  const dates = [
+    ...(w.offDates?.length ? [t('overtime.offDays', { n: w.offDates.length })] : []),
+    ...(w.onDates?.length ? [t('overtime.onDays', { n: w.onDates.length })] : []),
+  ];
+  const text = `${workDaysText(w.days, t)} ${w.spans.map((r) => `${r.start}–${r.end}`).join(t('overtime.daySep'))}`;
+  return dates.length ? `${text}${t('overtime.datesSep')}${dates.join(t('overtime.daySep'))}` : text;
+}
