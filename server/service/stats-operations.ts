@@ -5,8 +5,8 @@
 import type { Reply } from '../../shared/errors';
 import type { Role } from '../../shared/schemas';
 import { DayQuery, RangeQuery, type DayStats, type DayTickets, type RangeStats } from '../../shared/stats';
-import { dayStats, dayTickets, rangeStats, todayInput, type ClerkName, type DayInput } from '../domain';
-import { assistStats } from '../domain/stats-assist';
+import { dayStats, dayTickets, todayInput, type ClerkName, type DayInput } from '../domain';
+import { assistOf, clerksOf, rangeReport, type RangeAsk } from '../stats/range-report';
 import type { Store } from '../store';
 import { err, ok } from './errors';
 import type { HallService } from './hall-service';
@@ -16,7 +16,7 @@ const MANAGER: readonly Role[] = ['manager'];
 
 /** Everyone who ever had an account in the hall, deactivated ones too: old tickets name them. */
 export function everyone(service: HallService, store: Store): Map<string, ClerkName> {
-  return new Map(store.users.list(service.hallId).map((u) => [u.id, { id: u.id, username: u.username, name: u.name }]));
+  return clerksOf(store.users, service.hallId);
 }
 
 /** A day asked for: today (none, or today's date), or a past one; not one to come. */
@@ -25,11 +25,6 @@ function askedDay(service: HallService, date: string | undefined): Reply<{ day: 
   if (date === undefined || date === today) return ok({ day: today, today: true });
   if (date > today) return err('BAD_REQUEST', `date: ${date} has not come yet (today is ${today})`);
   return ok({ day: date, today: false });
-}
-
-/** 求助 of the service days from `from` to `to`, as figures (read from the store: requests are not hall state). */
-function assistOf(service: HallService, store: Store, from: string, to: string, clerks: ReadonlyMap<string, ClerkName>) {
-  return assistStats(store.assist.ofDays(service.hallId, from, to), clerks);
 }
 
 /** The figures' input for a day: today from memory, a past day from the tickets table. */
@@ -56,36 +51,31 @@ function inputOf(service: HallService, store: Store, date: string | undefined): 
 }
 
 /**
- * A range's figures: the stored tickets of its past days, and today's from the hall's state when
- * the range ends today (the live day is in memory; the table may lag behind it).
+ * A range asked for, with the hall's state now (what only the main thread has): the request the
+ * range worker answers, or rangeReport inline. Refused when `to` has not come yet.
  */
-export function rangeOf(service: HallService, store: Store, q: RangeQuery): Reply<RangeStats> {
+export function rangeAsk(service: HallService, q: RangeQuery): Reply<RangeAsk> {
   const today = todayInput(service.state());
   if (q.to > today.serviceDay) return err('BAD_REQUEST', `to: ${q.to} has not come yet (today is ${today.serviceDay})`);
-  const live = q.to === today.serviceDay;
-  const stored = store.stats.ticketsOf(service.hallId, q.from, q.to);
-  const tickets = live ? [...stored.filter((t) => t.serviceDay !== today.serviceDay), ...today.tickets] : stored;
-  const clerks = everyone(service, store);
   return ok({
-    ...rangeStats(
-      {
-        from: q.from,
-        to: q.to,
-        timezone: today.timezone,
-        live,
-        // Each ticket is judged by the target it was issued under; a past range's queues are named as they were at its end.
-        queues: today.queues,
-        ...(live ? {} : { queueChanges: store.stats.queueChanges(service.hallId) }),
-        tickets,
-        clerks,
-        signedIn: live ? today.signedIn : new Map(),
-        workHours: today.workHours,
-        workHoursChanges: store.stats.workHoursChanges(service.hallId),
-      },
-      service.now(),
-    ),
-    assist: assistOf(service, store, q.from, q.to, clerks),
+    hallId: service.hallId,
+    from: q.from,
+    to: q.to,
+    today: today.serviceDay,
+    timezone: today.timezone,
+    queues: today.queues,
+    // Copied only when read: a past range does not need them.
+    liveTickets: q.to === today.serviceDay ? [...today.tickets] : [],
+    signedIn: today.signedIn,
+    workHours: today.workHours,
+    now: service.now(),
   });
+}
+
+/** A range's figures computed here, on the caller's thread (the worker's fallback, and :memory: stores). */
+export function rangeOf(service: HallService, store: Store, q: RangeQuery): Reply<RangeStats> {
+  const ask = rangeAsk(service, q);
+  return ask.ok ? ok(rangeReport(store, ask.data)) : ask;
 }
 
 export const statsOperations = {
@@ -96,7 +86,7 @@ export const statsOperations = {
       const input = inputOf(service, store, q.date);
       if (!input.ok) return input;
       const day = input.data.serviceDay;
-      return ok({ ...dayStats(input.data, service.now()), assist: assistOf(service, store, day, day, input.data.clerks) });
+      return ok({ ...dayStats(input.data, service.now()), assist: assistOf(store, service.hallId, day, day, input.data.clerks) });
     },
   }),
 
