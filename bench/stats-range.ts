@@ -8,17 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDemoIfEmpty } from '../server/demo/seed';
-import { datesOf } from '../server/domain';
 import { ManualClock } from '../server/service/clock';
 import { createHallService } from '../server/service/hall-service';
 import { SYSTEM } from '../server/service/actor';
 import { rangeOf, statsOperations } from '../server/service/stats-operations';
 import { openStore } from '../server/store';
 import { createVoice } from '../server/voice';
+import { seedStatsDays } from './stats-seed';
 
 const DAYS = 92;
 const PER_DAY = 800;
-const MIN = 60_000;
 const TODAY = '2026-12-01';
 const NOW = Date.parse(`${TODAY}T01:00:00Z`); // 09:00 in Shanghai
 
@@ -33,46 +32,8 @@ try {
   const clerks = store.users.list(hallId).filter((u) => u.role === 'clerk').map((u) => u.id);
 
   // The 92 days before today (the range then ends yesterday: all from the table).
-  const days = datesOf('2026-08-31', '2026-11-30');
-  const insert = store.db.prepare(
-    `INSERT INTO tickets (id, hall_id, service_day, number, queue, status, priority, channel, matters, issued_at, arrived_at, ord,
-       called_at, started_at, finished_at, window_no, served_by, recalls, target_wait_minutes)
-     VALUES (?, ?, ?, ?, ?, ?, 'normal', 'kiosk', '[]', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-  );
-  let seed = 1;
-  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31); // repeatable
   const t0 = performance.now();
-  store.db.transaction(() => {
-    for (const day of days) {
-      const open = Date.parse(`${day}T01:00:00Z`); // 09:00 Shanghai
-      for (let i = 0; i < PER_DAY; i++) {
-        const q = queues[i % queues.length]!;
-        const issued = open + Math.floor((i / PER_DAY) * 8 * 60) * MIN;
-        const called = issued + Math.floor(rand() * 40 * MIN);
-        const started = called + MIN;
-        const finished = started + Math.floor((3 + rand() * 12) * MIN);
-        const noShow = rand() < 0.05;
-        const clerk = clerks[i % clerks.length]!;
-        insert.run(
-          `${day}-${i}`,
-          hallId,
-          day,
-          `${q.code}${String(i + 1).padStart(3, '0')}`,
-          q.code,
-          noShow ? 'no_show' : 'done',
-          issued,
-          issued,
-          i + 1,
-          called,
-          noShow ? null : started,
-          noShow ? null : finished,
-          (i % 30) + 1,
-          clerk,
-          q.targetWaitMinutes,
-        );
-      }
-    }
-  })();
+  const days = seedStatsDays(store, { hallId, queues, clerks, from: '2026-08-31', to: '2026-11-30', perDay: PER_DAY });
   console.log(`seeded ${days.length} days × ${PER_DAY} tickets in ${Math.round(performance.now() - t0)} ms`);
 
   const q = { from: days[0]!, to: days.at(-1)! };
