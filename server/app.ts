@@ -36,6 +36,7 @@ import { createHallService } from './service/hall-service';
 import { createSms, type SmsConfig } from './notify';
 import { createRatingPush, type RatingPushConfig } from './integrations';
 import { attachSocket, type HallServer } from './socket';
+import { createRangeRunner } from './stats/range-runner';
 import type { Store } from './store';
 import type { Voice } from './voice';
 
@@ -96,7 +97,9 @@ export function createApp(deps: AppDeps) {
     const realName = idCard.realName(ticketId);
     return realName ? { realName } : {};
   });
-  const ctx = { service, store: deps.store, mobile: sms.phoneVerify, onsite, idCard, devices };
+  // 月报/季报 (stats:range) in a worker thread on its own read-only connection (inline for an in-memory database).
+  const ranges = createRangeRunner({ store: deps.store, log });
+  const ctx = { service, store: deps.store, mobile: sms.phoneVerify, onsite, idCard, devices, ranges };
   registerQueryRoutes(api, service);
   registerCommandRoutes(api, ctx);
   const citizen = registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events });
@@ -195,6 +198,7 @@ export function createApp(deps: AppDeps) {
       await ratingPush.close();
       // A backup being written reads the database the caller closes next.
       await backups.idle();
+      await ranges.close();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

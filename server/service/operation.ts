@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Reply } from '../../shared/errors';
 import type { Channel, Priority, Role, TicketDetail } from '../../shared/schemas';
 import type { DeviceRegistry } from '../devices/registry';
+import type { RangeRunner } from '../stats/range-runner';
 import type { Store } from '../store';
 import { hasRole, type Actor } from './actor';
 import { err } from './errors';
@@ -54,6 +55,8 @@ export interface OpContext {
   idCard?: IdCardGuard | undefined;
   /** 设备状态: the screens connected now (absent: nobody keeps track). */
   devices?: DeviceRegistry | undefined;
+  /** Where stats:range is computed (a worker thread on a file database); absent: inline on this thread. */
+  ranges?: RangeRunner | undefined;
 }
 
 export interface Operation<S extends z.ZodType, R> {
