@@ -76,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('the range worker', () => {
-  // One worker for the answers' checks: each start loads TypeScript afresh (a second or two on a busy machine).
+  // One runner through these tests, in order (each start loads TypeScript afresh: a second or more on a busy machine).
   const shared = { run: undefined as unknown as ReturnType<typeof runner> };
   beforeAll(() => {
     shared.run = runner();
@@ -135,6 +135,30 @@ describe('the range worker', () => {
     expect(shared.run.logs).toEqual([]);
   });
 
+  it('one that had answered and then died is replaced at the next range', async () => {
+    const { r, logs, workers } = shared.run;
+    const first = workers[0]!;
+    const gone = exited(first);
+    await first.terminate();
+    await gone;
+    expect(logs).toEqual(['统计: the range worker failed (exit 1); a new one starts at the next range']);
+    const a = ask('2026-11-29', '2026-11-29');
+    expect(await r.report(a)).toStrictEqual(rangeReport(s.store, a));
+    expect(workers).toHaveLength(2);
+  });
+
+  it('close() stops the worker, and a range asked after it is still answered (inline)', async () => {
+    const { r, workers } = shared.run;
+    const gone = exited(workers[1]!);
+    await r.close();
+    await gone;
+    const a = ask('2026-11-29', '2026-11-29');
+    expect(await r.report(a)).toStrictEqual(rangeReport(s.store, a));
+    expect(workers).toHaveLength(2);
+  });
+});
+
+describe('when the worker fails, every range is still answered', () => {
   it('a worker that cannot start: the answer is computed inline, logged once, not tried again', async () => {
     const { r, logs, workers } = runner(() => new Worker(new URL('./no-such-worker.mjs', import.meta.url)));
     try {
@@ -178,35 +202,6 @@ describe('the range worker', () => {
     } finally {
       await r.close();
     }
-  });
-
-  it('one that had answered and then died is replaced at the next range', async () => {
-    const { r, logs, workers } = runner();
-    try {
-      const a = ask('2026-11-29', '2026-11-29');
-      await r.report(a);
-      const first = workers[0]!;
-      const gone = exited(first);
-      await first.terminate();
-      await gone;
-      expect(logs[0]).toMatch(/range worker failed \(exit 1\); a new one starts at the next range/);
-      expect(await r.report(a)).toStrictEqual(rangeReport(s.store, a));
-      expect(workers).toHaveLength(2);
-    } finally {
-      await r.close();
-    }
-  });
-
-  it('close() stops the worker, and a range asked after it is still answered (inline)', async () => {
-    const { r, workers, logs } = runner();
-    const a = ask('2026-11-29', '2026-11-29');
-    await r.report(a);
-    const gone = exited(workers[0]!);
-    await r.close();
-    await gone;
-    expect(await r.report(a)).toStrictEqual(rangeReport(s.store, a));
-    expect(workers).toHaveLength(1);
-    expect(logs).toEqual([]);
   });
 });
 
