@@ -148,6 +148,10 @@ export const MatterInput = Matter.extend({
   nameEn: z.string().min(1).max(120),
   materials: z.array(z.string().min(1).max(100)).max(30),
   timeLimitMinutes: z.number().int().min(1).max(480),
+  deferrable: z.array(z.string().min(1).max(100)).max(30).optional(),
+}).refine((m) => (m.deferrable ?? []).every((x) => m.materials.includes(x)), {
+  message: 'each deferrable material must be one of the materials',
+  path: ['deferrable'],
 });
 export const MatterRef = z.object({ id: MatterId });
 

@@ -50,6 +50,7 @@ export const ERROR_REASONS = [
   'id_card_invalid', // 实名取号: not a valid 居民身份证 number (length, area, birth date, check digit): read the card again
   'id_card_required', // 实名取号: this hall takes kiosk numbers only with an ID card
   'id_card_daily_limit', // 实名取号: this person already holds as many numbers of the queue today as the hall allows
+  'not_deferrable', // 容缺受理: a missing material is not on the matter's 容缺受理清单 (or it has none)
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -219,6 +219,11 @@ export const Matter = z.object({
   nameEn: z.string(),
   materials: z.array(z.string()),
   timeLimitMinutes: z.number().int(),
+  /**
+   * 容缺受理清单 (shared/deferral.ts): the materials, each one of `materials`, that may be handed in
+   * later on the citizen's written promise. Absent or empty: every material is needed at once.
+   */
+  deferrable: z.array(z.string()).optional(),
 });
 
 export const QueueInfo = z.object({

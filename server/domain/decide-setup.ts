@@ -2,6 +2,7 @@
  * The manager's set-up commands (settings, queues, staff, catalogue): decided like every other
  * command, so each change is an event in the audit log.
  */
+import { canonicalMatter } from '../../shared/deferral';
 import type { Command } from './commands';
 import type { Decision } from './decide';
 import type { DomainEvent } from './events';
@@ -77,7 +78,7 @@ export function decideSetup(state: HallState, cmd: SetupCommand, now: number, re
 
     case 'setMatter': {
       if (!state.queues.has(cmd.matter.queue)) return fail('UNKNOWN_QUEUE', `queue ${cmd.matter.queue} does not exist`);
-      return done([{ type: 'MatterChanged', at: now, matter: { ...cmd.matter, materials: [...cmd.matter.materials] }, before: state.matters.get(cmd.matter.id) }]);
+      return done([{ type: 'MatterChanged', at: now, matter: canonicalMatter(cmd.matter), before: state.matters.get(cmd.matter.id) }]);
     }
 
     case 'removeMatter': {

@@ -4,6 +4,7 @@
  * on a hall with thousands of tickets; the service applies events only after `decide` accepted
  * them and the store committed them.
  */
+import { canonicalMatter } from '../../shared/deferral';
 import type { DomainEvent } from './events';
 import type { HallState, QueueDef, QueueRuntime, TicketRec, WindowRec } from './types';
 import { WaitList } from './waitlist';
@@ -234,7 +235,7 @@ export function evolve(state: HallState, e: DomainEvent): void {
       state.clerks.delete(e.clerkId);
       return;
     case 'MatterChanged':
-      state.matters.set(e.matter.id, { ...e.matter, materials: [...e.matter.materials] });
+      state.matters.set(e.matter.id, canonicalMatter(e.matter));
       return;
     case 'MatterRemoved':
       state.matters.delete(e.matterId);

@@ -5,6 +5,7 @@ import { createI18n } from '../shared/i18n';
 import { backupEn, backupZh } from './backupText';
 import { citizenEn, citizenZh } from './citizenText';
 import { datesEn, datesZh } from './datesText';
+import { deferralEn, deferralZh } from './deferralText';
 import { devicesEn, devicesZh } from './devicesText';
 import { honorsEn, honorsZh } from './honorsText';
 import { idCardEn, idCardZh } from './idCardText';
@@ -324,6 +325,7 @@ export const adminZh = {
   ...idCardZh,
   ...overtimeZh,
   ...datesZh,
+  ...deferralZh,
 } as const;
 
 type AdminKey = keyof typeof adminZh;
@@ -635,6 +637,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...idCardEn,
   ...overtimeEn,
   ...datesEn,
+  ...deferralEn,
 };
 
 export type TextKey = AdminKey | keyof typeof commonZh;
