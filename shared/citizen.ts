@@ -434,6 +434,8 @@ export const RetentionCounts = z.object({
    * ticket's masked number, age and birth year removed once older than the cut-off.
    */
   idCards: z.number().int().min(0),
+  /** 容缺台账 records (shared/deferral.ts) accepted before the cut-off whose applicant's name and phone were masked. */
+  deferrals: z.number().int().min(0),
 });
 export type RetentionCounts = z.infer<typeof RetentionCounts>;
 

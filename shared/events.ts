@@ -6,6 +6,7 @@
 import type { Announce, AnnounceBody } from './announce';
 import type { AssistClose, AssistDay, AssistQuery, AssistRaise, AssistRef, AssistRequest } from './assist';
 import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput, StaffUpdate, TodayStats } from './admin';
+import type { DeferralCancel, DeferralCreate, DeferralList, Deferral, DeferralQuery, DeferralRef } from './deferral';
 import type { DeviceList, DeviceStatus } from './devices';
 import type { RatingPrompt } from './citizen';
 import type { Reply } from './errors';
@@ -125,6 +126,13 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'devices:list': (payload: Record<string, never>, ack: Ack<DeviceList>) => void;
   /** 设备状态 (managers): take an offline screen off the list (it left the hall); answers the list. */
   'devices:remove': (payload: { id: string }, ack: Ack<DeviceList>) => void;
+  /** 容缺受理 (shared/deferral.ts): the clerk serving the ticket (or a manager) accepts a matter with 可容缺 materials missing; a double press answers the first record. */
+  'deferral:create': (payload: DeferralCreate, ack: Ack<Deferral>) => void;
+  /** 容缺台账 (clerks and managers): newest first, with the counts of 待补齐 and 逾期. */
+  'deferral:list': (payload: DeferralQuery, ack: Ack<DeferralList>) => void;
+  'deferral:done': (payload: DeferralRef, ack: Ack<Deferral>) => void;
+  /** Managers: withdraw a 待补齐 record, with the reason. */
+  'deferral:cancel': (payload: DeferralCancel, ack: Ack<Deferral>) => void;
 }
 
 export interface SocketData {

@@ -1,8 +1,8 @@
 /**
  * 个人信息保存期限 in SQLite: finds names and phones older than the cut-off and overwrites them
  * with their masked forms (138****5678, 张*). It reaches past the citizen tables into the SMS
- * outbox, the walk-ins' phones, the phones that took numbers (扫码取号需验证手机号) and the cards that
- * took them (实名取号) on purpose: one clean-up, one transaction, one audit entry for
+ * outbox, the walk-ins' phones, the phones that took numbers (扫码取号需验证手机号), the cards that
+ * took them (实名取号) and the 容缺台账's applicants on purpose: one clean-up, one transaction, one audit entry for
  * every place a citizen's number is kept. A real number never holds '*', so a masked row is
  * never picked again.
  */
@@ -56,6 +56,13 @@ export function createRetentionRepo(db: Db) {
     countIdCards: db.prepare<[string, string, string], { n: number }>(
       'SELECT count(*) AS n FROM ticket_id_cards WHERE hall_id = ? AND (service_day < ? OR (service_day < ? AND id_hash IS NOT NULL))',
     ),
+    // 容缺台账: the applicant's name and phone, once the record is older than the cut-off, whatever
+    // its status (a 待补齐 one that old is long overdue; its number and matter stay to follow it up).
+    countDeferrals: count("deferrals WHERE hall_id = ? AND created_at < ? AND ((name <> '' AND instr(name, '*') = 0) OR (phone <> '' AND instr(phone, '*') = 0))"),
+    deferrals: db.prepare<[string, number], { id: string; name: string; phone: string }>(
+      "SELECT id, name, phone FROM deferrals WHERE hall_id = ? AND created_at < ? AND ((name <> '' AND instr(name, '*') = 0) OR (phone <> '' AND instr(phone, '*') = 0))",
+    ),
+    maskDeferral: db.prepare<[string, string, string]>('UPDATE deferrals SET name = ?, phone = ? WHERE id = ?'),
     removeIdCards: db.prepare<[string, string]>('DELETE FROM ticket_id_cards WHERE hall_id = ? AND service_day < ?'),
     dropIdHashes: db.prepare<[string, string]>('UPDATE ticket_id_cards SET id_hash = NULL WHERE hall_id = ? AND service_day < ? AND id_hash IS NOT NULL'),
   };
@@ -70,6 +77,7 @@ export function createRetentionRepo(db: Db) {
         sms: n(s.countSms, c.at),
         ticketPhones: n(s.countTicketPhones, c.today) + n(s.countPhoneCodes, c.today) + n(s.countMobilePhones, c.today),
         idCards: s.countIdCards.get(c.hallId, c.date, c.today)?.n ?? 0,
+        deferrals: n(s.countDeferrals, c.at),
       };
     },
     /** Masks and removes; the caller holds the transaction. */
@@ -85,7 +93,10 @@ export function createRetentionRepo(db: Db) {
         s.removePhoneCodes.run(c.hallId, c.today).changes +
         s.removeMobilePhones.run(c.hallId, c.today).changes;
       const idCards = s.removeIdCards.run(c.hallId, c.date).changes + s.dropIdHashes.run(c.hallId, c.today).changes;
-      return { appointments: appointments.length, pardons: pardons.length, sms: sms.length, ticketPhones, idCards };
+      const deferrals = s.deferrals.all(c.hallId, c.at);
+      const masked = (v: string, m: (x: string) => string): string => (v === '' || v.includes('*') ? v : m(v));
+      for (const d of deferrals) s.maskDeferral.run(masked(d.name, mask.name), masked(d.phone, mask.phone), d.id);
+      return { appointments: appointments.length, pardons: pardons.length, sms: sms.length, ticketPhones, idCards, deferrals: deferrals.length };
     },
   };
 }

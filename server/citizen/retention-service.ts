@@ -26,7 +26,7 @@ export interface RetentionDeps {
   settings: SettingsRepo;
 }
 
-const total = (c: RetentionCounts): number => c.appointments + c.pardons + c.sms + c.ticketPhones + c.idCards;
+const total = (c: RetentionCounts): number => c.appointments + c.pardons + c.sms + c.ticketPhones + c.idCards + c.deferrals;
 
 export function createRetention(deps: RetentionDeps) {
   const { db, hall, clock, repo } = deps;

@@ -62,6 +62,11 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: Ope
   { method: 'post', path: '/assist/:id/acknowledge', op: 'assist:acknowledge', gather: withId },
   { method: 'post', path: '/assist/:id/resolve', op: 'assist:resolve', gather: withId },
   { method: 'post', path: '/assist/:id/cancel', op: 'assist:cancel', gather: withId },
+  // 容缺受理: accept a matter with 可容缺 materials missing; the 容缺台账 (docs/protocol.md).
+  { method: 'post', path: '/deferrals', op: 'deferral:create', gather: body, status: 201 },
+  { method: 'get', path: '/deferrals', op: 'deferral:list', gather: (req) => ({ ...req.query }) },
+  { method: 'post', path: '/deferrals/:id/done', op: 'deferral:done', gather: withId },
+  { method: 'post', path: '/deferrals/:id/cancel', op: 'deferral:cancel', gather: withId },
   // The signed-in person's own panel preferences (自动叫号); the body is the patch itself, checked strictly.
   { method: 'get', path: '/me/prefs', op: 'me:prefs:get', gather: none },
   { method: 'put', path: '/me/prefs', op: 'me:prefs', gather: (req) => req.body as unknown },

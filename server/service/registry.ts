@@ -1,6 +1,7 @@
 /** All operations by name (the Socket.IO event names; REST routes map onto them). */
 import type { z } from 'zod';
 import type { Reply } from '../../shared/errors';
+import { deferralOperations } from '../deferral/operations';
 import { deviceOperations } from '../devices/operations';
 import type { Actor } from './actor';
 import { adminOperations } from './admin-operations';
@@ -11,7 +12,7 @@ import { hallOperations } from './operations';
 import { prefsOperations } from './prefs-operations';
 import { statsOperations } from './stats-operations';
 
-export const operations = { ...hallOperations, ...adminOperations, ...statsOperations, ...announceOperations, ...assistOperations, ...prefsOperations, ...deviceOperations };
+export const operations = { ...hallOperations, ...adminOperations, ...statsOperations, ...announceOperations, ...assistOperations, ...prefsOperations, ...deviceOperations, ...deferralOperations };
 
 export type OperationName = keyof typeof operations;
 

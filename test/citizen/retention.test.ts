@@ -37,7 +37,7 @@ async function moveTo(date: string): Promise<void> {
 const status = async () => (await api<RetentionStatus>(s.url, 'GET', '/api/citizen/retention', { token: manager })).body;
 const runNow = async () => (await api<RetentionStatus>(s.url, 'POST', '/api/citizen/retention/run', { token: manager })).body;
 const appointment = async (id: string) => (await api<Appointment>(s.url, 'GET', `/api/appointments/${id}`, { token: manager })).body;
-const none = { appointments: 0, pardons: 0, sms: 0, ticketPhones: 0, idCards: 0 };
+const none = { appointments: 0, pardons: 0, sms: 0, ticketPhones: 0, idCards: 0, deferrals: 0 };
 
 describe('个人信息保存期限', () => {
   it('masks an appointment, its texts and a walk-in phone once they are old enough; newer ones stay; audited with counts', async () => {

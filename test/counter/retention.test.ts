@@ -6,14 +6,14 @@ import { retentionCountsOf, retentionList, retentionTotal, type RetentionKind } 
 import { interpolate } from '../../counter/src/shared/i18n';
 import { adminZh } from '../../counter/src/admin/text';
 
-const none = { appointments: 0, pardons: 0, sms: 0, ticketPhones: 0, idCards: 0 };
+const none = { appointments: 0, pardons: 0, sms: 0, ticketPhones: 0, idCards: 0, deferrals: 0 };
 const zh = (kind: RetentionKind, n: number) => interpolate(adminZh[`privacy.count.${kind}`], { n });
 
 describe('retention figures in words', () => {
   it.each([
     [none, 0, ''],
     [{ ...none, sms: 5 }, 5, '短信 5 条'],
-    [{ appointments: 3, pardons: 1, sms: 5, ticketPhones: 2, idCards: 0 }, 11, '预约 3 条、爽约解除 1 条、短信 5 条、散客手机号 2 个'],
+    [{ appointments: 3, pardons: 1, sms: 5, ticketPhones: 2, idCards: 0, deferrals: 0 }, 11, '预约 3 条、爽约解除 1 条、短信 5 条、散客手机号 2 个'],
     [{ ...none, ticketPhones: 1, appointments: 2 }, 3, '预约 2 条、散客手机号 1 个'],
   ])('%j → %i, "%s"', (counts, total, words) => {
     expect(retentionTotal(counts)).toBe(total);

@@ -99,7 +99,7 @@ describe('phone codes and phone tickets in the store', () => {
     repo.take('h1', { ticketId: 't2', serviceDay: '2026-11-30', queue: 'E', phone: '13912345679', at: 2 });
     const retention = createRetentionRepo(db);
     const cut = { hallId: 'h1', date: '2026-06-03', at: Date.parse('2026-06-02T16:00:00Z'), today: '2026-11-30' };
-    const due = { appointments: 0, pardons: 0, sms: 0, ticketPhones: 2, idCards: 0 };
+    const due = { appointments: 0, pardons: 0, sms: 0, ticketPhones: 2, idCards: 0, deferrals: 0 };
     expect(retention.pending(cut)).toEqual(due);
     expect(retention.purge(cut, { name: maskName, phone: maskPhone })).toEqual(due);
     expect(db.prepare('SELECT phone FROM phone_codes').pluck().all()).toEqual(['13912345679']);

@@ -55,7 +55,7 @@ describe('retention clean-up in the store', () => {
     db.prepare("INSERT INTO ticket_sms_phones VALUES ('h1', 't1', '2026-11-29', '13700000000', 0), ('h1', 't2', '2026-11-30', '13700000001', 0)").run();
     const repo = createRetentionRepo(db);
 
-    const due = { appointments: 1, pardons: 1, sms: 2, ticketPhones: 1, idCards: 0 };
+    const due = { appointments: 1, pardons: 1, sms: 2, ticketPhones: 1, idCards: 0, deferrals: 0 };
     expect(repo.pending(CUT)).toEqual(due);
     expect(repo.purge(CUT, MASKS)).toEqual(due);
 
@@ -67,7 +67,7 @@ describe('retention clean-up in the store', () => {
     expect([smsPhone(smsOld), smsPhone(smsFailedOld), smsPhone(smsPendingOld), smsPhone(smsNew)]).toEqual(['139****5678', '139****5679', '13912345670', '13912345678']);
     expect(db.prepare('SELECT ticket_id FROM ticket_sms_phones').pluck().all()).toEqual(['t2']);
 
-    const none = { appointments: 0, pardons: 0, sms: 0, ticketPhones: 0, idCards: 0 };
+    const none = { appointments: 0, pardons: 0, sms: 0, ticketPhones: 0, idCards: 0, deferrals: 0 };
     expect(repo.pending(CUT)).toEqual(none);
     expect(repo.purge(CUT, MASKS)).toEqual(none);
     expect(row(old)).toEqual({ name: '欧***', phone: '139****5678' });
