@@ -5,8 +5,8 @@
  * state knows (RangeAsk) and waits for the answer.
  *
  * Inline instead (rangeReport on the main store, as before): an in-memory database (a worker
- * cannot open it), and when the worker fails. A reply is never lost: a request the worker had
- * when it failed is computed here. A worker that never answered is not started again (logged
+ * cannot open it), and when the worker fails or is stuck (no answer within two minutes). A reply
+ * is never lost: a request the worker had when it failed is computed here. A worker that never answered is not started again (logged
  * once); one that had answered and then died is replaced at the next request.
  */
 import { resolve } from 'node:path';
@@ -29,7 +29,12 @@ export interface RangeRunnerDeps {
   log: (msg: string) => void;
   /** Starts the worker on the database file; tests give a failing one. */
   start?: (file: string) => Worker;
+  /** A request not answered in this long means the worker is stuck: it is stopped and the request computed here (default 2 min). */
+  answerWithinMs?: number;
 }
+
+/** A quarter takes about a second in the worker; two minutes without an answer is a stuck worker, not a slow one. */
+const ANSWER_WITHIN_MS = 120_000;
 
 const BOOT = new URL('./range-worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./range-worker.ts', import.meta.url).href;
@@ -54,6 +59,8 @@ interface Pending {
   ask: RangeAsk;
   resolve: (stats: RangeStats) => void;
   reject: (e: unknown) => void;
+  /** The stuck-worker check of this request (absent on the inline path). */
+  timer?: NodeJS.Timeout;
 }
 
 export function createRangeRunner(deps: RangeRunnerDeps): RangeRunner {
@@ -72,7 +79,10 @@ export function createRangeRunner(deps: RangeRunnerDeps): RangeRunner {
   let closed = false;
   let nextId = 1;
 
+  const answerWithin = deps.answerWithinMs ?? ANSWER_WITHIN_MS;
+
   const settleInline = (p: Pending) => {
+    clearTimeout(p.timer);
     try {
       p.resolve(inline(p.ask));
     } catch (e) {
@@ -109,6 +119,7 @@ export function createRangeRunner(deps: RangeRunnerDeps): RangeRunner {
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
+      clearTimeout(p.timer);
       if (pending.size === 0) w.unref();
       if (m.ok) {
         answered = true;
@@ -135,13 +146,17 @@ export function createRangeRunner(deps: RangeRunnerDeps): RangeRunner {
       return new Promise<RangeStats>((resolve, reject) => {
         const id = nextId++;
         const request: RangeRequest = { id, ask };
-        pending.set(id, { ask, resolve, reject });
+        // A worker that never answers (a stuck read) would leave the manager waiting for ever.
+        const timer = setTimeout(() => drop(w, `no answer in ${answerWithin / 1000} s`), answerWithin);
+        timer.unref();
+        pending.set(id, { ask, resolve, reject, timer });
         try {
           w.ref();
           w.postMessage(request);
         } catch (e) {
           // Something in the ask that cannot be cloned: a bug here, not the worker's; this one inline.
           pending.delete(id);
+          clearTimeout(timer);
           deps.log(`统计: a range could not be sent to the worker (${reason(e)}); computed on the main thread`);
           settleInline({ ask, resolve, reject });
         }

@@ -205,6 +205,23 @@ describe('when the worker fails, every range is still answered', () => {
   });
 });
 
+describe('a stuck range worker', () => {
+  it('one that never answers is stopped after the wait, and the request is answered inline', async () => {
+    const silent = () => new Worker(`require('node:worker_threads').parentPort.on('message', () => {})`, { eval: true });
+    const logs: string[] = [];
+    const r = createRangeRunner({ store: s.store, log: (m) => void logs.push(m), start: silent, answerWithinMs: 300 });
+    try {
+      const a = ask('2026-11-25', '2026-11-29');
+      const t0 = Date.now();
+      expect(await r.report(a)).toStrictEqual(rangeReport(s.store, a));
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+      expect(logs).toEqual(['统计: the range worker failed (no answer in 0.3 s); ranges are computed on the main thread until restart']);
+    } finally {
+      await r.close();
+    }
+  });
+});
+
 describe('stats:range on a server with a database file', () => {
   it('GET /api/stats/range answers through the worker what rangeOf computes inline', async () => {
     const res = await api<RangeStats>(s.url, 'GET', '/api/stats/range?from=2026-11-25&to=2026-11-30', { token: admin });
