@@ -21,6 +21,7 @@ import { createAccountPrefs } from './store/accountPrefs';
 import { createAutoCall } from './store/autoCall';
 import { createCommandRunner } from './store/commandRunner';
 import { createDayFigures } from './store/dayFigures';
+import { createDeferrals } from './store/deferrals';
 import type { Dialog } from './store/dialog';
 import { createNoShowUndo } from './store/noShowUndo';
 import { createNotices } from './store/notices';
@@ -85,6 +86,8 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
 
   const undo = createNoShowUndo({ cmd, view, run: runner.run, say, detail, now });
   const seat = createSignInOut({ session, conn, cmd, view, runner, dialog, say, onSignedOut: hooks.onSignedOut });
+  /** 容缺受理: the current citizen's records, the box, the 告知承诺书 and 容缺补齐. */
+  const deferrals = createDeferrals({ conn, current, dialog, say });
   const commands = createWindowCommands({ cmd, view, runner, dialog, say, auto, undo, detail, recordDone: figures.recordDone });
 
   return {
@@ -111,6 +114,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     guideChecklist: info.guideChecklist,
     service: info.service,
     toggleMaterial: info.toggleMaterial,
+    deferrals,
     queues: view.queues,
     nextFrom: view.nextFrom,
     allQueues: view.allQueues,

@@ -2,6 +2,7 @@
 import { commonEn, commonZh } from '../shared/commonText';
 import { assistEn, assistZh } from '../shared/assistText';
 import { createI18n } from '../shared/i18n';
+import { clerkDeferralEn, clerkDeferralZh } from './deferralText';
 
 export const clerkZh = {
   'app.title': '窗口工作台',
@@ -162,6 +163,7 @@ export const clerkZh = {
   'signOut.withTicket': '{number} 号还在窗口：已呼叫未办理的号会回到队列原位，办理中的号会记为办结。确定要关闭窗口并退出吗？',
   'signOut.plain': '关闭{window}并退出登录？',
   'signOut.confirm': '关闭窗口并退出',
+  ...clerkDeferralZh,
 } as const;
 
 type ClerkKey = keyof typeof clerkZh;
@@ -325,6 +327,7 @@ export const clerkEn: Record<ClerkKey, string> = {
   'signOut.withTicket': 'Ticket {number} is still at the window: a called ticket goes back to its place in the queue, a ticket in service is recorded as done. Close the window and sign out?',
   'signOut.plain': 'Close {window} and sign out?',
   'signOut.confirm': 'Close window and sign out',
+  ...clerkDeferralEn,
 };
 
 export type TextKey = ClerkKey | keyof typeof commonZh | keyof typeof assistZh;
