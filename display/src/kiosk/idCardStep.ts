@@ -1,14 +1,16 @@
 /**
  * 刷身份证取号's step on the kiosk: listens for the card reader while the step is on screen (a
- * keyboard-wedge burst or the vendor shell's message, idCardReader.ts), or takes the number from
+ * keyboard-wedge burst or the vendor shell's message, idCardListener.ts), or takes the number from
  * the on-screen keypad; checks it here first (a misread card is said at once, without a round
  * trip) and then takes the ticket through the kiosk model with `idCard`. Kept out of kioskModel.ts
  * on purpose: the reader lives only as long as this step.
  */
-import { computed, onBeforeUnmount, onMounted, ref, watch, type ComputedRef, type Ref } from 'vue';
+import { computed, onMounted, ref, watch, type ComputedRef, type Ref } from 'vue';
 import { checkIdCard } from '../../../shared/idcard';
+import { todayIn } from './cardHolder';
 import { idCardWords, type IdCardWords } from './idCardText';
-import { emptyWedge, shellNumber, typedMask, wedgeKey } from './idCardReader';
+import { typedMask } from './idCardReader';
+import { useIdCardListener } from './idCardListener';
 import type { KioskModel } from './kioskModel';
 
 export interface IdCardStep {
@@ -22,9 +24,6 @@ export interface IdCardStep {
   error: ComputedRef<string | null>;
   submitTyped(): void;
 }
-
-/** The hall's service day on this kiosk's clock (a birth date after it is a misread). */
-const todayIn = (timezone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(Date.now());
 
 export function useIdCardStep(m: KioskModel, target: { queue: string; matterId: string | null }): IdCardStep {
   const words = computed(() => idCardWords[m.lang.value]);
@@ -49,31 +48,11 @@ export function useIdCardStep(m: KioskModel, target: { queue: string; matterId: 
     void m.takeTicket(target.queue, target.matterId ? [target.matterId] : [], undefined, checked.card.number);
   }
 
-  // The reader: a wedge burst or the shell's message, only while waiting for a card (not while the
-  // keypad is open: its own keys are taps, and a card laid then would surprise the citizen typing).
-  let wedge = emptyWedge();
-  function onKey(e: KeyboardEvent): void {
-    if (manual.value) return;
-    const step = wedgeKey(wedge, e.key, e.timeStamp);
-    wedge = step.state;
-    if (step.number !== null) take(step.number, 'card');
-  }
-  function onMessage(e: MessageEvent): void {
-    // The shell posts from inside the page (an injected script) or from the frame that holds it.
-    if (manual.value || (e.source !== window && e.source !== window.parent)) return;
-    const number = shellNumber(e.data);
-    if (number !== null) take(number, 'card');
-  }
-  onMounted(() => {
-    // A new step starts at the top (on a landscape screen the confirm button sat low).
-    window.scrollTo(0, 0);
-    window.addEventListener('keydown', onKey, { capture: true });
-    window.addEventListener('message', onMessage);
-  });
-  onBeforeUnmount(() => {
-    window.removeEventListener('keydown', onKey, { capture: true });
-    window.removeEventListener('message', onMessage);
-  });
+  // The reader, only while waiting for a card (not while the keypad is open: its own keys are
+  // taps, and a card laid then would surprise the citizen typing).
+  useIdCardListener((number) => take(number, 'card'), () => manual.value);
+  // A new step starts at the top (on a landscape screen the confirm button sat low).
+  onMounted(() => window.scrollTo(0, 0));
 
   return {
     words,
