@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyWedge, shellNumber, typedMask, wedgeKey, WEDGE_GAP_MS, WEDGE_SPAN_MS, type WedgeState } from '../../display/src/kiosk/idCardReader';
-import { idCardIssueError, idCardWords, seniorHint } from '../../display/src/kiosk/idCardText';
+import { deskIdCardIssueError, idCardIssueError, idCardWords, seniorHint } from '../../display/src/kiosk/idCardText';
 
 const CARD = '11010519491231002X';
 
@@ -108,5 +108,25 @@ describe('refusals in plain words', () => {
 
   it('English has every Chinese phrase', () => {
     expect(Object.keys(idCardWords.en).sort()).toEqual(Object.keys(zh).sort());
+    expect(Object.keys(idCardWords.en.desk).sort()).toEqual(Object.keys(zh.desk).sort());
+  });
+});
+
+describe('the guide desk’s refusals, said to the guide', () => {
+  const zh = idCardWords.zh;
+  it.each([
+    [{ code: 'CONFLICT', message: '… today (the most the hall allows): A012', reason: 'id_card_daily_limit' }, '该身份证今天已取 A012 号。如确需再出号，请点“清除”后不刷卡出号（不实名，不计限号）。'],
+    [{ code: 'CONFLICT', message: 'limit reached', reason: 'id_card_daily_limit' }, '该身份证今天已取过此业务的号。如确需再出号，请点“清除”后不刷卡出号（不实名，不计限号）。'],
+    [{ code: 'BAD_REQUEST', message: 'idCard: …', reason: 'id_card_invalid' }, '身份证号码有误，请重新放卡'],
+    [{ code: 'INVALID_STATE', message: 'this hall does not take numbers with an ID card (idCard is off)' }, zh.desk.off],
+    [{ code: 'NUMBERS_EXHAUSTED', message: 'used up' }, null],
+  ] as const)('%j', (e, words) => {
+    expect(deskIdCardIssueError(e, zh)).toBe(words);
+  });
+
+  it('names the numbers in English too', () => {
+    expect(deskIdCardIssueError({ code: 'CONFLICT', message: '…: A012, A015', reason: 'id_card_daily_limit' }, idCardWords.en)).toBe(
+      'This ID card already has number A012, A015 today. To issue another, press Clear and issue without the card (not real-name, not counted).',
+    );
   });
 });

@@ -36,6 +36,23 @@ const zh = {
   realName: '实名',
   senior: '老年人优先',
   speech: '请将身份证放在感应区',
+  /** The guide desk's card area (GuideIdCard.vue): optional, the guide may issue without a card. */
+  desk: {
+    title: '刷身份证（可选）',
+    place: '请将身份证放在读卡器上',
+    hint: '刷卡后按实名出号（每日限号、老年人优先）；不刷卡也可直接出号。',
+    manualLabel: '手动输入身份证号',
+    manualPlaceholder: '18 位，最后一位可能是 X',
+    manualSubmit: '确定',
+    age: (n: number) => `${n} 岁`,
+    senior: (age: number) => `年满 ${age} 岁，将自动优先叫号`,
+    clear: '清除',
+    invalid: '身份证号码有误，请重新放卡',
+    invalidTyped: '身份证号码有误，请核对后重新输入',
+    limit: (numbers: string[]) =>
+      `${numbers.length > 0 ? `该身份证今天已取 ${numbers.join('、')} 号` : '该身份证今天已取过此业务的号'}。如确需再出号，请点“清除”后不刷卡出号（不实名，不计限号）。`,
+    off: '本大厅已关闭刷身份证取号：请点“清除”后出号。',
+  },
 };
 
 export type IdCardWords = typeof zh;
@@ -68,6 +85,22 @@ const en: IdCardWords = {
   realName: 'Real name',
   senior: 'Senior priority',
   speech: 'Please place your ID card on the reader.',
+  desk: {
+    title: 'ID card (optional)',
+    place: 'Place the ID card on the reader',
+    hint: 'With a card the number is real-name (daily limit, senior priority); you may also issue without one.',
+    manualLabel: 'Type the ID card number',
+    manualPlaceholder: '18 characters; the last may be X',
+    manualSubmit: 'OK',
+    age: (n) => `aged ${n}`,
+    senior: (age) => `Aged ${age} or over: will be called first`,
+    clear: 'Clear',
+    invalid: 'The card number is not valid: place the card again',
+    invalidTyped: 'That is not a valid ID card number: check it and type it again',
+    limit: (numbers) =>
+      `${numbers.length > 0 ? `This ID card already has number ${numbers.join(', ')} today` : 'This ID card already has a number for this service today'}. To issue another, press Clear and issue without the card (not real-name, not counted).`,
+    off: 'This hall no longer takes ID cards: press Clear and issue.',
+  },
 };
 
 export const idCardWords: Record<Lang, IdCardWords> = { zh, en };
@@ -85,3 +118,16 @@ export function idCardIssueError(e: ApiError, w: IdCardWords): string | null {
   if (e.reason === 'id_card_required') return w.required;
   return null;
 }
+
+/**
+ * The same for a ticket the guide desk issued with a card, said to the guide: the limit names the
+ * numbers and says how to issue anyway (without the card). `INVALID_STATE` without a reason is a
+ * card sent while the hall has 实名取号 off (the desk still showed the area from before the change).
+ */
+export function deskIdCardIssueError(e: ApiError, w: IdCardWords): string | null {
+  if (e.reason === 'id_card_invalid') return w.desk.invalid;
+  if (e.reason === 'id_card_daily_limit') return w.desk.limit(heldNumbers(e.message));
+  if (e.code === 'INVALID_STATE' && e.reason === undefined) return w.desk.off;
+  return null;
+}
+

@@ -21,7 +21,7 @@ import { createTicketingState, type TicketingState } from './ticketingState';
 import { phoneVerifyWords, verifyIssueError } from './phoneVerifyText';
 import { createOnsiteQr } from './onsite';
 import { onsiteIssueError, onsiteWords } from './onsiteText';
-import { idCardIssueError, idCardWords } from './idCardText';
+import { deskIdCardIssueError, idCardIssueError, idCardWords } from './idCardText';
 
 /** `mobile`: 扫码取号 — the kiosk's steps on the citizen's own phone; the ticket opens its phone page. */
 export type Mode = 'kiosk' | 'guide' | 'mobile';
@@ -57,6 +57,15 @@ export interface KioskOptions {
 
 const TOKEN_KEY = { kiosk: 'hall.kiosk.token', guide: 'hall.guide.token', mobile: 'hall.mobile.token' } as const;
 const SIGN_IN_ROLES: Record<Mode, readonly Role[]> = { kiosk: ['kiosk', 'manager'], guide: ['guide', 'manager'], mobile: [] };
+
+export interface GuideIssue {
+  queue: string;
+  matters: string[];
+  priority: boolean;
+  note: string;
+  checklist: GuideChecklist;
+  idCard?: string | undefined;
+}
 
 export interface KioskModel extends TicketingState {
   mode: Mode;
@@ -104,7 +113,8 @@ export interface KioskModel extends TicketingState {
    */
   takeTicket(queue: string, matters: string[], verified?: { phone: string; code: string }, idCard?: string): Promise<void>;
   checkIn(code: string): Promise<void>;
-  guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string; checklist: GuideChecklist }): Promise<boolean>;
+  /** `idCard`: the card the guide desk read (实名取号; the desk's own check passed), sent as the kiosk sends it. */
+  guideIssue(input: GuideIssue): Promise<boolean>;
   guideCheckIn(input: { code: string; priority: boolean; note: string; checklist?: GuideChecklist }): Promise<boolean>;
   /** The guide desk: today's appointment with this code (booked and not yet checked in), or null. */
   findAppointment(code: string): Promise<Appointment | null>;
@@ -279,7 +289,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     }
   }
 
-  async function guideIssue(input: { queue: string; matters: string[]; priority: boolean; note: string; checklist: GuideChecklist }): Promise<boolean> {
+  async function guideIssue(input: GuideIssue): Promise<boolean> {
     if (busy.value) return false;
     busy.value = true;
     error.value = null;
@@ -288,9 +298,16 @@ export function createKioskModel(o: KioskOptions): KioskModel {
       if (input.note) body.note = input.note;
       if (input.checklist.length > 0) body.checklist = input.checklist;
       if (input.priority) body.priority = 'priority';
+      if (input.idCard !== undefined) body.idCard = input.idCard;
       const r = await o.api.issue(body, token.value);
       if (r.ok) showTicket(r.data, false);
-      else failed(r, issueError(r));
+      else {
+        // A refusal about the card is said to the guide, with the way to issue anyway (without it).
+        const card = input.idCard !== undefined && !r.offline ? deskIdCardIssueError(r.error, idCardWords[lang.value]) : null;
+        failed(r, card ?? issueError(r));
+        // 实名取号 was turned off since the desk loaded: read the settings again, and the card area goes.
+        if (card !== null && r.error.code === 'INVALID_STATE') void loadCatalogue();
+      }
       return r.ok;
     } finally {
       busy.value = false;
