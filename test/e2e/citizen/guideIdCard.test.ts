@@ -95,6 +95,9 @@ describe('刷身份证 at the guide desk', () => {
     expect(staff.body).toMatchObject({ number: 'A001', channel: 'guide', priority: 'priority', realName: { masked: '410***********1234', age: 68, senior: true } });
     expect(staff.body.checklist).toEqual([{ matter: 'A-01', have: ['公司章程'] }]);
     expect((await api<TicketDetail>(server.url, 'GET', `/api/tickets/${ticket.id}`)).body.realName).toBeUndefined();
+    // The desk's card counts at the kiosks too (the demo hall's kiosk pages post without signing in).
+    const atKiosk = await api<{ error: { reason?: string } }>(server.url, 'POST', '/api/tickets', { body: { queue: 'A', idCard: CARD_68 } });
+    expect([atKiosk.status, atKiosk.body.error.reason]).toEqual([409, 'id_card_daily_limit']);
 
     // The next citizen brings the same card (typed this time, after a typing slip): the daily limit says no, and how to go on.
     await page.click('[data-testid="done"]');
