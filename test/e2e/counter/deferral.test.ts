@@ -2,15 +2,19 @@
  * 容缺受理 in Chromium against a real server: the clerk ticks what the citizen brought; with a
  * key material missing the panel says why there is no 容缺受理, with only 可容缺 ones missing it
  * offers it; the box checks the phone and shows the deadline; confirming prints the 告知承诺书
- * (window.print is counted). Screenshots (dialog, sheet on screen and as printed) go to SCREENS_DIR.
+ * (window.print is counted); the console's board counts it, its 容缺台账 lists it beside an
+ * overdue one (red, days over), filters, searches, exports CSV, marks it 已补齐 and withdraws the
+ * other with a reason. Screenshots (dialog, sheet on screen and as printed, 台账) go to SCREENS_DIR.
  */
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeferralList } from '../../../shared/deferral';
 import type { Ticket } from '../../../shared/schemas';
 import { startTestServer, type TestServer } from '../../support/server';
-import { apiCall, ensureCounterBuilt, launchChromium, mapWindows, openClerkPanel, token } from './support';
+import { createDeferralRepo } from '../../../server/deferral/deferral-repo';
+import { apiCall, collectErrors, ensureCounterBuilt, launchChromium, mapWindows, openClerkPanel, signIn, token } from './support';
 
 const SCREENS = process.env.SCREENS_DIR ?? '/tmp/screens';
 
@@ -100,6 +104,94 @@ describe('容缺受理', () => {
     const listed = (await apiCall<DeferralList>(server.url, 'GET', '/api/deferrals', undefined, manager)).body;
     expect(listed.items.map((d) => [d.ticketNumber, d.missing, d.deadline, d.name, d.phone, d.status])).toEqual([
       [ticket.number, ['异地居住证明'], '2026-12-05', '张三', '13812345678', 'pending'],
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the console counts it on the board, lists it in the 容缺台账 beside an overdue one, exports, marks 已补齐 and withdraws', async () => {
+    // A record of last week, past its deadline (put in the store as the server would have).
+    const hallId = server.store.halls.hallIds()[0]!;
+    createDeferralRepo(server.store.db).insert(hallId, {
+      id: 'old-1',
+      ticketId: 'old-ticket',
+      ticketNumber: 'D007',
+      matterId: 'D-03',
+      matterName: '残疾人证办理',
+      missing: ['二寸照片两张'],
+      serviceDay: '2026-11-23',
+      days: 4,
+      deadline: '2026-11-27',
+      name: '李四',
+      phone: '13900001111',
+      clerkId: 'admin',
+      windowNo: 7,
+      createdAt: Date.parse('2026-11-23T02:00:00Z'),
+      status: 'pending',
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8_000);
+    const errors = collectErrors(page);
+    await page.goto(`${server.url}/admin`);
+    await signIn(page, 'admin', 'admin');
+    await expect.poll(() => page.textContent('[data-testid=deferral-alerts]')).toContain('容缺待补齐 2 件，其中逾期 1 件');
+    await page.screenshot({ path: `${SCREENS}/admin-deferrals-board-zh-1280.png` });
+
+    await page.click('[data-testid=deferral-alerts] a');
+    await page.waitForSelector('[data-testid=deferrals-page] tr[data-deferral]');
+    expect(await page.textContent('[data-testid=deferral-counts]')).toBe('待补齐 2 件，其中逾期 1 件');
+    const rows = page.locator('tr[data-deferral]');
+    expect(await rows.count()).toBe(2);
+    // Newest first; the overdue one in red with its days over.
+    expect(await rows.nth(0).textContent()).toContain('张三');
+    const old = page.locator('tr[data-deferral="old-1"]');
+    expect(await old.getAttribute('class')).toContain('overdue');
+    expect(await old.locator('[data-col=state]').textContent()).toContain('逾期 3 天');
+    expect(await old.evaluate((el) => getComputedStyle(el.querySelector('td')!).color)).toBe('rgb(176, 65, 59)'); // --bad
+    await page.screenshot({ path: `${SCREENS}/admin-deferrals-zh-1280.png` });
+
+    await page.click('[data-filter=overdue]');
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.click('[data-filter=pending]');
+    await page.fill('[data-testid=deferral-search]', '1381234');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.nth(0).textContent()).toContain('异地居住证明');
+    await page.fill('[data-testid=deferral-search]', '');
+    await expect.poll(() => rows.count()).toBe(2);
+
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=deferral-export]')]);
+    expect(file.suggestedFilename()).toBe('容缺台账-2026-11-30.csv');
+    const csv = await readFile(await file.path(), 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('受理时间,号码,事项,待补材料,补齐期限,申请人,联系电话,经办,窗口,状态,办结人,办结时间,撤销原因');
+    expect(lines[2]).toContain('D007,残疾人证办理,二寸照片两张,2026-11-27,李四,13900001111');
+    expect(lines[2]).toContain('逾期 3 天');
+
+    // 标记已补齐 (confirmed): it leaves 待补齐 and is listed under 已补齐.
+    await rows.nth(0).locator('[data-testid=deferral-done]').click();
+    await page.click('[data-testid=deferral-done-confirm]');
+    await expect.poll(() => rows.count()).toBe(1);
+    // 撤销 needs a reason.
+    await old.locator('[data-testid=deferral-cancel]').click();
+    await page.click('[data-testid=deferral-cancel-confirm]');
+    await page.waitForSelector('text=请写明撤销原因');
+    await page.fill('#deferral-reason', '群众来电放弃办理');
+    await page.click('[data-testid=deferral-cancel-confirm]');
+    await page.waitForSelector('[data-testid=deferral-empty]');
+    expect(await page.textContent('[data-testid=deferral-counts]')).toBe('待补齐 0 件，其中逾期 0 件');
+    await page.click('[data-filter=done]');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.nth(0).textContent()).toContain('已补齐');
+    await page.click('[data-filter=all]');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await old.textContent()).toContain('群众来电放弃办理');
+    await page.screenshot({ path: `${SCREENS}/admin-deferrals-all-zh-1280.png` });
+
+    const done = (await apiCall<DeferralList>(server.url, 'GET', '/api/deferrals', undefined, manager)).body.items;
+    expect(done.map((d) => [d.ticketNumber, d.status])).toEqual([
+      ['E001', 'done'],
+      ['D007', 'cancelled'],
     ]);
     expect(errors).toEqual([]);
     await context.close();

@@ -54,6 +54,9 @@ export type AuditKey =
   | 'audit.AssistAcknowledged'
   | 'audit.AssistResolved'
   | 'audit.AssistCancelled'
+  | 'audit.DeferralAccepted'
+  | 'audit.DeferralDone'
+  | 'audit.DeferralCancelled'
   | 'audit.AnnouncedZone'
   | 'audit.BackupMade'
   | 'audit.BackupFailed'
@@ -268,6 +271,16 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
       return {
         key: `audit.${entry.type}`,
         params: { no: str(a.windowNo), kind: words.assistKind ? words.assistKind(kind) : kind, outcome: shortNote(a.outcome) || '—' },
+      };
+    }
+    case 'DeferralAccepted':
+    case 'DeferralDone':
+    case 'DeferralCancelled': {
+      // 容缺受理: which number and matter, by when, and why it was withdrawn.
+      const a = obj(d.after);
+      return {
+        key: `audit.${entry.type}`,
+        params: { number: str(a.ticketNumber), matter: str(a.matterName), deadline: str(a.deadline), reason: shortNote(a.cancelReason) || '—' },
       };
     }
     default:
