@@ -64,7 +64,7 @@ export const clerkDeferralEn: Record<keyof typeof clerkDeferralZh, string> = {
   'deferral.daysHint': '1–30 calendar days from today',
   'deferral.daysBad': 'A whole number from 1 to 30',
   'deferral.until': 'by {date}',
-  'deferral.name': 'Applicant’s name (optional)',
+  'deferral.name': "Applicant's name (optional)",
   'deferral.phone': 'Phone (optional)',
   'deferral.phoneBad': 'An 11-digit mobile number, or leave it empty',
   'deferral.confirm': 'Confirm and print',

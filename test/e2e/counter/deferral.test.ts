@@ -101,6 +101,23 @@ describe('容缺受理', () => {
     await expect.poll(() => page.textContent('[data-testid=deferral-accepted]')).toContain('已容缺受理 · 2026年12月5日前补齐');
     await page.screenshot({ path: `${SCREENS}/clerk-deferral-accepted-zh-1366.png` });
 
+    // 容缺补齐: the current number is filled in; the record is found (marked in the console below).
+    await page.click('[data-testid=deferral-find]');
+    expect(await page.inputValue('[data-testid=deferral-q]')).toBe(ticket.number);
+    await page.press('[data-testid=deferral-q]', 'Enter');
+    await expect.poll(() => page.locator('[data-deferral]').count()).toBe(1);
+    expect(await page.textContent('[data-deferral]')).toContain('2026年12月5日前补齐');
+    await page.screenshot({ path: `${SCREENS}/clerk-deferral-find-zh-1366.png` });
+    await page.keyboard.press('Escape');
+    // The sheet in English, from 重打承诺书 (no print on a reprint until 打印 is pressed).
+    await page.selectOption('[data-testid=lang]', 'en');
+    await page.click('[data-testid=deferral-reprint]');
+    await expect.poll(() => page.textContent('[data-testid=deferral-promise]')).toContain('by 5 Dec 2026');
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(2);
+    await page.screenshot({ path: `${SCREENS}/clerk-deferral-sheet-en-1366.png` });
+    await page.click('[data-testid=deferral-sheet-close]');
+    await page.selectOption('[data-testid=lang]', 'zh');
+
     const listed = (await apiCall<DeferralList>(server.url, 'GET', '/api/deferrals', undefined, manager)).body;
     expect(listed.items.map((d) => [d.ticketNumber, d.missing, d.deadline, d.name, d.phone, d.status])).toEqual([
       [ticket.number, ['异地居住证明'], '2026-12-05', '张三', '13812345678', 'pending'],
@@ -138,6 +155,20 @@ describe('容缺受理', () => {
     await expect.poll(() => page.textContent('[data-testid=deferral-alerts]')).toContain('容缺待补齐 2 件，其中逾期 1 件');
     await page.screenshot({ path: `${SCREENS}/admin-deferrals-board-zh-1280.png` });
 
+    // The catalogue: E-02 lists 异地居住证明 as 可容缺; the editor ticks one more, kept in the materials' order.
+    await page.click('[data-nav=catalogue]');
+    expect(await page.textContent('[data-matter="E-02"] [data-testid=catalogue-deferrable]')).toBe('可容缺：异地居住证明');
+    await page.click('[data-edit="E-02"]');
+    expect(await page.isChecked('[data-deferrable="异地居住证明"]')).toBe(true);
+    expect(await page.isChecked('[data-deferrable="身份证"]')).toBe(false);
+    await page.check('[data-deferrable="医保卡"]');
+    await page.screenshot({ path: `${SCREENS}/admin-matter-deferrable-zh-1280.png` });
+    await page.click('[data-testid=matter-save]');
+    await expect.poll(() => page.textContent('[data-matter="E-02"] [data-testid=catalogue-deferrable]')).toBe('可容缺：医保卡、异地居住证明');
+    const e02 = (await apiCall<{ matters: { id: string; deferrable?: string[] }[] }>(server.url, 'GET', '/api/catalogue')).body.matters.find((m) => m.id === 'E-02');
+    expect(e02?.deferrable).toEqual(['医保卡', '异地居住证明']);
+
+    await page.click('[data-nav=board]');
     await page.click('[data-testid=deferral-alerts] a');
     await page.waitForSelector('[data-testid=deferrals-page] tr[data-deferral]');
     expect(await page.textContent('[data-testid=deferral-counts]')).toBe('待补齐 2 件，其中逾期 1 件');
@@ -187,6 +218,10 @@ describe('容缺受理', () => {
     await expect.poll(() => rows.count()).toBe(2);
     expect(await old.textContent()).toContain('群众来电放弃办理');
     await page.screenshot({ path: `${SCREENS}/admin-deferrals-all-zh-1280.png` });
+    await page.selectOption('[data-testid=lang]', 'en');
+    await expect.poll(() => page.textContent('[data-testid=deferral-counts]')).toBe('0 outstanding, 0 of them overdue');
+    expect(await old.locator('[data-col=state]').textContent()).toContain('Withdrawn');
+    await page.screenshot({ path: `${SCREENS}/admin-deferrals-all-en-1280.png` });
 
     const done = (await apiCall<DeferralList>(server.url, 'GET', '/api/deferrals', undefined, manager)).body.items;
     expect(done.map((d) => [d.ticketNumber, d.status])).toEqual([
