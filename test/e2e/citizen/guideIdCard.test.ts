@@ -67,12 +67,14 @@ describe('刷身份证 at the guide desk', () => {
     await page.check('[data-matter="A-01"]');
     await page.check('[data-picked="A-01"] [data-material="公司章程"]');
     await expectAccessible(page, 'guide desk with a card');
-    await page.locator('[data-testid="guide-idcard"]').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const toCard = () => page.locator('[data-testid="guide-idcard"]').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await toCard();
     await shot(page, 'guide-idcard-1-read-zh');
     await page.click('[data-testid="lang"]');
     await expect.poll(() => text(page, 'guide-idcard-senior')).toBe('Aged 65 or over: will be called first');
     expect(await text(page, 'guide-idcard-age')).toBe('aged 68');
     await expectAccessible(page, 'guide desk with a card, English');
+    await toCard(); // the language button is at the top: clicking it scrolled there
     await shot(page, 'guide-idcard-2-read-en');
     await page.click('[data-testid="lang"]');
 
