@@ -6,25 +6,13 @@
  * the way out (清除, then issue without the card); a typed number is checked on the desk first;
  * at `off` the area is gone. Screenshots at the desk's 1280×800, zh and en.
  */
-import type { BrowserContext, Page, Response } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../../shared/schemas';
-import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { DIST_ROOT, expectAccessible, fileBrowser, openGuideDesk, shot, stubDevices } from './support';
+import { api, login } from '../../support/server';
+import { expectAccessible, fileBrowser, HallPerTest, openGuideDesk, shot } from './support';
 
-const browser = fileBrowser();
-let server: TestServer;
-let context: BrowserContext;
-
-beforeEach(async () => {
-  server = await startTestServer({ distDir: DIST_ROOT });
-  context = await browser().newContext();
-  await stubDevices(context);
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-});
+const hall = new HallPerTest(fileBrowser());
 
 // Numbers worked out with the MOD 11-2 weights (test/citizen/idCardRules.test.ts).
 const CARD_68 = '410523195803151234'; // born 1958-03-15
@@ -51,7 +39,7 @@ const issued = (page: Page): Promise<Response> => page.waitForResponse((r) => r.
 
 describe('刷身份证 at the guide desk', () => {
   it('a card read at the desk: masked, 老年人优先, a real-name ticket the clerk can match; the same card again is refused, 清除 issues without it', async () => {
-    const page = await openGuideDesk(context, server.url);
+    const page = await openGuideDesk(hall.context, hall.server.url);
     expect(await text(page, 'guide-idcard-place')).toContain('请将身份证放在读卡器上');
 
     // The guide was searching when the citizen laid the card: the card is read, the search is kept.
@@ -92,13 +80,13 @@ describe('刷身份证 at the guide desk', () => {
     await shot(page, 'guide-idcard-3-ticket');
 
     // The clerk's view of the ticket (what the counter panel shows under it): the card line, to match the card.
-    const clerk = await login(server.url, 'c01', '1234');
-    const staff = await api<TicketDetail>(server.url, 'GET', `/api/tickets/${ticket.id}`, { token: clerk });
+    const clerk = await login(hall.server.url, 'c01', '1234');
+    const staff = await api<TicketDetail>(hall.server.url, 'GET', `/api/tickets/${ticket.id}`, { token: clerk });
     expect(staff.body).toMatchObject({ number: 'A001', channel: 'guide', priority: 'priority', realName: { masked: '410***********1234', age: 68, senior: true } });
     expect(staff.body.checklist).toEqual([{ matter: 'A-01', have: ['公司章程'] }]);
-    expect((await api<TicketDetail>(server.url, 'GET', `/api/tickets/${ticket.id}`)).body.realName).toBeUndefined();
+    expect((await api<TicketDetail>(hall.server.url, 'GET', `/api/tickets/${ticket.id}`)).body.realName).toBeUndefined();
     // The desk's card counts at the kiosks too (the demo hall's kiosk pages post without signing in).
-    const atKiosk = await api<{ error: { reason?: string } }>(server.url, 'POST', '/api/tickets', { body: { queue: 'A', idCard: CARD_68 } });
+    const atKiosk = await api<{ error: { reason?: string } }>(hall.server.url, 'POST', '/api/tickets', { body: { queue: 'A', idCard: CARD_68 } });
     expect([atKiosk.status, atKiosk.body.error.reason]).toEqual([409, 'id_card_daily_limit']);
 
     // The next citizen brings the same card (typed this time, after a typing slip): the daily limit says no, and how to go on.
@@ -129,18 +117,18 @@ describe('刷身份证 at the guide desk', () => {
     expect(await text(page, 'ticket-number')).toBe('A002');
     expect(await page.locator('[data-testid="ticket-real-name"]').count()).toBe(0);
     expect(plain.priority).toBe('normal');
-    expect((await api<TicketDetail>(server.url, 'GET', `/api/tickets/${plain.id}`, { token: clerk })).body.realName).toBeUndefined();
+    expect((await api<TicketDetail>(hall.server.url, 'GET', `/api/tickets/${plain.id}`, { token: clerk })).body.realName).toBeUndefined();
   }, 60_000);
 
   it('the vendor shell’s message reads a card too; at `off` the desk has no card area and ignores the reader', async () => {
-    const page = await openGuideDesk(context, server.url);
+    const page = await openGuideDesk(hall.context, hall.server.url);
     await page.evaluate((n) => window.postMessage({ type: 'hall:idcard', number: n }, '*'), CARD_36);
     await expect.poll(() => text(page, 'guide-idcard-masked')).toBe('320***********1232');
     expect(await text(page, 'guide-idcard-age')).toBe('36 岁');
     expect(await page.locator('[data-testid="guide-idcard-senior"]').count()).toBe(0);
 
-    const manager = await login(server.url, 'admin', 'admin');
-    expect((await api(server.url, 'PUT', '/api/citizen/settings', { token: manager, body: { idCard: 'off' } })).status).toBe(200);
+    const manager = await login(hall.server.url, 'admin', 'admin');
+    expect((await api(hall.server.url, 'PUT', '/api/citizen/settings', { token: manager, body: { idCard: 'off' } })).status).toBe(200);
     await page.reload();
     await page.locator('[data-matter="A-01"]').waitFor();
     expect(await page.locator('[data-testid="guide-idcard"]').count()).toBe(0);

@@ -7,7 +7,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { startTestServer, type TestServer } from '../../support/server';
 import { ensureDisplayBuilt, launchChromium, ROOT } from '../display/support';
 
 export { breaksInsidePhrases, ensureDisplayBuilt, launchChromium } from '../display/support';
@@ -36,6 +37,43 @@ export function fileBrowser(): () => Browser {
   };
 }
 mkdirSync(SHOTS, { recursive: true });
+
+/**
+ * Each test's own hall: a fresh server serving the built apps, and a browser context on it (of
+ * `options`) with the kiosk's devices stubbed; both closed after the test. A test may replace
+ * either (stop the server and start another, reopen the context at another size).
+ */
+export class HallPerTest {
+  #server: TestServer | undefined;
+  #context: BrowserContext | undefined;
+
+  constructor(browser: () => Browser, options: BrowserContextOptions = {}) {
+    beforeEach(async () => {
+      this.#server = await startTestServer({ distDir: DIST_ROOT });
+      this.#context = await browser().newContext(options);
+      await stubDevices(this.#context);
+    });
+    afterEach(async () => {
+      await this.#context?.close();
+      await this.#server?.close();
+    });
+  }
+
+  get server(): TestServer {
+    if (!this.#server) throw new Error('the hall starts in beforeEach: read it inside a test');
+    return this.#server;
+  }
+  set server(s: TestServer) {
+    this.#server = s;
+  }
+  get context(): BrowserContext {
+    if (!this.#context) throw new Error('the hall starts in beforeEach: read it inside a test');
+    return this.#context;
+  }
+  set context(c: BrowserContext) {
+    this.#context = c;
+  }
+}
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -96,7 +134,6 @@ export const shot = (page: Page, name: string, fullPage = false) => page.screens
 /** The root font size in px (large-type mode must make it at least 1.5×). */
 export const rootFontPx = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 
-/** A new page on the guide desk (1280×800), signed in as the demo guide, the catalogue listed. */
 /** Opens the kiosk (or /m, or /kiosk?…) and waits until it is live with the service areas shown. */
 export async function openKioskAt(context: BrowserContext, serverUrl: string, path = '/kiosk'): Promise<Page> {
   const page = await context.newPage();
@@ -105,6 +142,7 @@ export async function openKioskAt(context: BrowserContext, serverUrl: string, pa
   return page;
 }
 
+/** A new page on the guide desk (1280×800), signed in as the demo guide, the catalogue listed. */
 export async function openGuideDesk(context: BrowserContext, serverUrl: string): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
