@@ -102,7 +102,7 @@ export function createApp(deps: AppDeps) {
   const ctx = { service, store: deps.store, mobile: sms.phoneVerify, onsite, idCard, devices, ranges };
   registerQueryRoutes(api, service);
   registerCommandRoutes(api, ctx);
-  const citizen = registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events });
+  const citizen = registerCitizenRoutes(api, { service, store: deps.store, clock, bookingKey: deps.bookingKey, events: sms.events, idCard });
   sms.registerRoutes(api);
   ratingPush.registerRoutes(api);
   registerOnsiteRoutes(api, {

@@ -4,7 +4,7 @@
  * hall's settings for both. zod schemas; the TypeScript types are inferred from them.
  */
 import { z } from 'zod';
-import { ID_DAILY_LIMIT, IdCardMode, SENIOR_PRIORITY_AGE } from './idcard';
+import { ID_DAILY_LIMIT, IdCardMode, IdCardText, SENIOR_PRIORITY_AGE } from './idcard';
 import { SmsKind } from './notify';
 import { GuideChecklist, Priority, QueueCode, TicketDetail, TimeOfDay } from './schemas';
 
@@ -201,6 +201,12 @@ export const CheckInBody = z.object({
   note: z.string().max(500).optional(),
   /** The guide's materials check (guide and manager only), for matters of the appointment. */
   checklist: GuideChecklist.optional(),
+  /**
+   * 刷身份证签到: the citizen's 居民身份证 number as the kiosk's or the desk's reader gave it. The
+   * ticket is then real-name like one issued with a card (checked as there: id_card_invalid).
+   * Needed from kiosks where the hall's idCard is `required` (id_card_required).
+   */
+  idCard: IdCardText.optional(),
 });
 
 /** An appointment as anyone but a manager sees it: name and phone masked. */

@@ -7,6 +7,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Appointment, BlockedPhone, BookAppointmentBody, CheckInBody, CheckInResult, CitizenSettings, MissedPardon, PardonBody, SlotList } from '../../shared/citizen';
 import type { Reply } from '../../shared/errors';
+import type { Priority, Ticket, TicketDetail } from '../../shared/schemas';
 import { serviceDayOf } from '../domain';
 import { actorId, hasRole, type Actor } from '../service/actor';
 import type { Clock } from '../service/clock';
@@ -15,12 +16,15 @@ import type { HallService } from '../service/hall-service';
 import { newTicketId } from '../service/operations';
 import type { Db } from '../store';
 import type { AppointmentRec, AppointmentRepo } from './appointment-repo';
+import type { IdCardService } from './idcard-service';
 import type { PardonRepo } from './pardon-repo';
 import { capacityOf, checkBooking, checkCancel, decideCheckIn, maskName, maskPhone, missedBlock, missedSince, slotsOfDay } from './rules';
 import type { SettingsRepo } from './settings-repo';
 import { appointmentView } from './views';
 
 const MINUTE = 60_000;
+
+const withRealName = (t: Ticket, realName: TicketDetail['realName']): TicketDetail => (realName ? { ...t, realName } : t);
 
 /** Thrown inside a transaction to roll it back and answer with a refusal. */
 class Refused extends Error {
@@ -48,6 +52,8 @@ export interface AppointmentServiceDeps {
   pardons: PardonRepo;
   settings: SettingsRepo;
   events?: AppointmentEvents | undefined;
+  /** 刷身份证签到 (idcard-service.ts); absent: a check-in with a card is refused (a server built without 实名取号). */
+  idCard?: Pick<IdCardService, 'checkIn'> | undefined;
 }
 
 export function createAppointmentService(deps: AppointmentServiceDeps) {
@@ -255,7 +261,9 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
     /**
      * Check-in at the kiosk (kiosk device, or anyone while the hall allows public ticketing) or by
      * a guide: the appointment becomes a ticket of its queue, channel `appointment`, arriving at
-     * its slot start when on time (dispatch rule 4) or now when late (walk-in rule).
+     * its slot start when on time (dispatch rule 4) or now when late (walk-in rule). With `idCard`
+     * (刷身份证签到) the ticket is real-name like a kiosk's (idcard-service.ts); at `required` a
+     * kiosk's check-in needs it.
      */
     checkIn(actor: Actor, input: CheckInBody): Reply<CheckInResult> {
       const state = hall.state();
@@ -286,24 +294,34 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
         }
         const ticketId = newTicketId();
         appointments.checkIn(hallId, a.id, now, actorId(actor), ticketId, decision.late);
-        const issued = hall.execute(actor, {
-          type: 'issueTicket',
-          id: ticketId,
-          queue: a.queue,
-          priority: input.priority,
-          channel: 'appointment',
-          matters: a.matters,
-          note: staff ? input.note : undefined,
-          checklist: staff ? input.checklist : undefined,
-          arrivedAt: decision.arrivedAt,
-        });
+        // 实名 (a card sent): the card's service may raise the priority (老年人优先), so the priority is its to give.
+        const issue = (priority: Priority | undefined): Reply<TicketDetail> => {
+          const r = hall.execute(actor, {
+            type: 'issueTicket',
+            id: ticketId,
+            queue: a.queue,
+            priority,
+            channel: 'appointment',
+            matters: a.matters,
+            note: staff ? input.note : undefined,
+            checklist: staff ? input.checklist : undefined,
+            arrivedAt: decision.arrivedAt,
+          });
+          return r.ok ? ok(hall.ticketDetail(hall.findTicket(ticketId)!)) : r;
+        };
+        const issued = deps.idCard
+          ? deps.idCard.checkIn(actor, { queue: a.queue, priority: input.priority, idCard: input.idCard }, issue)
+          : input.idCard === undefined
+            ? issue(input.priority)
+            : err('INVALID_STATE', 'this server takes no ID cards');
         if (!issued.ok) throw new Refused(issued);
         const t = hall.findTicket(ticketId)!;
         const checkedIn = appointments.byId(hallId, a.id)!;
         deps.events?.checkedIn(checkedIn, ticketId);
         return ok({
           appointment: view(checkedIn, actor),
-          ticket: staff ? hall.ticketDetail(t) : hall.ticketView(t),
+          // The kiosk gets the plain view, plus the real-name line of the card it just read (its screen and receipt show it).
+          ticket: staff ? hall.ticketDetail(t) : withRealName(hall.ticketView(t), issued.data.realName),
         });
       });
     },

@@ -27,7 +27,7 @@ import { FailureLimiter } from '../service/rate-limit';
 import type { HallService } from '../service/hall-service';
 import type { Store } from '../store';
 import { createAppointmentRepo } from './appointment-repo';
-import { createAppointmentService, type AppointmentEvents } from './appointment-service';
+import { createAppointmentService, type AppointmentEvents, type AppointmentServiceDeps } from './appointment-service';
 import { createFollowUpRepo } from './follow-up-repo';
 import { createPardonRepo } from './pardon-repo';
 import { createRatingRepo } from './rating-repo';
@@ -50,6 +50,8 @@ export interface CitizenDeps {
   bookingKey?: string | undefined;
   /** Told of bookings, cancellations and check-ins (the SMS outbox). */
   events?: AppointmentEvents | undefined;
+  /** 刷身份证签到: the card's checks for a check-in (absent: a check-in with a card is refused). */
+  idCard?: AppointmentServiceDeps['idCard'];
 }
 
 export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
@@ -65,6 +67,7 @@ export function registerCitizenRoutes(router: Router, deps: CitizenDeps) {
     pardons: createPardonRepo(store.db),
     settings: settingsRepo,
     events: deps.events,
+    idCard: deps.idCard,
   });
   const ratings = createRatingService({
     db: store.db,
