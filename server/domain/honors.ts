@@ -29,3 +29,24 @@ export function honorsProblem(state: Pick<HallState, 'clerks'>, honors: NonNulla
   }
   return undefined;
 }
+
+/** What a save did to the roll (历届光荣榜): who entered it and who left it, each with the title. */
+export interface HonorsDiff {
+  entered: { clerkId: string; title: string }[];
+  left: { clerkId: string; title: string }[];
+}
+
+/**
+ * The change from one roll to the next. A person and a title are one stint: a new title for the
+ * same person ends the old stint and begins a new one; a new order, or the same roll saved again,
+ * changes nothing. Entered in the new roll's order, left in the old one's.
+ */
+export function honorsDiff(before: HallSettings['honors'], after: HallSettings['honors']): HonorsDiff {
+  const key = (h: { clerkId: string; title: string }): string => `${h.clerkId}\u0000${h.title}`;
+  const was = new Set((before ?? []).map(key));
+  const is = new Set((after ?? []).map(key));
+  return {
+    entered: (after ?? []).filter((h) => !was.has(key(h))).map(({ clerkId, title }) => ({ clerkId, title })),
+    left: (before ?? []).filter((h) => !is.has(key(h))).map(({ clerkId, title }) => ({ clerkId, title })),
+  };
+}
