@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyWedge, shellNumber, typedMask, wedgeKey, WEDGE_GAP_MS, WEDGE_SPAN_MS, type WedgeState } from '../../display/src/kiosk/idCardReader';
-import { deskIdCardIssueError, idCardIssueError, idCardWords, seniorHint } from '../../display/src/kiosk/idCardText';
+import { cardModeChanged, deskIdCardIssueError, idCardCheckInError, idCardIssueError, idCardWords, seniorHint } from '../../display/src/kiosk/idCardText';
 
 const CARD = '11010519491231002X';
 
@@ -109,6 +109,36 @@ describe('refusals in plain words', () => {
   it('English has every Chinese phrase', () => {
     expect(Object.keys(idCardWords.en).sort()).toEqual(Object.keys(zh).sort());
     expect(Object.keys(idCardWords.en.desk).sort()).toEqual(Object.keys(zh.desk).sort());
+    expect(Object.keys(idCardWords.en.checkIn).sort()).toEqual(Object.keys(zh.checkIn).sort());
+  });
+});
+
+describe('刷身份证签到: a refused check-in, about the card or not', () => {
+  const zh = idCardWords.zh;
+  const OFF = { code: 'INVALID_STATE', message: 'this hall does not take numbers with an ID card (idCard is off)' } as const;
+  it.each([
+    [{ code: 'BAD_REQUEST', message: 'idCard: …', reason: 'id_card_invalid' }, '号码有误，请重新放卡'],
+    [{ code: 'BAD_REQUEST', message: 'send idCard', reason: 'id_card_required' }, '本大厅预约签到需刷身份证，请点“刷身份证签到”；没有带身份证请到导办台。'],
+    [OFF, '本大厅已停用刷身份证签到，请返回后直接签到。'],
+    // About the appointment: said by checkInErrors.ts (and the card step goes back to the code).
+    [{ code: 'NOT_FOUND', message: 'no appointment has this code', reason: 'unknown_code' }, null],
+    [{ code: 'INVALID_STATE', message: 'too early: check in from 09:30', reason: 'too_early' }, null],
+    // An older server's check-in refusals carry no reason, and never name the card.
+    [{ code: 'INVALID_STATE', message: 'this appointment was cancelled' }, null],
+  ] as const)('%j', (e, words) => {
+    expect(idCardCheckInError(e, zh)).toBe(words);
+  });
+
+  it('the settings are read again when the refusal says the hall’s card mode changed', () => {
+    expect(cardModeChanged({ code: 'BAD_REQUEST', message: 'send idCard', reason: 'id_card_required' })).toBe(true);
+    expect(cardModeChanged(OFF)).toBe(true);
+    expect(cardModeChanged({ code: 'INVALID_STATE', message: 'this appointment was cancelled' })).toBe(false);
+    expect(cardModeChanged({ code: 'BAD_REQUEST', message: 'idCard: …', reason: 'id_card_invalid' })).toBe(false);
+  });
+
+  it('in English too', () => {
+    expect(idCardCheckInError(OFF, idCardWords.en)).toBe('This hall no longer takes ID cards: go back and check in without one.');
+    expect(idCardWords.en.checkIn.code('12345678')).toBe('Appointment code 12345678');
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * 刷身份证取号's step on the kiosk: listens for the card reader while the step is on screen (a
+ * 刷身份证取号's (and 刷身份证签到's) step on the kiosk: listens for the card reader while the step is on screen (a
  * keyboard-wedge burst or the vendor shell's message, idCardListener.ts), or takes the number from
  * the on-screen keypad; checks it here first (a misread card is said at once, without a round
- * trip) and then takes the ticket through the kiosk model with `idCard`. Kept out of kioskModel.ts
+ * trip) and then takes the ticket, or checks the appointment in, through the kiosk model with `idCard`. Kept out of kioskModel.ts
  * on purpose: the reader lives only as long as this step.
  */
 import { computed, onMounted, ref, watch, type ComputedRef, type Ref } from 'vue';
@@ -11,7 +11,7 @@ import { todayIn } from './cardHolder';
 import { idCardWords, type IdCardWords } from './idCardText';
 import { typedMask } from './idCardReader';
 import { useIdCardListener } from './idCardListener';
-import type { KioskModel } from './kioskModel';
+import type { CardPurpose, KioskModel } from './kioskModel';
 
 export interface IdCardStep {
   words: ComputedRef<IdCardWords>;
@@ -25,7 +25,7 @@ export interface IdCardStep {
   submitTyped(): void;
 }
 
-export function useIdCardStep(m: KioskModel, target: { queue: string; matterId: string | null }): IdCardStep {
+export function useIdCardStep(m: KioskModel, purpose: CardPurpose): IdCardStep {
   const words = computed(() => idCardWords[m.lang.value]);
   const manual = ref(false);
   const typed = ref('');
@@ -45,7 +45,8 @@ export function useIdCardStep(m: KioskModel, target: { queue: string; matterId: 
       return;
     }
     local.value = null;
-    void m.takeTicket(target.queue, target.matterId ? [target.matterId] : [], undefined, checked.card.number);
+    if ('checkIn' in purpose) void m.checkIn(purpose.checkIn, checked.card.number);
+    else void m.takeTicket(purpose.queue, purpose.matterId ? [purpose.matterId] : [], undefined, checked.card.number);
   }
 
   // The reader, only while waiting for a card (not while the keypad is open: its own keys are

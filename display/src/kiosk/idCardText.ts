@@ -36,11 +36,21 @@ const zh = {
   realName: '实名',
   senior: '老年人优先',
   speech: '请将身份证放在感应区',
+  /** 刷身份证签到: the check-in screen's button and the card step for an appointment. */
+  checkIn: {
+    button: '刷身份证签到',
+    title: '刷身份证签到',
+    code: (code: string) => `预约码 ${code}`,
+    submit: '确定签到',
+    reading: '正在签到…',
+    required: '本大厅预约签到需刷身份证，请点“刷身份证签到”；没有带身份证请到导办台。',
+    off: '本大厅已停用刷身份证签到，请返回后直接签到。',
+  },
   /** The guide desk's card area (GuideIdCard.vue): optional, the guide may issue without a card. */
   desk: {
     title: '刷身份证（可选）',
     place: '请将身份证放在读卡器上',
-    hint: '刷卡后按实名出号（每日限号、老年人优先）；不刷卡也可直接出号。',
+    hint: '刷卡后出号、签到均为实名（老年人优先，出号每日限号）；不刷卡也可直接出号、签到。',
     manualLabel: '手动输入身份证号',
     manualPlaceholder: '18 位，最后一位可能是 X',
     manualSubmit: '确定',
@@ -52,6 +62,8 @@ const zh = {
     limit: (numbers: string[]) =>
       `${numbers.length > 0 ? `该身份证今天已取 ${numbers.join('、')} 号` : '该身份证今天已取过此业务的号'}。如确需再出号，请点“清除”后不刷卡出号（不实名，不计限号）。`,
     off: '本大厅已关闭刷身份证取号：请点“清除”后出号。',
+    /** Under the appointment found by its code, while a card is read: it goes with 签到. */
+    checkInWith: (masked: string) => `将按实名签到：${masked}`,
   },
 };
 
@@ -85,10 +97,19 @@ const en: IdCardWords = {
   realName: 'Real name',
   senior: 'Senior priority',
   speech: 'Please place your ID card on the reader.',
+  checkIn: {
+    button: 'Check in with your ID card',
+    title: 'Check in with your ID card',
+    code: (code) => `Appointment code ${code}`,
+    submit: 'Check in',
+    reading: 'Checking you in…',
+    required: 'This hall checks appointments in with an ID card: press “Check in with your ID card”. No card with you? Ask at the guide desk.',
+    off: 'This hall no longer takes ID cards: go back and check in without one.',
+  },
   desk: {
     title: 'ID card (optional)',
     place: 'Place the ID card on the reader',
-    hint: 'With a card the number is real-name (daily limit, senior priority); you may also issue without one.',
+    hint: 'With a card the number or check-in is real-name (senior priority; numbers limited per day); you may also go on without one.',
     manualLabel: 'Type the ID card number',
     manualPlaceholder: '18 characters; the last may be X',
     manualSubmit: 'OK',
@@ -100,6 +121,7 @@ const en: IdCardWords = {
     limit: (numbers) =>
       `${numbers.length > 0 ? `This ID card already has number ${numbers.join(', ')} today` : 'This ID card already has a number for this service today'}. To issue another, press Clear and issue without the card (not real-name, not counted).`,
     off: 'This hall no longer takes ID cards: press Clear and issue.',
+    checkInWith: (masked) => `Checks in real-name: ${masked}`,
   },
 };
 
@@ -116,6 +138,25 @@ export function idCardIssueError(e: ApiError, w: IdCardWords): string | null {
   if (e.reason === 'id_card_invalid') return w.invalid;
   if (e.reason === 'id_card_daily_limit') return w.limit(heldNumbers(e.message));
   if (e.reason === 'id_card_required') return w.required;
+  return null;
+}
+
+/**
+ * The refusal says the hall's 实名取号 mode is not what the screen thought (`required` now, or off
+ * while a card was sent): the screen reads the settings again. A check-in's own INVALID_STATE
+ * refusals (too early, missed…) carry reasons, and an older server's never name the card.
+ */
+export const cardModeChanged = (e: ApiError): boolean =>
+  e.reason === 'id_card_required' || (e.code === 'INVALID_STATE' && e.reason === undefined && /ID card/.test(e.message));
+
+/**
+ * The same for a refused check-in (刷身份证签到): the limit never refuses one, and `required` asks
+ * for the check-in's own button. `INVALID_STATE` without a reason, about the card: a card sent while
+ * the hall has 实名取号 off. Null: the refusal is about the appointment (checkInErrors.ts says it).
+ */
+export function idCardCheckInError(e: ApiError, w: IdCardWords): string | null {
+  if (e.reason === 'id_card_invalid') return w.invalid;
+  if (cardModeChanged(e)) return e.reason === 'id_card_required' ? w.checkIn.required : w.checkIn.off;
   return null;
 }
 

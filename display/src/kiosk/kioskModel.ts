@@ -21,7 +21,10 @@ import { createTicketingState, type TicketingState } from './ticketingState';
 import { phoneVerifyWords, verifyIssueError } from './phoneVerifyText';
 import { createOnsiteQr } from './onsite';
 import { onsiteIssueError, onsiteWords } from './onsiteText';
-import { deskIdCardIssueError, idCardIssueError, idCardWords } from './idCardText';
+import { cardModeChanged, deskIdCardIssueError, idCardCheckInError, idCardIssueError, idCardWords } from './idCardText';
+
+/** What a card is read for: a number of this queue and matter, or the check-in of the appointment with this code. */
+export type CardPurpose = { queue: string; matterId: string | null } | { checkIn: string };
 
 /** `mobile`: 扫码取号 — the kiosk's steps on the citizen's own phone; the ticket opens its phone page. */
 export type Mode = 'kiosk' | 'guide' | 'mobile';
@@ -31,8 +34,8 @@ export type Step =
   | { name: 'queues'; category: string }
   | { name: 'matters'; queue: string }
   | { name: 'confirm'; queue: string; matterId: string | null }
-  /** 刷身份证取号: waiting for the card (reader or keypad) for this queue and matter. */
-  | { name: 'idcard'; queue: string; matterId: string | null }
+  /** 刷身份证取号 / 刷身份证签到: waiting for the card (reader or keypad) for what `purpose` says. */
+  | { name: 'idcard'; purpose: CardPurpose }
   | { name: 'checkin' }
   | { name: 'signin' }
   | { name: 'guide' }
@@ -64,6 +67,15 @@ export interface GuideIssue {
   priority: boolean;
   note: string;
   checklist: GuideChecklist;
+  idCard?: string | undefined;
+}
+
+/** The guide desk's check-in: `idCard` as for GuideIssue (刷身份证签到 at the desk). */
+export interface GuideCheckIn {
+  code: string;
+  priority: boolean;
+  note: string;
+  checklist?: GuideChecklist;
   idCard?: string | undefined;
 }
 
@@ -112,10 +124,13 @@ export interface KioskModel extends TicketingState {
    * `idCard`: the number a card reader (or the keypad) gave (实名取号).
    */
   takeTicket(queue: string, matters: string[], verified?: { phone: string; code: string }, idCard?: string): Promise<void>;
-  checkIn(code: string): Promise<void>;
+  /** The appointment code typed on the check-in screen: kept while the citizen goes to the card step and back. */
+  checkInCode: Ref<string>;
+  /** `idCard`: the number the card step read (刷身份证签到; its own check passed). */
+  checkIn(code: string, idCard?: string): Promise<void>;
   /** `idCard`: the card the guide desk read (实名取号; the desk's own check passed), sent as the kiosk sends it. */
   guideIssue(input: GuideIssue): Promise<boolean>;
-  guideCheckIn(input: { code: string; priority: boolean; note: string; checklist?: GuideChecklist }): Promise<boolean>;
+  guideCheckIn(input: GuideCheckIn): Promise<boolean>;
   /** The guide desk: today's appointment with this code (booked and not yet checked in), or null. */
   findAppointment(code: string): Promise<Appointment | null>;
   signIn(username: string, password: string): Promise<void>;
@@ -138,6 +153,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
   const history: Step[] = [];
   const depth = ref(0);
   const priority = ref(false);
+  const checkInCode = ref('');
   const busy = ref(false);
   const error = ref<string | null>(null);
   let catalogueAt = 0;
@@ -180,6 +196,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     depth.value = 0;
     error.value = null;
     priority.value = false;
+    checkInCode.value = '';
     step.value = startStep();
     // The catalogue may have changed (a manager edits it live): refresh it between citizens.
     if (Date.now() - catalogueAt > 60_000) void loadCatalogue();
@@ -267,23 +284,43 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     }
   }
 
-  async function runCheckIn(code: string, extra: { priority: boolean; note?: string; checklist?: GuideChecklist }): Promise<ApiResult<CheckInResult>> {
+  /** Why a check-in was refused, for the citizen (kiosk) or the guide (desk); `card`: one was sent. */
+  function checkInError(r: Extract<ApiResult<unknown>, { ok: false }>, card: boolean): string {
+    if (r.offline) return words.value.issueOffline;
+    if (r.error.code === 'UNAUTHORIZED') return words.value.notAllowed;
+    const cardWords = idCardWords[lang.value];
+    const aboutCard = card && o.mode === 'guide' ? deskIdCardIssueError(r.error, cardWords) : idCardCheckInError(r.error, cardWords);
+    return aboutCard ?? checkInErrorText(r.error, words.value);
+  }
+
+  async function runCheckIn(code: string, extra: { priority: boolean; note?: string; checklist?: GuideChecklist; idCard?: string | undefined }): Promise<ApiResult<CheckInResult>> {
     const body: CheckInBody = { code };
     if (extra.priority) body.priority = 'priority';
     if (extra.note) body.note = extra.note;
     if (extra.checklist && extra.checklist.length > 0) body.checklist = extra.checklist;
+    if (extra.idCard !== undefined) body.idCard = extra.idCard;
     const r = await o.api.checkIn(body, token.value);
-    if (r.ok) showTicket(r.data.ticket, true);
-    else failed(r, r.offline ? words.value.issueOffline : r.error.code === 'UNAUTHORIZED' ? words.value.notAllowed : checkInErrorText(r.error, words.value));
+    if (r.ok) {
+      showTicket(r.data.ticket, true);
+      return r;
+    }
+    const card = extra.idCard !== undefined;
+    const message = checkInError(r, card);
+    // A refusal about the appointment (unknown code, too early…) read at the card step: back to the
+    // code, where it can be put right; a refusal about the card stays with the card.
+    if (step.value.name === 'idcard' && !r.offline && idCardCheckInError(r.error, idCardWords[lang.value]) === null) back();
+    failed(r, message);
+    // 实名取号 set to `required` or off since the screen loaded: read the settings again, and the buttons follow.
+    if (!r.offline && cardModeChanged(r.error)) void loadCatalogue();
     return r;
   }
 
-  async function checkIn(code: string): Promise<void> {
+  async function checkIn(code: string, idCard?: string): Promise<void> {
     if (busy.value) return;
     busy.value = true;
     error.value = null;
     try {
-      await runCheckIn(code, { priority: priority.value });
+      await runCheckIn(code, { priority: priority.value, idCard });
     } finally {
       busy.value = false;
     }
@@ -314,12 +351,12 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     }
   }
 
-  async function guideCheckIn(input: { code: string; priority: boolean; note: string; checklist?: GuideChecklist }): Promise<boolean> {
+  async function guideCheckIn(input: GuideCheckIn): Promise<boolean> {
     if (busy.value) return false;
     busy.value = true;
     error.value = null;
     try {
-      const extra: { priority: boolean; note: string; checklist?: GuideChecklist } = { priority: input.priority, note: input.note };
+      const extra: { priority: boolean; note: string; checklist?: GuideChecklist; idCard?: string | undefined } = { priority: input.priority, note: input.note, idCard: input.idCard };
       if (input.checklist) extra.checklist = input.checklist;
       return (await runCheckIn(input.code, extra)).ok;
     } finally {
@@ -420,6 +457,7 @@ export function createKioskModel(o: KioskOptions): KioskModel {
       return (mine.value ?? loadMyTickets(o.tokenStore, today)).filter((t) => t.day === today);
     }),
     takeTicket,
+    checkInCode,
     checkIn,
     guideIssue,
     guideCheckIn,
