@@ -134,7 +134,8 @@ export function createApp(deps: AppDeps) {
   });
   const sockets = attachSocket(io, { ctx, auth, log });
   // Every committed change also goes past the SMS ticket check (快到您了, 轮到您了); every 求助
-  // change past its texts to the duty phones (an answered one's are dropped).
+  // change past its texts to the duty phones (an answered one's are dropped); every 容缺台账 change
+  // past its 补齐提醒.
   service.setPublisher({
     ...sockets,
     publish(p) {
@@ -144,6 +145,11 @@ export function createApp(deps: AppDeps) {
     assistChanged(r) {
       sockets.assistChanged?.(r);
       sms.assistChanged(r);
+    },
+    // A 容缺 record brought or withdrawn: its 补齐提醒 still waiting is dropped.
+    deferralChanged(c) {
+      sockets.deferralChanged?.(c);
+      sms.deferralChanged(c);
     },
     // A rating or 整改 committed with its 好差评 report queued: push it.
     ratingsChanged(r) {

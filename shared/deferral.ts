@@ -17,7 +17,10 @@ export const DEFERRAL_REASON_MAX = 200;
 /** At most this many characters of the applicant's name. */
 export const DEFERRAL_NAME_MAX = 40;
 
-/** 待补齐 → 已补齐 (brought) or 已撤销 (withdrawn by a manager, with a reason). */
+/**
+ * 待补齐 → 已补齐 (brought) or 已撤销 (withdrawn, with a reason: by the clerk who accepted it on
+ * the same service day — a slip at the window — or by a manager at any time).
+ */
 export const DeferralStatus = z.enum(['pending', 'done', 'cancelled']);
 export type DeferralStatus = z.infer<typeof DeferralStatus>;
 
@@ -62,6 +65,27 @@ export const DeferralQuery = z.object({
 });
 export type DeferralQuery = z.output<typeof DeferralQuery>;
 
+// ---- 补齐提醒 (SMS) and the live 台账 -------------------------------------------------------
+
+/**
+ * The two texts a record with a phone may get: `before` on the working day before its deadline,
+ * `overdue` on the first working day after it passed (still 待补齐). Never more than these two.
+ */
+export const DeferralReminderStep = z.enum(['before', 'overdue']);
+export type DeferralReminderStep = z.infer<typeof DeferralReminderStep>;
+
+/** 补齐提醒 go out only between these hours of the hall's day (never at night; retries neither). */
+export const DEFERRAL_SMS_HOURS = { from: 9, until: 18 } as const;
+
+export const DeferralReminder = z.object({
+  step: DeferralReminderStep,
+  /** When it was written to the outbox (ISO). */
+  at: z.string(),
+  /** The outbox's word on it: waiting (or 未配置), gone to the gateway, given up. */
+  sms: z.enum(['pending', 'sent', 'failed']),
+});
+export type DeferralReminder = z.infer<typeof DeferralReminder>;
+
 const Person = z.object({ id: z.string(), name: z.string() });
 
 export const Deferral = z.object({
@@ -90,8 +114,23 @@ export const Deferral = z.object({
   closedAt: z.string().optional(),
   closedBy: Person.optional(),
   cancelReason: z.string().optional(),
+  /** 补齐提醒短信 written for it, oldest first (none: no phone, SMS off, or not due yet). */
+  reminders: z.array(DeferralReminder).optional(),
 });
 export type Deferral = z.infer<typeof Deferral>;
+
+/**
+ * `deferral:changed` (staff sockets): a record was made, brought, withdrawn or reminded. No
+ * personal data (every staff screen hears it); the 台账 asks for the rows again, the board takes
+ * the counts as they are.
+ */
+export interface DeferralChanged {
+  id: string;
+  what: 'created' | 'done' | 'cancelled' | 'reminded';
+  /** The hall's day the counts were made on. */
+  today: string;
+  counts: DeferralList['counts'];
+}
 
 export interface DeferralList {
   /** The hall's day the states are judged on. */
@@ -156,6 +195,18 @@ export function inFilter(state: DeferralState, filter: DeferralFilter): boolean 
   if (filter === 'all') return true;
   if (filter === 'pending') return state === 'pending' || state === 'overdue';
   return state === filter;
+}
+
+/**
+ * 撤销 by whom: a manager any time; the clerk who accepted the record, on the service day it was
+ * accepted (a slip at the window: the wrong matter, the paper found in the bag after all); after
+ * that day only a manager, so the 台账 of past days stays as it was promised. The panel offers
+ * the button by this rule; the server checks it again.
+ */
+export function withdrawRight(who: { id: string; role: string }, rec: { clerkId: string; serviceDay: string }, today: string): 'ok' | 'deferral_not_own' | 'deferral_day_over' {
+  if (who.role === 'manager') return 'ok';
+  if (who.role !== 'clerk' || rec.clerkId !== who.id) return 'deferral_not_own';
+  return rec.serviceDay === today ? 'ok' : 'deferral_day_over';
 }
 
 /**

@@ -51,6 +51,8 @@ export const ERROR_REASONS = [
   'id_card_required', // 实名取号: this hall takes kiosk numbers only with an ID card
   'id_card_daily_limit', // 实名取号: this person already holds as many numbers of the queue today as the hall allows
   'not_deferrable', // 容缺受理: a missing material is not on the matter's 容缺受理清单 (or it has none)
+  'deferral_not_own', // 容缺受理 撤销: a clerk may withdraw only a record they accepted themselves (a manager: any)
+  'deferral_day_over', // 容缺受理 撤销: the record's service day is over: only a manager withdraws it now
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

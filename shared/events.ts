@@ -6,7 +6,7 @@
 import type { Announce, AnnounceBody } from './announce';
 import type { AssistClose, AssistDay, AssistQuery, AssistRaise, AssistRef, AssistRequest } from './assist';
 import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput, StaffUpdate, TodayStats } from './admin';
-import type { DeferralCancel, DeferralCreate, DeferralList, Deferral, DeferralQuery, DeferralRef } from './deferral';
+import type { DeferralCancel, DeferralChanged, DeferralCreate, DeferralList, Deferral, DeferralQuery, DeferralRef } from './deferral';
 import type { DeviceList, DeviceStatus } from './devices';
 import type { RatingPrompt } from './citizen';
 import type { Reply } from './errors';
@@ -56,6 +56,8 @@ export interface ServerToClientEvents {
   'ratings:changed': (change: RatingsChanged) => void;
   /** Staff only: a 求助 was asked for, answered, settled or withdrawn (the whole request as it is now). */
   'assist:changed': (request: AssistRequest) => void;
+  /** Staff only: a 容缺台账 record was made, brought, withdrawn or texted its 补齐提醒 (no personal data; the counts after it). */
+  'deferral:changed': (change: DeferralChanged) => void;
   /** Managers only: a hall screen connected, went dark, or its sound changed (the whole list as it is now). */
   'devices:changed': (list: DeviceList) => void;
   /** The 评价器 of one window (signed in as a kiosk device or a manager): a ticket was just finished there: ask its holder to rate it. */
@@ -131,7 +133,7 @@ export interface StaffClientEvents extends ViewerClientEvents {
   /** 容缺台账 (clerks and managers): newest first, with the counts of 待补齐 and 逾期. */
   'deferral:list': (payload: DeferralQuery, ack: Ack<DeferralList>) => void;
   'deferral:done': (payload: DeferralRef, ack: Ack<Deferral>) => void;
-  /** Managers: withdraw a 待补齐 record, with the reason. */
+  /** Withdraw a 待补齐 record, with the reason: managers any time, the clerk who accepted it on that service day. */
   'deferral:cancel': (payload: DeferralCancel, ack: Ack<Deferral>) => void;
 }
 

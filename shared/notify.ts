@@ -37,9 +37,10 @@ export type SmsKind = z.infer<typeof SmsKind>;
 /**
  * Every kind the outbox holds: the citizens' and `assist` — a 求助 nobody answered, texted to the
  * duty managers' phones (its own setting, AssistSmsSettings, not `smsKinds`) — and `verify`, the
- * code that confirms a phone taking a number (扫码取号需验证手机号, its own setting `mobileVerify`).
+ * code that confirms a phone taking a number (扫码取号需验证手机号, its own setting `mobileVerify`) —
+ * and `deferral`, 容缺受理's 补齐提醒 to the applicant's phone (on whenever SMS is, shared/deferral.ts).
  */
-export const SMS_OUTBOX_KINDS = [...SMS_KINDS, 'assist', 'verify'] as const;
+export const SMS_OUTBOX_KINDS = [...SMS_KINDS, 'assist', 'verify', 'deferral'] as const;
 export const SmsOutboxKind = z.enum(SMS_OUTBOX_KINDS);
 export type SmsOutboxKind = z.infer<typeof SmsOutboxKind>;
 
@@ -72,7 +73,7 @@ export const SmsMessage = z.object({
   kind: SmsOutboxKind,
   phone: z.string(),
   text: z.string(),
-  /** What it is about: `appointment:<check-in code>`, `ticket:<service day>/<number>` or `assist:<request id>/<n>` (the n-th duty phone). */
+  /** What it is about: `appointment:<check-in code>`, `ticket:<service day>/<number>`, `assist:<request id>/<n>` (the n-th duty phone) or `deferral:<record id>/<step>`. */
   ref: z.string(),
   status: SmsStatus,
   attempts: z.number().int(),

@@ -1,10 +1,11 @@
 /**
- * The 容缺台账 in SQLite (migration 0027): one row per matter of a ticket accepted with 可容缺
- * materials missing, updated as it is closed (已补齐 or 已撤销). The 个人信息保存期限 clean-up masks
+ * The 容缺台账 in SQLite (migrations 0027, 0028): one row per matter of a ticket accepted with 可容缺
+ * materials missing, updated as it is closed (已补齐 or 已撤销) and as its 补齐提醒 are written. The 个人信息保存期限 clean-up masks
  * its name and phone from server/citizen/retention-repo.ts, with the other places a citizen's
  * number is kept.
  */
-import type { DeferralFilter, DeferralStatus } from '../../shared/deferral';
+import type { DeferralFilter, DeferralReminderStep, DeferralStatus } from '../../shared/deferral';
+import type { SmsStatus } from '../../shared/notify';
 import type { Db } from '../store';
 
 export interface DeferralRec {
@@ -26,6 +27,10 @@ export interface DeferralRec {
   closedBy?: string;
   closedAt?: number;
   cancelReason?: string;
+  /** When each 补齐提醒 was written to the outbox (epoch ms). */
+  reminded?: Partial<Record<DeferralReminderStep, number>>;
+  /** The outbox's status of each (read with the record; absent for a new one). */
+  sms?: Partial<Record<DeferralReminderStep, SmsStatus>>;
 }
 
 interface Row {
@@ -47,6 +52,10 @@ interface Row {
   closed_by: string | null;
   closed_at: number | null;
   cancel_reason: string | null;
+  reminded_before: number | null;
+  reminded_overdue: number | null;
+  sms_before: SmsStatus | null;
+  sms_overdue: SmsStatus | null;
 }
 
 function fromRow(r: Row): DeferralRec {
@@ -70,11 +79,24 @@ function fromRow(r: Row): DeferralRec {
   if (r.closed_by !== null) x.closedBy = r.closed_by;
   if (r.closed_at !== null) x.closedAt = r.closed_at;
   if (r.cancel_reason !== null) x.cancelReason = r.cancel_reason;
+  if (r.reminded_before !== null || r.reminded_overdue !== null) {
+    x.reminded = {};
+    x.sms = {};
+    if (r.reminded_before !== null) x.reminded.before = r.reminded_before;
+    if (r.reminded_overdue !== null) x.reminded.overdue = r.reminded_overdue;
+    if (r.sms_before !== null) x.sms.before = r.sms_before;
+    if (r.sms_overdue !== null) x.sms.overdue = r.sms_overdue;
+  }
   return x;
 }
 
 const COLUMNS =
   'id, ticket_id, ticket_number, matter_id, matter_name, missing, service_day, days, deadline, name, phone, clerk_id, window_no, created_at, status, closed_by, closed_at, cancel_reason';
+/** The outbox's status of a record's text of one step (by its UNIQUE (hall_id, kind, ref) index). */
+const smsOf = (step: DeferralReminderStep): string =>
+  `(SELECT o.status FROM sms_outbox o WHERE o.hall_id = deferrals.hall_id AND o.kind = 'deferral' AND o.ref = 'deferral:' || deferrals.id || '/${step}') AS sms_${step}`;
+/** What is read: the record, when its reminders were written, and how they fared. */
+const READ = `${COLUMNS}, reminded_before, reminded_overdue, ${smsOf('before')}, ${smsOf('overdue')}`;
 
 /** The filter as SQL over `status` and `deadline` (`?` is today); 全部 lists 撤销 ones too. */
 const FILTER_SQL: Record<DeferralFilter, string> = {
@@ -102,11 +124,18 @@ export function createDeferralRepo(db: Db) {
     close: db.prepare<[string, string | null, number | null, string | null, string, string]>(
       'UPDATE deferrals SET status = ?, closed_by = ?, closed_at = ?, cancel_reason = ? WHERE hall_id = ? AND id = ?',
     ),
-    byId: db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM deferrals WHERE hall_id = ? AND id = ?`),
+    byId: db.prepare<[string, string], Row>(`SELECT ${READ} FROM deferrals WHERE hall_id = ? AND id = ?`),
     // Served by the partial unique index.
     pendingOf: db.prepare<[string, string, string], Row>(
-      `SELECT ${COLUMNS} FROM deferrals WHERE hall_id = ? AND ticket_id = ? AND matter_id = ? AND status = 'pending'`,
+      `SELECT ${READ} FROM deferrals WHERE hall_id = ? AND ticket_id = ? AND matter_id = ? AND status = 'pending'`,
     ),
+    // Open records with a phone whose deadline is on or after `since` and that may still be due a text.
+    remindable: db.prepare<[string, string], Row>(
+      `SELECT ${READ} FROM deferrals WHERE hall_id = ? AND status = 'pending' AND deadline >= ? AND phone <> ''
+        AND (reminded_before IS NULL OR reminded_overdue IS NULL) ORDER BY deadline, created_at`,
+    ),
+    remindedBefore: db.prepare<[number, string, string]>('UPDATE deferrals SET reminded_before = ? WHERE hall_id = ? AND id = ? AND reminded_before IS NULL'),
+    remindedOverdue: db.prepare<[number, string, string]>('UPDATE deferrals SET reminded_overdue = ? WHERE hall_id = ? AND id = ? AND reminded_overdue IS NULL'),
     counts: db.prepare<[string, string], { pending: number; overdue: number }>(
       `SELECT count(*) AS pending, coalesce(sum(deadline < ?), 0) AS overdue FROM deferrals WHERE hall_id = ? AND status = 'pending'`,
     ),
@@ -119,7 +148,7 @@ export function createDeferralRepo(db: Db) {
       const where = ['hall_id = ?', FILTER_SQL[filter]];
       if (q) where.push("(ticket_number LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')");
       if (ticket) where.push('ticket_id = ?');
-      stmt = db.prepare<unknown[], Row>(`SELECT ${COLUMNS} FROM deferrals WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id LIMIT ?`);
+      stmt = db.prepare<unknown[], Row>(`SELECT ${READ} FROM deferrals WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id LIMIT ?`);
       finds.set(key, stmt);
     }
     return stmt;
@@ -172,6 +201,14 @@ export function createDeferralRepo(db: Db) {
       return findStmt(f.filter, Boolean(f.q), f.ticketId !== undefined)
         .all(...args)
         .map(fromRow);
+    },
+    /** 待补齐 records with a phone, deadline on or after `since`, not yet texted both reminders. */
+    remindable(hallId: string, since: string): DeferralRec[] {
+      return s.remindable.all(hallId, since).map(fromRow);
+    },
+    /** Stamps a reminder written (once: false when it was stamped already). */
+    markReminded(hallId: string, id: string, step: DeferralReminderStep, at: number): boolean {
+      return (step === 'before' ? s.remindedBefore : s.remindedOverdue).run(at, hallId, id).changes === 1;
     },
     /** 待补齐 (overdue ones included) and 逾期 over the whole 台账. */
     counts(hallId: string, today: string): { pending: number; overdue: number } {

@@ -1,12 +1,13 @@
 /**
  * 容缺受理 operations: the clerk serving a ticket accepts one of its matters with 可容缺 materials
  * missing (`deferral:create`), staff find records (`deferral:list`), a clerk or manager marks one
- * brought (`deferral:done`), a manager withdraws one (`deferral:cancel`). Not hall state: no seq,
- * no push; each change is one transaction with its audit line (name and phone masked there: the
- * log keeps no personal data past 个人信息保存期限).
+ * brought (`deferral:done`), a manager — or the clerk who accepted it, that same day — withdraws
+ * one (`deferral:cancel`). Not hall state: no seq; each change is one transaction with its audit
+ * line (name and phone masked there: the log keeps no personal data past 个人信息保存期限), then
+ * pushed to staff as `deferral:changed` (the 台账 and the board update at once).
  */
 import { randomUUID } from 'node:crypto';
-import { deadlineOf, deferralState, DeferralCancel, DeferralCreate, DeferralQuery, DeferralRef, overdueDays, type Deferral, type DeferralList } from '../../shared/deferral';
+import { deadlineOf, deferralState, DeferralCancel, type DeferralReminder, DeferralCreate, DeferralQuery, DeferralRef, overdueDays, type Deferral, type DeferralList } from '../../shared/deferral';
 import type { Reply } from '../../shared/errors';
 import type { Role } from '../../shared/schemas';
 import { maskName, maskPhone } from '../citizen/rules';
@@ -14,6 +15,7 @@ import { iso, serviceDayOf } from '../domain';
 import type { Actor } from '../service/actor';
 import { err, failWith, ok } from '../service/errors';
 import { define, type OpContext } from '../service/operation';
+import { deferralChange } from './changes';
 import { deferralRepoOf, type DeferralRec } from './deferral-repo';
 import { checkAccept, markDone, withdraw, type Check, type Who } from './rules';
 
@@ -49,13 +51,31 @@ function view(ctx: OpContext, r: DeferralRec, today: string): Deferral {
   if (r.closedAt !== undefined) v.closedAt = iso(r.closedAt);
   if (r.closedBy !== undefined) v.closedBy = person(r.closedBy);
   if (r.cancelReason !== undefined) v.cancelReason = r.cancelReason;
+  const reminders = remindersOf(r);
+  if (reminders.length > 0) v.reminders = reminders;
   return v;
 }
+
+/** The 补齐提醒 written, oldest first, with how the outbox fared (a text written is pending at worst). */
+function remindersOf(r: DeferralRec): DeferralReminder[] {
+  const out: DeferralReminder[] = [];
+  for (const step of ['before', 'overdue'] as const) {
+    const at = r.reminded?.[step];
+    if (at !== undefined) out.push({ step, at: iso(at), sms: r.sms?.[step] ?? 'pending' });
+  }
+  return out;
+}
+
+/** Tells staff screens, after the change committed. */
+const announce = (ctx: OpContext, id: string, what: 'created' | 'done' | 'cancelled'): void => {
+  const today = todayOf(ctx);
+  ctx.service.deferralChanged(deferralChange(ctx.store.db, ctx.service.hallId, id, what, today));
+};
 
 /** The record as the audit log keeps it: the citizen's name and phone masked. */
 const audited = (r: DeferralRec): DeferralRec => ({ ...r, name: r.name ? maskName(r.name) : '', phone: r.phone ? maskPhone(r.phone) : '' });
 
-function closeWith(ctx: OpContext, actor: Actor, id: string, type: string, step: (who: Who, rec: DeferralRec) => Check<{ rec: DeferralRec; changed: boolean }>): Reply<Deferral> {
+function closeWith(ctx: OpContext, actor: Actor, id: string, type: 'DeferralDone' | 'DeferralCancelled', step: (who: Who, rec: DeferralRec) => Check<{ rec: DeferralRec; changed: boolean }>): Reply<Deferral> {
   const { service, store } = ctx;
   const repo = deferralRepoOf(store.db);
   const rec = repo.byId(service.hallId, id);
@@ -68,6 +88,7 @@ function closeWith(ctx: OpContext, actor: Actor, id: string, type: string, step:
       repo.close(service.hallId, r.value.rec);
       service.audit(actor, type, audited(rec), audited(r.value.rec));
     })();
+    announce(ctx, rec.id, type === 'DeferralDone' ? 'done' : 'cancelled');
   }
   return ok(view(ctx, r.value.rec, todayOf(ctx)));
 }
@@ -110,6 +131,7 @@ export const deferralOperations = {
         repo.insert(service.hallId, rec);
         service.audit(actor, 'DeferralAccepted', null, audited(rec));
       })();
+      announce(ctx, rec.id, 'created');
       return ok(view(ctx, rec, today));
     },
   }),
@@ -135,11 +157,12 @@ export const deferralOperations = {
     },
   }),
 
+  /** 撤销: a manager any time; the clerk who accepted it on its own service day (rules.ts withdraw). */
   'deferral:cancel': define({
-    roles: ['manager'],
+    roles: WINDOW_ROLES,
     schema: DeferralCancel,
     run(ctx, actor, input): Reply<Deferral> {
-      return closeWith(ctx, actor, input.id, 'DeferralCancelled', (who, rec) => withdraw(who, rec, input.reason, ctx.service.now()));
+      return closeWith(ctx, actor, input.id, 'DeferralCancelled', (who, rec) => withdraw(who, rec, input.reason, ctx.service.now(), todayOf(ctx)));
     },
   }),
 };

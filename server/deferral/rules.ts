@@ -3,7 +3,7 @@
  * and how a record is closed. The panel offers the button by the same rule (deferralOffer in
  * shared/deferral.ts); the server checks again, since a panel may hold an old catalogue.
  */
-import { deferralOffer } from '../../shared/deferral';
+import { deferralOffer, withdrawRight } from '../../shared/deferral';
 import type { ApiError } from '../../shared/errors';
 import type { Matter, Role, TicketStatus } from '../../shared/schemas';
 import type { DeferralRec } from './deferral-repo';
@@ -61,8 +61,15 @@ export function markDone(who: Who, rec: DeferralRec, now: number): Check<{ rec: 
   return { ok: true, value: { rec: { ...rec, status: 'done', closedBy: who.id, closedAt: now }, changed: true } };
 }
 
-/** 撤销 (a manager, with a reason): the case ends without the materials; a withdrawn one stays. */
-export function withdraw(who: Who, rec: DeferralRec, reason: string, now: number): Check<{ rec: DeferralRec; changed: boolean }> {
+/**
+ * 撤销 with a reason: the case ends without the materials; a withdrawn one stays. A manager any
+ * time; a clerk only their own record on the day it was accepted (withdrawRight), refused with
+ * FORBIDDEN and the reason that tells the two apart.
+ */
+export function withdraw(who: Who, rec: DeferralRec, reason: string, now: number, today: string): Check<{ rec: DeferralRec; changed: boolean }> {
+  const right = withdrawRight(who, rec, today);
+  if (right === 'deferral_not_own') return fail('FORBIDDEN', 'a clerk may withdraw only a record they accepted themselves', right);
+  if (right === 'deferral_day_over') return fail('FORBIDDEN', 'the day it was accepted is over: a manager withdraws it now', right);
   if (rec.status === 'cancelled') return { ok: true, value: { rec, changed: false } };
   if (rec.status !== 'pending') return fail('INVALID_STATE', 'the materials were brought already');
   return { ok: true, value: { rec: { ...rec, status: 'cancelled', closedBy: who.id, closedAt: now, cancelReason: reason }, changed: true } };

@@ -4,6 +4,7 @@
  */
 import type { Router } from 'express';
 import type { AssistRequest } from '../../shared/assist';
+import type { DeferralChanged } from '../../shared/deferral';
 import { createAppointmentRepo } from '../citizen/appointment-repo';
 import { createSettingsRepo } from '../citizen/settings-repo';
 import type { Clock } from '../service/clock';
@@ -12,6 +13,7 @@ import type { Store } from '../store';
 import { createAssistSmsRepo } from './assist-settings-repo';
 import { createAssistSms } from './assist-sms';
 import { SMS_DEFAULTS, type SmsConfig } from './config';
+import { createDeferralSms } from './deferral-sms';
 import { createNotifyService } from './notify-service';
 import { createOutboxRepo } from './outbox-repo';
 import { createPhoneVerifyRepo } from './phone-verify-repo';
@@ -83,6 +85,8 @@ export function createSms(deps: SmsDeps) {
     outbox,
     sender,
   });
+  // 容缺受理's 补齐提醒 (server/deferral/reminders.ts decides who is due).
+  const deferrals = createDeferralSms({ db, hall: deps.hall, clock: deps.clock, smsSettings: () => settings.get(deps.hall.hallId), outbox, sender });
   // Messages left pending by the last run (a restart) go out now, not at the first timer tick —
   // except 求助 texts whose request was answered while the server was down.
   assist.reconcile();
@@ -91,9 +95,10 @@ export function createSms(deps: SmsDeps) {
     ...notify,
     /** 扫码取号需验证手机号: the phone ticket's code check and per-phone limit (the ticket:issue operation asks it). */
     phoneVerify,
-    /** The timer's work (every 30 s, the hall's clock): 求助 texts due, reminders, then delivery. */
+    /** The timer's work (every 30 s, the hall's clock): 求助 texts due, 补齐提醒 (every few minutes), reminders, then delivery. */
     tick(): Promise<number> {
       assist.tick();
+      deferrals.tick();
       return notify.tick();
     },
     /** After each change of a 求助 (the app's publisher calls it): an answered one's texts stop. */
@@ -103,6 +108,15 @@ export function createSms(deps: SmsDeps) {
       } catch (e) {
         // The answer stands; the timer's reconcile drops the texts at its next run.
         deps.log(`SMS 求助 drop failed: ${String(e)}`);
+      }
+    },
+    /** After each 容缺台账 change (the app's publisher calls it): a closed record's 补齐提醒 stops. */
+    deferralChanged(c: DeferralChanged): void {
+      try {
+        deferrals.changed(c);
+      } catch (e) {
+        // The change stands; the next reminder run's reconcile drops the text.
+        deps.log(`SMS 补齐提醒 drop failed: ${String(e)}`);
       }
     },
     registerRoutes: (router: Router) => {

@@ -38,6 +38,18 @@ export function calledText(c: { hall: string; number: string; windowNo: number }
   return `【${c.hall}】轮到您了：${c.number} 号请到 ${c.windowNo} 号窗口办理。`;
 }
 
+/**
+ * 容缺受理's 补齐提醒 to the applicant: what is still missing and by when (`before`), or that the
+ * day has passed (`overdue`). The missing list whole (two messages when long: each material
+ * matters more than the bill); the sheet's own words for what happens after the deadline.
+ */
+export function deferralText(d: { hall: string; serviceDay: string; matter: string; missing: readonly string[]; deadline: string; step: 'before' | 'overdue' }): string {
+  const what = `您于${monthDay(d.serviceDay)}容缺受理的「${d.matter}」尚缺：${d.missing.join('、')}`;
+  return d.step === 'before'
+    ? `【${d.hall}】${what}，请于${monthDay(d.deadline)}前携带告知承诺书到任一综合窗口补齐，逾期将按规定终止办理。`
+    : `【${d.hall}】${what}，补齐期限${monthDay(d.deadline)}已过，请尽快携带告知承诺书到任一综合窗口补齐，否则将按规定终止办理。`;
+}
+
 /** One SMS: longer texts are split (and billed) in two by most platforms. */
 export const SMS_ONE_MESSAGE = 70;
 

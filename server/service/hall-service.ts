@@ -5,6 +5,7 @@
  */
 import type { Announce } from '../../shared/announce';
 import type { AssistRequest } from '../../shared/assist';
+import type { DeferralChanged } from '../../shared/deferral';
 import type { RatingsChanged } from '../../shared/events';
 import type { Reply } from '../../shared/errors';
 import type { Call, CallPrompts, HallChange, HallInfo, Matter, Snapshot, Ticket, TicketDetail, Window } from '../../shared/schemas';
@@ -300,6 +301,10 @@ export function createHallService(deps: HallServiceDeps) {
     /** 求助 (assist-operations.ts): beside the hall state, to staff only, no seq. */
     assistChanged(r: AssistRequest): void {
       publisher.assistChanged?.(r);
+    },
+    /** 容缺台账 (server/deferral): beside the hall state, to staff only, no seq. */
+    deferralChanged(c: DeferralChanged): void {
+      publisher.deferralChanged?.(c);
     },
     /** The timer's share: a new service day, and 停止取号 moved by time alone. */
     tick(): void {

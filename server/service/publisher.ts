@@ -1,5 +1,6 @@
 import type { Announce } from '../../shared/announce';
 import type { AssistRequest } from '../../shared/assist';
+import type { DeferralChanged } from '../../shared/deferral';
 import type { RatingsChanged } from '../../shared/events';
 import type { Call, CallPrompt, HallChange } from '../../shared/schemas';
 
@@ -26,6 +27,8 @@ export interface Publisher {
   ratingsChanged?(r: RatingsChanged): void;
   /** A 求助 was asked for, answered or settled: to staff (not hall state, no seq). */
   assistChanged?(r: AssistRequest): void;
+  /** A 容缺台账 record was made, brought, withdrawn or reminded: to staff (not hall state, no seq). */
+  deferralChanged?(c: DeferralChanged): void;
 }
 
 export const nullPublisher: Publisher = { publish: () => {} };

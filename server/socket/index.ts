@@ -172,6 +172,9 @@ export function attachSocket(io: HallServer, deps: { ctx: OpContext; auth: AuthS
     assistChanged(r) {
       io.to(staffRoom).emit('assist:changed', r);
     },
+    deferralChanged(c) {
+      io.to(staffRoom).emit('deferral:changed', c);
+    },
     publish(p: Publication) {
       io.to(staffRoom).emit('hall:changed', p.change);
       io.to(hallRoom).emit('hall:changed', publicChange(p.change, service.state().settings.windowShowsClerk === true));

@@ -1,7 +1,7 @@
 /** 容缺受理's pure rules: which matter may be accepted with what missing, the 补齐期限, a record's state on a day, and who may accept. */
 import { describe, expect, it } from 'vitest';
 import { MatterInput } from '../../shared/admin';
-import { addDays, canonicalMatter, deadlineOf, deferralOffer, deferralState, inFilter, overdueDays, type DeferralFilter, type DeferralState } from '../../shared/deferral';
+import { addDays, canonicalMatter, deadlineOf, deferralOffer, deferralState, inFilter, overdueDays, withdrawRight, type DeferralFilter, type DeferralState } from '../../shared/deferral';
 import type { Matter } from '../../shared/schemas';
 import type { DeferralRec } from '../../server/deferral/deferral-repo';
 import { checkAccept, markDone, withdraw, type TicketFacts, type Who } from '../../server/deferral/rules';
@@ -105,16 +105,40 @@ describe('checkAccept (who may accept which ticket)', () => {
 });
 
 describe('closing a record', () => {
-  const rec = { id: 'd1', status: 'pending' } as DeferralRec;
+  const rec = { id: 'd1', status: 'pending', clerkId: 'c02', serviceDay: '2026-11-30' } as DeferralRec;
   const who: Who = { id: 'c02', role: 'clerk' };
   it('已补齐 once; a second press changes nothing; a withdrawn one cannot be brought', () => {
     const done = markDone(who, rec, 5);
     expect(done).toEqual({ ok: true, value: { rec: { ...rec, status: 'done', closedBy: 'c02', closedAt: 5 }, changed: true } });
     if (!done.ok) return;
     expect(markDone(who, done.value.rec, 9)).toEqual({ ok: true, value: { rec: done.value.rec, changed: false } });
-    expect(withdraw(who, done.value.rec, '放弃', 9).ok).toBe(false);
-    const gone = withdraw(who, rec, '放弃', 7);
+    expect(withdraw(who, done.value.rec, '放弃', 9, '2026-11-30').ok).toBe(false);
+    const gone = withdraw(who, rec, '放弃', 7, '2026-11-30');
     expect(gone).toEqual({ ok: true, value: { rec: { ...rec, status: 'cancelled', closedBy: 'c02', closedAt: 7, cancelReason: '放弃' }, changed: true } });
     if (gone.ok) expect(markDone(who, gone.value.rec, 9).ok).toBe(false);
+  });
+});
+
+describe('撤销: who may withdraw a 待补齐 record', () => {
+  const rec = { id: 'd1', status: 'pending', clerkId: 'c02', serviceDay: '2026-11-30' } as DeferralRec;
+  it.each([
+    ['the clerk who accepted it, that day', { id: 'c02', role: 'clerk' }, '2026-11-30', 'ok'],
+    ['the same clerk the next day', { id: 'c02', role: 'clerk' }, '2026-12-01', 'deferral_day_over'],
+    ['another clerk, that day', { id: 'c03', role: 'clerk' }, '2026-11-30', 'deferral_not_own'],
+    ['another clerk, later', { id: 'c03', role: 'clerk' }, '2026-12-05', 'deferral_not_own'],
+    ['a guide with the same id', { id: 'c02', role: 'guide' }, '2026-11-30', 'deferral_not_own'],
+    ['a manager, that day', { id: 'admin', role: 'manager' }, '2026-11-30', 'ok'],
+    ['a manager, weeks later', { id: 'admin', role: 'manager' }, '2027-01-15', 'ok'],
+  ] as const)('%s', (_name, who, today, want) => {
+    expect(withdrawRight(who, rec, today)).toBe(want);
+    const r = withdraw(who, rec, '选错事项', 7, today);
+    if (want === 'ok') expect(r).toMatchObject({ ok: true, value: { changed: true, rec: { status: 'cancelled', cancelReason: '选错事项', closedBy: who.id } } });
+    else expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) as string, reason: want } });
+  });
+
+  it('refuses before looking at the state: a stranger learns nothing of a brought record', () => {
+    const done = { ...rec, status: 'done' } as DeferralRec;
+    expect(withdraw({ id: 'c03', role: 'clerk' }, done, 'x', 7, '2026-11-30')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(withdraw({ id: 'c02', role: 'clerk' }, done, 'x', 7, '2026-11-30')).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
   });
 });

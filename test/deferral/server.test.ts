@@ -8,10 +8,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/admin';
 import type { RetentionStatus } from '../../shared/citizen';
-import type { Deferral, DeferralList } from '../../shared/deferral';
-import type { ApiError } from '../../shared/errors';
+import type { Deferral } from '../../shared/deferral';
 import type { Ticket } from '../../shared/schemas';
-import { api, connectClient, login, startTestServer, type ClientSocket, type TestServer } from '../support/server';
+import { api, connectClient, login, type ClientSocket, type TestServer } from '../support/server';
+import { create, errorOf, list, servingE02 as serving, type Body } from './support';
 
 let s: TestServer | undefined;
 const sockets: ClientSocket[] = [];
@@ -21,23 +21,12 @@ afterEach(async () => {
   s = undefined;
 });
 
-type Body<T> = T | { error: ApiError };
-const errorOf = (r: { body: unknown }): ApiError => (r.body as { error: ApiError }).error;
-
-/** Window 3 serves queue E; c03 calls an E-02 (医保异地就医备案) ticket there. */
+/** The shared start, closed after each test. */
 async function servingE02() {
-  s = await startTestServer();
-  const admin = await login(s.url, 'admin', 'admin');
-  const clerk = await login(s.url, 'c03', '1234');
-  expect((await api(s.url, 'PUT', '/api/windows/3/mapping', { token: admin, body: [{ queue: 'E', role: 'primary' }] })).status).toBe(200);
-  expect((await api(s.url, 'POST', '/api/windows/3/session', { token: clerk })).status).toBe(200);
-  const ticket = (await api<Ticket>(s.url, 'POST', '/api/tickets', { token: admin, body: { queue: 'E', matters: ['E-02'] } })).body;
-  expect((await api<Ticket>(s.url, 'POST', '/api/windows/3/next', { token: clerk })).body.id).toBe(ticket.id);
-  return { s, admin, clerk, ticket };
+  const r = await serving();
+  s = r.s;
+  return r;
 }
-
-const create = (t: TestServer, token: string, body: unknown) => api<Body<Deferral>>(t.url, 'POST', '/api/deferrals', { token, body });
-const list = async (t: TestServer, token: string, query = '') => (await api<DeferralList>(t.url, 'GET', `/api/deferrals${query}`, { token })).body;
 
 describe('容缺受理 (deferral)', () => {
   it('records what is missing with its deadline; a double press and a second panel get the same record', async () => {

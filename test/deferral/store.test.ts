@@ -99,3 +99,54 @@ describe('容缺台账 repository', () => {
     store.close();
   });
 });
+
+describe('migration 0028 (补齐提醒) and the reminder stamps', () => {
+  it("widens the outbox's kinds keeping its rows, ids and receipts; stamps each step once; lists only what may still be due", () => {
+    const path = join(tempDir('deferral-0028-'), 'hall.db');
+    let db = openDatabase(path);
+    migrate(
+      db,
+      loadMigrations().filter((m) => m.id < 28),
+    );
+    db.prepare("INSERT INTO halls VALUES ('h1', '大厅', 'Hall', 'Asia/Shanghai', '2026-11-30', 0, ?)").run(JSON.stringify(SETTINGS));
+    const put = db.prepare(`INSERT INTO sms_outbox (hall_id, kind, phone, text, ref, status, attempts, created_at, next_at, expires_at, sent_at, delivery, delivery_at)
+      VALUES ('h1', ?, '13900000001', 't', ?, 'sent', 1, 1, 1, 9, 2, ?, ?)`);
+    put.run('booked', 'appointment:1', 'delivered', 3);
+    put.run('verify', 'verify:7', null, null);
+    db.prepare('DELETE FROM sms_outbox WHERE id = 2').run();
+    const before = db.prepare('SELECT * FROM sms_outbox ORDER BY id').all();
+    expect(() => put.run('deferral', 'deferral:d1/before', null, null)).toThrow(/CHECK/);
+    db.close();
+
+    const store = createStore(openDatabase(path));
+    db = store.db;
+    expect(db.prepare('SELECT name FROM migrations WHERE id = 28').pluck().get()).toBe('0028_deferral_reminders.sql');
+    expect(db.prepare('SELECT * FROM sms_outbox ORDER BY id').all()).toEqual(before);
+    // The counter carried over: the deleted id 2 is not handed out again.
+    const add = db.prepare(`INSERT INTO sms_outbox (hall_id, kind, phone, text, ref, created_at, next_at, expires_at) VALUES ('h1', 'deferral', '1', 't', 'deferral:d1/before', 1, 1, 2)`);
+    expect(add.run().lastInsertRowid).toBe(3);
+    expect(() => add.run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`UPDATE sms_outbox SET delivery = 'lost' WHERE id = 1`).run()).toThrow(/CHECK/);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sms_outbox' AND name NOT LIKE 'sqlite_autoindex%'").pluck().all()).toEqual(['sms_outbox_due']);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    const repo = createDeferralRepo(db);
+    repo.insert('h1', rec());
+    repo.insert('h1', rec({ id: 'd2', ticketId: 't2', phone: '' }));
+    repo.insert('h1', rec({ id: 'd3', ticketId: 't3', deadline: '2026-11-20' }));
+    repo.insert('h1', rec({ id: 'd4', ticketId: 't4', status: 'done' }));
+    // d1's text (id 3 above) is read with the record; d2 has no phone, d3 is past the cut-off, d4 is closed.
+    expect(repo.remindable('h1', '2026-11-25').map((r) => r.id)).toEqual(['d1']);
+    expect(repo.markReminded('h1', 'd1', 'before', 100)).toBe(true);
+    expect(repo.markReminded('h1', 'd1', 'before', 200)).toBe(false);
+    expect(repo.byId('h1', 'd1')).toEqual({ ...rec(), reminded: { before: 100 }, sms: { before: 'pending' } });
+    expect(repo.remindable('h1', '2026-11-25').map((r) => r.id)).toEqual(['d1']);
+    expect(repo.markReminded('h1', 'd1', 'overdue', 300)).toBe(true);
+    expect(repo.remindable('h1', '2026-11-25')).toEqual([]);
+    expect(repo.byId('h1', 'd1')?.reminded).toEqual({ before: 100, overdue: 300 });
+    // The reminder run's query uses the new index.
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM deferrals WHERE hall_id = 'h1' AND status = 'pending' AND deadline >= '2026-11-25'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('deferrals_open');
+    store.close();
+  });
+});
