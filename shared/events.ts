@@ -8,6 +8,7 @@ import type { AssistClose, AssistDay, AssistQuery, AssistRaise, AssistRef, Assis
 import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput, StaffUpdate, TodayStats } from './admin';
 import type { DeferralCancel, DeferralChanged, DeferralCreate, DeferralList, Deferral, DeferralQuery, DeferralRef } from './deferral';
 import type { DeviceList, DeviceStatus } from './devices';
+import type { HonorsHistory, MyHonor } from './honors';
 import type { RatingPrompt } from './citizen';
 import type { Reply } from './errors';
 import type { MyPrefs, MyPrefsPatch } from './prefs';
@@ -135,6 +136,10 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'deferral:done': (payload: DeferralRef, ack: Ack<Deferral>) => void;
   /** Withdraw a 待补齐 record, with the reason: managers any time, the clerk who accepted it on that service day. */
   'deferral:cancel': (payload: DeferralCancel, ack: Ack<Deferral>) => void;
+  /** 历届光荣榜 (managers; shared/honors.ts): every stint on the 光荣榜, the newest first. */
+  'admin:honors:history': (payload: Record<string, never>, ack: Ack<HonorsHistory>) => void;
+  /** 我的荣誉: the signed-in person's own titles on the 光荣榜, the newest first. */
+  'me:honors': (payload: Record<string, never>, ack: Ack<MyHonor[]>) => void;
 }
 
 export interface SocketData {

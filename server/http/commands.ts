@@ -70,6 +70,9 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: Ope
   // The signed-in person's own panel preferences (自动叫号); the body is the patch itself, checked strictly.
   { method: 'get', path: '/me/prefs', op: 'me:prefs:get', gather: none },
   { method: 'put', path: '/me/prefs', op: 'me:prefs', gather: (req) => req.body as unknown },
+  // 历届光荣榜: the record of the 光荣榜 (managers), and the signed-in person's own titles (我的荣誉).
+  { method: 'get', path: '/admin/honors/history', op: 'admin:honors:history', gather: none },
+  { method: 'get', path: '/me/honors', op: 'me:honors', gather: none },
 ];
 
 export function registerCommandRoutes(router: Router, ctx: OpContext): void {

@@ -24,6 +24,7 @@ import type { Store, UserRow } from '../store';
 import type { Actor } from './actor';
 import { err, ok } from './errors';
 import type { HallService } from './hall-service';
+import { recordHonorsOnSave } from './honors-operations';
 import { define } from './operation';
 
 const MANAGER: readonly Role[] = ['manager'];
@@ -71,8 +72,15 @@ export const adminOperations = {
   'admin:settings': define({
     roles: MANAGER,
     schema: SettingsPatch,
-    run: ({ service }, actor, patch): Reply<HallSettings> =>
-      run(service, actor, { type: 'updateSettings', patch }, () => ok(structuredClone(service.state().settings))),
+    // A new 光荣榜 is recorded (历届光荣榜) with the settings, in the same transaction.
+    run: ({ service, store }, actor, patch): Reply<HallSettings> =>
+      run(
+        service,
+        actor,
+        { type: 'updateSettings', patch },
+        () => ok(structuredClone(service.state().settings)),
+        patch.honors === undefined ? undefined : recordHonorsOnSave(service, store),
+      ),
   }),
 
   'admin:queue': define({

@@ -2,6 +2,7 @@ import { createAssistRepo } from './assist-repo';
 import { createCatalogueRepo } from './catalogue-repo';
 import { createEventRepo } from './event-repo';
 import { createHallRepo } from './hall-repo';
+import { createHonorRepo } from './honor-repo';
 import { migrate } from './migrate';
 import { openDatabase, type Db } from './open';
 import { createPhotoRepo } from './photo-repo';
@@ -18,6 +19,7 @@ export type { StatsRepo } from './stats-repo';
 export type { AssistRepo } from './assist-repo';
 export type { PrefsRepo } from './prefs-repo';
 export type { PhotoRepo, StaffPhoto } from './photo-repo';
+export type { HonorRepo, HonorEntry, HonorChange } from './honor-repo';
 
 /** The store: one database, migrated, with its typed repositories. */
 export function createStore(db: Db) {
@@ -33,6 +35,7 @@ export function createStore(db: Db) {
     assist: createAssistRepo(db),
     prefs: createPrefsRepo(db),
     photos: createPhotoRepo(db),
+    honors: createHonorRepo(db),
     close: () => db.close(),
   };
 }
