@@ -104,6 +104,18 @@ describe('刷身份证签到', () => {
     expect(await page.locator('[data-testid="ticket-senior"]').count()).toBe(0);
     await shot(page, 'checkin-idcard-6-ticket-en');
     expect(await waiting('E')).toBe(2);
+
+    // A landscape kiosk: the keypad beside the choices, all of it on the screen without scrolling.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.click('[data-testid="done"]');
+    await page.click('[data-testid="go-checkin"]');
+    await page.fill('[data-testid="code"]', '12345678');
+    const button = (await page.locator('[data-testid="checkin-idcard"]').boundingBox())!;
+    const nav = (await page.locator('.nav').boundingBox())!;
+    expect(button.y + button.height).toBeLessThanOrEqual(nav.y);
+    const lastKey = (await page.locator('[aria-label="Digit 0"]').boundingBox())!;
+    expect(lastKey.y + lastKey.height).toBeLessThanOrEqual(nav.y);
+    await shot(page, 'checkin-idcard-landscape-en');
   }, 60_000);
 
   it('the guide desk: a card read while the code is typed goes with 签到 — real-name, 老年人优先', async () => {
