@@ -1,7 +1,12 @@
-/** 光荣榜 in the console (counter/src/admin/logic/honors.ts): row problems, last month, and who the figures put forward. */
+/** 光荣榜 in the console (counter/src/admin/logic/honors.ts): row problems, last month, and who the figures put forward; 历届光荣榜 (logic/honorsHistory.ts) and the clerk's 我的荣誉 (clerk/logic/myHonors.ts). */
 import { describe, expect, it } from 'vitest';
 import { honorCandidates, honorProblems, lastMonth, monthTitle, toHonors } from '../../counter/src/admin/logic/honors';
+import { historyByYear, historyCsv, historyOf, historyPeople, stintSpan } from '../../counter/src/admin/logic/honorsHistory';
 import type { RatingGroup } from '../../counter/src/admin/logic/ratings';
+import { t as adminT } from '../../counter/src/admin/text';
+import { myHonorsLine } from '../../counter/src/clerk/logic/myHonors';
+import { i18n as clerkI18n, t as clerkT } from '../../counter/src/clerk/text';
+import type { HonorStint } from '../../shared/honors';
 
 describe('光荣榜 rows', () => {
   it.each([
@@ -62,5 +67,73 @@ describe('who the figures put forward', () => {
     ['five at most', ['a', 'b', 'c', 'd', 'e', 'f'].map((k) => g(k, 30, 10, 4.5)), ['a', 'b', 'c', 'd', 'e']],
   ])('%s', (_name, groups, want) => {
     expect(honorCandidates(groups).map((x) => x.key)).toEqual(want);
+  });
+});
+
+describe('历届光荣榜 in the console', () => {
+  const stint = (clerkId: string, title: string, from: string, to?: string, name = `名${clerkId}`): HonorStint => ({
+    clerkId,
+    username: `g${clerkId}`,
+    name,
+    title,
+    from,
+    ...(to ? { to } : {}),
+  });
+  // As the server sends it: the newest first.
+  const record = [
+    stint('u2', '1月服务之星', '2027-01-31'),
+    stint('u1', '12月服务之星', '2026-12-31', '2027-01-31', '张三'),
+    stint('u3', '岗位标兵', '2026-10-31'),
+    stint('u1', '10月服务之星', '2026-10-31', '2026-11-30', '张叁'),
+  ];
+
+  it.each([
+    ['everyone, by the year each began, the newest year first', '', ['2027: u2 1月服务之星', '2026: u1 12月服务之星 | u3 岗位标兵 | u1 10月服务之星']],
+    ['one person', 'u1', ['2026: u1 12月服务之星 | u1 10月服务之星']],
+    ['someone with no record', 'u9', []],
+  ])('%s', (_name, who, want) => {
+    const years = historyByYear(historyOf(record, who));
+    expect(years.map((y) => `${y.year}: ${y.stints.map((s) => `${s.clerkId} ${s.title}`).join(' | ')}`)).toEqual(want);
+  });
+
+  it('lists each person once under their newest name, by 工号', () => {
+    expect(historyPeople(record)).toEqual([
+      { clerkId: 'u1', username: 'gu1', name: '张三' },
+      { clerkId: 'u2', username: 'gu2', name: '名u2' },
+      { clerkId: 'u3', username: 'gu3', name: '名u3' },
+    ]);
+  });
+
+  it('exports CSV with a BOM, one row a stint, 至今 for an open one, formula-like text made safe', () => {
+    const csv = historyCsv([...record.slice(0, 2), stint('u4', '=服务之星', '2026-05-31')], adminT);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.slice(1).split('\r\n')).toEqual([
+      '年度,称号,姓名,工号,上榜日期,下榜日期',
+      '2027,1月服务之星,名u2,gu2,2027-01-31,至今',
+      '2026,12月服务之星,张三,gu1,2026-12-31,2027-01-31',
+      "2026,'=服务之星,名u4,gu4,2026-05-31,至今",
+      '',
+    ]);
+    expect(stintSpan(record[0]!, adminT)).toBe('2027-01-31 至今');
+    expect(stintSpan(record[1]!, adminT)).toBe('2026-12-31 至 2027-01-31');
+  });
+});
+
+describe('我的荣誉 on the clerk panel', () => {
+  it.each([
+    ['none: nothing shown', [], ''],
+    ['the newest first, with the year', [{ title: '10月服务之星', from: '2026-10-31', to: '2026-11-30' }, { title: '岗位标兵', from: '2026-09-30' }], '2026年10月服务之星、2026年岗位标兵'],
+    ['the same title twice in a year: once', [{ title: '岗位标兵', from: '2026-12-01' }, { title: '岗位标兵', from: '2026-03-01', to: '2026-06-01' }, { title: '岗位标兵', from: '2025-03-01', to: '2025-06-01' }], '2026年岗位标兵、2025年岗位标兵'],
+  ] as const)('%s', (_name, honors, want) => {
+    expect(myHonorsLine(honors, clerkT)).toBe(want);
+  });
+  it('reads in English too', () => {
+    clerkI18n.setLocale('en');
+    try {
+      expect(myHonorsLine([{ title: '岗位标兵', from: '2026-09-30' }, { title: '服务先锋', from: '2025-09-30' }], clerkT)).toBe('岗位标兵 (2026), 服务先锋 (2025)');
+      expect(clerkT('honors.mine', { list: 'x' })).toBe('My honours: x');
+    } finally {
+      clerkI18n.setLocale('zh');
+    }
   });
 });

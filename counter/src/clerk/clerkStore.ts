@@ -23,6 +23,7 @@ import { createCommandRunner } from './store/commandRunner';
 import { createDayFigures } from './store/dayFigures';
 import { createDeferrals } from './store/deferrals';
 import type { Dialog } from './store/dialog';
+import { createMyHonors } from './store/myHonors';
 import { createNoShowUndo } from './store/noShowUndo';
 import { createNotices } from './store/notices';
 import { createShortcutKeys } from './store/shortcutKeys';
@@ -88,6 +89,8 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   const seat = createSignInOut({ session, conn, cmd, view, runner, dialog, say, onSignedOut: hooks.onSignedOut });
   /** 容缺受理: the current citizen's records, the box, the 告知承诺书 and 容缺补齐. */
   const deferrals = createDeferrals({ conn, current, dialog, say });
+  /** 我的荣誉: the clerk's titles on the 光荣榜 over time (the settings dialog shows them). */
+  const honors = createMyHonors({ conn, snapshot });
   const commands = createWindowCommands({ cmd, view, runner, dialog, say, auto, undo, detail, recordDone: figures.recordDone });
 
   return {
@@ -130,6 +133,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     /** null until the account's settings have come (the dialog says so; nothing counts down). */
     autoSettings: account.autoCall,
     prefsSync: account.sync,
+    myHonors: honors.list,
     autoSecondsLeft: auto.secondsLeft,
     autoShareLeft: auto.shareLeft,
     setAutoSettings: account.setAutoCall,
