@@ -102,6 +102,14 @@ describe('历届光荣榜', () => {
     expect(lines(await history())).toContain('c12 窗口人员12 岗位标兵 2026-11-30–2027-01-01');
   });
 
+  it('the 个人信息保存期限 clean-up leaves it alone: staff records, not citizen data', async () => {
+    const before = await history();
+    await later(400); // past any 保存期限 the hall may set
+    const run = await api(s.url, 'POST', '/api/citizen/retention/run', { token: admin });
+    expect(run.status).toBe(200);
+    expect((await history()).stints).toEqual(before.stints);
+  });
+
   it('a hall whose record had not begun gets it replayed from the event log, the same', async () => {
     const before = await history();
     await s.close();
