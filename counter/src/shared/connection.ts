@@ -6,6 +6,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 import type { AssistRequest } from '../../../shared/assist';
+import type { DeferralChanged } from '../../../shared/deferral';
 import type { DeviceList } from '../../../shared/devices';
 import type { Ack, RatingsChanged, ServerToClientEvents, StaffClientEvents } from '../../../shared/events';
 import type { Call, CallPrompt, Snapshot } from '../../../shared/schemas';
@@ -38,6 +39,8 @@ export interface HallConnection {
   assistChanged: Readonly<ShallowRef<AssistRequest | null>>;
   /** Managers: the hall's screens as the server last pushed them (设备状态; devices.ts asks on connect). */
   devicesChanged: Readonly<ShallowRef<DeviceList | null>>;
+  /** The last 容缺台账 change (made, brought, withdrawn, reminded) with the counts after it: the 台账, the board and the panel's citizen update on it. */
+  deferralChanged: Readonly<ShallowRef<DeferralChanged | null>>;
   command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<ClientReply<CommandData<K>>>;
   /** Try to reconnect at once instead of waiting for the back-off. */
   retryNow(): void;
@@ -69,6 +72,7 @@ export function connectHall(opts: ConnectOptions): HallConnection {
   const ratingsChanged = shallowRef<RatingsChanged | null>(null);
   const assistChanged = shallowRef<AssistRequest | null>(null);
   const devicesChanged = shallowRef<DeviceList | null>(null);
+  const deferralChanged = shallowRef<DeferralChanged | null>(null);
   let promptsSeq = -1;
   let sync: SyncState = emptySync();
   /** The first snapshot after (re)connecting replaces ours whatever its seq. */
@@ -154,6 +158,9 @@ export function connectHall(opts: ConnectOptions): HallConnection {
   socket.on('devices:changed', (l) => {
     devicesChanged.value = l;
   });
+  socket.on('deferral:changed', (c) => {
+    deferralChanged.value = c;
+  });
   socket.on('call', (call) => {
     lastCall.value = call;
     publish(receiveCall(sync, call));
@@ -192,6 +199,7 @@ export function connectHall(opts: ConnectOptions): HallConnection {
     ratingsChanged,
     assistChanged,
     devicesChanged,
+    deferralChanged,
     command,
     retryNow: () => {
       if (!socket.connected) socket.connect();

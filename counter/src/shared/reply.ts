@@ -3,7 +3,7 @@
  * that happen on our side of the wire. A command is never silently lost: every press ends
  * in data or in one of these errors, and the screens show it.
  */
-import type { ErrorCode, Reply } from '../../../shared/errors';
+import type { ErrorCode, ErrorReason, Reply } from '../../../shared/errors';
 
 /** Our own codes: `OFFLINE` (not sent: no connection), `TIMEOUT` (sent, no answer in time). */
 export type ClientErrorCode = ErrorCode | 'OFFLINE' | 'TIMEOUT';
@@ -11,6 +11,8 @@ export type ClientErrorCode = ErrorCode | 'OFFLINE' | 'TIMEOUT';
 export interface ClientError {
   code: ClientErrorCode;
   message: string;
+  /** The server's finer reason, where it gives one (shared/errors.ts ERROR_REASONS). */
+  reason?: ErrorReason;
 }
 
 export type ClientReply<T> = { ok: true; data: T } | { ok: false; error: ClientError };

@@ -4,7 +4,9 @@
  * offers it; the box checks the phone and shows the deadline; confirming prints the 告知承诺书
  * (window.print is counted); the console's board counts it, its 容缺台账 lists it beside an
  * overdue one (red, days over), filters, searches, exports CSV, marks it 已补齐 and withdraws the
- * other with a reason. Screenshots (dialog, sheet on screen and as printed, 台账) go to SCREENS_DIR.
+ * other with a reason. The clerk's 容缺补齐 offers 撤销 on their own record of today (the box asks
+ * for a reason). A 补齐提醒 pushed while the 台账 is open shows in its 提醒短信 column without a
+ * reload. Screenshots (dialog, sheet on screen and as printed, 撤销 box, 台账) go to SCREENS_DIR.
  */
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -13,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeferralList } from '../../../shared/deferral';
 import type { Ticket } from '../../../shared/schemas';
 import { startTestServer, type TestServer } from '../../support/server';
+import { deferralChange } from '../../../server/deferral/changes';
 import { createDeferralRepo } from '../../../server/deferral/deferral-repo';
+import { createOutboxRepo } from '../../../server/notify/outbox-repo';
 import { apiCall, collectErrors, ensureCounterBuilt, launchChromium, mapWindows, openClerkPanel, signIn, token } from './support';
 
 const SCREENS = process.env.SCREENS_DIR ?? '/tmp/screens';
@@ -108,6 +112,14 @@ describe('容缺受理', () => {
     await expect.poll(() => page.locator('[data-deferral]').count()).toBe(1);
     expect(await page.textContent('[data-deferral]')).toContain('2026年12月5日前补齐');
     await page.screenshot({ path: `${SCREENS}/clerk-deferral-find-zh-1366.png` });
+    // Accepted by this clerk today: 撤销 is offered; the box wants a reason (left without sending).
+    await page.click('[data-testid=deferral-withdraw]');
+    await page.click('[data-testid=deferral-withdraw-ok]');
+    await page.waitForSelector('text=请写明撤销原因');
+    await page.click('[data-testid=deferral-withdraw-box] .quick button:has-text("事项选错")');
+    expect(await page.inputValue('[data-testid=deferral-withdraw-reason]')).toBe('事项选错');
+    await page.screenshot({ path: `${SCREENS}/clerk-deferral-withdraw-zh-1366.png` });
+    await page.click('text=返回');
     await page.keyboard.press('Escape');
     // The sheet in English, from 重打承诺书 (no print on a reprint until 打印 is pressed).
     await page.selectOption('[data-testid=lang]', 'en');
@@ -180,6 +192,20 @@ describe('容缺受理', () => {
     expect(await old.getAttribute('class')).toContain('overdue');
     expect(await old.locator('[data-col=state]').textContent()).toContain('逾期 3 天');
     expect(await old.evaluate((el) => getComputedStyle(el.querySelector('td')!).color)).toBe('rgb(176, 65, 59)'); // --bad
+    // Live: the 补齐提醒 of the overdue one are written (as the SMS run does) and pushed; the row shows them, no reload.
+    expect((await old.locator('[data-col=reminder]').textContent())?.trim()).toBe('未发送');
+    const outbox = createOutboxRepo(server.store.db);
+    const repo = createDeferralRepo(server.store.db);
+    for (const [step, at, status] of [
+      ['before', Date.parse('2026-11-26T01:00:00Z'), 'sent'],
+      ['overdue', Date.parse('2026-11-30T01:00:00Z'), 'failed'],
+    ] as const) {
+      repo.markReminded(hallId, 'old-1', step, at);
+      outbox.enqueue(hallId, { kind: 'deferral', phone: '13900001111', text: '补齐提醒', ref: `deferral:old-1/${step}`, createdAt: at, expiresAt: at + 9 * 3600_000 });
+      server.store.db.prepare('UPDATE sms_outbox SET status = ? WHERE ref = ?').run(status, `deferral:old-1/${step}`);
+    }
+    server.app.service.deferralChanged(deferralChange(server.store.db, hallId, 'old-1', 'reminded', '2026-11-30'));
+    await expect.poll(() => old.locator('[data-col=reminder]').textContent()).toMatch(/^\s*到期前提醒\s*11\/26 09:00 已发送\s*逾期提醒\s*11\/30 09:00 发送失败\s*$/);
     await page.screenshot({ path: `${SCREENS}/admin-deferrals-zh-1280.png` });
 
     await page.click('[data-filter=overdue]');
@@ -195,7 +221,7 @@ describe('容缺受理', () => {
     expect(file.suggestedFilename()).toBe('容缺台账-2026-11-30.csv');
     const csv = await readFile(await file.path(), 'utf8');
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('受理时间,号码,事项,待补材料,补齐期限,申请人,联系电话,经办,窗口,状态,办结人,办结时间,撤销原因');
+    expect(lines[0]).toBe('受理时间,号码,事项,待补材料,补齐期限,申请人,联系电话,经办,窗口,状态,办结人,办结时间,撤销原因,提醒短信');
     expect(lines[2]).toContain('D007,残疾人证办理,二寸照片两张,2026-11-27,李四,13900001111');
     expect(lines[2]).toContain('逾期 3 天');
 

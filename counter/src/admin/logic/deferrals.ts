@@ -14,7 +14,22 @@ export function stateText(d: Pick<Deferral, 'state' | 'overdueDays'>, t: Transla
   return d.state === 'overdue' ? t('deferral.state.overdue', { n: d.overdueDays }) : t(`deferral.state.${d.state}`);
 }
 
-/** One row per record, in the page's order, with who closed it and why (撤销). */
+/**
+ * The 提醒短信 cell: each 补齐提醒 written (到期前提醒 / 逾期提醒) with its time and how the outbox
+ * fared; none yet: 未发送, or 未留手机 when there is no number to text.
+ */
+export function reminderParts(d: Pick<Deferral, 'reminders' | 'phone'>, t: Translate, time: HallFormat): { label: string; detail: string; failed: boolean }[] {
+  if (d.reminders?.length) {
+    return d.reminders.map((r) => ({ label: t(`deferral.reminder.${r.step}`), detail: `${time(r.at)} ${t(`deferral.reminder.sms.${r.sms}`)}`, failed: r.sms === 'failed' }));
+  }
+  return [{ label: t(d.phone ? 'deferral.reminder.none' : 'deferral.reminder.noPhone'), detail: '', failed: false }];
+}
+
+/** The same as one line per text (the CSV). */
+export const reminderLines = (d: Pick<Deferral, 'reminders' | 'phone'>, t: Translate, time: HallFormat): string[] =>
+  reminderParts(d, t, time).map((p) => (p.detail ? `${p.label} ${p.detail}` : p.label));
+
+/** One row per record, in the page's order, with who closed it and why (撤销), and its 提醒短信. */
 export function deferralCsv(items: readonly Deferral[], t: Translate, time: HallFormat, sep: string): string {
   const head = [
     t('deferral.col.created'),
@@ -30,6 +45,7 @@ export function deferralCsv(items: readonly Deferral[], t: Translate, time: Hall
     t('deferral.csv.closedBy'),
     t('deferral.csv.closedAt'),
     t('deferral.cancelReason'),
+    t('deferral.col.reminder'),
   ];
   const rows = items.map((d) => [
     time(d.createdAt),
@@ -45,6 +61,7 @@ export function deferralCsv(items: readonly Deferral[], t: Translate, time: Hall
     d.closedBy?.name,
     d.closedAt === undefined ? undefined : time(d.closedAt),
     d.cancelReason,
+    reminderLines(d, t, time).join(sep),
   ]);
   return toCsv([head, ...rows]);
 }

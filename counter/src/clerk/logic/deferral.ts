@@ -3,7 +3,8 @@
  * what is still unticked, the form's checks, and dates in the words of the 告知承诺书.
  */
 import { isMobile } from '../../../../shared/citizen';
-import { DEFERRAL_DAYS, deadlineOf, deferralOffer, type Deferral, type DeferralOffer } from '../../../../shared/deferral';
+import { DEFERRAL_DAYS, deadlineOf, deferralOffer, withdrawRight, type Deferral, type DeferralOffer } from '../../../../shared/deferral';
+import type { ErrorReason } from '../../../../shared/errors';
 import type { Matter } from '../../../../shared/schemas';
 import { isTicked, type Checklist } from './checklist';
 
@@ -21,6 +22,15 @@ export function matterOffers(list: Checklist, matters: readonly Matter[], record
     const record = records.find((r) => r.matterId === matter.id && r.status === 'pending');
     return { matter, offer: deferralOffer(matter, missing), record };
   });
+}
+
+/** 撤销 is offered on a 待补齐 record this person may withdraw today (their own, accepted today; a manager any). */
+export const mayWithdraw = (me: { id: string; role: string }, d: Pick<Deferral, 'status' | 'clerk' | 'serviceDay'>, today: string): boolean =>
+  d.status === 'pending' && withdrawRight(me, { clerkId: d.clerk.id, serviceDay: d.serviceDay }, today) === 'ok';
+
+/** A refused 撤销 in the clerk's words when the server said why (else null: the code's words). */
+export function withdrawRefusal(reason: ErrorReason | undefined): 'deferral.refused.deferral_not_own' | 'deferral.refused.deferral_day_over' | null {
+  return reason === 'deferral_not_own' || reason === 'deferral_day_over' ? `deferral.refused.${reason}` : null;
 }
 
 /** The days field: a whole number from 1 to 30, or null. */

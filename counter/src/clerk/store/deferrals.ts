@@ -1,7 +1,9 @@
 /**
  * 容缺受理 at the counter: the 待补齐 records of the citizen at the window (asked again with each
  * new ticket, so a reload still shows them), the matter the 容缺受理 box is open for, the 告知承诺书
- * on screen (printed once as it opens), and the 容缺补齐 search for a citizen who came back.
+ * on screen (printed once as it opens), the 容缺补齐 search for a citizen who came back, and 撤销
+ * of a record this clerk accepted today (a slip at the window). Another panel's or the console's
+ * change to the current citizen's records (`deferral:changed`) is asked for again at once.
  */
 import { computed, shallowRef, watch, type ComputedRef, type Ref } from 'vue';
 import type { Deferral } from '../../../../shared/deferral';
@@ -45,11 +47,17 @@ export function createDeferrals(deps: { conn: HallConnection; current: ComputedR
     },
     { immediate: true },
   );
-  // A reconnect may have missed a record made from another panel: ask again.
+  // A reconnect may have missed a record made from another panel: ask again; likewise any change pushed.
   watch(
     () => conn.status.value,
     (s) => {
       if (s === 'online' && current.value) void load(current.value.id);
+    },
+  );
+  watch(
+    () => conn.deferralChanged.value,
+    () => {
+      if (current.value) void load(current.value.id);
     },
   );
 
@@ -109,6 +117,15 @@ export function createDeferrals(deps: { conn: HallConnection; current: ComputedR
     },
     /** 容缺补齐: the 待补齐 records matching a number, a name or a phone. */
     find: (q: string) => conn.command('deferral:list', { filter: 'pending', q: q.trim(), limit: 20 }),
+    /** 撤销 with a reason (this clerk's own record, on its day; the server checks); the refusal's words, or null when done. */
+    async withdraw(d: Deferral, reason: string): Promise<ClientReply<Deferral>> {
+      const r = await conn.command('deferral:cancel', { id: d.id, reason: reason.trim() });
+      if (r.ok) {
+        if (records.value.some((x) => x.id === d.id)) put(r.data);
+        say('ok', 'deferral.withdrawn', { number: d.ticketNumber, matter: d.matterName });
+      }
+      return r;
+    },
     async markDone(d: Deferral): Promise<boolean> {
       const r = await conn.command('deferral:done', { id: d.id });
       if (r.ok) {
