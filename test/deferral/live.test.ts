@@ -5,25 +5,17 @@
  * a reason, audited; another clerk's or a past day's refused with FORBIDDEN and its reason; a
  * manager any time.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/admin';
 import type { Deferral, DeferralChanged } from '../../shared/deferral';
 import type { Ticket } from '../../shared/schemas';
 import { api, connectClient, login, nextEvent, type ClientSocket, type TestServer } from '../support/server';
-import { cancel, create, errorOf, servingE02 } from './support';
+import { cancel, closedAfterEach, create, errorOf, servingE02 } from './support';
 
-let s: TestServer | undefined;
-const sockets: ClientSocket[] = [];
-afterEach(async () => {
-  for (const x of sockets.splice(0)) x.disconnect();
-  await s?.close();
-  s = undefined;
-});
+const after = closedAfterEach();
 
 async function socketOf(t: TestServer, token?: string): Promise<ClientSocket> {
-  const { socket } = await connectClient(t.url, token);
-  sockets.push(socket);
-  return socket;
+  return after.socket((await connectClient(t.url, token)).socket);
 }
 
 const E02 = { matterId: 'E-02', missing: ['异地居住证明'], name: '张三', phone: '13812345678' };
@@ -31,7 +23,7 @@ const E02 = { matterId: 'E-02', missing: ['异地居住证明'], name: '张三',
 describe('deferral:changed', () => {
   it('reaches staff sockets on create, done and cancel, with the counts and without the citizen; not the walls', async () => {
     const r = await servingE02();
-    s = r.s;
+    const s = after.server(r.s);
     const manager = await socketOf(s, r.admin);
     const otherClerk = await socketOf(s, await login(s.url, 'c07', '1234'));
     const wall = await socketOf(s);
@@ -70,7 +62,7 @@ describe('deferral:changed', () => {
 describe('撤销 by the clerk', () => {
   it('their own record on its day with a reason (audited, pushed); not another clerk, not the next day; a manager any time', async () => {
     const r = await servingE02();
-    s = r.s;
+    const s = after.server(r.s);
     const first = (await create(s, r.clerk, { ticketId: r.ticket.id, ...E02 })).body as Deferral;
 
     const other = await login(s.url, 'c07', '1234');

@@ -5,26 +5,20 @@
  * 已补齐 and 撤销 are audited with the citizen's data masked, and the 个人信息保存期限 clean-up masks
  * the applicant's name and phone.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/admin';
 import type { RetentionStatus } from '../../shared/citizen';
 import type { Deferral } from '../../shared/deferral';
 import type { Ticket } from '../../shared/schemas';
-import { api, connectClient, login, type ClientSocket, type TestServer } from '../support/server';
-import { create, errorOf, list, servingE02 as serving, type Body } from './support';
+import { api, connectClient, login } from '../support/server';
+import { closedAfterEach, create, errorOf, list, servingE02 as serving, type Body } from './support';
 
-let s: TestServer | undefined;
-const sockets: ClientSocket[] = [];
-afterEach(async () => {
-  for (const x of sockets.splice(0)) x.disconnect();
-  await s?.close();
-  s = undefined;
-});
+const after = closedAfterEach();
 
 /** The shared start, closed after each test. */
 async function servingE02() {
   const r = await serving();
-  s = r.s;
+  after.server(r.s);
   return r;
 }
 
@@ -57,7 +51,7 @@ describe('容缺受理 (deferral)', () => {
     const again = await create(s, clerk, { ticketId: ticket.id, matterId: 'E-02', missing: ['异地居住证明'] });
     expect((again.body as Deferral).id).toBe(rec.id);
     const panel = await connectClient(s.url, clerk);
-    sockets.push(panel.socket);
+    after.socket(panel.socket);
     const viaSocket = await panel.socket.emitWithAck('deferral:create', { ticketId: ticket.id, matterId: 'E-02', missing: ['异地居住证明'] });
     expect(viaSocket.ok && viaSocket.data.id).toBe(rec.id);
     expect((await list(s, clerk)).items.map((d) => d.id)).toEqual([rec.id]);

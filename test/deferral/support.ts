@@ -1,9 +1,9 @@
 /** The 容缺受理 server tests' common ground: a clerk serving an E-02 ticket, and the REST calls. */
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Deferral, DeferralList } from '../../shared/deferral';
 import type { ApiError } from '../../shared/errors';
 import type { Ticket } from '../../shared/schemas';
-import { api, login, startTestServer, type TestServer } from '../support/server';
+import { api, login, startTestServer, type ClientSocket, type TestServer } from '../support/server';
 
 export type Body<T> = T | { error: ApiError };
 export const errorOf = (r: { body: unknown }): ApiError => (r.body as { error: ApiError }).error;
@@ -23,3 +23,21 @@ export async function servingE02(opts: Parameters<typeof startTestServer>[0] = {
 export const create = (t: TestServer, token: string, body: unknown) => api<Body<Deferral>>(t.url, 'POST', '/api/deferrals', { token, body });
 export const list = async (t: TestServer, token: string, query = '') => (await api<DeferralList>(t.url, 'GET', `/api/deferrals${query}`, { token })).body;
 export const cancel = (t: TestServer, token: string, id: string, reason: string) => api<Body<Deferral>>(t.url, 'POST', `/api/deferrals/${id}/cancel`, { token, body: { reason } });
+
+/** Each test's server and sockets, closed after it (call once per file, at its top). */
+export function closedAfterEach() {
+  let server: TestServer | undefined;
+  const sockets: ClientSocket[] = [];
+  afterEach(async () => {
+    for (const x of sockets.splice(0)) x.disconnect();
+    await server?.close();
+    server = undefined;
+  });
+  return {
+    server: (t: TestServer): TestServer => (server = t),
+    socket: (x: ClientSocket): ClientSocket => {
+      sockets.push(x);
+      return x;
+    },
+  };
+}
