@@ -2,7 +2,8 @@
  * 历届光荣榜 over the wire: each save of the 光荣榜 records who entered and who left (a re-save or a
  * new order records nothing, a same-day correction is dropped), the record is the managers', a
  * clerk reads their own titles, a renamed or deactivated account keeps the name it was honoured
- * under, and a hall whose record had not begun gets it replayed from the event log.
+ * under, the 个人信息保存期限 clean-up leaves the record alone, and a hall whose record had not begun
+ * gets it replayed from the event log.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
