@@ -1,7 +1,9 @@
 /**
  * 延时服务 (pure): how long a clerk served citizens outside the hall's working time (作息时间) —
  * over the lunch break, after closing, on a day off — the figure a manager grants 调休 by. A
- * service runs from the call to the finish. A clerk at two panels at once is not owed twice: the
+ * service runs from the call to the finish. A call that ended 未到 is work too (calling, waiting,
+ * recalling: minutes after closing that the clerk gave), counted in the time but not as a 件. A
+ * clerk at two panels at once is not owed twice: the
  * services of a day are joined before the working time is taken out. Local times are the hall's
  * zone, read through the calendar helpers (a zone that moves its clocks is still right).
  */
@@ -15,9 +17,14 @@ export interface Span {
   to: number;
 }
 
+/** A call of a clerk's: served to the end, under way, or ended 未到 (`noShow`). */
+export interface Work extends Span {
+  noShow?: boolean;
+}
+
 export interface Overtime {
   seconds: number;
-  /** Services with any of it (a second or more) outside working time. */
+  /** Services (not 未到 calls) with any of it (a second or more) outside working time. */
   tickets: number;
 }
 
@@ -89,10 +96,10 @@ export function workCalendar(hours: WorkHours, timezone: string): WorkCalendar {
 }
 
 /**
- * A clerk's 延时服务 of a day from their services (call → finish, or → now for the one under way):
- * the time outside working time of the services joined, and how many services had any.
+ * A clerk's 延时服务 of a day from their calls (call → finish, or → now for the one under way):
+ * the time outside working time of the calls joined, and how many services (not 未到) had any.
  */
-export function overtimeOf(services: readonly Span[], calendar: WorkCalendar): Overtime {
+export function overtimeOf(services: readonly Work[], calendar: WorkCalendar): Overtime {
   const sorted = services.filter((s) => s.to > s.from).sort((a, b) => a.from - b.from);
   let tickets = 0;
   let ms = 0;
@@ -102,7 +109,7 @@ export function overtimeOf(services: readonly Span[], calendar: WorkCalendar): O
   const close = (j: NonNullable<typeof joined>): number => (j.alone ? j.outside : calendar.outside(j.span));
   for (const s of sorted) {
     const outside = calendar.outside(s);
-    if (outside >= TICKET_MIN_MS) tickets++;
+    if (outside >= TICKET_MIN_MS && !s.noShow) tickets++;
     if (joined && s.from <= joined.span.to) {
       joined.span.to = Math.max(joined.span.to, s.to);
       joined.alone = false;

@@ -5,7 +5,7 @@
  * functions, so both read alike. Each ticket is met once (stats-tally.ts).
  */
 import { datesOf, type DayClerkStats, type DaySeriesStats, type DayStats, type DayTicket, type HourStats, type OvertimeStats, type PeriodQueueStats, type RangeStats } from '../../shared/stats';
-import { hoursOfPeriod, overtimeOf, workOfDays, type Span, type WorkCalendar, type WorkHoursChange } from './overtime';
+import { hoursOfPeriod, overtimeOf, workOfDays, type WorkCalendar, type WorkHoursChange, type Work } from './overtime';
 import { judging, queuesAsOf, type QueueChange } from './stats-queues';
 import { count, finishOf, newTally, serviceOf, totalsOf, waitOf, type ReportTicket, type StatsTicket, type Tally } from './stats-tally';
 import { iso } from './time';
@@ -13,7 +13,7 @@ import type { Clerk, HallState, QueueDef, WorkHours } from './types';
 
 export type { ReportTicket, StatsTicket } from './stats-tally';
 export { queuesAsOf, type QueueChange } from './stats-queues';
-export { overtimeOf, workCalendar, workHoursAsOf, workHoursSet, type Overtime, type Span, type WorkCalendar, type WorkHoursChange } from './overtime';
+export { overtimeOf, workCalendar, workHoursAsOf, workHoursSet, type Overtime, type Span, type Work, type WorkCalendar, type WorkHoursChange } from './overtime';
 
 const hourFormats = new Map<string, Intl.DateTimeFormat>();
 /** The hour of day (0–23) of an instant in a time zone. */
@@ -77,11 +77,11 @@ export interface DayInput {
   workHoursChanges?: readonly WorkHoursChange[];
 }
 
-/** A clerk's day: from the first call to the last finish; their services (call → finish) for 延时服务. */
+/** A clerk's day: from the first call to the last finish; their calls (call → finish, 未到 ones too) for 延时服务. */
 interface ClerkDay {
   first: number;
   end: number;
-  services: Span[];
+  services: Work[];
   /** The call of the ticket they are serving now (to now on the live day). */
   servingFrom: number | undefined;
 }
@@ -127,6 +127,7 @@ function countClerk(byClerk: Map<string, ClerkTally>, t: StatsTicket, service: n
     d.end = Math.max(d.end, end);
   }
   if (t.status === 'done' && finish !== undefined) d.services.push({ from: t.calledAt, to: finish });
+  else if (t.status === 'no_show' && finish !== undefined) d.services.push({ from: t.calledAt, to: finish, noShow: true });
   else if (t.status === 'serving') d.servingFrom = Math.max(d.servingFrom ?? 0, t.calledAt);
 }
 

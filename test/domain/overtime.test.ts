@@ -13,6 +13,7 @@ import {
   type DayInput,
   type Span,
   type StatsTicket,
+  type Work,
   type WorkHours,
   type WorkHoursChange,
 } from '../../server/domain';
@@ -29,10 +30,12 @@ const HOURS: WorkHours = {
 /** 2026-11-30 is a Monday, 2026-12-05 a Saturday. */
 const at = (date: string, time: string, offset = '+08:00'): number => Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}${offset}`);
 const span = (date: string, from: string, to: string, offset?: string): Span => ({ from: at(date, from, offset), to: at(date, to, offset) });
+/** A call that ended 未到. */
+const noShow = (date: string, from: string, to: string): Work => ({ ...span(date, from, to), noShow: true });
 const MON = '2026-11-30';
 
 describe('overtimeOf', () => {
-  const cases: { name: string; services: Span[]; hours?: WorkHours; tz?: string; seconds: number; tickets: number }[] = [
+  const cases: { name: string; services: Work[]; hours?: WorkHours; tz?: string; seconds: number; tickets: number }[] = [
     { name: 'inside the morning span: nothing', services: [span(MON, '09:10', '09:40')], seconds: 0, tickets: 0 },
     { name: 'over the lunch hour (午间延时)', services: [span(MON, '12:10', '12:40')], seconds: 30 * 60, tickets: 1 },
     { name: 'into the lunch hour: only the part after 12:00', services: [span(MON, '11:50', '12:20')], seconds: 20 * 60, tickets: 1 },
@@ -77,6 +80,14 @@ describe('overtimeOf', () => {
       tickets: 1,
     },
     { name: 'no services', services: [], seconds: 0, tickets: 0 },
+    { name: 'a call after closing that ended 未到: the time counts, not as a 件', services: [noShow(MON, '17:05', '17:09')], seconds: 4 * 60, tickets: 0 },
+    {
+      name: 'finishing the queue after closing: two served and a 未到 between them',
+      services: [span(MON, '17:00', '17:10'), noShow(MON, '17:10', '17:13'), span(MON, '17:13', '17:25')],
+      seconds: 25 * 60,
+      tickets: 2,
+    },
+    { name: 'a 未到 inside working time: nothing', services: [noShow(MON, '10:00', '10:05')], seconds: 0, tickets: 0 },
   ];
   it.each(cases)('$name', ({ services, hours, tz, seconds, tickets }) => {
     expect(overtimeOf(services, workCalendar(hours ?? HOURS, tz ?? TZ))).toEqual({ seconds, tickets });
@@ -149,6 +160,13 @@ describe('延时服务 in the day and range figures', () => {
       ['c02', 0, 0],
     ]);
     expect(s.overtime).toEqual({ workHours: HOURS, seconds: 45 * 60, tickets: 2 });
+  });
+
+  it('a call after closing that ended 未到 counts its minutes, not as a 件 (called → marked 未到)', () => {
+    const missed: StatsTicket = { ...served('u1', MON, '17:20', '17:24'), status: 'no_show', startedAt: undefined };
+    const s = dayStats(input([served('u1', MON, '17:00', '17:20'), missed]), at(MON, '18:00'));
+    expect(s.clerks[0]).toMatchObject({ overtimeSeconds: 24 * 60, overtimeTickets: 1 });
+    expect(s.overtime).toEqual({ workHours: HOURS, seconds: 24 * 60, tickets: 1 });
   });
 
   it('no 作息时间: nothing counted, no figures (not zeros)', () => {
