@@ -106,10 +106,12 @@ describe('GET /api/audio/notice.wav', () => {
 
   it('speaks a Mandarin notice after the chime, cached for the next display', async () => {
     const url = `${base}/api/audio/notice.wav?text=${encodeURIComponent('午间十二点至一点半，部分窗口暂停服务。')}`;
+    const rendered = performance.now();
     const first = await fetch(url);
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toBe('audio/wav');
     const body = Buffer.from(await first.arrayBuffer());
+    const renderMs = performance.now() - rendered;
     const wav = expectValidWav(body);
     const runs = soundRuns(wav.samples, Math.round(0.2 * wav.sampleRate));
     expect(runs.length).toBeGreaterThanOrEqual(2); // chime, then speech
@@ -118,7 +120,9 @@ describe('GET /api/audio/notice.wav', () => {
 
     const t = performance.now();
     const again = Buffer.from(await (await fetch(url)).arrayBuffer());
-    expect(performance.now() - t).toBeLessThan(100);
+    // From the cache: a small part of a render (both slow down alike on a loaded machine, where a
+    // fixed 100 ms failed now and then).
+    expect(performance.now() - t).toBeLessThan(Math.max(100, renderMs / 5));
     expect(again.equals(body)).toBe(true);
   });
 

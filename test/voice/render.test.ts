@@ -108,6 +108,8 @@ describe('callAudioUrl', () => {
   it('is cheap: no rendering', () => {
     const t = performance.now();
     for (let i = 0; i < 10_000; i++) voice.callAudioUrl(call({ windowNo: 1 + (i % 30) }));
-    expect((performance.now() - t) / 10_000).toBeLessThan(0.05);
+    // Rendering a call takes milliseconds; building its URL takes microseconds (0.5 ms leaves
+    // room for a loaded machine, where 0.05 failed now and then).
+    expect((performance.now() - t) / 10_000).toBeLessThan(0.5);
   });
 });
