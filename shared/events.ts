@@ -9,7 +9,7 @@ import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput,
 import type { DeferralCancel, DeferralChanged, DeferralCreate, DeferralList, Deferral, DeferralQuery, DeferralRef } from './deferral';
 import type { DeviceList, DeviceStatus } from './devices';
 import type { HonorsHistory, MyHonor } from './honors';
-import type { RatingPrompt } from './citizen';
+import type { RatingPrompt } from './ratings';
 import type { Reply } from './errors';
 import type { MyPrefs, MyPrefsPatch } from './prefs';
 import type {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Channel, QueueCode } from './schemas';
-import { RatingLevel, RatingReason, RatingScore } from './citizen';
+import { RatingLevel, RatingReason, RatingScore } from './ratings';
 
 /** `rating`: a citizen's rating of a served ticket; `follow_up`: a 差评's 整改 (recorded, changed or reopened). */
 export const RatingPushKind = z.enum(['rating', 'follow_up']);

@@ -1,5 +1,5 @@
 /** Ratings (好差评) in SQLite: one row per ticket, the primary key enforces "once per ticket". */
-import type { RatingChannel, RatingReason, ServedCounts } from '../../shared/citizen';
+import type { RatingChannel, RatingReason, ServedCounts } from '../../shared/ratings';
 import type { Db } from '../store';
 
 export interface RatingRec {

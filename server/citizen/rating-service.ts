@@ -1,5 +1,5 @@
 /** 好差评: one rating per served ticket, by whoever holds its id (the phone page, a rating terminal). */
-import type { RateBody, Rating, RatingList, RatingQuery, RatingRecord } from '../../shared/citizen';
+import type { RateBody, Rating, RatingList, RatingQuery, RatingRecord } from '../../shared/ratings';
 import type { Reply } from '../../shared/errors';
 import { serviceDayOf } from '../domain';
 import type { Actor } from '../service/actor';

@@ -1,7 +1,7 @@
 /**
  * REST for the citizen side, under /api (docs/protocol.md, "Citizen side"): appointments,
- * check-in, ratings and the settings. Thin: validate with the zod schemas of shared/citizen.ts,
- * check the role, call the service, send its reply.
+ * check-in, ratings and the settings. Thin: validate with the zod schemas of shared/citizen.ts and
+ * shared/ratings.ts, check the role, call the service, send its reply.
  */
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -13,11 +13,9 @@ import {
   CitizenSettings,
   CitizenSettingsPatch,
   DateStr,
-  FollowUpBody,
   PardonBody,
-  RateBody,
-  RatingQuery,
 } from '../../shared/citizen';
+import { FollowUpBody, RateBody, RatingQuery } from '../../shared/ratings';
 import { QueueCode, TicketIdParam } from '../../shared/schemas';
 import { actorOf } from '../http/auth';
 import { sendError, sendReply } from '../http/reply';

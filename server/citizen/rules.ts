@@ -4,7 +4,8 @@
  * test/citizen/rules.test.ts.
  */
 import type { ErrorCode, ErrorReason } from '../../shared/errors';
-import type { AppointmentStatus, CitizenSettings, RatingLevel, RatingReason } from '../../shared/citizen';
+import type { AppointmentStatus, CitizenSettings } from '../../shared/citizen';
+import type { RatingLevel, RatingReason } from '../../shared/ratings';
 import type { TicketStatus } from '../../shared/schemas';
 import { addDays, dayOfWeek, isCalendarDate, minutesOf, timeOf, zonedEpoch } from '../domain/calendar';
 

@@ -1,5 +1,6 @@
-/** Records → the wire shapes of shared/citizen.ts. Masking happens here, nowhere else. */
-import type { Appointment, Rating, RatingFollowUp, RatingRecord } from '../../shared/citizen';
+/** Records → the wire shapes of shared/citizen.ts and shared/ratings.ts. Masking happens here, nowhere else. */
+import type { Appointment } from '../../shared/citizen';
+import type { Rating, RatingFollowUp, RatingRecord } from '../../shared/ratings';
 import type { AppointmentRec } from './appointment-repo';
 import type { FollowUpRec } from './follow-up-repo';
 import type { RatingRec } from './rating-repo';

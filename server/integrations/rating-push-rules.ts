@@ -4,7 +4,7 @@
  * test/integrations/ratingPushRules.test.ts. Nothing here may carry a citizen's phone or name:
  * the inputs hold none (a ticket, a rating, staff names).
  */
-import type { RatingChannel, RatingReason } from '../../shared/citizen';
+import type { RatingChannel, RatingReason } from '../../shared/ratings';
 import {
   RATING_LABELS_ZH,
   RATING_REASON_LABELS_ZH,

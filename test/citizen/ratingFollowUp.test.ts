@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/admin';
-import { FollowUpBody, type RatingList, type RatingRecord } from '../../shared/citizen';
+import { FollowUpBody, type RatingList, type RatingRecord } from '../../shared/ratings';
 import type { Ticket } from '../../shared/schemas';
 import { checkFollowUp, followUpFigures } from '../../server/citizen/rules';
 import { api, login, startTestServer, type TestServer } from '../support/server';

@@ -3,7 +3,7 @@
  * what was served then (per queue, window and clerk: the rated share), and refused spans.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RatingList } from '../../shared/citizen';
+import type { RatingList } from '../../shared/ratings';
 import type { Ticket, User } from '../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../support/server';
 import { callNext, complete, issue, MIN, openWindow, TODAY, TOMORROW } from './support';

@@ -1,6 +1,6 @@
 /** 好差评 over the wire: once per served ticket, reasons for the lowest two levels, bad input changes nothing. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Rating, RatingList } from '../../shared/citizen';
+import type { Rating, RatingList } from '../../shared/ratings';
 import type { Ticket } from '../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../support/server';
 import { callNext, complete, issue, MIN, openWindow } from './support';

@@ -1,6 +1,7 @@
 /** The appointment and rating rules, pure, as tables (server/citizen/rules.ts). */
 import { describe, expect, it } from 'vitest';
-import type { AppointmentStatus, CitizenSettings, RatingReason } from '../../shared/citizen';
+import type { AppointmentStatus, CitizenSettings } from '../../shared/citizen';
+import type { RatingReason } from '../../shared/ratings';
 import type { TicketStatus } from '../../shared/schemas';
 import { addDays, dayOfWeek, isCalendarDate, zonedEpoch } from '../../server/domain/calendar';
 import {

@@ -1,7 +1,7 @@
 /** The 评价 page's figures: headline, per window/clerk/queue, worst first, 差评 newest first, spans. */
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/admin';
-import { FOLLOW_UP_NOTE_MAX, type RatingRecord, type ServedCounts } from '../../shared/citizen';
+import { FOLLOW_UP_NOTE_MAX, type RatingRecord, type ServedCounts } from '../../shared/ratings';
 import { describeAudit, isManagerAction } from '../../counter/src/admin/logic/audit';
 import {
   complaints,

@@ -5,7 +5,7 @@
  * own ratings, every 差评 oldest first with its 整改 or 待整改.
  */
 import { describe, expect, it } from 'vitest';
-import type { RatingRecord, ServedCounts } from '../../shared/citizen';
+import type { RatingRecord, ServedCounts } from '../../shared/ratings';
 import type { DayStats, RangeStats } from '../../shared/stats';
 import { buildReport, mergeRatings, ratingSpans, reportKind } from '../../counter/src/admin/logic/report';
 

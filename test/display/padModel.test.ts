@@ -5,7 +5,7 @@
  * failure is said and can be tapped again; a newer ticket replaces an unanswered older one.
  */
 import { describe, expect, it } from 'vitest';
-import type { RateBody, RatingPrompt } from '../../shared/citizen';
+import type { RateBody, RatingPrompt } from '../../shared/ratings';
 import type { ApiResult } from '../../display/src/kiosk/kioskApi';
 import { createPadModel, PROMPT_MS, THANKS_MS } from '../../display/src/rate/padModel';
 import { createPadSession } from '../../display/src/rate/padSession';

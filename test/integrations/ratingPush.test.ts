@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Rating } from '../../shared/citizen';
+import type { Rating } from '../../shared/ratings';
 import type { RatingPushPayload, RatingPushRating, RatingPushRow, RatingPushState } from '../../shared/ratingPush';
 import type { Ticket } from '../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../support/server';

@@ -5,7 +5,7 @@
  * from the environment.
  */
 import { describe, expect, it } from 'vitest';
-import type { RatingReason } from '../../shared/citizen';
+import type { RatingReason } from '../../shared/ratings';
 import { RatingPushPayload } from '../../shared/ratingPush';
 import { ratingPushConfigFromEnv } from '../../server/integrations/rating-push-config';
 import {

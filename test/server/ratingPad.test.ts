@@ -5,7 +5,7 @@
  * of another window), and a ticket that ended otherwise (过号, 转办) asks for nothing.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RatingPrompt } from '../../shared/citizen';
+import type { RatingPrompt } from '../../shared/ratings';
 import type { TicketDetail } from '../../shared/schemas';
 import { api, connectClient, login, nextEvent, startTestServer, type ClientSocket, type TestServer } from '../support/server';
 

@@ -6,7 +6,7 @@
  */
 import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type ComputedRef } from 'vue';
 import type { StaffAccount } from '../../../shared/admin';
-import type { RatingList, RatingRecord } from '../../../shared/citizen';
+import type { RatingList, RatingRecord } from '../../../shared/ratings';
 import { errorKey } from '../shared/commonText';
 import type { Admin } from './adminStore';
 import { spanQuery, withRating } from './logic/ratings';

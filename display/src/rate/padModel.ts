@@ -6,7 +6,7 @@
  * Timers are injected, so the steps are tested without waiting.
  */
 import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue';
-import type { RateBody, RatingPrompt, RatingReason } from '../../../shared/citizen';
+import type { RateBody, RatingPrompt, RatingReason } from '../../../shared/ratings';
 import type { ApiResult } from '../kiosk/kioskApi';
 
 /** A citizen who does not answer leaves the pad to the next one after this long. */

@@ -3,7 +3,7 @@
  * its window), its connection state, and a reconnect for after a new sign-in. Components never
  * touch the socket.
  */
-import type { RatingPrompt } from '../../../shared/citizen';
+import type { RatingPrompt } from '../../../shared/ratings';
 import { deviceHello } from '../shared/deviceHello';
 import { connectHall, socketTransport, type HallConnection } from '../shared/hallSocket';
 import { safeStorage } from '../shared/storage';

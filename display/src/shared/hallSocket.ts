@@ -8,7 +8,7 @@ import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 import type { Announce } from '../../../shared/announce';
 import type { DeviceHello, DeviceStatus } from '../../../shared/devices';
 import type { ServerToClientEvents, ViewerClientEvents } from '../../../shared/events';
-import type { RatingPrompt } from '../../../shared/citizen';
+import type { RatingPrompt } from '../../../shared/ratings';
 import type { Call, Snapshot } from '../../../shared/schemas';
 import { serverOffsetMs } from './clock';
 import type { HallState } from './hallState';

@@ -1,5 +1,5 @@
 /** The phone page's REST calls: its rating (好差评) and cancelling its ticket. */
-import { Rating, type RateBody } from '../../../shared/citizen';
+import { Rating, type RateBody } from '../../../shared/ratings';
 import { Ticket } from '../../../shared/schemas';
 import { request } from '../kiosk/kioskApi';
 

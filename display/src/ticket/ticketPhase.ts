@@ -1,5 +1,5 @@
 /** What the phone page shows for a ticket, and when it must ring. Pure. */
-import type { RatingReason } from '../../../shared/citizen';
+import type { RatingReason } from '../../../shared/ratings';
 import type { Ticket } from '../../../shared/schemas';
 
 /** A call (or a recall) the citizen has not been alerted to yet. */

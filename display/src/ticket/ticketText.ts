@@ -1,5 +1,5 @@
 /** Words of the phone page (/t/:ticketId), Chinese first, English switchable. */
-import type { RatingReason } from '../../../shared/citizen';
+import type { RatingReason } from '../../../shared/ratings';
 import { minutesSpan } from '../kiosk/kioskText';
 import type { Lang } from '../shared/i18n';
 

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Rating } from '../../../shared/citizen';
+import type { Rating } from '../../../shared/ratings';
 import type { Ticket } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
 import { breaksInsidePhrases, DIST_ROOT, devices, ensureDisplayBuilt, expectAccessible, launchChromium, rootFontPx, shot, stubDevices } from './support';

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffAccount } from '../../../shared/admin';
-import type { Rating } from '../../../shared/citizen';
+import type { Rating } from '../../../shared/ratings';
 import type { TicketDetail } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
 import { breaksInsidePhrases, DIST_ROOT, expectAccessible, fileBrowser, shot } from './support';

@@ -2,7 +2,7 @@
  * The 评价 page's figures, pure: headline (how many, 满意率, average, rated share of what was
  * served, 整改率), per window / clerk / queue (worst first), and the 差评 a manager must follow up.
  */
-import type { RatingRecord, ServedCounts } from '../../../../shared/citizen';
+import type { RatingRecord, ServedCounts } from '../../../../shared/ratings';
 import type { FieldError } from './validate';
 
 /** 不满意 and 非常不满意: a 差评, to be followed up (整改). */
@@ -148,7 +148,7 @@ export function complaints(ratings: readonly RatingRecord[], onlyOpen = false): 
 
 // ---- follow-up (整改) -----------------------------------------------------------------------
 
-/** FOLLOW_UP_NOTE_MAX of shared/citizen.ts (a test checks they agree), not imported: that would bring zod into the console. */
+/** FOLLOW_UP_NOTE_MAX of shared/ratings.ts (a test checks they agree), not imported: that would bring zod into the console. */
 export const NOTE_MAX = 500;
 
 /** A 差评 a manager has recorded a follow-up for (已整改). */

@@ -5,7 +5,8 @@
  * GET /api/stats/day|range and GET /api/ratings; the ratings of a period longer than that route
  * answers at once are asked in pieces and put together here.
  */
-import { dayNumber, RATING_SPAN_DAYS_MAX, type RatingList, type RatingRecord, type ServedCounts } from '../../../../shared/citizen';
+import { dayNumber } from '../../../../shared/citizen';
+import { RATING_SPAN_DAYS_MAX, type RatingList, type RatingRecord, type ServedCounts } from '../../../../shared/ratings';
 import type { DaySeriesStats, DayStats, RangeStats } from '../../../../shared/stats';
 import { complaints, groupRatings, headline, isHandled, type RatingHeadline } from './ratings';
 import { anyCalled, busyShare, type QueueWords } from './stats';
