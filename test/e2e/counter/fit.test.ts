@@ -1,0 +1,63 @@
+/**
+ * What the look-and-fix pass found on the clerk panel at the sizes it runs at, each checked where
+ * it went wrong: a guide-desk ticket with three matters (one with a long name and six materials)
+ * on a 1366×768 screen, in Chinese and English.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../support/server';
+import { apiCall, ensureCounterBuilt, launchChromium, mapWindows, openClerkPanel, token } from './support';
+
+let server: TestServer;
+let browser: Browser;
+let manager: string;
+
+beforeAll(async () => {
+  await ensureCounterBuilt();
+  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+  manager = await token(server.url, 'admin', 'admin');
+  await mapWindows(server.url, manager, { 10: 'A' });
+  const long = {
+    id: 'A-03',
+    queue: 'A',
+    name: '企业注销登记（含清税证明、社保注销、银行账户撤销一并办理）',
+    nameEn: 'Company deregistration together with tax clearance, social insurance closure and bank account closure',
+    materials: ['注销登记申请书', '清税证明', '清算报告', '全体投资人承诺书（简易注销适用，需全体投资人签字）', '营业执照正副本原件', '法定代表人身份证明'],
+    timeLimitMinutes: 15,
+  };
+  expect((await apiCall(server.url, 'PUT', '/api/admin/matters/A-03', long, manager)).status).toBe(200);
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('clerk panel at 1366×768', () => {
+  it('a long matter list scrolls inside the ticket: the action buttons stay on screen, a time limit keeps one line (zh, en)', async () => {
+    const { page, context, errors } = await openClerkPanel(browser, server.url, 'c02', 10);
+    const body = { queue: 'A', channel: 'guide', matters: ['A-01', 'A-02', 'A-03'], note: '名称已预核准；股东会决议明天补交。' };
+    const mine = await apiCall<{ number: string }>(server.url, 'POST', '/api/tickets', body, manager);
+    await page.keyboard.press('1');
+    await page.locator('[data-testid=current-number]', { hasText: mine.body.number }).waitFor();
+    await page.locator('.materials .matter').nth(2).waitFor();
+    for (const lang of ['zh', 'en']) {
+      await page.selectOption('[data-testid=lang]', lang);
+      const fit = await page.evaluate(() => {
+        const pad = [...document.querySelectorAll('[data-action]')].map((el) => el.getBoundingClientRect().bottom);
+        const limits = [...document.querySelectorAll('.materials .name .small')].map((el) => el.getClientRects().length);
+        return { padBottom: Math.max(...pad), pageHeight: document.documentElement.scrollHeight, limits };
+      });
+      // The second row of buttons went below the fold (to 777 px), and the page scrolled.
+      expect(fit.padBottom, lang).toBeLessThanOrEqual(768);
+      expect(fit.pageHeight, lang).toBeLessThanOrEqual(768);
+      // "Limit 15 / min" broke over two lines after the long English name.
+      expect(fit.limits, lang).toEqual([1, 1, 1]);
+    }
+    // The last material is reached by scrolling the list.
+    const last = page.locator('.materials .item').last();
+    await last.scrollIntoViewIfNeeded();
+    expect(await last.isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
