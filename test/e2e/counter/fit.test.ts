@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 describe('clerk panel at 1366×768', () => {
-  it('a long matter list scrolls inside the ticket: the action buttons stay on screen, a time limit keeps one line (zh, en)', async () => {
+  it('a long matter list scrolls inside the ticket: the action buttons stay on screen, a time limit keeps one line (zh, en); transfer names keep two lines (en)', async () => {
     const { page, context, errors } = await openClerkPanel(browser, server.url, 'c02', 10);
     const body = { queue: 'A', channel: 'guide', matters: ['A-01', 'A-02', 'A-03'], note: '名称已预核准；股东会决议明天补交。' };
     const mine = await apiCall<{ number: string }>(server.url, 'POST', '/api/tickets', body, manager);
@@ -53,6 +53,15 @@ describe('clerk panel at 1366×768', () => {
       // "Limit 15 / min" broke over two lines after the long English name.
       expect(fit.limits, lang).toEqual([1, 1, 1]);
     }
+    // The transfer dialog in English: each queue name in at most two lines (three beside the waiting count).
+    await page.click('[data-action=transfer]');
+    await page.locator('.queues .q').first().waitFor();
+    const lines = await page.locator('.queues .q .name').evaluateAll((els) =>
+      els.map((el) => [el.textContent ?? '', Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight))] as const),
+    );
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.filter(([, n]) => n > 2)).toEqual([]);
+    await page.keyboard.press('Escape');
     // The last material is reached by scrolling the list.
     const last = page.locator('.materials .item').last();
     await last.scrollIntoViewIfNeeded();
