@@ -1,12 +1,13 @@
 /**
  * What the look-and-fix pass found on the clerk panel at the sizes it runs at, each checked where
  * it went wrong: a guide-desk ticket with three matters (one with a long name and six materials)
- * on a 1366×768 screen, in Chinese and English.
+ * on a 1366×768 screen, in Chinese and English; and the console's 窗口与队列 in English, where
+ * queue names and "Nobody here" were cut short.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/server';
-import { apiCall, ensureCounterBuilt, launchChromium, mapWindows, openClerkPanel, token } from './support';
+import { apiCall, ensureCounterBuilt, launchChromium, mapWindows, openClerkPanel, signIn, token } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -67,6 +68,27 @@ describe('clerk panel at 1366×768', () => {
     await last.scrollIntoViewIfNeeded();
     expect(await last.isVisible()).toBe(true);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('窗口与队列 at 1366×768 in English', () => {
+  it('queue names and a window card\'s "Nobody here" read whole (nothing cut with an ellipsis)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin`);
+    await signIn(page, 'admin', 'admin');
+    await page.selectOption('[data-testid=lang]', 'en');
+    await page.goto(`${server.url}/admin#mapping`);
+    await page.locator('[data-window] .clerk').first().waitFor();
+    await expect.poll(() => page.locator('[data-palette="B"] .name').textContent()).toBe('Construction projects');
+    // Cut text is wider inside than its box ("Construction pr…", "Nobody h…").
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-palette] .name, [data-window] .clerk')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+        .map((el) => el.textContent),
+    );
+    expect(cut).toEqual([]);
     await context.close();
   });
 });
