@@ -59,6 +59,8 @@ export const Ticket = z.object({
   etaSeconds: z.number().int(),
   /** Waiting tickets only: 25th–75th percentile of the wait in seconds ([0, 0] = a window is free now). */
   etaRangeSeconds: z.tuple([z.number().int(), z.number().int()]).optional(),
+  /** Set once a clerk transferred it (转办): the queue it came from, the last one if moved twice. */
+  transferredFrom: QueueCode.optional(),
 });
 
 /**

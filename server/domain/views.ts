@@ -27,6 +27,7 @@ export function ticketView(state: HallState, t: TicketRec): Ticket {
   if (t.finishedAt !== undefined) v.finishedAt = iso(t.finishedAt);
   if (t.windowNo !== undefined) v.windowNo = t.windowNo;
   if (t.closedReason) v.closedReason = t.closedReason;
+  if (t.transferredFrom !== undefined) v.transferredFrom = t.transferredFrom;
   return v;
 }
 

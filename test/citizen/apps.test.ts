@@ -9,7 +9,7 @@ import { pageCss, receiptLengthMm } from '../../display/src/kiosk/printPage';
 import { phonePageUrl, qrShape } from '../../display/src/kiosk/qr';
 import { loadPrefs, savePrefs } from '../../display/src/ticket/prefs';
 import { ticketWords } from '../../display/src/ticket/ticketText';
-import { alertDue, ratingProblem } from '../../display/src/ticket/ticketPhase';
+import { alertDue, ratingProblem, transferNote } from '../../display/src/ticket/ticketPhase';
 
 const q = (code: string, category: string) => ({ code, name: code, nameEn: code, category, targetWaitMinutes: 15, priorityQueue: false, numberStart: 1, numberEnd: 999 });
 const m = (id: string, queue: string, materials: string[] = []): Matter => ({ id, queue, name: `事项${id}`, nameEn: id, materials, timeLimitMinutes: 10 });
@@ -172,6 +172,20 @@ describe('printing and links', () => {
 });
 
 describe('phone page', () => {
+  it('explains a transfer (转办) while the ticket waits again, by the queues\' names', () => {
+    const names: Record<string, string> = { A: '税务', B: '不动产登记' };
+    const name = (code: string) => names[code] ?? null;
+    const base = { status: 'waiting', queue: 'B', transferredFrom: 'A' } as Ticket;
+    expect(transferNote(base, name)).toEqual({ from: '税务', to: '不动产登记' });
+    expect(ticketWords.zh.transferred('税务', '不动产登记')).toBe('您的业务已由「税务」转至「不动产登记」，按原取号时间继续排队');
+    // A queue the page does not know yet (no snapshot): its code rather than nothing.
+    expect(transferNote({ ...base, transferredFrom: 'Z' }, name)).toEqual({ from: 'Z', to: '不动产登记' });
+    // Nothing to say: never moved, or called / done since.
+    const { transferredFrom: _from, ...notMoved } = base;
+    expect(transferNote(notMoved, name)).toBeNull();
+    expect(transferNote({ ...base, status: 'called' }, name)).toBeNull();
+    expect(transferNote(null, name)).toBeNull();
+  });
   const t = (over: Partial<Ticket>): Ticket => ({
     id: 'T1', number: 'A001', queue: 'A', status: 'waiting', priority: 'normal', channel: 'kiosk',
     issuedAt: '', arrivedAt: '', recalls: 0, matters: [], ahead: 0, etaSeconds: 0, ...over,

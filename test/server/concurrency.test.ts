@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket, TicketDetail, Window } from '../../shared/schemas';
-import { api, connectClient, login, startTestServer, type ClientSocket, type TestServer } from '../support/server';
+import { api, connectClient, login, nextEvent, startTestServer, type ClientSocket, type TestServer } from '../support/server';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -84,10 +84,19 @@ describe('transfer and live mapping', () => {
     s.clock.advance(2 * 60_000);
     const later = await api<Ticket>(s.url, 'POST', '/api/tickets', { body: { queue: 'F' } });
     expect((await api<TicketDetail>(s.url, 'POST', '/api/windows/20/next', { token: a })).body.id).toBe(early.body.id);
+    // The citizen's phone page watches the ticket: the push after the transfer names the old queue.
+    const phone = await connectClient(s.url);
+    await new Promise((resolve) => phone.socket.emit('ticket:watch', { ticketId: early.body.id }, resolve));
+    const pushed = nextEvent(phone.socket, 'ticket:updated', (t) => t.id === early.body.id && t.status === 'waiting');
     const moved = await api<TicketDetail>(s.url, 'POST', '/api/windows/20/transfer', { token: a, body: { queue: 'F' } });
-    expect(moved.body).toMatchObject({ status: 'waiting', queue: 'F', arrivedAt: early.body.arrivedAt, number: early.body.number });
+    expect(moved.body).toMatchObject({ status: 'waiting', queue: 'F', arrivedAt: early.body.arrivedAt, number: early.body.number, transferredFrom: 'E' });
+    expect(await pushed).toMatchObject({ queue: 'F', transferredFrom: 'E' });
+    phone.socket.close();
+    // The citizen's own view (GET by id, no token) carries it too; a ticket never moved has none.
+    expect((await api<Ticket>(s.url, 'GET', `/api/tickets/${early.body.id}`)).body.transferredFrom).toBe('E');
     const ahead = await api<Ticket>(s.url, 'GET', `/api/tickets/${later.body.id}`);
     expect(ahead.body.ahead).toBe(1);
+    expect(ahead.body).not.toHaveProperty('transferredFrom');
     const next = await api<TicketDetail>(s.url, 'POST', '/api/windows/23/next', { token: b });
     expect(next.body.id).toBe(early.body.id);
   });

@@ -7,7 +7,7 @@
  *   ("counter 22", "Number F001,"); a lone "·" or "/" stays with the word before it, a leading mark
  *   (✓, ★) with the word after it;
  * - after Chinese punctuation (，、。；：！？), after a "/" between two words;
- * - before an opening bracket or quote ("公共服务" / "(水电气暖讯)", "评价" / "（好差评）").
+ * - before an opening bracket or quote ("公共服务" / "(水电气暖讯)", "评价" / "（好差评）", "已由" / "「税务」").
  * So the texts we write choose their phrases with punctuation (叫号时，本页会响铃并振动，…), and a
  * manager's names break only at their own brackets, slashes and spaces. Joined back, the pieces
  * are the text again; a piece keeps its trailing space, to be shown outside its box (or the line
@@ -40,9 +40,9 @@ export function phrases(text: string): string[] {
     const next = text[i + 1];
     let cutAfter = false;
     if (ch === ' ') cutAfter = breaksAtSpace(text, i);
-    else if ('，、。；：！？'.includes(ch)) cutAfter = next !== undefined && !'，、。；：！？）)”》'.includes(next);
+    else if ('，、。；：！？'.includes(ch)) cutAfter = next !== undefined && !'，、。；：！？）)”》」'.includes(next);
     else if (ch === '/') cutAfter = next !== undefined && next !== ' ' && i > 0 && text[i - 1] !== ' ';
-    else if (next !== undefined && '（(“《'.includes(next) && ch !== ' ' && !'（(“《'.includes(ch)) cutAfter = true;
+    else if (next !== undefined && '（(“《「'.includes(next) && ch !== ' ' && !'（(“《「'.includes(ch)) cutAfter = true;
     if (cutAfter) {
       pieces.push(text.slice(start, i + 1));
       start = i + 1;

@@ -24,6 +24,16 @@ export function tabTitle(
   return `${t.number} · ${words.title}`;
 }
 
+/**
+ * A ticket a clerk moved to another queue (转办) while it waits again: the old and new queue's names
+ * (`name` turns a code into the name in the page's language; the code itself when unknown).
+ * Null when there is nothing to explain: not moved, or no longer waiting (called, done …).
+ */
+export function transferNote(t: Ticket | null, name: (code: string) => string | null): { from: string; to: string } | null {
+  if (!t || t.status !== 'waiting' || t.transferredFrom === undefined || t.transferredFrom === t.queue) return null;
+  return { from: name(t.transferredFrom) ?? t.transferredFrom, to: name(t.queue) ?? t.queue };
+}
+
 export type RatingProblem = 'needScore' | 'needReasons' | 'needComment' | null;
 
 /** The phone's own check before sending (the server checks the same: shared rules, shared words). */

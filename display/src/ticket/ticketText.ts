@@ -13,6 +13,8 @@ const zh = {
   // Phrases between punctuation (shared/phrases.ts): a narrow phone in large type breaks there, not mid-word.
   keepOpen: '叫号时，本页会响铃并振动，请保持页面打开。',
   nearTitle: '快到您了',
+  /** 转办: why the queue's name changed. */
+  transferred: (from: string, to: string) => `您的业务已由「${from}」转至「${to}」，按原取号时间继续排队`,
   /** The browser tab's title: seen in the tab switcher while the page is in the background. */
   tab: {
     waiting: (n: string, ahead: number) => `${n} · 前面 ${ahead} 人 · 我的排号`,
@@ -81,6 +83,8 @@ const en: TicketWords = {
   etaRange: (lo, hi) => `Estimated wait: about ${minutesSpan(lo, hi)}\u00a0min`,
   keepOpen: 'This page rings and vibrates when you are called. Keep it open.',
   nearTitle: 'Almost your turn',
+  // Straight quotes: the page's CJK font draws “ ” full width, with a gap on each side of the name.
+  transferred: (from, to) => `Your service has been moved from "${from}" to "${to}". You keep your place: the queue still goes by the time you took your number.`,
   tab: {
     waiting: (n, ahead) => `${n} · ${ahead} ahead · My number`,
     near: (n, ahead) => `[Almost your turn] ${n} · ${ahead} ahead`,

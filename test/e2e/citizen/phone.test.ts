@@ -275,6 +275,36 @@ describe('phone page', () => {
     await shot(page, 'phone-12-large-320-rating', true);
   });
 
+  it('a ticket moved to another queue (转办) says from which, while it waits again, zh and en', async () => {
+    const mine = await issue('T');
+    const page = await openPhone(mine.id);
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.locator('[data-testid="transferred"]').count()).toBe(0);
+    const clerk = await login(server.url, 'c03', '1234');
+    await api(server.url, 'POST', '/api/windows/3/session', { token: clerk });
+    await api(server.url, 'POST', '/api/windows/3/next', { token: clerk, body: {} });
+    await page.locator('[data-testid="called-alert"]').waitFor();
+    expect(await page.locator('[data-testid="transferred"]').count()).toBe(0);
+    await api(server.url, 'POST', '/api/windows/3/transfer', { token: clerk, body: { queue: 'F' } });
+    await expect.poll(() => text(page, 'transferred')).toBe('您的业务已由「税务」转至「不动产登记」，按原取号时间继续排队');
+    expect(await page.locator('.queue').textContent()).toBe('不动产登记');
+    expect(await text(page, 'number')).toBe(mine.number);
+    expect(await breaksInsidePhrases(page, '.page p')).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
+    await expectAccessible(page, 'transferred');
+    await shot(page, 'phone-13-transferred-360');
+    await page.click('[data-testid="lang"]');
+    await expect.poll(() => text(page, 'transferred')).toBe('Your service has been moved from "Taxation" to "Real estate registration". You keep your place: the queue still goes by the time you took your number.');
+    expect(await overflowing(page)).toEqual([]);
+    await shot(page, 'phone-14-transferred-360-en');
+    // Called at the new queue's window: the note has done its work.
+    const other = await login(server.url, 'c23', '1234');
+    await api(server.url, 'POST', '/api/windows/23/session', { token: other });
+    await api(server.url, 'POST', '/api/windows/23/next', { token: other, body: {} });
+    await page.locator('[data-testid="called-alert"]').waitFor();
+    expect(await page.locator('[data-testid="transferred"]').count()).toBe(0);
+  });
+
   it('an unknown ticket id says so', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/t/NoSuchTicketId0000000`);
