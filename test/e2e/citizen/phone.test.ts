@@ -42,6 +42,19 @@ const overflowing = (page: Page) =>
       .map((el) => el.textContent?.trim() ?? ''),
   );
 
+/** WCAG contrast of two computed colours (rgb()/rgba() strings, alpha ignored). */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 async function openPhone(ticketId: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${server.url}/t/${ticketId}`);
@@ -186,6 +199,16 @@ describe('phone page', () => {
     await api(server.url, 'POST', '/api/windows/9/complete', { token: clerk });
     await page.locator('[data-testid="rating-form"]').waitFor();
     await page.click('[data-score="1"]');
+    // The unchosen levels' circles and the reasons' boxes stand out from the black card (3:1 for UI
+    // parts): the browser's own dark radio, drawn by the browser, was grey on black (about 1.5:1).
+    const edges = await page.locator('[data-testid="rating-form"] input:not(:checked)').evaluateAll((els) =>
+      els.map((el) => ({ drawn: getComputedStyle(el).appearance, edge: getComputedStyle(el).borderTopColor, back: getComputedStyle(el.closest('.card')!).backgroundColor })),
+    );
+    expect(edges.length).toBeGreaterThan(8);
+    for (const e of edges) {
+      expect(e.drawn).toBe('none');
+      expect(contrast(e.edge, e.back)).toBeGreaterThanOrEqual(3);
+    }
     await expectAccessible(page, 'rating, large');
     await shot(page, 'phone-8-large-rating', true);
 
