@@ -328,6 +328,22 @@ describe('phone page', () => {
     expect(await page.locator('[data-testid="transferred"]').count()).toBe(0);
   });
 
+  it('the header on a 360 px phone: the hall\'s name in one line under the title, zh and en', async () => {
+    const t = await issue('T');
+    const page = await openPhone(t.id);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const lines = (sel: string) => page.locator(sel).evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+    expect(await page.locator('.hall').textContent()).toBe('示范县政务服务中心');
+    expect(await lines('.hall')).toBeLessThan(1.5);
+    await page.click('[data-testid="lang"]');
+    await expect.poll(() => page.locator('.hall').textContent()).toBe('Demo County Government Service Centre');
+    // Beside the buttons it took three lines (Demo County / Government / Service Centre).
+    expect(await lines('.hall')).toBeLessThan(1.5);
+    expect(await page.locator('.hall').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(13);
+    expect(await overflowing(page)).toEqual([]);
+    await shot(page, 'phone-15-header-360-en');
+  });
+
   it('an unknown ticket id says so', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/t/NoSuchTicketId0000000`);
