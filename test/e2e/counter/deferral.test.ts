@@ -61,6 +61,21 @@ describe('容缺受理', () => {
     // 身份证 brought; 医保卡 (key) and 异地居住证明 (可容缺) missing: no offer, the reason instead.
     await material(page, '身份证').click();
     await expect.poll(() => page.textContent('[data-testid=deferral-required]')).toContain('缺少必要材料 医保卡，不能容缺');
+    // A warning, not a footnote: the panel's warn colour, at least 15 px (13 px grey before).
+    expect(
+      await page.locator('[data-testid=deferral-required]').evaluate((el) => {
+        const css = getComputedStyle(el);
+        const warn = getComputedStyle(document.documentElement).getPropertyValue('--warn').trim();
+        const probe = document.createElement('span');
+        probe.style.color = warn;
+        document.body.append(probe);
+        const warnRgb = getComputedStyle(probe).color;
+        probe.remove();
+        return { warn: css.color === warnRgb, px: parseFloat(css.fontSize) };
+      }),
+    ).toEqual({ warn: true, px: 15 });
+    await page.locator('[data-testid=deferral-required]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENS}/clerk-deferral-required-zh-1366.png` });
     expect(await page.locator('[data-testid=deferral-offer]').count()).toBe(0);
     expect(await page.textContent('[data-material="异地居住证明"]')).toContain('可容缺');
 
