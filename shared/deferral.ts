@@ -7,7 +7,7 @@
  * Staff only: nothing of it reaches a wall, a window screen or a phone page.
  */
 import { z } from 'zod';
-import { Phone } from './citizen';
+import { addDays, dayNumber, Phone } from './citizen';
 import type { Matter } from './schemas';
 
 /** 补齐期限 in calendar days from the service day the case was accepted on. */
@@ -165,14 +165,6 @@ export function deferralOffer(m: MaterialLists, missing: readonly string[]): Def
   if (deferrable.length === 0) return { kind: 'unlisted' };
   const required = gone.filter((x) => !deferrable.includes(x));
   return required.length > 0 ? { kind: 'required', required } : { kind: 'offer', missing: gone };
-}
-
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
-
-/** YYYY-MM-DD plus `days` calendar days (2026-12-29 + 5 → 2027-01-03). */
-export function addDays(day: string, days: number): string {
-  return new Date((dayNumber(day) + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** 补齐期限: calendar days counted from the service day (accepted on the 1st with 5 days: by the 6th). */

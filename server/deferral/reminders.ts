@@ -8,7 +8,8 @@
  * Only between DEFERRAL_SMS_HOURS of the hall's day; only to a real mobile number (a masked one,
  * 138****5678, after the 个人信息保存期限 clean-up, never). Table tests in test/deferral/reminders.test.ts.
  */
-import { addDays, DEFERRAL_SMS_HOURS, type DeferralReminderStep, type DeferralStatus } from '../../shared/deferral';
+import { addDays } from '../../shared/citizen';
+import { DEFERRAL_SMS_HOURS, type DeferralReminderStep, type DeferralStatus } from '../../shared/deferral';
 
 /** An overdue text is written on the first working day after the deadline, or at most this many days after it. */
 export const OVERDUE_LATE_DAYS = 3;

@@ -1,7 +1,8 @@
 /** 容缺受理's pure rules: which matter may be accepted with what missing, the 补齐期限, a record's state on a day, and who may accept. */
 import { describe, expect, it } from 'vitest';
 import { MatterInput } from '../../shared/admin';
-import { addDays, canonicalMatter, deadlineOf, deferralOffer, deferralState, inFilter, overdueDays, withdrawRight, type DeferralFilter, type DeferralState } from '../../shared/deferral';
+import { addDays } from '../../shared/citizen';
+import { canonicalMatter, deadlineOf, deferralOffer, deferralState, inFilter, overdueDays, withdrawRight, type DeferralFilter, type DeferralState } from '../../shared/deferral';
 import type { Matter } from '../../shared/schemas';
 import type { DeferralRec } from '../../server/deferral/deferral-repo';
 import { checkAccept, markDone, withdraw, type TicketFacts, type Who } from '../../server/deferral/rules';

@@ -3,17 +3,14 @@
  * 调休上班. The date a new entry starts from, a date added (sorted, each once, or why not), and a
  * date's weekday. Dates are YYYY-MM-DD in the hall's zone; the arithmetic is on the calendar only.
  */
-import { DateStr, dayNumber } from '../../../../shared/citizen';
+import { addDays, DateStr, dayNumber } from '../../../../shared/citizen';
 
 export const isDate = (d: string): boolean => DateStr.safeParse(d).success;
-
-/** The day after `date`. */
-const dayAfter = (date: string): string => new Date((dayNumber(date) + 1) * 86_400_000).toISOString().slice(0, 10);
 
 /** A new date: the day after the latest listed (holidays come in runs), or `today`. */
 export function nextListedDate(dates: readonly string[], today: string): string {
   const latest = dates.filter(isDate).sort().pop();
-  return latest ? dayAfter(latest) : today;
+  return latest ? addDays(latest, 1) : today;
 }
 
 /** The weekday of a date, 0 = Sunday (1970-01-01 was a Thursday). */
