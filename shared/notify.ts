@@ -4,25 +4,10 @@
  * server (its SMS) must agree on when "快到您了" is due.
  */
 import { z } from 'zod';
-import type { Ticket } from './schemas';
 
-// ---- 快到您了: the near-turn rule ----------------------------------------------------------
+// ---- 快到您了: the near-turn rule (in a zod-free file, for the phone page) -----------------------
 
-/** People ahead at which the citizen hears "almost your turn": time to come back into the hall. */
-export const NEAR_AHEAD = 3;
-
-/** What the rule looks at: a whole Ticket on the phone; the server passes just these (no ETA to compute). */
-export type NearLook = Pick<Ticket, 'id' | 'status' | 'ahead'>;
-
-/**
- * The heads-up "almost your turn", once: when the people ahead drop to NEAR_AHEAD or fewer while
- * the ticket waits. Not on the first look (whoever opens the page, or has just checked in, already
- * sees the count) and not again while the count stays low.
- */
-export function nearDue(prev: NearLook | null, next: NearLook, near = NEAR_AHEAD): boolean {
-  if (!prev || prev.id !== next.id) return false;
-  return prev.status === 'waiting' && next.status === 'waiting' && prev.ahead > near && next.ahead <= near;
-}
+export { NEAR_AHEAD, nearDue, type NearLook } from './nearTurn';
 
 // ---- messages -------------------------------------------------------------------------------
 
