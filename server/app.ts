@@ -22,6 +22,10 @@ import { createIdCardService } from './citizen/idcard-service';
 import { registerOnsiteRoutes } from './citizen/onsite-routes';
 import { createOnsiteService } from './citizen/onsite-service';
 import { registerCitizenRoutes } from './citizen/routes';
+import { createKioskHelpRepo } from './kioskHelp/kiosk-help-repo';
+import { registerKioskHelpRoutes } from './kioskHelp/kiosk-help-routes';
+import { createKioskHelp } from './kioskHelp/kiosk-help-service';
+import { attachKioskHelpSocket } from './kioskHelp/kiosk-help-socket';
 import { createSettingsRepo } from './citizen/settings-repo';
 import { apiErrorHandler } from './http/errors';
 import { registerPages } from './http/pages';
@@ -112,6 +116,9 @@ export function createApp(deps: AppDeps) {
   });
   registerBackupRoutes(api, backups, service);
   registerPhotoRoutes(api, createPhotoService({ service, store: deps.store }));
+  // 自助机呼叫工作人员: a kiosk calls the floor staff (its own routes and socket namespace).
+  const kioskHelp = createKioskHelp({ store: deps.store, hall: service, repo: createKioskHelpRepo(deps.store.db), devices });
+  registerKioskHelpRoutes(api, kioskHelp);
   api.use((req, res) => sendError(res, 'NOT_FOUND', `no route ${req.method} /api${req.path}`));
   api.use(apiErrorHandler(log));
   app.use('/api', api);
@@ -133,6 +140,7 @@ export function createApp(deps: AppDeps) {
     pingTimeout: 5_000,
   });
   const sockets = attachSocket(io, { ctx, auth, log });
+  attachKioskHelpSocket(io, { help: kioskHelp, auth, log });
   // Every committed change also goes past the SMS ticket check (快到您了, 轮到您了); every 求助
   // change past its texts to the duty phones (an answered one's are dropped); every 容缺台账 change
   // past its 补齐提醒.
