@@ -2,43 +2,13 @@
  * The manager's live hall board (pure): one row per window and per queue, with the figures
  * ticking from server timestamps, and the levels that colour them.
  */
-import type { QueueSummary, Window } from '../../../../shared/schemas';
+import type { Window } from '../../../../shared/schemas';
+import type { QueueBoardRow } from '../../../../shared/queueBoard';
 import { secondsSince } from '../../shared/time';
 
-export type Level = 'ok' | 'near' | 'over';
-
-/** Over target is red; from 80 % of the target it is amber; an empty queue is always ok. */
-export function waitLevel(waitSeconds: number, targetMinutes: number, waiting: number): Level {
-  if (waiting === 0 || targetMinutes <= 0) return 'ok';
-  const target = targetMinutes * 60;
-  if (waitSeconds > target) return 'over';
-  return waitSeconds >= target * 0.8 ? 'near' : 'ok';
-}
-
-export interface QueueBoardRow {
-  queue: QueueSummary;
-  longestWait: number;
-  level: Level;
-  /** Windows that are open now and map this queue (primary / overflow). */
-  primaryWindows: number[];
-  overflowWindows: number[];
-}
-
-const staffed = (w: Window): boolean => w.state !== 'closed';
-
-export function queueBoard(queues: readonly QueueSummary[], windows: readonly Window[], now: number): QueueBoardRow[] {
-  return queues.map((queue) => {
-    const longestWait = queue.waiting > 0 ? (queue.oldestArrivedAt ? secondsSince(queue.oldestArrivedAt, now) : queue.longestWaitSeconds) : 0;
-    const serving = windows.filter(staffed);
-    return {
-      queue,
-      longestWait,
-      level: waitLevel(longestWait, queue.targetWaitMinutes, queue.waiting),
-      primaryWindows: serving.filter((w) => w.mapping.some((m) => m.queue === queue.code && m.role === 'primary')).map((w) => w.no),
-      overflowWindows: serving.filter((w) => w.mapping.some((m) => m.queue === queue.code && m.role === 'overflow')).map((w) => w.no),
-    };
-  });
-}
+// The queue rows and their levels are shared/queueBoard.ts's: the server's 排队预警 reads "over
+// target" with the same rule.
+export { queueBoard, waitLevel, type Level, type QueueBoardRow } from '../../../../shared/queueBoard';
 
 /** Seconds the window's current ticket has been at it (from start, else from the call). */
 export function windowServiceSeconds(window: Window, now: number): number {
