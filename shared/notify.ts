@@ -23,9 +23,10 @@ export type SmsKind = z.infer<typeof SmsKind>;
  * Every kind the outbox holds: the citizens' and `assist` — a 求助 nobody answered, texted to the
  * duty managers' phones (its own setting, AssistSmsSettings, not `smsKinds`) — and `verify`, the
  * code that confirms a phone taking a number (扫码取号需验证手机号, its own setting `mobileVerify`) —
- * and `deferral`, 容缺受理's 补齐提醒 to the applicant's phone (on whenever SMS is, shared/deferral.ts).
+ * and `deferral`, 容缺受理's 补齐提醒 to the applicant's phone (on whenever SMS is, shared/deferral.ts) —
+ * and `queue`, 排队预警: a queue long past its target, to the duty managers' phones (shared/queueAlert.ts).
  */
-export const SMS_OUTBOX_KINDS = [...SMS_KINDS, 'assist', 'verify', 'deferral'] as const;
+export const SMS_OUTBOX_KINDS = [...SMS_KINDS, 'assist', 'verify', 'deferral', 'queue'] as const;
 export const SmsOutboxKind = z.enum(SMS_OUTBOX_KINDS);
 export type SmsOutboxKind = z.infer<typeof SmsOutboxKind>;
 

@@ -18,6 +18,9 @@ import { createNotifyService } from './notify-service';
 import { createOutboxRepo } from './outbox-repo';
 import { createPhoneVerifyRepo } from './phone-verify-repo';
 import { registerPhoneVerifyRoutes } from './phone-verify-routes';
+import { createQueueAlertRepo } from './queue-alert-repo';
+import { registerQueueAlertRoutes } from './queue-alert-routes';
+import { createQueueAlerts } from './queue-alerts';
 import { createPhoneVerifyService } from './phone-verify-service';
 import { registerSmsRoutes } from './routes';
 import { createSmsSender } from './sender';
@@ -75,18 +78,30 @@ export function createSms(deps: SmsDeps) {
     ticketPhones,
     followed: notify.followed,
   });
+  const assistSettings = createAssistSmsRepo(db);
   const assist = createAssistSms({
     db,
     hall: deps.hall,
     clock: deps.clock,
     smsSettings: () => settings.get(deps.hall.hallId),
-    settings: createAssistSmsRepo(db),
+    settings: assistSettings,
     assists: deps.store.assist,
     outbox,
     sender,
   });
   // 容缺受理's 补齐提醒 (server/deferral/reminders.ts decides who is due).
   const deferrals = createDeferralSms({ db, hall: deps.hall, clock: deps.clock, smsSettings: () => settings.get(deps.hall.hallId), outbox, sender });
+  // 排队预警: a queue long past its target, to the same duty phones.
+  const queueAlerts = createQueueAlerts({
+    db,
+    hall: deps.hall,
+    clock: deps.clock,
+    smsSettings: () => settings.get(deps.hall.hallId),
+    assistSettings,
+    repo: createQueueAlertRepo(db),
+    outbox,
+    sender,
+  });
   // Messages left pending by the last run (a restart) go out now, not at the first timer tick —
   // except 求助 texts whose request was answered while the server was down.
   assist.reconcile();
@@ -95,9 +110,10 @@ export function createSms(deps: SmsDeps) {
     ...notify,
     /** 扫码取号需验证手机号: the phone ticket's code check and per-phone limit (the ticket:issue operation asks it). */
     phoneVerify,
-    /** The timer's work (every 30 s, the hall's clock): 求助 texts due, 补齐提醒 (every few minutes), reminders, then delivery. */
+    /** The timer's work (every 30 s, the hall's clock): 求助 texts due, 排队预警, 补齐提醒 (every few minutes), reminders, then delivery. */
     tick(): Promise<number> {
       assist.tick();
+      queueAlerts.tick();
       deferrals.tick();
       return notify.tick();
     },
@@ -121,6 +137,7 @@ export function createSms(deps: SmsDeps) {
     },
     registerRoutes: (router: Router) => {
       registerSmsRoutes(router, notify, assist, deps.config?.receiptKey);
+      registerQueueAlertRoutes(router, queueAlerts);
       registerTicketPhoneRoutes(router, phones, deps.clock);
       registerPhoneVerifyRoutes(router, phoneVerify, deps.clock);
     },

@@ -98,3 +98,15 @@ function clip(s: string, room: number): string {
 export function verifyText(v: { hall: string; code: string; minutes: number }): string {
   return `【${v.hall}】验证码 ${v.code}，用于手机取号，${v.minutes} 分钟内有效。如非本人操作，请忽略本短信。`;
 }
+
+/**
+ * 排队预警 to a duty manager: which queue, how many wait, the longest wait against the target, and
+ * the board's 调度建议 when it has one (which window could take the queue as overflow) — no
+ * citizen's data. A queue name too long for one message is clipped with … (its letter stays).
+ */
+export function queueAlertText(a: { hall: string; code: string; queue: string; waiting: number; minutes: number; target: number; windowNo?: number | undefined }): string {
+  const advice = a.windowNo !== undefined ? `建议：${a.windowNo} 号窗口兼办 ${a.code}。` : '请到场调度。';
+  const build = (name: string) => `【${a.hall}】排队预警：${name ? `${a.code} ${name}` : a.code} 等候 ${a.waiting} 人，最长已等 ${a.minutes} 分钟（目标 ${a.target} 分钟）。${advice}`;
+  const room = SMS_ONE_MESSAGE - build('').length - 1;
+  return build(a.queue.length <= room ? a.queue : room >= 2 ? clip(a.queue, room) : '');
+}
