@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ID_DAILY_LIMIT, IdCardMode, IdCardText, SENIOR_PRIORITY_AGE } from './idcard';
+import { isMobile, MOBILE_NUMBER } from './mobileNumber';
 import { SmsKind } from './notify';
 import { GuideChecklist, Priority, QueueCode, TicketDetail, TimeOfDay } from './schemas';
 
@@ -18,7 +19,7 @@ export const addDays = (day: string, days: number): string => new Date((dayNumbe
 /** A time of day in the hall's time zone, 24-hour (defined with the core schemas). */
 export { TimeOfDay };
 /** A mainland mobile number: 11 digits starting 13–19. */
-export const Phone = z.string().regex(/^1[3-9]\d{9}$/, 'a mobile number has 11 digits and starts with 13–19');
+export const Phone = z.string().regex(MOBILE_NUMBER, 'a mobile number has 11 digits and starts with 13–19');
 /** The code a citizen types at the kiosk: 8 digits. */
 export const AppointmentCode = z.string().regex(/^\d{8}$/, 'an appointment code has 8 digits');
 export const AppointmentId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -291,10 +292,8 @@ export const TicketSms = z.object({
 });
 export type TicketSms = z.infer<typeof TicketSms>;
 
-/** The kiosk and the phone page check a typed number with this before sending it. */
-export function isMobile(phone: string): boolean {
-  return Phone.safeParse(phone).success;
-}
+/** The kiosk and the phone page check a typed number with this before sending it (zod-free, shared/mobileNumber.ts). */
+export { isMobile };
 
 // ---- personal data retention (个人信息保存期限) ------------------------------------------------
 

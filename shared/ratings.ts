@@ -6,21 +6,15 @@
  */
 import { z } from 'zod';
 import { DateStr, dayNumber } from './citizen';
+import { RATING_REASONS } from './ratingReasons';
 import { QueueCode } from './schemas';
 
 /** 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意. */
 export const RatingScore = z.number().int().min(1).max(5);
 export const RatingLevel = z.enum(['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied']);
 /** Why a citizen was not satisfied: required (at least one) for scores 1 and 2, refused above. */
-export const RatingReason = z.enum([
-  'attitude', // 服务态度不好
-  'slow', // 办理效率低、等候太久
-  'unclear_guidance', // 告知不清楚、材料要求不明确
-  'repeated_trips', // 多次跑腿
-  'process', // 流程繁琐
-  'environment', // 环境设施不便
-  'other', // 其他 (a comment is then required)
-]);
+export const RatingReason = z.enum(RATING_REASONS);
+export { RATING_REASONS };
 
 /** 评价渠道: the ticket's phone page (by its QR code), or the 评价器 on the window's counter. */
 export const RatingChannel = z.enum(['phone', 'pad']);
