@@ -7,7 +7,7 @@
  */
 import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue';
 import type { RateBody, RatingPrompt, RatingReason } from '../../../shared/ratings';
-import type { ApiResult } from '../kiosk/kioskApi';
+import type { ApiResult } from '../shared/api';
 
 /** A citizen who does not answer leaves the pad to the next one after this long. */
 export const PROMPT_MS = 60_000;

@@ -5,7 +5,7 @@
  */
 import { ref, type Ref } from 'vue';
 import type { Role } from '../../../shared/schemas';
-import type { ApiResult } from '../kiosk/kioskApi';
+import type { ApiResult } from '../shared/api';
 
 const TOKEN_KEY = 'hall.pad.token';
 const ROLES: readonly Role[] = ['kiosk', 'manager'];

@@ -10,7 +10,7 @@ export function alertDue(prev: Ticket | null, next: Ticket): boolean {
 }
 
 // The near-turn rule is shared with the server, which texts "快到您了" by the same rule (短信提醒).
-export { NEAR_AHEAD, nearDue } from '../../../shared/notify';
+export { NEAR_AHEAD, nearDue } from '../../../shared/nearTurn';
 
 /** The browser tab's title for the ticket's state (the page's own title when there is nothing to say). */
 export function tabTitle(

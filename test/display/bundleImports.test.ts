@@ -1,0 +1,51 @@
+/**
+ * The citizens' pages stay light: the phone page (/t/:ticketId, opened on a weak mobile signal),
+ * the wall and window screens (cheap TV boxes running all day) and the rate pad must not load
+ * zod. Zod validates input on the server; these pages only read our own server's replies, and
+ * zod alone was ~35 kB gzip of the phone page's ~87 kB (bench/bundle-size.ts). A page reaches zod
+ * when it imports a value from a shared/*.ts file that builds schemas — take constants from the
+ * zod-free files beside them (shared/assistKinds.ts, shared/prefsValues.ts …) and types with
+ * `import type`. The graph is read from source, so no build is needed.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { chainTo, importGraph, runtimeImports } from './importGraph';
+
+const root = resolve(import.meta.dirname, '../..');
+const entries = {
+  ticket: 'display/src/ticket/main.ts',
+  wall: 'display/src/wall/main.ts',
+  window: 'display/src/window/main.ts',
+  rate: 'display/src/rate/main.ts',
+};
+
+const isZod = (m: string): boolean => m === 'zod' || m.startsWith('zod/');
+
+describe('citizen pages load no zod', () => {
+  for (const [page, entry] of Object.entries(entries)) {
+    it(`${page} (${entry})`, () => {
+      const graph = importGraph(resolve(root, entry));
+      // The walk really follows the page: it reaches Vue and the app's own modules.
+      expect(graph.modules.has('vue')).toBe(true);
+      expect(graph.modules.size).toBeGreaterThan(5);
+      const zod = [...graph.modules].filter(isZod);
+      const chains = zod.map((z) => chainTo(graph, z, root).join(' → '));
+      expect(chains, `${page} reaches zod`).toEqual([]);
+    });
+  }
+});
+
+describe('the import reader', () => {
+  it('reaches zod from a module that builds schemas (so the check above can fail)', () => {
+    const graph = importGraph(resolve(root, 'shared/schemas.ts'));
+    expect([...graph.modules].some(isZod)).toBe(true);
+  });
+
+  it('follows value imports and re-exports, skips type-only imports and import()', () => {
+    // display/src/kiosk/kioskApi.ts parses with zod at runtime; shared/index.ts re-exports schemas.
+    expect(runtimeImports(resolve(root, 'display/src/kiosk/kioskApi.ts'))).toContain('zod');
+    expect(runtimeImports(resolve(root, 'shared/index.ts')).length).toBeGreaterThan(0);
+    const ticketMain = runtimeImports(resolve(root, 'display/src/ticket/main.ts'));
+    expect(ticketMain).toContain('vue');
+  });
+});
