@@ -15,6 +15,7 @@ import type { MyPrefs, MyPrefsPatch } from './prefs';
 import type {
   Call,
   CallPrompts,
+  GuideChecklist,
   HallChange,
   IssueTicketBody,
   MappingEntry,
@@ -94,7 +95,8 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'window:noShow': (payload: W, ack: Ack<TicketDetail>) => void;
   'window:start': (payload: W, ack: Ack<TicketDetail>) => void;
   'window:complete': (payload: W, ack: Ack<TicketDetail>) => void;
-  'window:transfer': (payload: W & { queue: string }, ack: Ack<TicketDetail>) => void;
+  /** `checklist` and `note`: the 转办交接 for the next window (optional). */
+  'window:transfer': (payload: W & { queue: string; checklist?: GuideChecklist; note?: string }, ack: Ack<TicketDetail>) => void;
   'window:call': (payload: W & { number: string }, ack: Ack<TicketDetail>) => void;
   'window:pause': (payload: W & { reason: PauseReason }, ack: Ack<Window>) => void;
   'window:resume': (payload: W, ack: Ack<Window>) => void;

@@ -75,13 +75,33 @@ export const GuideChecklistEntry = z.object({
 });
 export const GuideChecklist = z.array(GuideChecklistEntry).max(20);
 
+/** At most this many characters in a 转办说明 (a line or two for the next window, not a case file). */
+export const HANDOVER_NOTE_MAX = 200;
+
+/**
+ * 转办交接: what the window that transferred a ticket told the next one, so the citizen is not asked
+ * again for what was already checked (the seed: 消除资料重复提交). Staff only, like the guide's note.
+ */
+export const TransferHandover = z.object({
+  fromWindow: z.number().int(),
+  fromQueue: QueueCode,
+  /** The clerk who transferred it, by their name now (absent if the account is gone). */
+  clerkName: z.string().optional(),
+  /** 转办说明: what the next window should know ('' when the clerk wrote nothing). */
+  note: z.string(),
+  at: z.string(),
+});
+
 /**
  * What staff see of a ticket: the public ticket plus the guide's note and materials check.
  * Staff only: viewers (snapshot, hall:changed, call, phone page) get the plain Ticket.
  */
 export const TicketDetail = Ticket.extend({
   note: z.string().optional(),
+  /** The materials checked so far: the guide desk's, then those a window handed over with a transfer. */
   checklist: GuideChecklist.optional(),
+  /** 转办交接: set once a window transferred it — the next clerk sees who sent it and why. Extension. */
+  handover: TransferHandover.optional(),
   /** 实名取号: the card's masked number and the holder's age (老年人优先 says `senior`). Extension. */
   realName: RealName.optional(),
 });
@@ -282,7 +302,16 @@ export const NextBody = z.object({
   /** The panel's 自动叫号 made this call, not a press: recorded on the call for the figures (absent: false). */
   auto: z.boolean().optional(),
 });
-export const TransferBody = z.object({ queue: QueueCode });
+export const TransferBody = z.object({
+  queue: QueueCode,
+  /**
+   * 转办交接 (extension): the materials this window checked, per matter of the ticket — they replace
+   * what the ticket carried for those matters, so the next window starts from them.
+   */
+  checklist: GuideChecklist.optional(),
+  /** 转办说明 for the next window (extension). */
+  note: z.string().trim().max(HANDOVER_NOTE_MAX).optional(),
+});
 export const SpecialCallBody = z.object({ number: TicketNumber });
 export const PauseBody = z.object({ reason: PauseReason });
 export const TicketIdParam = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -290,7 +319,7 @@ export const TicketIdParam = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/)
 // Socket.IO payloads: the same bodies plus the window they address.
 export const WindowRef = z.object({ windowNo: WindowNo });
 export const NextCommand = WindowRef.extend(NextBody.shape);
-export const TransferCommand = WindowRef.extend({ queue: QueueCode });
+export const TransferCommand = WindowRef.extend(TransferBody.shape);
 export const SpecialCallCommand = WindowRef.extend({ number: TicketNumber });
 export const PauseCommand = WindowRef.extend({ reason: PauseReason });
 export const MappingCommand = WindowRef.extend({ mapping: Mapping });
@@ -311,6 +340,7 @@ export type Ticket = z.infer<typeof Ticket>;
 export type TicketDetail = z.infer<typeof TicketDetail>;
 export type GuideChecklistEntry = z.infer<typeof GuideChecklistEntry>;
 export type GuideChecklist = z.infer<typeof GuideChecklist>;
+export type TransferHandover = z.infer<typeof TransferHandover>;
 export type ClerkRef = z.infer<typeof ClerkRef>;
 export type Window = z.infer<typeof Window>;
 export type WindowTicket = z.infer<typeof WindowTicket>;

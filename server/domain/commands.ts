@@ -30,7 +30,8 @@ export type Command =
   | { type: 'noShow'; windowNo: number; clerkId: string }
   | { type: 'start'; windowNo: number; clerkId: string }
   | { type: 'complete'; windowNo: number; clerkId: string }
-  | { type: 'transfer'; windowNo: number; clerkId: string; queue: string }
+  /** 转办; `checklist` and `note` are the 转办交接 for the next window (both optional). */
+  | { type: 'transfer'; windowNo: number; clerkId: string; queue: string; checklist?: GuideChecklistEntry[] | undefined; note?: string | undefined }
   | { type: 'specialCall'; windowNo: number; clerkId: string; number: string }
   | { type: 'pause'; windowNo: number; clerkId: string; reason: PauseReason }
   | { type: 'resume'; windowNo: number; clerkId: string }

@@ -4,7 +4,7 @@
  */
 import type { ErrorCode, ErrorReason } from '../../shared/errors';
 import type { Command } from './commands';
-import { normalizeChecklist } from './checklist';
+import { knownChecklist, normalizeChecklist } from './checklist';
 import { decideSetup } from './decide-setup';
 import { defaultPolicy, type DispatchCandidate, type DispatchPolicy } from './dispatch';
 import type { DomainEvent } from './events';
@@ -252,9 +252,12 @@ export function decide(state: HallState, cmd: Command, now: number, policy: Disp
       if (!t.ok) return t;
       // Its arrival time is kept, so a "transfer" to its own queue would put it back at the head.
       if (t.value.queue === cmd.queue) return fail('INVALID_STATE', `ticket ${t.value.number} is already in queue ${cmd.queue}`);
-      return done([
-        { type: 'TicketTransferred', at: now, ticketId: t.value.id, windowNo: cmd.windowNo, from: t.value.queue, to: cmd.queue },
-      ]);
+      const handed = cmd.checklist ? knownChecklist(state.matters, t.value.matters, cmd.checklist) : [];
+      const moved: Extract<DomainEvent, { type: 'TicketTransferred' }> = { type: 'TicketTransferred', at: now, ticketId: t.value.id, windowNo: cmd.windowNo, from: t.value.queue, to: cmd.queue, clerkId: cmd.clerkId };
+      if (handed.length > 0) moved.checklist = handed;
+      const note = cmd.note?.trim();
+      if (note) moved.note = note;
+      return done([moved]);
     }
 
     case 'pause': {

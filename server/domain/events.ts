@@ -1,5 +1,5 @@
 /** What happened in a hall. Events are facts: the store appends them, `evolve` applies them. */
-import type { ClosedReason, MappingEntry, Matter, PauseReason } from '../../shared/schemas';
+import type { ClosedReason, GuideChecklistEntry, MappingEntry, Matter, PauseReason } from '../../shared/schemas';
 import type { DispatchReason } from './dispatch';
 import type { Clerk, HallSettings, QueueDef, TicketRec } from './types';
 
@@ -11,7 +11,21 @@ export type DomainEvent =
   | { type: 'TicketCompleted'; at: number; ticketId: string; windowNo: number }
   | { type: 'TicketNoShow'; at: number; ticketId: string; windowNo: number; reason: 'clerk' | 'recall_limit' }
   | { type: 'TicketReinstated'; at: number; ticketId: string }
-  | { type: 'TicketTransferred'; at: number; ticketId: string; windowNo: number; from: string; to: string }
+  /**
+   * 转办. `clerkId` (who sent it), `checklist` (canonical: replaces the ticket's entries for those
+   * matters) and `note` are the 转办交接; events logged before it lack them.
+   */
+  | {
+      type: 'TicketTransferred';
+      at: number;
+      ticketId: string;
+      windowNo: number;
+      from: string;
+      to: string;
+      clerkId?: string;
+      checklist?: GuideChecklistEntry[];
+      note?: string;
+    }
   /** A called ticket goes back to waiting (its window closed), keeping its place. */
   | { type: 'TicketRequeued'; at: number; ticketId: string; windowNo: number }
   | { type: 'TicketCancelled'; at: number; ticketId: string; reason: ClosedReason }

@@ -5,8 +5,9 @@
  * them and the store committed them.
  */
 import { canonicalMatter } from '../../shared/deferral';
+import { handOverChecklist } from './checklist';
 import type { DomainEvent } from './events';
-import type { HallState, QueueDef, QueueRuntime, TicketRec, WindowRec } from './types';
+import type { HallState, QueueDef, QueueRuntime, TicketRec, TransferHandoverRec, WindowRec } from './types';
 import { WaitList } from './waitlist';
 
 /** Weight of the newest service time in the per-queue moving average. */
@@ -137,6 +138,10 @@ export function evolve(state: HallState, e: DomainEvent): void {
       clearCurrent(state, t, e.at);
       t.queue = e.to;
       t.transferredFrom = e.from;
+      if (e.checklist) t.checklist = handOverChecklist(t.matters, t.checklist, e.checklist);
+      const handover: TransferHandoverRec = { fromWindow: e.windowNo, fromQueue: e.from, note: e.note ?? '', at: e.at };
+      if (e.clerkId) handover.clerkId = e.clerkId;
+      t.handover = handover;
       // It now waits against the new queue's target.
       const target = state.queues.get(e.to)?.targetWaitMinutes;
       if (target === undefined) delete t.targetWaitMinutes;

@@ -113,6 +113,15 @@ export interface Clerk {
   photoVersion?: string | undefined;
 }
 
+/** 转办交接 as the hall keeps it: the clerk by id (views show their name). */
+export interface TransferHandoverRec {
+  fromWindow: number;
+  fromQueue: string;
+  clerkId?: string;
+  note: string;
+  at: number;
+}
+
 export interface TicketRec {
   id: string;
   serviceDay: string;
@@ -137,6 +146,8 @@ export interface TicketRec {
   recalls: number;
   closedReason?: ClosedReason;
   transferredFrom?: string;
+  /** 转办交接 from the last window that transferred it (migration 0032); staff only. */
+  handover?: TransferHandoverRec;
   /**
    * Its queue's target wait (minutes) when it joined that queue (issued, or transferred in): the
    * figures judge it by this, so a target changed later does not rewrite a past day's 达标率.

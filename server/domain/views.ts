@@ -1,5 +1,5 @@
 /** Projections of the hall state into the shapes of the contract (shared/schemas.ts). */
-import { staffPhotoUrl, type ClerkRef, type QueueInfo, type QueueSummary, type Ticket, type TicketDetail, type Window, type WindowState } from '../../shared/schemas';
+import { staffPhotoUrl, type ClerkRef, type QueueInfo, type QueueSummary, type Ticket, type TicketDetail, type TransferHandover, type Window, type WindowState } from '../../shared/schemas';
 import { aheadOf, etaRangeOf, etaSecondsOf } from './eta';
 import { queueStopped } from './ticketing';
 import { iso } from './time';
@@ -35,6 +35,13 @@ export function ticketDetailView(state: HallState, t: TicketRec): TicketDetail {
   const v: TicketDetail = ticketView(state, t);
   if (t.note) v.note = t.note;
   if (t.checklist) v.checklist = t.checklist.map((c) => ({ matter: c.matter, have: [...c.have] }));
+  if (t.handover) {
+    const h = t.handover;
+    const handover: TransferHandover = { fromWindow: h.fromWindow, fromQueue: h.fromQueue, note: h.note, at: iso(h.at) };
+    const clerk = h.clerkId ? state.clerks.get(h.clerkId) : undefined;
+    if (clerk) handover.clerkName = clerk.name;
+    v.handover = handover;
+  }
   return v;
 }
 

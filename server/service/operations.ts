@@ -224,7 +224,14 @@ export const hallOperations = {
     roles: WINDOW_ROLES,
     schema: TransferCommand,
     run: ({ service }, actor, input) =>
-      ticketCommand(service, actor, { type: 'transfer', windowNo: input.windowNo, clerkId: userId(actor), queue: input.queue }),
+      ticketCommand(service, actor, {
+        type: 'transfer',
+        windowNo: input.windowNo,
+        clerkId: userId(actor),
+        queue: input.queue,
+        checklist: input.checklist,
+        note: input.note,
+      }),
   }),
 
   'window:call': define({

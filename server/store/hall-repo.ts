@@ -96,20 +96,20 @@ export function createHallRepo(db: Db, catalogue: CatalogueRepo) {
         kind = excluded.kind, mapping = excluded.mapping, clerk_id = excluded.clerk_id, pause_reason = excluded.pause_reason,
         current_ticket_id = excluded.current_ticket_id, priority_streak = excluded.priority_streak, enabled = excluded.enabled,
         zone_en = excluded.zone_en`),
-    // Columns named: later migrations add columns at the end of the table. The note and the
-    // checklist are set at issue and never change, so an update leaves them alone; the target
-    // changes with the queue (a transfer).
+    // Columns named: later migrations add columns at the end of the table. The note is set at
+    // issue and never changes, so an update leaves it alone; a transfer changes the target (the
+    // new queue's), the checklist and the handover (转办交接).
     upsertTicket: db.prepare(`INSERT INTO tickets (id, hall_id, service_day, number, queue, status, priority, channel, matters,
         note, issued_at, arrived_at, ord, called_at, started_at, finished_at, window_no, served_by, recalls, closed_reason,
-        transferred_from, checklist, target_wait_minutes, auto_called)
+        transferred_from, checklist, target_wait_minutes, auto_called, handover)
       VALUES (@id, @hall_id, @service_day, @number, @queue, @status, @priority,
         @channel, @matters, @note, @issued_at, @arrived_at, @ord, @called_at, @started_at, @finished_at, @window_no,
-        @served_by, @recalls, @closed_reason, @transferred_from, @checklist, @target_wait_minutes, @auto_called)
+        @served_by, @recalls, @closed_reason, @transferred_from, @checklist, @target_wait_minutes, @auto_called, @handover)
       ON CONFLICT (id) DO UPDATE SET queue = excluded.queue, status = excluded.status, called_at = excluded.called_at,
         started_at = excluded.started_at, finished_at = excluded.finished_at, window_no = excluded.window_no,
         served_by = excluded.served_by, recalls = excluded.recalls, closed_reason = excluded.closed_reason,
         transferred_from = excluded.transferred_from, target_wait_minutes = excluded.target_wait_minutes,
-        auto_called = excluded.auto_called`),
+        auto_called = excluded.auto_called, checklist = excluded.checklist, handover = excluded.handover`),
     insertEvent: db.prepare<[string, number, number, string, string, string, string | null, string | null]>(
       'INSERT INTO events (hall_id, seq, at, actor, type, data, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),

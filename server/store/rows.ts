@@ -1,6 +1,6 @@
 /** Row shapes of the state tables and their mapping to domain records. */
 import type { Channel, ClosedReason, GuideChecklistEntry, MappingEntry, PauseReason, Priority, TicketStatus, WindowKind } from '../../shared/schemas';
-import type { QueueRuntime, TicketRec, WindowRec } from '../domain';
+import type { QueueRuntime, TicketRec, TransferHandoverRec, WindowRec } from '../domain';
 
 export interface HallRow {
   id: string;
@@ -67,6 +67,8 @@ export interface TicketRow {
   closed_reason: string | null;
   transferred_from: string | null;
   checklist: string | null;
+  /** JSON TransferHandoverRec (migration 0032). */
+  handover: string | null;
   target_wait_minutes: number | null;
   /** 0 or 1 (migration 0012). */
   auto_called: number;
@@ -167,6 +169,7 @@ export function ticketFromRow(r: TicketRow): TicketRec {
   if (r.closed_reason !== null) t.closedReason = r.closed_reason as ClosedReason;
   if (r.transferred_from !== null) t.transferredFrom = r.transferred_from;
   if (r.checklist !== null) t.checklist = JSON.parse(r.checklist) as GuideChecklistEntry[];
+  if (r.handover !== null) t.handover = JSON.parse(r.handover) as TransferHandoverRec;
   if (r.target_wait_minutes !== null) t.targetWaitMinutes = r.target_wait_minutes;
   if (r.auto_called) t.autoCalled = true;
   return t;
@@ -196,6 +199,7 @@ export function ticketToRow(hallId: string, t: TicketRec): TicketRow {
     closed_reason: t.closedReason ?? null,
     transferred_from: t.transferredFrom ?? null,
     checklist: t.checklist ? JSON.stringify(t.checklist) : null,
+    handover: t.handover ? JSON.stringify(t.handover) : null,
     target_wait_minutes: t.targetWaitMinutes ?? null,
     auto_called: t.autoCalled ? 1 : 0,
   };

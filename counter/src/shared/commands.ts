@@ -2,7 +2,7 @@
  * The contract's staff commands as plain typed functions over one connection. Each resolves
  * to the server's reply or to an OFFLINE / TIMEOUT error; none throws.
  */
-import type { MappingEntry, PauseReason } from '../../../shared/schemas';
+import type { GuideChecklist, MappingEntry, PauseReason } from '../../../shared/schemas';
 import type { HallConnection } from './connection';
 
 export function staffCommands(conn: HallConnection) {
@@ -21,7 +21,9 @@ export function staffCommands(conn: HallConnection) {
     noShow: (windowNo: number) => c('window:noShow', { windowNo }),
     start: (windowNo: number) => c('window:start', { windowNo }),
     complete: (windowNo: number) => c('window:complete', { windowNo }),
-    transfer: (windowNo: number, queue: string) => c('window:transfer', { windowNo, queue }),
+    /** `handover`: the 转办交接 (materials checked here, 转办说明) for the next window. */
+    transfer: (windowNo: number, queue: string, handover: { checklist?: GuideChecklist; note?: string } = {}) =>
+      c('window:transfer', { windowNo, queue, ...handover }),
     callNumber: (windowNo: number, number: string) => c('window:call', { windowNo, number }),
     pause: (windowNo: number, reason: PauseReason) => c('window:pause', { windowNo, reason }),
     resume: (windowNo: number) => c('window:resume', { windowNo }),

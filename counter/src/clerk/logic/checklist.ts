@@ -80,3 +80,15 @@ export function parseChecklist(raw: string | null, ticketId: string): Checklist 
     return emptyChecklist(ticketId);
   }
 }
+
+/**
+ * 转办交接: what this window hands over with a transfer — per matter of the ticket it looked at
+ * (ticked something, or unticked the guide's), the materials ticked now, in the catalogue's
+ * names only. Matters never touched are left out, so the ticket keeps the guide's check for them.
+ */
+export function handoverChecklist(list: Checklist, matters: readonly Matter[]): GuideChecklist {
+  return matters.flatMap((m) => {
+    const ticked = list.ticked[m.id];
+    return ticked ? [{ matter: m.id, have: m.materials.filter((x) => ticked.includes(x)) }] : [];
+  });
+}

@@ -3,7 +3,7 @@
  * silently, never twice), 叫号 pressed or automatic, and the dialogs' transfer, 特呼 and pause.
  */
 import { watch, type Ref, type ShallowRef } from 'vue';
-import type { PauseReason, Ticket, TicketDetail } from '../../../../shared/schemas';
+import type { GuideChecklist, PauseReason, Ticket, TicketDetail } from '../../../../shared/schemas';
 import type { StaffCommands } from '../../shared/commands';
 import { errorKey } from '../../shared/commonText';
 import { beginNext, endNext, initialNextRequest } from '../../shared/nextRequest';
@@ -153,13 +153,14 @@ export function createWindowCommands(deps: {
     }
   }
 
-  async function transfer(queue: string): Promise<boolean> {
+  /** `handover`: the materials checked here and the 转办说明, for the next window. */
+  async function transfer(queue: string, handover: { checklist?: GuideChecklist; note?: string } = {}): Promise<boolean> {
     const w = myWindow.value;
     if (!w) return false;
     // Close at once: the next key press must reach the panel, not a dialog about to go.
     // A refusal shows in the notice bar.
     dialog.value = null;
-    return run('transfer', () => cmd.transfer(w.no, queue), (tk) => {
+    return run('transfer', () => cmd.transfer(w.no, queue, handover), (tk) => {
       view.overlayTicket(tk);
       say('ok', 'result.transferred', { number: tk.number }, { queue: view.queueName(queue) });
     });
