@@ -15,6 +15,7 @@ import { noticesEn, noticesZh } from './noticesText';
 import { overtimeEn, overtimeZh } from './overtimeText';
 import { photoEn, photoZh } from './photoText';
 import { privacyEn, privacyZh } from './privacyText';
+import { queueAlertEn, queueAlertZh } from './queueAlertText';
 import { ratingPushEn, ratingPushZh } from './ratingPushText';
 import { ratingsEn, ratingsZh } from './ratingsText';
 import { reportEn, reportZh } from './reportText';
@@ -149,6 +150,7 @@ export const adminZh = {
   ...assistZh,
   ...ratingPushZh,
   ...suggestZh,
+  ...queueAlertZh,
   ...honorsZh,
   ...idCardZh,
   ...overtimeZh,
@@ -289,6 +291,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...assistEn,
   ...ratingPushEn,
   ...suggestEn,
+  ...queueAlertEn,
   ...honorsEn,
   ...idCardEn,
   ...overtimeEn,

@@ -49,6 +49,7 @@ export type AuditKey =
   | 'audit.SmsRetried'
   | 'audit.RatingPushRetried'
   | 'audit.AssistSmsSettingsChanged'
+  | 'audit.QueueAlertSettingsChanged'
   | 'audit.Announced'
   | 'audit.AssistRaised'
   | 'audit.AssistAcknowledged'
@@ -90,6 +91,7 @@ const SETUP = new Set([
   'SmsRetried',
   'RatingPushRetried',
   'AssistSmsSettingsChanged',
+  'QueueAlertSettingsChanged',
 ]);
 
 type Obj = Record<string, unknown>;
@@ -229,6 +231,11 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
       const a = obj(d.after);
       const phones = Array.isArray(a.dutyPhones) ? a.dutyPhones.map(str).join('、') : '';
       return { key: 'audit.AssistSmsSettingsChanged', params: { phones: phones || '—', minutes: str(a.minutes) } };
+    }
+    case 'QueueAlertSettingsChanged': {
+      // 排队预警: the settings as they are now.
+      const a = obj(d.after);
+      return { key: 'audit.QueueAlertSettingsChanged', params: { minutes: str(a.minutes), cooldown: str(a.cooldownMinutes), waiting: str(a.minWaiting) } };
     }
     case 'DeviceRemoved':
       // 设备状态: a screen taken off the list (it left the hall).

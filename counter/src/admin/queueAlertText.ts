@@ -1,0 +1,46 @@
+/** The words of 排队预警 in the console (its settings on 短信提醒, the board's mark), zh first and en key for key; merged into the console's dictionary. */
+export const queueAlertZh = {
+  'queueAlert.title': '排队预警短信（值班长）',
+  'queueAlert.help':
+    '某个业务等候最久的群众超过目标等候时间一定分钟后，给上方“值班长手机”每个号码发一条短信，写明等候人数、最长等候和调度建议；同一业务在间隔时间内只发一次。仅在作息时间内发送（未设置作息时间时为周一至周五 8:00–18:00）。',
+  'queueAlert.minutes': '超过目标多少分钟后发短信',
+  'queueAlert.minutesHelp': '0 表示不发；可设 1–60 分钟',
+  'queueAlert.cooldown': '同一业务再次提醒的间隔（分钟）',
+  'queueAlert.cooldownHelp': '仍然超时，至少间隔这么久才再发；可设 10–240 分钟',
+  'queueAlert.minWaiting': '等候人数至少',
+  'queueAlert.minWaitingHelp': '少于这个人数不发；0 表示不限',
+  'queueAlert.save': '保存排队预警设置',
+  'queueAlert.saved': '排队预警设置已保存',
+  'queueAlert.off': '排队预警已关闭（0 分钟）。',
+  'queueAlert.smsOff': '短信提醒未开启，排队预警短信不会发出。',
+  'queueAlert.noPhones': '未填写值班长手机，排队预警短信不会发出。',
+  'queueAlert.gatewayOff': '短信平台未接入，排队预警短信不会发出。',
+  'queueAlert.example': '示例：【{hall}】排队预警：F 不动产登记 等候 14 人，最长已等 38 分钟（目标 20 分钟）。建议：12 号窗口兼办 F。',
+  'queueAlert.mark': '已短信提醒 {time}',
+  'queueAlert.markTitle': '今天第 {n} 次排队预警短信：{time} 发给值班长，当时 {waiting} 人等候，最长已等 {minutes} 分钟',
+  'sms.kind.queue': '排队预警',
+  'audit.QueueAlertSettingsChanged': '修改排队预警短信：超过目标 {minutes} 分钟后发（0 为不发），间隔 {cooldown} 分钟，至少 {waiting} 人等候',
+} as const;
+
+export const queueAlertEn: Record<keyof typeof queueAlertZh, string> = {
+  'queueAlert.title': 'Queue alerts by text (duty managers)',
+  'queueAlert.help':
+    "When a queue's longest wait runs this many minutes past its target, each duty phone above gets a text with the people waiting, the longest wait and the suggested window; one text per queue within the interval. Sent only within working hours (Monday to Friday 8:00–18:00 while none are set).",
+  'queueAlert.minutes': 'Text after this many minutes past the target',
+  'queueAlert.minutesHelp': '0: no texts; 1–60 minutes',
+  'queueAlert.cooldown': 'Least interval between texts about one queue (minutes)',
+  'queueAlert.cooldownHelp': 'Still over: texted again only after this long; 10–240 minutes',
+  'queueAlert.minWaiting': 'At least this many waiting',
+  'queueAlert.minWaitingHelp': 'Fewer people: no text; 0: any',
+  'queueAlert.save': 'Save queue alerts',
+  'queueAlert.saved': 'Queue alerts saved',
+  'queueAlert.off': 'Queue alerts are off (0 minutes).',
+  'queueAlert.smsOff': 'Text messages are off: no queue alerts are sent.',
+  'queueAlert.noPhones': 'No duty phone yet: no queue alerts are sent.',
+  'queueAlert.gatewayOff': 'No SMS platform connected: no queue alerts are sent.',
+  'queueAlert.example': 'Example (sent in Chinese): 【{hall}】排队预警：F 不动产登记 等候 14 人，最长已等 38 分钟（目标 20 分钟）。建议：12 号窗口兼办 F。',
+  'queueAlert.mark': 'Texted {time}',
+  'queueAlert.markTitle': "Today's queue alert no. {n}: texted to the duty managers at {time}, {waiting} waiting, longest wait {minutes} min",
+  'sms.kind.queue': 'Queue alert',
+  'audit.QueueAlertSettingsChanged': 'Queue alerts changed: texted {minutes} min past the target (0: never), every {cooldown} min at most, from {waiting} waiting',
+};
