@@ -6,7 +6,8 @@ export const suggestZh = {
   'suggest.calm': '该窗口自己的队列无人等候',
   'suggest.load': '该窗口自己的队列约 {n} 人等候',
   'suggest.apply': '让它兼办',
-  'suggest.applyLabel': '让 {window} 把 {code} 加为溢出队列',
+  // The button's name starts with its visible words (a voice command says what it sees: WCAG 2.5.3).
+  'suggest.applyLabel': '让它兼办：{window} 把 {code} 加为溢出队列',
   'suggest.dismiss': '暂不',
   'suggest.applying': '正在调整…',
   'suggest.applied': '{window} 已兼办 {code}（溢出队列，下一次叫号起生效）',
@@ -22,7 +23,7 @@ export const suggestEn: Record<keyof typeof suggestZh, string> = {
   'suggest.calm': 'nobody waits in its own queues',
   'suggest.load': 'about {n} waiting in its own queues',
   'suggest.apply': 'Add as overflow',
-  'suggest.applyLabel': 'Add {code} to {window} as an overflow queue',
+  'suggest.applyLabel': 'Add as overflow: {code} to {window}',
   'suggest.dismiss': 'Not now',
   'suggest.applying': 'Applying…',
   'suggest.applied': '{window} now takes {code} too (overflow, from its next call)',
