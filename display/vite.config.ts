@@ -14,7 +14,9 @@ const devServer = 'http://localhost:3000';
 export default defineConfig({
   root: here('.'),
   base: '/static/display/',
-  plugins: [vue()],
+  // Every component is <script setup>: without the Options API, Vue's runtime drops that code
+  // (smaller pages for phones on a weak signal and for the hall's TV boxes; bench/bundle-size.ts).
+  plugins: [vue({ features: { optionsAPI: false } })],
   build: {
     outDir: here('../dist/display'),
     emptyOutDir: true,
