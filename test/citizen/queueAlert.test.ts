@@ -121,6 +121,8 @@ describe('排队预警 to the duty phones', () => {
     advance(20 * MIN); // A's target is 15 minutes
     await tick();
     expect(gw!.requests).toHaveLength(2);
+    // No staffed window could take A: no 建议, the duty manager is asked to come.
+    expect(gw!.requests[0]!.body.text).toBe('【示范县政务服务中心】排队预警：A 企业开办 等候 3 人，最长已等 20 分钟（目标 15 分钟）。请到场调度。');
     const later = server().clock.now() + MIN;
     await server().close();
     s = await startTestServer({ dbPath, now: later, sms: { url: gw!.url, timeoutMs: 2_000, maxAttempts: 3 } });
