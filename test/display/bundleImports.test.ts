@@ -21,7 +21,7 @@ const entries = {
 
 const isZod = (m: string): boolean => m === 'zod' || m.startsWith('zod/');
 
-describe('citizen pages load no zod', () => {
+describe('citizen pages load no zod and no kiosk code', () => {
   for (const [page, entry] of Object.entries(entries)) {
     it(`${page} (${entry})`, () => {
       const graph = importGraph(resolve(root, entry));
@@ -31,6 +31,9 @@ describe('citizen pages load no zod', () => {
       const zod = [...graph.modules].filter(isZod);
       const chains = zod.map((z) => chainTo(graph, z, root).join(' → '));
       expect(chains, `${page} reaches zod`).toEqual([]);
+      // Nor the kiosk's code (its words alone were ~3 kB gzip); its stylesheet is the pages' theme.
+      const kiosk = [...graph.modules].filter((m) => m.includes('/display/src/kiosk/') && !m.endsWith('.css'));
+      expect(kiosk.map((k) => chainTo(graph, k, root).join(' → ')), `${page} loads kiosk modules`).toEqual([]);
     });
   }
 });

@@ -1,6 +1,6 @@
 /** Words of the phone page (/t/:ticketId), Chinese first, English switchable. */
 import type { RatingReason } from '../../../shared/ratings';
-import { minutesSpan } from '../kiosk/kioskText';
+import { minutesSpan } from '../shared/eta';
 import type { Lang } from '../shared/i18n';
 
 const zh = {
