@@ -8,6 +8,7 @@
  *   npm run build && npx tsx bench/bundle-size.ts
  *   npx tsx bench/bundle-size.ts --dir /tmp/other-build      # another display build's outDir
  *   npx tsx bench/bundle-size.ts --files                      # list each page's files too
+ *   npx tsx bench/bundle-size.ts --dir dist/counter           # the staff apps (clerk panel, console)
  *
  * Gzip is measured at level 9, near what a server's compression sends; a phone on a weak signal
  * pays for the gzip figure, a TV box's parser for the raw one.
@@ -20,8 +21,8 @@ const args = process.argv.slice(2);
 const dirArg = args.indexOf('--dir');
 const root = resolve(dirArg >= 0 && args[dirArg + 1] ? args[dirArg + 1]! : 'dist/display');
 const listFiles = args.includes('--files');
-/** The build's base: the html names assets as /static/display/assets/x.js. */
-const BASE = '/static/display/';
+/** The build's base: the html names assets as /static/display/assets/x.js (/static/counter/ for staff). */
+const BASE = /^\/static\/[^/]+\//;
 
 interface Asset {
   file: string;
@@ -60,7 +61,7 @@ function normalise(path: string): string {
 }
 
 function fromHref(href: string): string {
-  return href.startsWith(BASE) ? href.slice(BASE.length) : href.replace(/^\//, '');
+  return BASE.test(href) ? href.replace(BASE, '') : href.replace(/^\//, '');
 }
 
 interface Page {
@@ -104,7 +105,7 @@ const pages = readdirSync(root)
 
 const sum = (list: Asset[], key: 'raw' | 'gzip'): number => list.reduce((n, a) => n + a[key], 0);
 const kB = (n: number): string => (n / 1024).toFixed(1).padStart(7);
-console.log(`display build: ${root}`);
+console.log(`build: ${root}`);
 console.log('page      JS raw kB  JS gzip kB  CSS raw kB  CSS gzip kB  files');
 for (const p of pages) {
   console.log(
