@@ -5,6 +5,7 @@
  */
 import type { Announce, AnnounceBody } from './announce';
 import type { AssistClose, AssistDay, AssistQuery, AssistRaise, AssistRef, AssistRequest } from './assist';
+import type { CareDay, CareMark } from './care';
 import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput, StaffUpdate, TodayStats } from './admin';
 import type { DeferralCancel, DeferralChanged, DeferralCreate, DeferralList, Deferral, DeferralQuery, DeferralRef } from './deferral';
 import type { DeviceList, DeviceStatus } from './devices';
@@ -142,6 +143,9 @@ export interface StaffClientEvents extends ViewerClientEvents {
   'admin:honors:history': (payload: Record<string, never>, ack: Ack<HonorsHistory>) => void;
   /** 我的荣誉: the signed-in person's own titles on the 光荣榜, the newest first. */
   'me:honors': (payload: Record<string, never>, ack: Ack<MyHonor[]>) => void;
+  /** 关怀提醒 (managers; shared/care.ts): today's clerks who had a hard moment, and the 已关心 marks. */
+  'admin:care': (payload: Record<string, never>, ack: Ack<CareDay>) => void;
+  'admin:care:mark': (payload: CareMark, ack: Ack<CareDay>) => void;
 }
 
 export interface SocketData {

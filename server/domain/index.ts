@@ -15,3 +15,4 @@ export * from './checklist';
 export * from './ticketing';
 export * from './notices';
 export * from './honors';
+export * from './care';

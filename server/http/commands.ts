@@ -72,6 +72,8 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: Ope
   { method: 'put', path: '/me/prefs', op: 'me:prefs', gather: (req) => req.body as unknown },
   // 历届光荣榜: the record of the 光荣榜 (managers), and the signed-in person's own titles (我的荣誉).
   { method: 'get', path: '/admin/honors/history', op: 'admin:honors:history', gather: none },
+  { method: 'get', path: '/admin/care', op: 'admin:care', gather: none },
+  { method: 'post', path: '/admin/care', op: 'admin:care:mark', gather: body },
   { method: 'get', path: '/me/honors', op: 'me:honors', gather: none },
 ];
 

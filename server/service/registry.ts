@@ -8,12 +8,13 @@ import { adminOperations } from './admin-operations';
 import { announceOperations } from './announce-operations';
 import { assistOperations } from './assist-operations';
 import { honorsOperations } from './honors-operations';
+import { careOperations } from './care-operations';
 import { runOperation, type OpContext, type Operation } from './operation';
 import { hallOperations } from './operations';
 import { prefsOperations } from './prefs-operations';
 import { statsOperations } from './stats-operations';
 
-export const operations = { ...hallOperations, ...adminOperations, ...statsOperations, ...announceOperations, ...assistOperations, ...prefsOperations, ...deviceOperations, ...deferralOperations, ...honorsOperations };
+export const operations = { ...hallOperations, ...adminOperations, ...statsOperations, ...announceOperations, ...assistOperations, ...prefsOperations, ...deviceOperations, ...deferralOperations, ...honorsOperations, ...careOperations };
 
 export type OperationName = keyof typeof operations;
 

@@ -1,4 +1,5 @@
 import { createAssistRepo } from './assist-repo';
+import { createCareRepo } from './care-repo';
 import { createCatalogueRepo } from './catalogue-repo';
 import { createEventRepo } from './event-repo';
 import { createHallRepo } from './hall-repo';
@@ -17,6 +18,7 @@ export type { CatalogueRepo } from './catalogue-repo';
 export type { EventRepo, AuditRow } from './event-repo';
 export type { StatsRepo } from './stats-repo';
 export type { AssistRepo } from './assist-repo';
+export type { CareRepo } from './care-repo';
 export type { PrefsRepo } from './prefs-repo';
 export type { PhotoRepo, StaffPhoto } from './photo-repo';
 export type { HonorRepo, HonorEntry, HonorChange } from './honor-repo';
@@ -36,6 +38,7 @@ export function createStore(db: Db) {
     prefs: createPrefsRepo(db),
     photos: createPhotoRepo(db),
     honors: createHonorRepo(db),
+    care: createCareRepo(db),
     close: () => db.close(),
   };
 }

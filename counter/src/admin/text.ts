@@ -4,6 +4,7 @@ import { assistEn, assistZh } from '../shared/assistText';
 import { createI18n } from '../shared/i18n';
 import { auditEn, auditZh } from './auditText';
 import { backupEn, backupZh } from './backupText';
+import { careEn, careZh } from './careText';
 import { citizenEn, citizenZh } from './citizenText';
 import { datesEn, datesZh } from './datesText';
 import { deferralEn, deferralZh } from './deferralText';
@@ -151,6 +152,7 @@ export const adminZh = {
   ...ratingPushZh,
   ...suggestZh,
   ...queueAlertZh,
+  ...careZh,
   ...honorsZh,
   ...idCardZh,
   ...overtimeZh,
@@ -292,6 +294,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...ratingPushEn,
   ...suggestEn,
   ...queueAlertEn,
+  ...careEn,
   ...honorsEn,
   ...idCardEn,
   ...overtimeEn,

@@ -52,6 +52,7 @@ export type AuditKey =
   | 'audit.QueueAlertSettingsChanged'
   | 'audit.Announced'
   | 'audit.AssistRaised'
+  | 'audit.CareMarked'
   | 'audit.AssistAcknowledged'
   | 'audit.AssistResolved'
   | 'audit.AssistCancelled'
@@ -279,6 +280,11 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
         key: `audit.${entry.type}`,
         params: { no: str(a.windowNo), kind: words.assistKind ? words.assistKind(kind) : kind, outcome: shortNote(a.outcome) || '—' },
       };
+    }
+    case 'CareMarked': {
+      // 关怀提醒: whom a manager looked after, and what they noted.
+      const a = obj(d.after);
+      return { key: 'audit.CareMarked', params: { name: str(a.name), note: shortNote(a.note) || '—' } };
     }
     case 'DeferralAccepted':
     case 'DeferralDone':
