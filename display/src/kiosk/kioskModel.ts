@@ -58,7 +58,8 @@ export interface KioskOptions {
   onsiteScanned?: string | null;
 }
 
-const TOKEN_KEY = { kiosk: 'hall.kiosk.token', guide: 'hall.guide.token', mobile: 'hall.mobile.token' } as const;
+/** Where each mode keeps its sign-in (kioskHelp.ts reads it too). */
+export const TOKEN_KEY = { kiosk: 'hall.kiosk.token', guide: 'hall.guide.token', mobile: 'hall.mobile.token' } as const;
 const SIGN_IN_ROLES: Record<Mode, readonly Role[]> = { kiosk: ['kiosk', 'manager'], guide: ['guide', 'manager'], mobile: [] };
 
 export interface GuideIssue {

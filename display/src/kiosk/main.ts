@@ -16,7 +16,8 @@ import { pickTransport } from '../shared/pickTransport';
 import { safeStorage, tabStorage } from '../shared/storage';
 import KioskApp from './components/KioskApp.vue';
 import { kioskApi } from './kioskApi';
-import { createKioskModel } from './kioskModel';
+import { createKioskHelp } from './kioskHelp';
+import { TOKEN_KEY, createKioskModel } from './kioskModel';
 import { scannedCode } from './onsite';
 import { createSpeaker } from './speech';
 import './theme.css';
@@ -26,14 +27,31 @@ const params = new URLSearchParams(location.search);
 const mode = params.get('mode') === 'guide' ? 'guide' : params.get('mode') === 'mobile' ? 'mobile' : 'kiosk';
 const idle = Number(params.get('idle'));
 
+// 设备状态: kiosks and guide desks say who they are; a citizen's phone is no device of the hall's.
+const hello = mode === 'mobile' ? undefined : deviceHello(mode, { name: deviceNameIn(location.search), storage: safeStorage() });
+const hall = connectHall(await pickTransport(location.search, hello));
+const tokenStore = mode === 'guide' ? sessionStorage : localStorage;
+// 自助机呼叫工作人员: a kiosk calls as the device 设备状态 knows (its id); the guide desk hears the calls once signed in.
+const token = (): string | undefined => tokenStore.getItem(TOKEN_KEY[mode]) ?? undefined;
+const help =
+  mode === 'mobile' || params.has('fixture') || !hello
+    ? null
+    : createKioskHelp({
+        auth: () => {
+          const t = token();
+          return { ...(mode === 'kiosk' ? { kioskId: hello.id } : {}), ...(t ? { token: t } : {}) };
+        },
+        lazy: mode === 'guide' && token() === undefined,
+        clockOffsetMs: hall.clockOffsetMs,
+      });
+
 const model = createKioskModel({
   mode,
-  // 设备状态: kiosks and guide desks say who they are; a citizen's phone is no device of the hall's.
-  hall: connectHall(await pickTransport(location.search, mode === 'mobile' ? undefined : deviceHello(mode, { name: deviceNameIn(location.search), storage: safeStorage() }))),
+  hall,
   api: kioskApi,
   speaker: createSpeaker(),
   // A guide's sign-in lasts the browser session; a kiosk's device account survives restarts.
-  tokenStore: mode === 'guide' ? sessionStorage : localStorage,
+  tokenStore,
   askSignIn: mode === 'kiosk' && params.has('signin'),
   // A phone prints nothing: its ticket is its page.
   autoPrint: mode === 'kiosk' && params.get('print') !== '0',
@@ -47,4 +65,4 @@ if (params.has('c')) {
 }
 if (params.get('speak') === '1') model.toggleSpeak();
 
-createApp(KioskApp, { model, idleSeconds: Number.isFinite(idle) && idle > 0 ? idle : null }).mount('#app');
+createApp(KioskApp, { model, help, idleSeconds: Number.isFinite(idle) && idle > 0 ? idle : null }).mount('#app');
