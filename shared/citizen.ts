@@ -12,10 +12,8 @@ import { GuideChecklist, Priority, QueueCode, TicketDetail, TimeOfDay } from './
 
 /** A calendar date in the hall's time zone. */
 export const DateStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date looks like 2026-11-30');
-/** Whole days from 1970-01-01 to a DateStr (calendar arithmetic, no time zone involved). */
-export const dayNumber = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
-/** YYYY-MM-DD plus `days` calendar days (2026-12-29 + 5 → 2027-01-03). */
-export const addDays = (day: string, days: number): string => new Date((dayNumber(day) + days) * 86_400_000).toISOString().slice(0, 10);
+/** Calendar arithmetic on DateStr days (zod-free, shared/calendar.ts). */
+export { addDays, dayNumber } from './calendar';
 /** A time of day in the hall's time zone, 24-hour (defined with the core schemas). */
 export { TimeOfDay };
 /** A mainland mobile number: 11 digits starting 13–19. */

@@ -3,6 +3,7 @@
  * Incoming payloads are validated with these at the edge (REST and Socket.IO alike).
  */
 import { z } from 'zod';
+import { HANDOVER_NOTE_MAX } from './handoverLimits';
 import { IdCardText, RealName } from './idcard';
 
 export const QueueCode = z.string().regex(/^[A-Z]$/, 'a queue code is one capital letter');
@@ -75,8 +76,8 @@ export const GuideChecklistEntry = z.object({
 });
 export const GuideChecklist = z.array(GuideChecklistEntry).max(20);
 
-/** At most this many characters in a 转办说明 (a line or two for the next window, not a case file). */
-export const HANDOVER_NOTE_MAX = 200;
+/** At most this many characters in a 转办说明 (zod-free, shared/handoverLimits.ts). */
+export { HANDOVER_NOTE_MAX };
 
 /**
  * 转办交接: what the window that transferred a ticket told the next one, so the citizen is not asked

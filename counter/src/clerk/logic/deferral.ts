@@ -2,8 +2,9 @@
  * 容缺受理 at the counter (pure): per matter of the current ticket, whether to offer 容缺受理 for
  * what is still unticked, the form's checks, and dates in the words of the 告知承诺书.
  */
-import { isMobile } from '../../../../shared/citizen';
-import { DEFERRAL_DAYS, deadlineOf, deferralOffer, withdrawRight, type Deferral, type DeferralOffer } from '../../../../shared/deferral';
+import { isMobile } from '../../../../shared/mobileNumber';
+import type { Deferral } from '../../../../shared/deferral';
+import { DEFERRAL_DAYS, deadlineOf, deferralOffer, withdrawRight, type DeferralOffer } from '../../../../shared/deferralRules';
 import type { ErrorReason } from '../../../../shared/errors';
 import type { Matter } from '../../../../shared/schemas';
 import { isTicked, type Checklist } from './checklist';
