@@ -56,6 +56,10 @@ export const auditZh = {
   'audit.AssistAcknowledged': '接手{no}号窗口的求助（{kind}）',
   'audit.AssistResolved': '{no}号窗口的求助已解决：{outcome}',
   'audit.AssistCancelled': '{no}号窗口撤销求助（{kind}）',
+  'audit.KioskHelpRaised': '{kiosk}：群众呼叫工作人员',
+  'audit.KioskHelpAcknowledged': '前往{kiosk}（我去处理）',
+  'audit.KioskHelpResolved': '{kiosk}的呼叫已处理',
+  'audit.KioskHelpCancelled': '{kiosk}：群众取消了呼叫',
   'audit.AnnouncedZone': '语音广播（{zone}）：{text}',
 } as const;
 
@@ -112,5 +116,9 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.AssistAcknowledged': "Took window {no}'s call for help ({kind})",
   'audit.AssistResolved': "Window {no}'s call for help settled: {outcome}",
   'audit.AssistCancelled': 'Window {no} withdrew its call for help ({kind})',
+  'audit.KioskHelpRaised': '{kiosk}: a citizen called for staff',
+  'audit.KioskHelpAcknowledged': "Going to {kiosk} (I'll go)",
+  'audit.KioskHelpResolved': "{kiosk}'s call handled",
+  'audit.KioskHelpCancelled': '{kiosk}: the citizen withdrew the call',
   'audit.AnnouncedZone': 'Announcement ({zone}): {text}',
 };

@@ -56,6 +56,10 @@ export type AuditKey =
   | 'audit.AssistAcknowledged'
   | 'audit.AssistResolved'
   | 'audit.AssistCancelled'
+  | 'audit.KioskHelpRaised'
+  | 'audit.KioskHelpAcknowledged'
+  | 'audit.KioskHelpResolved'
+  | 'audit.KioskHelpCancelled'
   | 'audit.DeferralAccepted'
   | 'audit.DeferralDone'
   | 'audit.DeferralCancelled'
@@ -129,6 +133,8 @@ export interface AuditWords {
   pauseReason: (reason: string) => string;
   /** 求助's kind in words (question → 业务疑难); the code itself when absent. */
   assistKind?: (kind: string) => string;
+  /** 取号机呼叫: an unnamed kiosk in words (3 → 自助取号机 3); the number itself when absent. */
+  kioskNo?: (no: number) => string;
 }
 
 export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
@@ -280,6 +286,16 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
         key: `audit.${entry.type}`,
         params: { no: str(a.windowNo), kind: words.assistKind ? words.assistKind(kind) : kind, outcome: shortNote(a.outcome) || '—' },
       };
+    }
+    case 'KioskHelpRaised':
+    case 'KioskHelpAcknowledged':
+    case 'KioskHelpResolved':
+    case 'KioskHelpCancelled': {
+      // 取号机呼叫: which kiosk — its name, else its place among the kiosks, else the end of its id.
+      const a = obj(d.after);
+      const no = typeof a.kioskNo === 'number' ? a.kioskNo : undefined;
+      const kiosk = str(a.kioskName) || (no !== undefined ? (words.kioskNo ? words.kioskNo(no) : String(no)) : `…${str(a.kioskId).slice(-4)}`);
+      return { key: `audit.${entry.type}`, params: { kiosk } };
     }
     case 'CareMarked': {
       // 关怀提醒: whom a manager looked after, and what they noted.
