@@ -13,10 +13,14 @@ export function registerQueryRoutes(router: Router, service: HallService): void 
     res.json(actorOf(res).kind === 'user' ? snapshot : publicSnapshot(snapshot));
   });
 
-  router.get('/catalogue', (_req, res) => {
+  // `?matters=A-01,A-02`: only those matters (the phone page lists its ticket's materials and
+  // need not download a county's whole catalogue); unknown ids are left out, at most 20 are read.
+  router.get('/catalogue', (req, res) => {
+    const wanted = typeof req.query.matters === 'string' ? new Set(req.query.matters.split(',').slice(0, 20)) : null;
+    const all = service.matters();
     const catalogue: Catalogue = {
       queues: sortedQueues(service.state()).map(queueInfo),
-      matters: service.matters(),
+      matters: wanted ? all.filter((m) => wanted.has(m.id)) : all,
     };
     res.json(catalogue);
   });

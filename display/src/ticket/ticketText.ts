@@ -12,6 +12,12 @@ const zh = {
   etaRange: (lo: number, hi: number) => `预计等候约 ${minutesSpan(lo, hi)} 分钟`,
   // Phrases between punctuation (shared/phrases.ts): a narrow phone in large type breaks there, not mid-word.
   keepOpen: '叫号时，本页会响铃并振动，请保持页面打开。',
+  /** 等候时核对材料: the ticket's matters and what to bring (一次性告知). */
+  materialsTitle: '请准备以下材料',
+  materialsHint: '趁等候核对，带齐的打勾（仅存本机）。缺的可先问导办台。',
+  materialsLeft: (n: number) => (n === 0 ? '✓ 材料已备齐' : `还差 ${n} 项`),
+  materialDeferrable: '可容缺',
+  materialDeferrableHint: '缺少时可先受理、限期补交',
   nearTitle: '快到您了',
   /** 转办: why the queue's name changed. */
   transferred: (from: string, to: string) => `您的业务已由「${from}」转至「${to}」，按原取号时间继续排队`,
@@ -82,6 +88,11 @@ const en: TicketWords = {
   eta: (min) => (min <= 0 ? 'You will be called soon' : `Estimated wait: about ${min} min`),
   etaRange: (lo, hi) => `Estimated wait: about ${minutesSpan(lo, hi)}\u00a0min`,
   keepOpen: 'This page rings and vibrates when you are called. Keep it open.',
+  materialsTitle: 'Please have these documents ready',
+  materialsHint: 'Check them while you wait and tick what you have (kept on your phone only). Ask at the guide desk about anything missing.',
+  materialsLeft: (n: number) => (n === 0 ? '✓ All documents ready' : `${n} still missing`),
+  materialDeferrable: 'may follow later',
+  materialDeferrableHint: 'If missing, the case can be accepted now and this handed in by a deadline',
   nearTitle: 'Almost your turn',
   // Straight quotes: the page's CJK font draws “ ” full width, with a gap on each side of the name.
   transferred: (from, to) => `Your service has been moved from "${from}" to "${to}". You keep your place: the queue still goes by the time you took your number.`,
