@@ -43,8 +43,9 @@ export function attachKioskHelpSocket(io: HallServer, deps: { help: KioskHelp; a
     const actor = token === undefined ? PUBLIC : auth.authenticate(token);
     if (!actor) return next(new Error('UNAUTHORIZED'));
     const kiosk = KioskId.safeParse(a.kioskId);
-    // A kiosk (its device account, or none where tickets are public) or a desk; nobody else listens here.
-    const kioskLike = actor.kind !== 'user' || actor.role === 'kiosk';
+    // A kiosk (its device account, a manager's that signed it in, or none where tickets are public)
+    // says which it is; a desk (a guide's or manager's screen) does not. Nobody else listens here.
+    const kioskLike = kiosk.success ? actor.kind !== 'user' || actor.role === 'kiosk' || actor.role === 'manager' : actor.kind !== 'user' || actor.role === 'kiosk';
     if (kioskLike ? !kiosk.success : !isDesk(actor)) return next(new Error('FORBIDDEN'));
     socket.data.actor = actor;
     if (token !== undefined) socket.data.token = token;

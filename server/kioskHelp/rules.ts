@@ -37,11 +37,12 @@ const same = (rec: KioskHelpRec): KioskHelpResult => ({ ok: true, rec, changed: 
 export const isLive = (rec: KioskHelpRec): boolean => rec.status === 'open' || rec.status === 'acknowledged';
 
 /**
- * A kiosk speaks for a citizen with no account: its device account, or, where the hall lets
- * anyone take a ticket at its kiosks (公开取号), a kiosk screen with none — the same door as a ticket.
+ * A kiosk speaks for a citizen with no account: its device account (or a manager's, which may sign
+ * a kiosk in too), or, where the hall lets anyone take a ticket at its kiosks (公开取号), a kiosk
+ * screen with none — the same doors as a ticket's.
  */
 export function mayActAsKiosk(actor: KioskHelpActor, publicTicketing: boolean): boolean {
-  return actor.role === 'kiosk' || (actor.role === 'public' && publicTicketing);
+  return actor.role === 'kiosk' || actor.role === 'manager' || (actor.role === 'public' && publicTicketing);
 }
 
 /** Guides walk the floor, the duty manager watches the console: either answers. */

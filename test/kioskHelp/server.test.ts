@@ -142,6 +142,13 @@ describe('自助机呼叫工作人员 (kiosk help)', () => {
     await expect(helpSocket(s.url, { token: clerk })).rejects.toThrow(/FORBIDDEN/);
     await expect(helpSocket(s.url, {})).rejects.toThrow(/FORBIDDEN/);
     await expect(helpSocket(s.url, { token: 'nonsense' })).rejects.toThrow(/UNAUTHORIZED/);
+    // A clerk's account does not make a kiosk either.
+    await expect(helpSocket(s.url, { token: clerk, kioskId: KIOSK_B })).rejects.toThrow(/FORBIDDEN/);
+    // A kiosk a manager signed in (the kiosk page takes a manager's account too) calls as that kiosk.
+    const admin0 = await login(s.url, 'admin', 'admin');
+    const signedByManager = await helpSocket(s.url, { token: admin0, kioskId: 'kiosk-cccccccccccc' });
+    expect(signedByManager.first).toBeNull();
+    expect(await send(signedByManager.socket, 'kioskHelp:raise', {})).toMatchObject({ ok: true, data: { status: 'open' } });
 
     const a = await helpSocket(s.url, { kioskId: KIOSK_A, token: kioskAccount });
     const b = await helpSocket(s.url, { kioskId: KIOSK_B });
