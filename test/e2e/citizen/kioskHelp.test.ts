@@ -90,6 +90,11 @@ describe('kiosk help (自助机呼叫工作人员)', () => {
     await shot(kiosk, 'kiosk-help-8-landscape-waiting-en');
     await kiosk.click('[data-testid="lang"]');
     await shot(kiosk, 'kiosk-help-9-landscape-waiting-zh');
+    // Large type (white on black): the call's frame and words stay readable.
+    await kiosk.click('[data-testid="large"]');
+    await expectAccessible(kiosk, 'kiosk help waiting, large type');
+    await shot(kiosk, 'kiosk-help-10-landscape-waiting-large');
+    await kiosk.click('[data-testid="large"]');
 
     await expect.poll(() => deskRows(desk).count()).toBe(1);
     expect(await deskRows(desk).first().textContent()).toContain('东门取号机');
