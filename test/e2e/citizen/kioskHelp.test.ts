@@ -109,5 +109,19 @@ describe('kiosk help (自助机呼叫工作人员)', () => {
     await expect.poll(() => phase(again)).toBe('none');
     await expect.poll(() => deskRows(desk).count()).toBe(0);
     await desk.context().close();
+
+    // Large type in a step on a portrait kiosk: the button takes its own row over 返回 and 首页, overlapping neither.
+    await hall.context.close();
+    hall.context = await browser().newContext({ viewport: { width: 1080, height: 1920 } });
+    const tall = await openKioskAt(hall.context, hall.server.url, '/kiosk?idle=600');
+    await tall.click('[data-testid="large"]');
+    await tall.click('[data-testid="lang"]');
+    await tall.click('[data-category="企业服务"]');
+    const call = await tall.locator('[data-testid="kiosk-help-call"]').boundingBox();
+    for (const id of ['back', 'home']) {
+      const b = await tall.locator(`[data-testid="${id}"]`).boundingBox();
+      expect(call!.y + call!.height <= b!.y || b!.y + b!.height <= call!.y, id).toBe(true);
+    }
+    await shot(tall, 'kiosk-help-11-step-large-en');
   });
 });
