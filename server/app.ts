@@ -39,6 +39,7 @@ import { systemClock, type Clock } from './service/clock';
 import { createHallService } from './service/hall-service';
 import { createSms, type SmsConfig } from './notify';
 import { createRatingPush, type RatingPushConfig } from './integrations';
+import { onQuestionsChanged } from './questions/push';
 import { attachSocket, type HallServer } from './socket';
 import { createRangeRunner } from './stats/range-runner';
 import type { Store } from './store';
@@ -141,6 +142,8 @@ export function createApp(deps: AppDeps) {
   });
   const sockets = attachSocket(io, { ctx, auth, log });
   attachKioskHelpSocket(io, { help: kioskHelp, auth, log });
+  // 疑难问题: each change to every staff screen (no text in it: the asker's panel asks for its own).
+  onQuestionsChanged(service, (c) => io.to(`staff:${hallId}`).emit('questions:changed', c));
   // Every committed change also goes past the SMS ticket check (快到您了, 轮到您了); every 求助
   // change past its texts to the duty phones (an answered one's are dropped); every 容缺台账 change
   // past its 补齐提醒.

@@ -53,6 +53,11 @@ export const ERROR_REASONS = [
   'not_deferrable', // 容缺受理: a missing material is not on the matter's 容缺受理清单 (or it has none)
   'deferral_not_own', // 容缺受理 撤销: a clerk may withdraw only a record they accepted themselves (a manager: any)
   'deferral_day_over', // 容缺受理 撤销: the record's service day is over: only a manager withdraws it now
+  'question_personal_data', // 疑难问题: the text holds what looks like a citizen's ID card or mobile number: ask about the rule, not the person
+  'question_not_own', // 疑难问题 撤回: only the clerk who asked withdraws a question
+  'question_not_open', // 疑难问题: withdrawn, or (撤回) already answered
+  'question_not_answered', // 疑难问题 收入常见问题: only an answered question is published
+  'unknown_matter', // no matter of the catalogue has this id
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -6,6 +6,7 @@
 import type { Announce, AnnounceBody } from './announce';
 import type { AssistClose, AssistDay, AssistQuery, AssistRaise, AssistRef, AssistRequest } from './assist';
 import type { CareDay, CareMark } from './care';
+import type { Faq, FaqQuery, MyQuestions, Question, QuestionAnswer, QuestionAsk, QuestionList, QuestionPublish, QuestionQuery, QuestionRef, QuestionsChanged } from './questions';
 import type { AuditEntry, HallSettings, SettingsPatch, StaffAccount, StaffInput, StaffUpdate, TodayStats } from './admin';
 import type { DeferralCancel, DeferralChanged, DeferralCreate, DeferralList, Deferral, DeferralQuery, DeferralRef } from './deferral';
 import type { DeviceList, DeviceStatus } from './devices';
@@ -61,6 +62,8 @@ export interface ServerToClientEvents {
   'assist:changed': (request: AssistRequest) => void;
   /** Staff only: a 容缺台账 record was made, brought, withdrawn or texted its 补齐提醒 (no personal data; the counts after it). */
   'deferral:changed': (change: DeferralChanged) => void;
+  /** Staff only: a 疑难问题 was asked, answered, edited, published, unpublished or withdrawn (no text; who asked, the 待答复 count). */
+  'questions:changed': (change: QuestionsChanged) => void;
   /** Managers only: a hall screen connected, went dark, or its sound changed (the whole list as it is now). */
   'devices:changed': (list: DeviceList) => void;
   /** The 评价器 of one window (signed in as a kiosk device or a manager): a ticket was just finished there: ask its holder to rate it. */
@@ -146,6 +149,15 @@ export interface StaffClientEvents extends ViewerClientEvents {
   /** 关怀提醒 (managers; shared/care.ts): today's clerks who had a hard moment, and the 已关心 marks. */
   'admin:care': (payload: Record<string, never>, ack: Ack<CareDay>) => void;
   'admin:care:mark': (payload: CareMark, ack: Ack<CareDay>) => void;
+  /** 疑难问题反映与解答 (shared/questions.ts): clerks ask and read their answers; managers answer and publish 常见问题. */
+  'questions:ask': (payload: QuestionAsk, ack: Ack<Question>) => void;
+  'questions:mine': (payload: Record<string, never>, ack: Ack<MyQuestions>) => void;
+  'questions:seen': (payload: Record<string, never>, ack: Ack<MyQuestions>) => void;
+  'questions:withdraw': (payload: QuestionRef, ack: Ack<Question>) => void;
+  'questions:list': (payload: Partial<QuestionQuery>, ack: Ack<QuestionList>) => void;
+  'questions:answer': (payload: QuestionAnswer, ack: Ack<Question>) => void;
+  'questions:publish': (payload: QuestionPublish, ack: Ack<Question>) => void;
+  'questions:faq': (payload: FaqQuery, ack: Ack<Faq[]>) => void;
 }
 
 export interface SocketData {

@@ -75,6 +75,15 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'delete'; path: string; op: Ope
   { method: 'get', path: '/admin/care', op: 'admin:care', gather: none },
   { method: 'post', path: '/admin/care', op: 'admin:care:mark', gather: body },
   { method: 'get', path: '/me/honors', op: 'me:honors', gather: none },
+  // 疑难问题反映与解答: clerks ask, managers answer and publish as 常见问题 (docs/protocol.md).
+  { method: 'post', path: '/questions', op: 'questions:ask', gather: body, status: 201 },
+  { method: 'get', path: '/questions', op: 'questions:list', gather: (req) => ({ ...req.query }) },
+  { method: 'get', path: '/questions/mine', op: 'questions:mine', gather: none },
+  { method: 'post', path: '/questions/mine/seen', op: 'questions:seen', gather: none },
+  { method: 'get', path: '/questions/faq', op: 'questions:faq', gather: (req) => ({ ...req.query }) },
+  { method: 'post', path: '/questions/:id/answer', op: 'questions:answer', gather: withId },
+  { method: 'post', path: '/questions/:id/publish', op: 'questions:publish', gather: withId },
+  { method: 'post', path: '/questions/:id/withdraw', op: 'questions:withdraw', gather: withId },
 ];
 
 export function registerCommandRoutes(router: Router, ctx: OpContext): void {

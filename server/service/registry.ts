@@ -9,12 +9,13 @@ import { announceOperations } from './announce-operations';
 import { assistOperations } from './assist-operations';
 import { honorsOperations } from './honors-operations';
 import { careOperations } from './care-operations';
+import { questionOperations } from '../questions/operations';
 import { runOperation, type OpContext, type Operation } from './operation';
 import { hallOperations } from './operations';
 import { prefsOperations } from './prefs-operations';
 import { statsOperations } from './stats-operations';
 
-export const operations = { ...hallOperations, ...adminOperations, ...statsOperations, ...announceOperations, ...assistOperations, ...prefsOperations, ...deviceOperations, ...deferralOperations, ...honorsOperations, ...careOperations };
+export const operations = { ...hallOperations, ...adminOperations, ...statsOperations, ...announceOperations, ...assistOperations, ...prefsOperations, ...deviceOperations, ...deferralOperations, ...honorsOperations, ...careOperations, ...questionOperations };
 
 export type OperationName = keyof typeof operations;
 
