@@ -138,6 +138,11 @@ export function createKioskHelp(deps: KioskHelpDeps) {
       const input = parse(KioskHelpRaise, payload);
       if (!input.ok) return input;
       const { kioskId, name } = input.data;
+      // Without an account, only a kiosk screen connected to the hall now (设备状态) may call: an
+      // id made up by a script, or one long gone, would fill the desk's list with calls nobody is at.
+      if (actor.kind !== 'user' && settings().publicTicketing && devices && !devices.list().devices.some((d) => d.id === kioskId && d.kind === 'kiosk' && d.online)) {
+        return err('FORBIDDEN', 'a kiosk without an account calls staff from a kiosk screen connected to the hall');
+      }
       const live = repo.liveOf(hallId, kioskId);
       const result = raiseKioskHelp(
         ruleActor(actor),

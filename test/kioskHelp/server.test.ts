@@ -56,6 +56,13 @@ function next<T>(socket: HelpSocket, name: keyof KioskHelpServerEvents, pred: (x
   });
 }
 
+/** A kiosk screen on the hall's namespace, as 设备状态 sees it. */
+async function hallDevice(url: string, id: string): Promise<void> {
+  const hall = await connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { device: { id, kind: 'kiosk' } } });
+  sockets.push(hall);
+  await new Promise((r) => hall.once('snapshot', r));
+}
+
 describe('自助机呼叫工作人员 (kiosk help)', () => {
   it('a kiosk asks, the guide sees it live and comes, the kiosk is told, the guide settles it; all audited', async () => {
     s = await startTestServer();
@@ -117,7 +124,10 @@ describe('自助机呼叫工作人员 (kiosk help)', () => {
     const admin = await login(s.url, 'admin', 'admin');
     expect((await api(s.url, 'PUT', '/api/admin/settings', { token: admin, body: { windowShowsClerk: true } })).status).toBe(200);
     const desk = await helpSocket(s.url, { token: guide });
+    // Without an account the kiosk screen must be connected to the hall (设备状态) to call.
     const kiosk = await helpSocket(s.url, { kioskId: KIOSK_A });
+    expect(await send(kiosk.socket, 'kioskHelp:raise', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await hallDevice(s.url, KIOSK_A);
     const r = await send<KioskHelpMine>(kiosk.socket, 'kioskHelp:raise', { name: '东门取号机' });
     const id = r.ok ? r.data.id : '';
     const coming = next<KioskHelpMine | null>(kiosk.socket, 'kioskHelp:mine');
