@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SmsKind } from '../../shared/notify';
-import { smsPlan, smsWords } from '../../display/src/kiosk/smsText';
+import { smsPlan, smsWords } from '../../display/src/shared/smsText';
 
 describe('smsPlan: which texts a ticket holder’s number will get', () => {
   it.each<[SmsKind[], boolean, ReturnType<typeof smsPlan>]>([

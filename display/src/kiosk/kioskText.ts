@@ -2,10 +2,12 @@
  * Words of the kiosk and the guide desk, Chinese first, English switchable with one tap.
  * Pure data and small formatters; `Lang` is the displays' own (shared/i18n.ts).
  */
+import { minutesSpan } from '../shared/eta';
 import type { Lang } from '../shared/i18n';
 
-/** "3–8" that never breaks across lines after the dash (word joiners, silent to screen readers); en keeps "8 min" together too. */
-export const minutesSpan = (lo: number, hi: number): string => `${lo}\u2060–\u2060${hi}`;
+// How a wait is rounded and worded is the phone page's too (display/src/shared/eta.ts): one copy,
+// so the printed ticket and the phone say the same wait. Re-exported for the kiosk's screens.
+export { etaMinutes, etaRangeMinutes, etaText, minutesSpan, type EtaWords } from '../shared/eta';
 
 const zh = {
   htmlLang: 'zh-CN',
@@ -254,39 +256,4 @@ export function named(lang: Lang, x: { name: string; nameEn: string }): string {
 
 export function categoryName(lang: Lang, category: string): string {
   return kioskWords[lang].categories[category] ?? category;
-}
-
-/** Whole minutes of an ETA, rounded up (a citizen would rather wait less than promised). */
-export function etaMinutes(etaSeconds: number): number {
-  return etaSeconds <= 0 ? 0 : Math.ceil(etaSeconds / 60);
-}
-
-/**
- * The range of an ETA in whole minutes as shown: the low end rounded down (at least 1), the high
- * end rounded up, so the shown range holds the 25th–75th percentiles the server sent. Null when
- * there is no range to show: none sent (older server, or not waiting), a window free now
- * ([0, 0]), or a range no wider than a minute (then one number says as much).
- * scripts/sim/eta-study.ts measures the coverage of exactly this rounding.
- */
-export function etaRangeMinutes(range: readonly [number, number] | undefined): [number, number] | null {
-  if (!range || range[1] <= 0) return null;
-  const lo = Math.max(1, Math.floor(range[0] / 60));
-  const hi = Math.ceil(range[1] / 60);
-  return hi - lo > 1 ? [lo, hi] : null;
-}
-
-/** The words of both the kiosk and the phone page that say the wait. */
-export interface EtaWords {
-  eta: (min: number) => string;
-  etaRange: (lo: number, hi: number) => string;
-}
-
-/**
- * The ETA line of a waiting ticket: "约 3–8 分钟" when the server sent a range wider than a minute,
- * else the single number (or "即将叫号" when a window is free). One number for a short wait is off
- * by more than half of it on average (docs/dispatch.md, ETA), so the range is preferred.
- */
-export function etaText(words: EtaWords, t: { etaSeconds: number; etaRangeSeconds?: readonly [number, number] | undefined }): string {
-  const r = etaRangeMinutes(t.etaRangeSeconds);
-  return r ? words.etaRange(r[0], r[1]) : words.eta(etaMinutes(t.etaSeconds));
 }

@@ -2,8 +2,7 @@
  * How a waiting ticket's ETA is said, on the kiosk's ticket and on the phone page: whole minutes,
  * or a range of them. Here, in a small file of its own, so the phone page and the 评价器 do not
  * load the kiosk's words (display/src/kiosk/kioskText.ts, about 3 kB gzip) for these few lines.
- * kioskText.ts still has the same functions until its owner makes it re-export these;
- * test/display/etaTwin.test.ts keeps the two equal meanwhile.
+ * The kiosk's ticket takes these same functions (kioskText.ts re-exports them): one rounding.
  */
 
 /** "3–8" that never breaks across lines after the dash (word joiners, silent to screen readers); en keeps "8 min" together too. */

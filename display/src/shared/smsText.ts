@@ -4,10 +4,8 @@
  * may send 快到您了, 轮到您了 or both (`smsKinds`), and 快到您了 comes only to a number given while
  * more than NEAR_AHEAD people are ahead.
  *
- * Here, not in display/src/kiosk/, so the phone page does not load the kiosk's modules (they
- * import shared/notify.ts and with it zod). display/src/kiosk/smsText.ts still holds the same
- * words until its owner makes it re-export this file; test/display/smsTextTwin.test.ts keeps the
- * two equal meanwhile.
+ * Here, not in display/src/kiosk/, so the phone page loads none of the kiosk's modules; the
+ * kiosk's ticket screen (SmsSignup.vue) imports this same file, so the offer cannot drift apart.
  */
 import type { ApiError } from '../../../shared/errors';
 import { NEAR_AHEAD } from '../../../shared/nearTurn';

@@ -1,7 +1,6 @@
 /**
  * A ticket's 短信提醒 (GET/PUT/DELETE /api/tickets/:id/sms) and what the hall texts, for the phone
- * page; without zod (display/src/shared/api.ts says why). The kiosk's ticket screen has its own
- * zod-checked twin, display/src/kiosk/ticketSmsApi.ts.
+ * page and the kiosk's ticket screen; without zod (display/src/shared/api.ts says why).
  */
 import type { CitizenSettings, TicketSms } from '../../../shared/citizen';
 import { request } from './api';
