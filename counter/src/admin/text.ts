@@ -17,6 +17,7 @@ import { overtimeEn, overtimeZh } from './overtimeText';
 import { photoEn, photoZh } from './photoText';
 import { privacyEn, privacyZh } from './privacyText';
 import { queueAlertEn, queueAlertZh } from './queueAlertText';
+import { questionsEn, questionsZh } from './questionsText';
 import { ratingPushEn, ratingPushZh } from './ratingPushText';
 import { ratingsEn, ratingsZh } from './ratingsText';
 import { reportEn, reportZh } from './reportText';
@@ -158,6 +159,7 @@ export const adminZh = {
   ...overtimeZh,
   ...datesZh,
   ...deferralZh,
+  ...questionsZh,
   ...ratingsZh,
   ...auditZh,
   ...mappingZh,
@@ -300,6 +302,7 @@ export const adminEn: Record<AdminKey, string> = {
   ...overtimeEn,
   ...datesEn,
   ...deferralEn,
+  ...questionsEn,
   ...ratingsEn,
   ...auditEn,
   ...mappingEn,

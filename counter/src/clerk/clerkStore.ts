@@ -26,6 +26,7 @@ import type { Dialog } from './store/dialog';
 import { createMyHonors } from './store/myHonors';
 import { createNoShowUndo } from './store/noShowUndo';
 import { createNotices } from './store/notices';
+import { createQuestions } from './store/questions';
 import { createShortcutKeys } from './store/shortcutKeys';
 import { createSignInOut } from './store/signInOut';
 import { createTicketInfo } from './store/ticketInfo';
@@ -91,6 +92,8 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
   const deferrals = createDeferrals({ conn, current, dialog, say });
   /** 我的荣誉: the clerk's titles on the 光荣榜 over time (the settings dialog shows them). */
   const honors = createMyHonors({ conn, snapshot });
+  /** 问题反映: this clerk's questions and answers, and the hall's 常见问题. */
+  const questions = createQuestions({ conn, userId, currentMatters: info.currentMatters });
   const commands = createWindowCommands({ cmd, view, runner, dialog, say, auto, undo, detail, recordDone: figures.recordDone });
 
   return {
@@ -118,6 +121,7 @@ export function createClerkStore(session: StaffSession, hooks: { onSignedOut: (r
     service: info.service,
     toggleMaterial: info.toggleMaterial,
     deferrals,
+    questions,
     queues: view.queues,
     nextFrom: view.nextFrom,
     allQueues: view.allQueues,

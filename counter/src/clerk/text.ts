@@ -3,6 +3,7 @@ import { commonEn, commonZh } from '../shared/commonText';
 import { assistEn, assistZh } from '../shared/assistText';
 import { createI18n } from '../shared/i18n';
 import { clerkDeferralEn, clerkDeferralZh } from './deferralText';
+import { clerkQuestionsEn, clerkQuestionsZh } from './questionsText';
 
 export const clerkZh = {
   'app.title': '窗口工作台',
@@ -174,6 +175,7 @@ export const clerkZh = {
   'signOut.plain': '关闭{window}并退出登录？',
   'signOut.confirm': '关闭窗口并退出',
   ...clerkDeferralZh,
+  ...clerkQuestionsZh,
 } as const;
 
 type ClerkKey = keyof typeof clerkZh;
@@ -348,6 +350,7 @@ export const clerkEn: Record<ClerkKey, string> = {
   'signOut.plain': 'Close {window} and sign out?',
   'signOut.confirm': 'Close window and sign out',
   ...clerkDeferralEn,
+  ...clerkQuestionsEn,
 };
 
 export type TextKey = ClerkKey | keyof typeof commonZh | keyof typeof assistZh;

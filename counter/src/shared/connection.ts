@@ -8,6 +8,7 @@ import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 import type { AssistRequest } from '../../../shared/assist';
 import type { DeferralChanged } from '../../../shared/deferral';
 import type { DeviceList } from '../../../shared/devices';
+import type { QuestionsChanged } from '../../../shared/questions';
 import type { Ack, RatingsChanged, ServerToClientEvents, StaffClientEvents } from '../../../shared/events';
 import type { Call, CallPrompt, Snapshot } from '../../../shared/schemas';
 import { emptySync, receiveCall, receiveChange, receiveSnapshot, startResync, type SyncState } from './hallSync';
@@ -41,6 +42,8 @@ export interface HallConnection {
   devicesChanged: Readonly<ShallowRef<DeviceList | null>>;
   /** The last 容缺台账 change (made, brought, withdrawn, reminded) with the counts after it: the 台账, the board and the panel's citizen update on it. */
   deferralChanged: Readonly<ShallowRef<DeferralChanged | null>>;
+  /** The last 疑难问题 change (asked, answered, published …; no text): the asker's panel, every panel's 常见问题 and the console ask again on it. */
+  questionsChanged: Readonly<ShallowRef<QuestionsChanged | null>>;
   command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<ClientReply<CommandData<K>>>;
   /** Try to reconnect at once instead of waiting for the back-off. */
   retryNow(): void;
@@ -73,6 +76,7 @@ export function connectHall(opts: ConnectOptions): HallConnection {
   const assistChanged = shallowRef<AssistRequest | null>(null);
   const devicesChanged = shallowRef<DeviceList | null>(null);
   const deferralChanged = shallowRef<DeferralChanged | null>(null);
+  const questionsChanged = shallowRef<QuestionsChanged | null>(null);
   let promptsSeq = -1;
   let sync: SyncState = emptySync();
   /** The first snapshot after (re)connecting replaces ours whatever its seq. */
@@ -161,6 +165,9 @@ export function connectHall(opts: ConnectOptions): HallConnection {
   socket.on('deferral:changed', (c) => {
     deferralChanged.value = c;
   });
+  socket.on('questions:changed', (c) => {
+    questionsChanged.value = c;
+  });
   socket.on('call', (call) => {
     lastCall.value = call;
     publish(receiveCall(sync, call));
@@ -200,6 +207,7 @@ export function connectHall(opts: ConnectOptions): HallConnection {
     assistChanged,
     devicesChanged,
     deferralChanged,
+    questionsChanged,
     command,
     retryNow: () => {
       if (!socket.connected) socket.connect();

@@ -63,6 +63,12 @@ export type AuditKey =
   | 'audit.DeferralAccepted'
   | 'audit.DeferralDone'
   | 'audit.DeferralCancelled'
+  | 'audit.QuestionAsked'
+  | 'audit.QuestionAnswered'
+  | 'audit.QuestionAnswerEdited'
+  | 'audit.QuestionPublished'
+  | 'audit.QuestionUnpublished'
+  | 'audit.QuestionWithdrawn'
   | 'audit.AnnouncedZone'
   | 'audit.BackupMade'
   | 'audit.BackupFailed'
@@ -312,6 +318,14 @@ export function describeAudit(entry: AuditEntry, words: AuditWords): AuditLine {
         params: { number: str(a.ticketNumber), matter: str(a.matterName), deadline: str(a.deadline), reason: shortNote(a.cancelReason) || '—' },
       };
     }
+    case 'QuestionAsked':
+    case 'QuestionAnswered':
+    case 'QuestionAnswerEdited':
+    case 'QuestionPublished':
+    case 'QuestionUnpublished':
+    case 'QuestionWithdrawn':
+      // 疑难问题: the question, shortened (who did it is the line's actor).
+      return { key: `audit.${entry.type}`, params: { text: shortNote(obj(d.after).text) || '—' } };
     default:
       return { key: 'audit.other', params: { type: entry.type } };
   }
