@@ -71,6 +71,8 @@ describe('问题反映 → 疑难解答 → 常见问题', () => {
     expect(cardText).toContain('10号窗口');
     expect(cardText).toContain('企业设立登记');
     expect(await admin.getByTestId('questions-open-count').textContent()).toContain('待答复 1 条');
+    // The navigation counts it on every page.
+    expect(await admin.getByTestId('nav-questions-open').textContent()).toBe('1');
     expect(await axeProblems(admin)).toEqual([]);
     await admin.screenshot({ path: '/tmp/questions-console-zh.png' });
 
@@ -84,6 +86,11 @@ describe('问题反映 → 疑难解答 → 常见问题', () => {
     await admin.locator('[data-question] [data-col=published]').first().waitFor();
     expect(await admin.locator('[data-question] [data-testid=answer]').textContent()).toContain(ANSWER);
     await admin.screenshot({ path: '/tmp/questions-console-answered-zh.png' });
+    await expect.poll(() => admin.getByTestId('nav-questions-open').count()).toBe(0);
+    await admin.selectOption('[data-testid=lang]', 'en');
+    await card.getByTestId('answer-edit').waitFor();
+    await admin.screenshot({ path: '/tmp/questions-console-answered-en.png' });
+    await admin.selectOption('[data-testid=lang]', 'zh');
     const listed = await apiCall<QuestionList>(server.url, 'GET', '/api/questions?filter=published', undefined, manager);
     expect(listed.body.items.map((x) => [x.text, x.published])).toEqual([[QUESTION, true]]);
 
