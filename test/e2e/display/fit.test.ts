@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDisplayBuilt, FIND_CUT_OFF_TEXT, launchChromium, serveDisplay } from './support';
+import { drawn, ensureDisplayBuilt, FIND_CUT_OFF_TEXT, launchChromium, serveDisplay } from './support';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveDisplay>>;
@@ -22,7 +22,7 @@ async function open(path: string, width: number, height: number): Promise<Page> 
   const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(site.url + path);
   await page.locator('#app > *').first().waitFor();
-  await page.waitForTimeout(300); // fonts
+  await drawn(page); // fonts
   return page;
 }
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallSettings } from '../../../shared/admin';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
 import { ensureCounterBuilt, signIn } from '../counter/support';
-import { ensureDisplayBuilt, launchChromium } from './support';
+import { drawn, ensureDisplayBuilt, launchChromium } from './support';
 
 const SCREENS = process.env.SCREENS_DIR ?? '/tmp/screens';
 const patient = { timeout: 10_000, interval: 100 };
@@ -87,8 +87,8 @@ describe('English notices', () => {
     expect(text).toContain(demo.notices[2]); // its English was cleared
     expect(text).not.toContain(demo.noticesEn[0]); // removed with its notice
     expect(text).not.toContain(NEW_ZH);
-    // Let the line scroll into view before the picture.
-    await english.waitForTimeout(2500);
+    // The line as 2.5 s into its scroll, in view for the picture.
+    await drawn(english, 2500);
     await english.screenshot({ path: `${SCREENS}/wall-en-notices.png` });
     await english.close();
 
@@ -96,7 +96,7 @@ describe('English notices', () => {
     await expect.poll(() => bilingual.getByTestId('notice').textContent(), patient).toContain(`${NEW_ZH}　${NEW_EN}`);
     const both = (await bilingual.getByTestId('notice').textContent()) ?? '';
     expect(both).toContain(`${demo.notices[2]}　　◆`); // no English: the Chinese alone
-    await bilingual.waitForTimeout(2500);
+    await drawn(bilingual, 2500);
     await bilingual.screenshot({ path: `${SCREENS}/wall-bi-notices.png` });
     await bilingual.close();
   });

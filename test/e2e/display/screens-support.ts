@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Snapshot, Ticket } from '../../../shared/schemas';
 import { api, login, startTestServer, type TestServer } from '../../support/server';
-import { ensureDisplayBuilt, FIND_CUT_OFF_TEXT, launchChromium, serveDisplay } from './support';
+import { drawn, ensureDisplayBuilt, FIND_CUT_OFF_TEXT, launchChromium, serveDisplay } from './support';
 
 /** Where the PNGs go, to be looked at (not the repo). */
 export const OUT = process.env.SCREENS_DIR ?? '/tmp/screens';
@@ -31,8 +31,10 @@ export async function fillTheHall(serverUrl: string): Promise<void> {
 export async function shoot(browser: Browser, name: string, url: string, width: number, height: number): Promise<string[]> {
   const page: Page = await browser.newPage({ viewport: { width, height } });
   await page.goto(url);
-  await page.locator('#app > *').first().waitFor();
-  await page.waitForTimeout(700); // fonts and the first frame of the ticker
+  // The hall shown (the wall live, or the window's state), then its fonts and first frames; the
+  // notice line as 0.7 s into its scroll (what a fixed 0.7 s wait used to give, less reliably).
+  await page.locator('.wall[data-status="live"], [data-testid="window-state"]').first().waitFor();
+  await drawn(page, 700);
   await page.screenshot({ path: `${OUT}/${name}.png` });
   const cut = (await page.evaluate(FIND_CUT_OFF_TEXT)) as string[];
   await page.close();

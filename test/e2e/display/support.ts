@@ -71,6 +71,23 @@ export function serveDisplay(
   });
 }
 
+/**
+ * Waits until what the page shows is final for a picture or a measure: its web fonts loaded, its
+ * CSS animations started, and two frames drawn after that. `tickerMs` moves the wall's notice line
+ * that far along its scroll (it starts off screen at the right), as if that long had passed, so a
+ * picture shows some of it without the test waiting for it to scroll in.
+ */
+export async function drawn(page: Page, tickerMs = 0): Promise<void> {
+  await page.evaluate(async (ms) => {
+    await document.fonts.ready;
+    await Promise.all(document.getAnimations().map((a) => a.ready));
+    for (const track of document.querySelectorAll('[data-testid="notice"] .track')) {
+      for (const a of track.getAnimations()) a.currentTime = Number(a.currentTime ?? 0) + ms;
+    }
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }, tickerMs);
+}
+
 /** A valid WAV of silence, `ms` long (8 kHz mono 8-bit). */
 export function silentWav(ms: number): Buffer {
   const samples = Math.round((8000 * ms) / 1000);

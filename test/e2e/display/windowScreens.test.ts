@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { StaffAccount } from '../../../shared/admin';
 import { api, login } from '../../support/server';
 import { FullHall, OUT, shoot } from './screens-support';
-import { FIND_CUT_OFF_TEXT } from './support';
+import { drawn, FIND_CUT_OFF_TEXT } from './support';
 
 const hall = new FullHall();
 
@@ -28,7 +28,7 @@ describe('window screens are legible and nothing is cut off', () => {
     const page: Page = await hall.browser.newPage({ viewport: { width: 800, height: 480 } });
     await page.goto(`${hall.server.url}/display/window/10?lang=en`);
     await page.getByTestId('window-label').waitFor();
-    await page.waitForTimeout(300); // fonts
+    await drawn(page); // fonts
     const right = (sel: string) => page.locator(sel).evaluate((el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().right; });
     const left = (sel: string) => page.locator(sel).evaluate((el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().left; });
     expect(await page.textContent('.top .name')).toBe('Business Services');
@@ -51,7 +51,7 @@ describe('window screens are legible and nothing is cut off', () => {
         const page: Page = await hall.browser.newPage({ viewport: { width, height } });
         await page.goto(`${hall.server.url}/display/window/14${query}`);
         await expect.poll(() => page.getByTestId('window-clerk-honor').textContent()).toBe('★ 十一月岗位标兵服务先锋');
-        await page.waitForTimeout(300); // fonts
+        await drawn(page); // fonts
         // The manager's words are not cut where we guess (十一月岗位 / 标兵服务先锋 before): one line, still large enough to read.
         const chip = await page.getByTestId('window-clerk-honor').evaluate((el) => {
           const range = document.createRange();
