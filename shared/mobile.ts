@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Phone } from './citizen';
+import { ONSITE_CODE_PATTERN } from './onsiteCodePattern';
 import { IssueTicketBody } from './schemas';
 
 /** The code texted to a phone: 6 digits. */
@@ -24,8 +25,8 @@ export const PhoneCodeSent = z.object({
 });
 export type PhoneCodeSent = z.infer<typeof PhoneCodeSent>;
 
-/** The code of the kiosk screen's QR (场内扫码取号): `<minute, base 36>-<signature>`. */
-export const ONSITE_CODE_PATTERN = /^[0-9a-z]{1,11}-[0-9a-f]{10}$/;
+// The pattern is in a zod-free file so the kiosk app reads a scanned code without loading zod.
+export { ONSITE_CODE_PATTERN };
 export const OnsiteCodeText = z.string().regex(ONSITE_CODE_PATTERN, 'not a code of the hall\'s QR');
 
 /**

@@ -4,7 +4,7 @@
  * on the hall's service day and whether that age gives 老年人优先. The guide desk shows these
  * before issuing; the server decides again when the ticket is issued.
  */
-import { ageOn, checkIdCard, isSenior, maskIdCard, type IdCardProblem } from '../../../shared/idcard';
+import { ageOn, checkIdCard, isSenior, maskIdCard, type IdCardProblem } from '../../../shared/idcardCheck';
 
 /** The hall's service day (YYYY-MM-DD) on this device's clock: a birth date after it is a misread. */
 export const todayIn = (timezone: string, now: number = Date.now()): string => new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(now);

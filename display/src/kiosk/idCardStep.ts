@@ -6,7 +6,7 @@
  * on purpose: the reader lives only as long as this step.
  */
 import { computed, onMounted, ref, watch, type ComputedRef, type Ref } from 'vue';
-import { checkIdCard } from '../../../shared/idcard';
+import { checkIdCard } from '../../../shared/idcardCheck';
 import { todayIn } from './cardHolder';
 import { idCardWords, type IdCardWords } from './idCardText';
 import { typedMask } from './idCardReader';

@@ -19,6 +19,7 @@ import { kioskApi } from './kioskApi';
 import { createKioskHelp } from './kioskHelp';
 import { TOKEN_KEY, createKioskModel } from './kioskModel';
 import { scannedCode } from './onsite';
+import { loadQr } from './qrLoader';
 import { createSpeaker } from './speech';
 import './theme.css';
 import './kiosk.css';
@@ -66,3 +67,5 @@ if (params.has('c')) {
 if (params.get('speak') === '1') model.toggleSpeak();
 
 createApp(KioskApp, { model, help, idleSeconds: Number.isFinite(idle) && idle > 0 ? idle : null }).mount('#app');
+// A kiosk's and a guide desk's tickets carry a QR code: fetch its encoder now, not at the first ticket. A phone never draws one.
+if (mode !== 'mobile') loadQr().catch(() => undefined);

@@ -5,7 +5,8 @@
  * it with its ticket. The server decides; this only carries the code.
  */
 import { shallowRef, watch, type ShallowRef, type WatchSource } from 'vue';
-import { ONSITE_CODE_PATTERN, type OnsiteCode } from '../../../shared/mobile';
+import type { OnsiteCode } from '../../../shared/mobile';
+import { ONSITE_CODE_PATTERN } from '../../../shared/onsiteCodePattern';
 import type { ApiResult } from './kioskApi';
 
 /** After a failed fetch (offline, signed out), try again this much later. */

@@ -1,7 +1,7 @@
-/** 获取验证码 (POST /api/mobile/code) for the phone's 验证手机号 step. */
-import { PhoneCodeSent } from '../../../shared/mobile';
-import { request } from './kioskApi';
+/** 获取验证码 (POST /api/mobile/code) for the phone's 验证手机号 step; our own server's reply, typed. */
+import type { PhoneCodeSent } from '../../../shared/mobile';
+import { request } from '../shared/api';
 
 export const phoneCodeApi = {
-  send: (phone: string) => request('POST', '/api/mobile/code', PhoneCodeSent, { body: { phone } }),
+  send: (phone: string) => request<PhoneCodeSent>('POST', '/api/mobile/code', { body: { phone } }),
 };

@@ -1,12 +1,11 @@
 /**
  * The QR code of a ticket's phone page (npm qrcode), drawn as one SVG path of its dark modules:
- * no canvas, no HTML injection, and it prints sharp at any size.
+ * no canvas, no HTML injection, and it prints sharp at any size. Loaded on demand (qrLoader.ts):
+ * 扫码取号 on a phone never draws one, and need not download the encoder.
  */
 import QRCode from 'qrcode';
 
-export function phonePageUrl(base: string, ticketId: string): string {
-  return `${base.replace(/\/+$/, '')}/t/${encodeURIComponent(ticketId)}`;
-}
+export { phonePageUrl } from './phonePage';
 
 export interface QrShape {
   /** Modules per side. */

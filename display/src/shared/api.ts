@@ -1,13 +1,13 @@
 /**
- * REST calls of the light pages (the phone page, the 评价器), without zod. The phone page opens on
+ * REST calls of the light pages (the phone page, the 评价器, the kiosk app and 扫码取号), without zod. The phone page opens on
  * a citizen's phone, often on a weak signal in the hall, and the schema library alone was ~35 kB
  * gzip of its ~87 kB (bench/bundle-size.ts). These pages only read replies of our own server,
  * which builds them from the same shared types and whose shapes the server tests check over the
  * wire; so a reply is typed, not re-validated (the reply schemas have no defaults or transforms
  * that a parse would add). What can really go wrong on a phone — no network, a timeout, a proxy's
- * HTML page, an error reply — is still told apart here, exactly like the kiosk's request
- * (display/src/kiosk/kioskApi.ts), which keeps its zod check: a kiosk shows a ticket only when a
- * valid Ticket came back, and it may pass its check as `accept` to reuse this.
+ * HTML page, an error reply — is still told apart here. Where a reply's shape really matters a
+ * caller passes `accept`: the kiosk shows and prints a ticket only when a real one came back
+ * (display/src/kiosk/ticketReply.ts checks the fields it prints).
  */
 import type { ApiError } from '../../../shared/errors';
 
