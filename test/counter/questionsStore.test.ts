@@ -77,6 +77,10 @@ describe('问题反映 store', () => {
     mine.questions.show('mine');
     await until(() => mine.questions.unread.value === 0, 'the badge cleared');
     expect(mine.questions.mine.value[0]?.unread).toBe(false);
+    // Still shown as new while the box is open; not after it closed.
+    expect(mine.questions.isNew(mine.questions.mine.value[0]!)).toBe(true);
+    mine.questions.close();
+    expect(mine.questions.isNew(mine.questions.mine.value[0]!)).toBe(false);
 
     // Published: every panel's 常见问题 has it, found under its matter and by words.
     expect((await api(server.url, 'POST', `/api/questions/${asked.data.id}/publish`, { token: admin, body: { published: true } })).status).toBe(200);
@@ -94,6 +98,20 @@ describe('问题反映 store', () => {
 
     await api(server.url, 'POST', `/api/questions/${asked.data.id}/publish`, { token: admin, body: { published: false } });
     await until(() => other.questions.faq.value.length === 0, 'taken back');
+  });
+
+  it('an answer that comes while 我的问题 is open is read there: the badge does not stay', async () => {
+    const p = await panel('c24');
+    const asked = await p.questions.ask('企业注销要不要清税证明原件？', '');
+    if (!asked.ok) throw new Error('not asked');
+    p.questions.show('mine');
+    server.clock.advance(60_000);
+    await answer(asked.data.id, '要。');
+    await until(() => p.questions.mine.value[0]?.answer === '要。', 'the answer on screen');
+    await until(() => p.questions.unread.value === 0, 'read while open');
+    expect(p.questions.isNew(p.questions.mine.value[0]!)).toBe(true);
+    const stored = await api<{ unread: number }>(server.url, 'GET', '/api/questions/mine', { token: p.token });
+    expect(stored.body.unread).toBe(0);
   });
 
   it('withdraws its own open question', async () => {

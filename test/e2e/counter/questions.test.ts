@@ -100,6 +100,8 @@ describe('问题反映 → 疑难解答 → 常见问题', () => {
     await p.getByTestId('questions-open').click();
     await p.getByTestId('question-answer').waitFor();
     expect(await p.getByTestId('question-answer').textContent()).toContain(ANSWER);
+    // Marked 新答复 while the box is open, though the badge goes at once.
+    await p.getByTestId('question-new').waitFor();
     await p.screenshot({ path: '/tmp/questions-clerk-mine-zh.png' });
     await expect.poll(() => p.getByTestId('questions-badge').count()).toBe(0);
     await p.keyboard.press('Escape');

@@ -31,6 +31,8 @@ export function createQuestions(deps: { conn: HallConnection; userId: string; cu
   /** The matter the box asks about when it opened ('' for none). */
   const askMatter = ref('');
   const sending = ref(false);
+  /** The answers that were new when 我的问题 was opened: still marked 新答复 until the box closes. */
+  const fresh = shallowRef<ReadonlySet<string>>(new Set());
 
   async function loadMine(): Promise<void> {
     const r = await conn.command('questions:mine', {});
@@ -62,12 +64,18 @@ export function createQuestions(deps: { conn: HallConnection; userId: string; cu
   /** Opening 我的问题 reads the answers: the badge goes (the server keeps it, for any screen). */
   async function markSeen(): Promise<void> {
     if (unread.value === 0) return;
+    fresh.value = new Set([...fresh.value, ...mine.value.filter((q) => q.unread === true).map((q) => q.id)]);
     const r = await conn.command('questions:seen', {});
     if (r.ok) {
       mine.value = r.data.items;
       unread.value = r.data.unread;
     }
   }
+
+  // An answer that comes while 我的问题 is on screen is read there and then.
+  watch(unread, (n) => {
+    if (n > 0 && tab.value === 'mine') void markSeen();
+  });
 
   function open(which: QuestionsTab, matterId?: string): void {
     askMatter.value = matterId ?? deps.currentMatters.value[0]?.id ?? '';
@@ -79,6 +87,8 @@ export function createQuestions(deps: { conn: HallConnection; userId: string; cu
     mine,
     unread: computed(() => unread.value),
     faq,
+    /** Was this answer new when 我的问题 was opened (or is it unread now)? */
+    isNew: (q: Question): boolean => q.unread === true || fresh.value.has(q.id),
     tab,
     askMatter,
     sending: computed(() => sending.value),
@@ -90,6 +100,7 @@ export function createQuestions(deps: { conn: HallConnection; userId: string; cu
     },
     close(): void {
       tab.value = null;
+      fresh.value = new Set();
     },
     /** 常见问题 of a matter (or all), found by words. */
     faqFor: (matterId: string | undefined, q = ''): Faq[] => faqOf(faq.value, matterId, q),
