@@ -2,26 +2,26 @@
  * The kiosk's (and guide desk's) state and actions, for the components to show and call. It holds
  * the step the citizen is on, the catalogue, the settings, the access preferences and the issued
  * ticket; live hall data (people waiting, connection) comes from the displays' socket module.
- * Components never fetch or touch the socket themselves.
+ * Components never fetch or touch the socket themselves. The commands that take a number (取号,
+ * 签到, the guide desk's issue and check-in) are in ticketCommands.ts, given this state.
  */
 import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue';
-import type { Appointment, CheckInBody, CheckInResult, CitizenSettings } from '../../../shared/citizen';
-import type { MobileIssueBody, OnsiteCode } from '../../../shared/mobile';
-import type { Catalogue, GuideChecklist, IssueTicketBody, Role, TicketDetail } from '../../../shared/schemas';
+import type { Appointment, CitizenSettings } from '../../../shared/citizen';
+import type { OnsiteCode } from '../../../shared/mobile';
+import type { Catalogue, Role, TicketDetail } from '../../../shared/schemas';
 import type { HallConnection } from '../shared/hallSocket';
 import type { Lang } from '../shared/i18n';
 import { noticesIn } from '../shared/notices';
-import { checkInErrorText } from './checkInErrors';
-import type { ApiResult, kioskApi as KioskApiImpl } from './kioskApi';
+import { idCardWords } from './idCardText';
+import type { kioskApi as KioskApiImpl } from './kioskApi';
 import { kioskWords, type KioskWords } from './kioskText';
-import type { Speaker } from './speech';
 import { loadMyTickets, rememberTicket, type MyTicket } from './myTickets';
-import { hoursLabel } from '../../../shared/ticketHours';
-import { createTicketingState, type TicketingState } from './ticketingState';
-import { phoneVerifyWords, verifyIssueError } from './phoneVerifyText';
 import { createOnsiteQr } from './onsite';
-import { onsiteIssueError, onsiteWords } from './onsiteText';
-import { cardModeChanged, deskIdCardIssueError, idCardCheckInError, idCardIssueError, idCardWords } from './idCardText';
+import type { Speaker } from './speech';
+import { createTicketCommands, type TicketCommands } from './ticketCommands';
+import { createTicketingState, type TicketingState } from './ticketingState';
+
+export type { GuideCheckIn, GuideIssue } from './ticketCommands';
 
 /** What a card is read for: a number of this queue and matter, or the check-in of the appointment with this code. */
 export type CardPurpose = { queue: string; matterId: string | null } | { checkIn: string };
@@ -62,25 +62,7 @@ export interface KioskOptions {
 export const TOKEN_KEY = { kiosk: 'hall.kiosk.token', guide: 'hall.guide.token', mobile: 'hall.mobile.token' } as const;
 const SIGN_IN_ROLES: Record<Mode, readonly Role[]> = { kiosk: ['kiosk', 'manager'], guide: ['guide', 'manager'], mobile: [] };
 
-export interface GuideIssue {
-  queue: string;
-  matters: string[];
-  priority: boolean;
-  note: string;
-  checklist: GuideChecklist;
-  idCard?: string | undefined;
-}
-
-/** The guide desk's check-in: `idCard` as for GuideIssue (刷身份证签到 at the desk). */
-export interface GuideCheckIn {
-  code: string;
-  priority: boolean;
-  note: string;
-  checklist?: GuideChecklist;
-  idCard?: string | undefined;
-}
-
-export interface KioskModel extends TicketingState {
+export interface KioskModel extends TicketingState, TicketCommands {
   mode: Mode;
   lang: Ref<Lang>;
   words: ComputedRef<KioskWords>;
@@ -120,18 +102,8 @@ export interface KioskModel extends TicketingState {
   onsiteMissing: ComputedRef<boolean>;
   /** Mobile mode: the numbers this phone took today (newest first), each opening its page. */
   myTickets: ComputedRef<readonly MyTicket[]>;
-  /**
-   * `verified`: the phone and its texted code, in a hall that verifies phones (扫码取号需验证手机号);
-   * `idCard`: the number a card reader (or the keypad) gave (实名取号).
-   */
-  takeTicket(queue: string, matters: string[], verified?: { phone: string; code: string }, idCard?: string): Promise<void>;
   /** The appointment code typed on the check-in screen: kept while the citizen goes to the card step and back. */
   checkInCode: Ref<string>;
-  /** `idCard`: the number the card step read (刷身份证签到; its own check passed). */
-  checkIn(code: string, idCard?: string): Promise<void>;
-  /** `idCard`: the card the guide desk read (实名取号; the desk's own check passed), sent as the kiosk sends it. */
-  guideIssue(input: GuideIssue): Promise<boolean>;
-  guideCheckIn(input: GuideCheckIn): Promise<boolean>;
   /** The guide desk: today's appointment with this code (booked and not yet checked in), or null. */
   findAppointment(code: string): Promise<Appointment | null>;
   signIn(username: string, password: string): Promise<void>;
@@ -229,29 +201,6 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     catalogueFailed.value = !c.ok;
   }
 
-  /** The error a failed issue shows: offline, numbers used up, not allowed, or generic. Never a ticket. */
-  function issueError(r: Extract<ApiResult<unknown>, { ok: false }>): string {
-    const w = words.value;
-    if (r.offline) return w.issueOffline;
-    if (r.error.code === 'NUMBERS_EXHAUSTED') return w.numbersExhausted;
-    if (r.error.reason === 'outside_hours') return w.outsideHours(hoursLabel(o.hall.state.value?.hall.ticketHours ?? []));
-    if (r.error.reason === 'queue_stopped') return w.queueStopped;
-    const phone =
-      verifyIssueError(r.error, phoneVerifyWords[lang.value]) ?? onsiteIssueError(r.error, onsiteWords[lang.value]) ?? idCardIssueError(r.error, idCardWords[lang.value]);
-    if (phone !== null) return phone;
-    if (r.error.code === 'UNAUTHORIZED' || r.error.code === 'FORBIDDEN') return o.mode === 'mobile' ? w.mobileNotAllowed : w.notAllowed;
-    return w.issueFailed;
-  }
-
-  function failed(r: Extract<ApiResult<unknown>, { ok: false }>, message: string): void {
-    error.value = message;
-    if (r.error.code === 'UNAUTHORIZED' && token.value) {
-      // The token expired: sign in again before the next try.
-      signOut();
-    }
-    if (speakOn.value) o.speaker.speak(words.value.speech.failed, lang.value);
-  }
-
   function showTicket(ticket: TicketDetail, appointment: boolean): void {
     if (o.mode === 'mobile' && o.openTicket) {
       const day = o.hall.state.value?.hall.serviceDay ?? ticket.issuedAt.slice(0, 10);
@@ -266,104 +215,25 @@ export function createKioskModel(o: KioskOptions): KioskModel {
     speakStep();
   }
 
-  async function takeTicket(queue: string, matters: string[], verified?: { phone: string; code: string }, idCard?: string): Promise<void> {
-    if (busy.value) return;
-    busy.value = true;
-    error.value = null;
-    try {
-      const body: MobileIssueBody = { queue, matters };
-      if (o.mode === 'mobile') body.channel = 'mobile';
-      if (o.mode === 'mobile' && verified) Object.assign(body, verified);
-      if (o.mode === 'mobile' && o.onsiteScanned) body.onsite = o.onsiteScanned;
-      if (priority.value) body.priority = 'priority';
-      if (idCard !== undefined) body.idCard = idCard;
-      const r = await o.api.issue(body, token.value);
-      if (r.ok) showTicket(r.data, false);
-      else failed(r, issueError(r));
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  /** Why a check-in was refused, for the citizen (kiosk) or the guide (desk); `card`: one was sent. */
-  function checkInError(r: Extract<ApiResult<unknown>, { ok: false }>, card: boolean): string {
-    if (r.offline) return words.value.issueOffline;
-    if (r.error.code === 'UNAUTHORIZED') return words.value.notAllowed;
-    const cardWords = idCardWords[lang.value];
-    const aboutCard = card && o.mode === 'guide' ? deskIdCardIssueError(r.error, cardWords) : idCardCheckInError(r.error, cardWords);
-    return aboutCard ?? checkInErrorText(r.error, words.value);
-  }
-
-  async function runCheckIn(code: string, extra: { priority: boolean; note?: string; checklist?: GuideChecklist; idCard?: string | undefined }): Promise<ApiResult<CheckInResult>> {
-    const body: CheckInBody = { code };
-    if (extra.priority) body.priority = 'priority';
-    if (extra.note) body.note = extra.note;
-    if (extra.checklist && extra.checklist.length > 0) body.checklist = extra.checklist;
-    if (extra.idCard !== undefined) body.idCard = extra.idCard;
-    const r = await o.api.checkIn(body, token.value);
-    if (r.ok) {
-      showTicket(r.data.ticket, true);
-      return r;
-    }
-    const card = extra.idCard !== undefined;
-    const message = checkInError(r, card);
-    // A refusal about the appointment (unknown code, too early…) read at the card step: back to the
-    // code, where it can be put right; a refusal about the card stays with the card.
-    if (step.value.name === 'idcard' && !r.offline && idCardCheckInError(r.error, idCardWords[lang.value]) === null) back();
-    failed(r, message);
-    // 实名取号 set to `required` or off since the screen loaded: read the settings again, and the buttons follow.
-    if (!r.offline && cardModeChanged(r.error)) void loadCatalogue();
-    return r;
-  }
-
-  async function checkIn(code: string, idCard?: string): Promise<void> {
-    if (busy.value) return;
-    busy.value = true;
-    error.value = null;
-    try {
-      await runCheckIn(code, { priority: priority.value, idCard });
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  async function guideIssue(input: GuideIssue): Promise<boolean> {
-    if (busy.value) return false;
-    busy.value = true;
-    error.value = null;
-    try {
-      const body: IssueTicketBody = { queue: input.queue, matters: input.matters, channel: 'guide' };
-      if (input.note) body.note = input.note;
-      if (input.checklist.length > 0) body.checklist = input.checklist;
-      if (input.priority) body.priority = 'priority';
-      if (input.idCard !== undefined) body.idCard = input.idCard;
-      const r = await o.api.issue(body, token.value);
-      if (r.ok) showTicket(r.data, false);
-      else {
-        // A refusal about the card is said to the guide, with the way to issue anyway (without it).
-        const card = input.idCard !== undefined && !r.offline ? deskIdCardIssueError(r.error, idCardWords[lang.value]) : null;
-        failed(r, card ?? issueError(r));
-        // 实名取号 was turned off since the desk loaded: read the settings again, and the card area goes.
-        if (card !== null && r.error.code === 'INVALID_STATE') void loadCatalogue();
-      }
-      return r.ok;
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  async function guideCheckIn(input: GuideCheckIn): Promise<boolean> {
-    if (busy.value) return false;
-    busy.value = true;
-    error.value = null;
-    try {
-      const extra: { priority: boolean; note: string; checklist?: GuideChecklist; idCard?: string | undefined } = { priority: input.priority, note: input.note, idCard: input.idCard };
-      if (input.checklist) extra.checklist = input.checklist;
-      return (await runCheckIn(input.code, extra)).ok;
-    } finally {
-      busy.value = false;
-    }
-  }
+  const commands = createTicketCommands({
+    mode: o.mode,
+    hall: o.hall,
+    api: o.api,
+    speaker: o.speaker,
+    onsiteScanned: o.onsiteScanned,
+    lang,
+    words,
+    speakOn,
+    priority,
+    busy,
+    error,
+    token,
+    step,
+    showTicket,
+    back,
+    signOut,
+    loadCatalogue,
+  });
 
   async function findAppointment(code: string): Promise<Appointment | null> {
     const r = await o.api.todaysAppointments(token.value);
@@ -457,11 +327,8 @@ export function createKioskModel(o: KioskOptions): KioskModel {
       if (o.mode !== 'mobile' || !today) return [];
       return (mine.value ?? loadMyTickets(o.tokenStore, today)).filter((t) => t.day === today);
     }),
-    takeTicket,
+    ...commands,
     checkInCode,
-    checkIn,
-    guideIssue,
-    guideCheckIn,
     findAppointment,
     signIn,
     signOut,
