@@ -49,6 +49,8 @@ describe('关怀提醒 on the live board', () => {
 
     const row = page.locator('[data-testid=care-alerts] li.item[data-clerk=c09]');
     await expect.poll(() => row.count()).toBe(1);
+    // The 求助 and the 差评 reach the board one after the other (the row shows with the first).
+    await expect.poll(() => row.textContent()).toContain('差评 1 条');
     const text = (await row.textContent()) ?? '';
     expect(text).toContain('9号窗口');
     expect(text).toContain('现场秩序求助 1 次');

@@ -101,7 +101,8 @@ describe('clerk panel', () => {
     await page.click('[data-action=pause]');
     await page.click('[data-reason=meeting]');
     await expect.poll(async () => (await windowNo(9)).pauseReason).toBe('meeting');
-    expect(await page.isDisabled('[data-action=next]')).toBe(true);
+    // The page learns of the pause over its socket, a moment after the server has it.
+    await expect.poll(() => page.isDisabled('[data-action=next]')).toBe(true);
     await page.click('[data-action=resume]');
     await expect.poll(async () => (await windowNo(9)).state).toBe('open');
 
