@@ -1,7 +1,9 @@
 /**
  * A short attention chime for staff screens (Web Audio, no file to fetch): a new 求助 on the
- * console. Browsers only allow sound after the page was touched; a console has been (sign-in),
- * and if not, the chime is simply silent — the banner and the tab title still say it.
+ * console, a kiosk calling for staff on the console and the guide desk. Browsers only allow sound
+ * after the page was touched; a staff screen has been (sign-in), and if not, the chime is simply
+ * silent — the list and the tab title still say it. Browser code in shared/ because both apps
+ * sound it the same (it imports nothing; the server never calls it).
  */
 type AudioContextCtor = new () => AudioContext;
 
