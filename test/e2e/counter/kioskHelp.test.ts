@@ -60,9 +60,10 @@ describe('console: 取号机呼叫', () => {
     await page.getByTestId('kiosk-help-resolve').click();
     await expect.poll(() => alert.count()).toBe(0);
 
-    // The day's record (read again on a fresh visit to the page).
-    await page.goto(`${server.url}/admin#board`);
-    await page.goto(`${server.url}/admin#stats`);
+    // The day's record, read again on a fresh visit to the page (a reload: hopping #board → #stats
+    // once missed the row in a loaded full run).
+    await page.reload();
+    await page.getByTestId('stats-kiosk-help').waitFor();
     const list = page.getByTestId('stats-kiosk-help-list');
     await expect.poll(() => list.locator('tbody tr').count()).toBe(1);
     const row = list.locator('tbody tr').first();
