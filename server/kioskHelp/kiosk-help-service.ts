@@ -126,6 +126,23 @@ export function createKioskHelp(deps: KioskHelpDeps) {
   const staffOnly = <T>(actor: Actor): Reply<T> | null =>
     actor.kind !== 'user' ? err('UNAUTHORIZED', 'sign in first') : actor.role === 'guide' || actor.role === 'manager' ? null : err('FORBIDDEN', 'your role may not do this');
 
+  /** A guide's or manager's step on one call: who may, which call, the rule, stored with its audit line. */
+  function staffStep(
+    actor: Actor,
+    payload: unknown,
+    rule: (a: KioskHelpActor, rec: KioskHelpRec, now: number) => KioskHelpResult,
+    type: string,
+  ): Reply<KioskHelpCall> {
+    const refused = staffOnly<KioskHelpCall>(actor);
+    if (refused) return refused;
+    const input = parse(KioskHelpRef, payload);
+    if (!input.ok) return input;
+    const rec = repo.byId(hallId, input.data.id);
+    if (!rec) return unknown();
+    const r = commit(actor, rec, rule(ruleActor(actor), rec, hall.now()), type);
+    return r.ok ? ok(view(r.data)) : r;
+  }
+
   return {
     view,
     onChange(l: (c: KioskHelpChange) => void): () => void {
@@ -164,28 +181,10 @@ export function createKioskHelp(deps: KioskHelpDeps) {
     },
 
     /** 我去处理 (a guide or manager). */
-    acknowledge(actor: Actor, payload: unknown): Reply<KioskHelpCall> {
-      const refused = staffOnly<KioskHelpCall>(actor);
-      if (refused) return refused;
-      const input = parse(KioskHelpRef, payload);
-      if (!input.ok) return input;
-      const rec = repo.byId(hallId, input.data.id);
-      if (!rec) return unknown();
-      const r = commit(actor, rec, acknowledgeKioskHelp(ruleActor(actor), rec, hall.now()), 'KioskHelpAcknowledged');
-      return r.ok ? ok(view(r.data)) : r;
-    },
+    acknowledge: (actor: Actor, payload: unknown): Reply<KioskHelpCall> => staffStep(actor, payload, acknowledgeKioskHelp, 'KioskHelpAcknowledged'),
 
     /** 已处理 (a guide or manager). */
-    resolve(actor: Actor, payload: unknown): Reply<KioskHelpCall> {
-      const refused = staffOnly<KioskHelpCall>(actor);
-      if (refused) return refused;
-      const input = parse(KioskHelpRef, payload);
-      if (!input.ok) return input;
-      const rec = repo.byId(hallId, input.data.id);
-      if (!rec) return unknown();
-      const r = commit(actor, rec, resolveKioskHelp(ruleActor(actor), rec, hall.now()), 'KioskHelpResolved');
-      return r.ok ? ok(view(r.data)) : r;
-    },
+    resolve: (actor: Actor, payload: unknown): Reply<KioskHelpCall> => staffStep(actor, payload, resolveKioskHelp, 'KioskHelpResolved'),
 
     /** A day's calls (today by default) with the live ones of earlier days first, and the day's median answer time. Guides and managers. */
     list(actor: Actor, payload: unknown): Reply<KioskHelpDay> {
